@@ -1,0 +1,372 @@
+// The data model shared by the diagnosis engine, the fix engine, the command line and the app.
+// Pure types and constants only: no node, electron or DOM imports.
+
+export const REPORT_SCHEMA_VERSION = 1;
+
+export type Severity = 'ok' | 'info' | 'warning' | 'error';
+
+/** Where in a file a finding points; line and column are 1-based. */
+export interface SourceLocation {
+  file: string;
+  line?: number;
+  column?: number;
+}
+
+export interface Finding {
+  /** Stable, dotted id, e.g. `config.syntax-error`, `ws.direct.refused`. */
+  id: string;
+  severity: Severity;
+  /** One sentence in plain words. */
+  summary: string;
+  /** Facts the finding rests on, already redacted. */
+  evidence: string[];
+  location?: SourceLocation;
+}
+
+// ---------------------------------------------------------------- Codex setup
+
+export type AuthMode = 'apikey' | 'chatgpt' | 'none' | 'unknown';
+
+export type BaseUrlSource =
+  | 'provider' // base_url in the provider's table
+  | 'openai_base_url' // top-level openai_base_url (built-in provider only)
+  | 'default-chatgpt' // built-in default for a ChatGPT login
+  | 'default-apikey'; // built-in default otherwise
+
+export interface ProviderInfo {
+  id: string;
+  builtIn: boolean;
+  name?: string;
+  baseUrl: string;
+  baseUrlSource: BaseUrlSource;
+  supportsWebsockets: boolean;
+  websocketConnectTimeoutMs: number;
+  requiresOpenaiAuth: boolean;
+  envKey?: string;
+  /** The file whose table defines the provider (absent for the built-in one). */
+  definedIn?: string;
+  /** The file that selected it with `model_provider` (absent when it is the default). */
+  selectedIn?: string;
+}
+
+export type ProxyVarSource = 'process' | 'dotenv';
+
+/** A proxy variable as Codex would see it. `value` may hold a password: never print it, print `display`. */
+export interface ProxyVar {
+  key: string; // as written: HTTPS_PROXY, https_proxy, ALL_PROXY, NO_PROXY …
+  value: string;
+  display: string;
+  source: ProxyVarSource;
+  /** For dotenv: the line it came from. */
+  line?: number;
+}
+
+export interface CodexInstall {
+  path: string;
+  kind: 'path' | 'npm-global' | 'desktop-app' | 'project';
+  version?: string;
+  /** True when `codex doctor --network-only --json` is available. */
+  hasDoctor: boolean;
+}
+
+export interface CodexDoctorReport {
+  binary: string;
+  exitCode: number | null;
+  durationMs: number;
+  /** The redacted JSON Codex printed, if it printed JSON. */
+  json?: unknown;
+  /** One line per check Codex reported, redacted. */
+  summary: string[];
+}
+
+export interface CodexSetup {
+  home: string;
+  homeSource: 'flag' | 'env' | 'default';
+  homeExists: boolean;
+  profile: string | null;
+  /** Profiles that exist as `<name>.config.toml` in CODEX_HOME. */
+  profiles: string[];
+  configFiles: { path: string; exists: boolean; parsed: boolean }[];
+  /** Null when the config is too broken to tell. */
+  provider: ProviderInfo | null;
+  authMode: AuthMode;
+  /** The proxy variables in effect, in Codex's order of precedence (process env wins over .env). */
+  proxyVars: ProxyVar[];
+  /** The proxy the WebSocket would use: HTTPS_PROXY, then HTTP_PROXY, then ALL_PROXY (any case). */
+  effectiveProxy: ProxyVar | null;
+  noProxy: string | null;
+  /** SSL_CERT_FILE or CODEX_CA_CERTIFICATE, when set. */
+  caFile: { key: string; path: string; source: ProxyVarSource } | null;
+  installs: CodexInstall[];
+  findings: Finding[];
+}
+
+// ---------------------------------------------------------------- network
+
+/** How a probe reaches the endpoint. */
+export type RouteKind = 'direct' | 'configured-proxy' | 'local-proxy' | 'system-proxy';
+
+export interface Route {
+  kind: RouteKind;
+  /** Human label, e.g. `direct`, `HTTPS_PROXY from .env (http://127.0.0.1:3128)`. */
+  label: string;
+  /** Proxy URL (http://, socks5://, socks5h://). May hold a password: print `display`. */
+  proxyUrl?: string;
+  display?: string;
+}
+
+export type ProbePhase = 'dns' | 'tcp' | 'tls' | 'https' | 'websocket' | 'proxy-sniff';
+
+/**
+ * Why a connection step failed, in the terms the recommendation needs.
+ * `refused` is an HTTP answer that declines the WebSocket upgrade; `tcp-refused` is a closed port.
+ */
+export type FailureKind =
+  | 'dns-error'
+  | 'tcp-refused'
+  | 'tcp-timeout'
+  | 'tls-error'
+  | 'untrusted-ca'
+  | 'connect-denied'
+  | 'proxy-auth-required'
+  | 'proxy-unreachable'
+  | 'proxy-protocol-mismatch'
+  | 'refused'
+  | 'stalled'
+  | 'reset'
+  | 'proxy-error-page'
+  | 'error';
+
+export interface ProbeResult {
+  phase: ProbePhase;
+  route: Route;
+  ok: boolean;
+  durationMs: number;
+  failure?: FailureKind;
+  /** One line, redacted. */
+  detail: string;
+  /** Phase-specific facts: addresses, TLS version and issuer chain, HTTP status, who refused… */
+  data?: Record<string, unknown>;
+}
+
+export interface TlsInfo {
+  protocol: string;
+  /** Subject CN / O of each certificate from leaf to root. */
+  chain: string[];
+  /** Whether Node's bundled public roots trust the chain. */
+  publicRoot: boolean;
+  authorized: boolean;
+  authorizationError?: string;
+}
+
+// ---------------------------------------------------------------- environment
+
+export type ProxyProtocol = 'http' | 'socks5' | 'mixed' | 'unknown' | 'closed';
+
+export interface LocalProxyCandidate {
+  host: string;
+  port: number;
+  /** Which app usually listens there, or which config named it. */
+  apps: string[];
+  /** Where the port came from: `well-known`, a config file path, `clash-api`, `system-proxy`. */
+  sources: string[];
+  speaks: ProxyProtocol;
+}
+
+export interface SystemProxy {
+  platform: string;
+  enabled: boolean;
+  http?: string; // host:port
+  https?: string;
+  socks?: string;
+  pacUrl?: string;
+  bypass?: string[];
+  /** Which reader produced it, e.g. `scutil --proxy`, `reg query`, `gsettings`, `kioslaverc`. */
+  source: string;
+  error?: string;
+}
+
+export interface ClashApiInfo {
+  controller: string; // host:port
+  /** Where the address and secret came from. */
+  source: string;
+  reachable: boolean;
+  version?: string;
+  ports?: { port?: number; socksPort?: number; mixedPort?: number };
+  tunEnabled?: boolean;
+  /** True when the API answered 401 (wrong or missing secret). */
+  unauthorized?: boolean;
+}
+
+export interface TunInfo {
+  active: boolean;
+  interfaces: string[];
+  /** The interface the route to a public address uses. */
+  routeInterface?: string;
+  /** A DNS answer in 198.18.0.0/15 (fake-ip). */
+  fakeIp?: string;
+  evidence: string[];
+}
+
+export interface ProxyAppInfo {
+  /** `clash-verge-rev`, `clash`, `mihomo`, `v2rayn`, `v2raya`, `sing-box`, `nekobox`, `hiddify`, … */
+  id: string;
+  name: string;
+  /** The config file(s) it was found from. */
+  configFiles: string[];
+  ports: number[];
+  controller?: { address: string; secret?: string };
+  /** Whether a process of that name runs (where it could be checked). */
+  running?: boolean;
+}
+
+export interface EnvironmentReport {
+  systemProxy: SystemProxy | null;
+  localProxies: LocalProxyCandidate[];
+  proxyApps: ProxyAppInfo[];
+  clashApi: ClashApiInfo[];
+  tun: TunInfo;
+}
+
+// ---------------------------------------------------------------- recommendation
+
+export type FixKind =
+  | 'none'
+  | 'disable-websockets'
+  | 'use-proxy'
+  | 'enable-tun'
+  | 'repair-config'
+  | 'fix-proxy'
+  | 'no-network';
+
+/** The fixes the user can apply (the other kinds are verdicts). */
+export type ApplicableFix = 'disable-websockets' | 'use-proxy' | 'enable-tun' | 'repair-config';
+
+export interface Alternative {
+  fix: FixKind;
+  reason: string;
+}
+
+export interface Recommendation {
+  fix: FixKind;
+  /** The rule of docs/recommendation-rules.md that chose it. */
+  rule: string;
+  /** For use-proxy / fix-proxy: the proxy URL proven to carry the WebSocket (and HTTPS). */
+  proxyUrl?: string;
+  /** One sentence: the cause in plain words. */
+  headline: string;
+  reasons: string[];
+  evidence: string[];
+  warnings: string[];
+  alternatives: Alternative[];
+}
+
+// ---------------------------------------------------------------- report
+
+export interface CheckEvent {
+  /** Stable id of the check, e.g. `websocket:direct`. */
+  id: string;
+  title: string;
+  status: 'running' | 'ok' | 'warning' | 'error' | 'skipped';
+  durationMs?: number;
+  detail?: string;
+}
+
+export interface DiagnosisReport {
+  schemaVersion: number;
+  startedAt: string;
+  durationMs: number;
+  /** True when the caller cancelled before the end: the results are partial. */
+  cancelled: boolean;
+  codex: {
+    home: string;
+    homeExists: boolean;
+    profile: string | null;
+    profiles: string[];
+    provider: Pick<
+      ProviderInfo,
+      'id' | 'builtIn' | 'baseUrl' | 'baseUrlSource' | 'supportsWebsockets' | 'websocketConnectTimeoutMs'
+    > | null;
+    authMode: AuthMode;
+    version: string | null;
+    installs: CodexInstall[];
+    effectiveProxy: string | null; // display form
+    noProxy: string | null;
+  };
+  environment: EnvironmentReport;
+  probes: ProbeResult[];
+  checks: CheckEvent[];
+  findings: Finding[];
+  recommendation: Recommendation;
+  codexDoctor?: CodexDoctorReport;
+}
+
+// ---------------------------------------------------------------- fixes
+
+export interface FileDiff {
+  /** Path as shown to the user (`$CODEX_HOME/config.toml` or the absolute path). */
+  path: string;
+  /** `create` when the file does not exist yet. */
+  action: 'create' | 'modify' | 'delete';
+  /** Unified diff text. */
+  unified: string;
+  added: number;
+  removed: number;
+}
+
+export interface FixPlan {
+  /** Opaque id the app uses to refer to this plan (never a path). */
+  planId: string;
+  fix: ApplicableFix;
+  title: string;
+  diffs: FileDiff[];
+  /** Side effects in words, e.g. conversations regroup under the new provider. */
+  sideEffects: string[];
+  warnings: string[];
+  /** For enable-tun without a reachable API: steps for the user to follow. */
+  manualSteps?: string[];
+  /** For enable-tun through the Clash API: the call that will be made. */
+  apiAction?: { controller: string; description: string };
+}
+
+export interface JournalFileEntry {
+  path: string;
+  /** Base64 of the exact bytes before; absent when the change created the file. */
+  before?: string;
+  existedBefore: boolean;
+  /** Mode bits before (e.g. 0o600). */
+  modeBefore?: number;
+  /** sha256 of the bytes the change wrote (absent when it deleted the file). */
+  hashAfter?: string;
+}
+
+export interface JournalEntry {
+  id: string;
+  createdAt: string;
+  fix: ApplicableFix;
+  title: string;
+  codexHome: string;
+  profile: string | null;
+  files: JournalFileEntry[];
+  /** For enable-tun through the Clash API: what to undo. */
+  api?: { controller: string; previousTun: boolean };
+  revertedAt?: string;
+}
+
+export interface HistoryItem {
+  id: string;
+  createdAt: string;
+  fix: ApplicableFix;
+  title: string;
+  files: string[];
+  reverted: boolean;
+  revertedAt?: string;
+}
+
+export type RevertOutcome =
+  | { status: 'reverted'; files: string[] }
+  | {
+      status: 'conflict';
+      /** Files changed since the fix, with a diff of what differs. */
+      conflicts: { path: string; unified: string }[];
+    };
