@@ -1,0 +1,346 @@
+// The recommendation: a pure function of what the diagnosis measured. One row per rule, tried in
+// order; the first that matches decides. docs/recommendation-rules.md is the same table in words,
+// and tests/unit/recommend.test.ts has a test per row.
+import type { Alternative, FailureKind, FixKind, ProxyProtocol, Recommendation } from './types.ts';
+
+export type StepState = 'ok' | FailureKind | 'not-tested';
+
+/** What one route (direct, or one proxy) achieved against the provider's endpoint. */
+export interface RouteFacts {
+  label: string;
+  /** For proxies: the URL to give Codex (may hold a password; the caller redacts for display). */
+  proxyUrl?: string;
+  /** For proxies: what the port speaks. */
+  speaks?: ProxyProtocol;
+  https: StepState;
+  websocket: StepState;
+}
+
+export interface RecommendationFacts {
+  /** Problems that stop Codex from starting or from picking the intended provider. */
+  configProblems: string[];
+  providerSupportsWebsockets: boolean;
+  providerBuiltIn: boolean;
+  direct: RouteFacts;
+  /** The proxy Codex is told about (process env or $CODEX_HOME/.env), when the endpoint is not in NO_PROXY. */
+  configured: RouteFacts | null;
+  /** Every local proxy port that was tested (system proxy included). */
+  localProxies: RouteFacts[];
+  /** A proxy app (Clash, v2rayN, …) was found by its config, its API or its usual port. */
+  proxyAppFound: boolean;
+  tunActive: boolean;
+}
+
+const CONNECTION_FAILURES: ReadonlySet<StepState> = new Set<StepState>([
+  'dns-error',
+  'tcp-refused',
+  'tcp-timeout',
+  'proxy-unreachable',
+  'proxy-protocol-mismatch',
+  'proxy-auth-required',
+]);
+
+const WEBSOCKET_BLOCKED: ReadonlySet<StepState> = new Set<StepState>([
+  'refused',
+  'connect-denied',
+  'stalled',
+  'reset',
+  'proxy-error-page',
+]);
+
+const carriesBoth = (r: RouteFacts) => r.https === 'ok' && r.websocket === 'ok';
+const speaksHttp = (r: RouteFacts) => r.speaks === 'http' || r.speaks === 'mixed';
+
+/** The route Codex will take: its configured proxy when there is one, else direct. */
+export function codexRoute(f: RecommendationFacts): RouteFacts {
+  return f.configured ?? f.direct;
+}
+
+/** Local proxies that carry both the WebSocket and HTTPS, HTTP-speaking ports first. */
+export function provenProxies(f: RecommendationFacts): RouteFacts[] {
+  return f.localProxies
+    .filter((p) => p.proxyUrl && carriesBoth(p))
+    .sort((a, b) => Number(speaksHttp(b)) - Number(speaksHttp(a)));
+}
+
+/** Proxies that carry the WebSocket but whose HTTPS leg failed or was not provable (SOCKS-only ports). */
+function websocketOnlyProxies(f: RecommendationFacts): RouteFacts[] {
+  return f.localProxies.filter((p) => p.proxyUrl && p.websocket === 'ok' && !carriesBoth(p));
+}
+
+function configuredProxyIsDead(f: RecommendationFacts): boolean {
+  const c = f.configured;
+  return !!c && (CONNECTION_FAILURES.has(c.https) || CONNECTION_FAILURES.has(c.websocket)) && c.https !== 'ok';
+}
+
+const socksWarning =
+  'This port speaks only SOCKS5. Codex uses it for the WebSocket, but its HTTPS client cannot use SOCKS: ' +
+  'if the WebSocket ever falls back to HTTPS, requests will fail. An HTTP or mixed port of your proxy app is better.';
+
+interface Rule {
+  id: string;
+  when: (f: RecommendationFacts) => boolean;
+  decide: (f: RecommendationFacts) => Omit<Recommendation, 'rule' | 'evidence'>;
+}
+
+function describe(state: StepState): string {
+  switch (state) {
+    case 'ok':
+      return 'works';
+    case 'not-tested':
+      return 'was not tested';
+    case 'refused':
+      return 'is refused';
+    case 'connect-denied':
+      return 'is denied by the proxy (CONNECT refused)';
+    case 'stalled':
+      return 'is never answered';
+    case 'reset':
+      return 'is reset';
+    case 'dns-error':
+      return 'fails: the name does not resolve';
+    case 'tcp-refused':
+      return 'fails: the connection is refused';
+    case 'tcp-timeout':
+      return 'fails: the connection times out';
+    case 'proxy-unreachable':
+      return 'fails: nothing listens on the proxy port';
+    case 'proxy-protocol-mismatch':
+      return 'fails: the proxy port speaks another protocol';
+    case 'proxy-auth-required':
+      return 'fails: the proxy wants a login (407)';
+    case 'untrusted-ca':
+      return 'fails: the certificate is signed by a CA this machine does not trust';
+    case 'tls-error':
+      return 'fails during TLS';
+    case 'proxy-error-page':
+      return "gets the proxy's own error page";
+    default:
+      return `fails (${state})`;
+  }
+}
+
+export function routeSummary(r: RouteFacts): string {
+  return `${r.label}: HTTPS ${describe(r.https)}, WebSocket ${describe(r.websocket)}`;
+}
+
+const disableAlt = (why: string): Alternative => ({ fix: 'disable-websockets', reason: why });
+const tunAlt = (why: string): Alternative => ({ fix: 'enable-tun', reason: why });
+
+export const RULES: readonly Rule[] = [
+  {
+    id: 'R1-config-broken',
+    when: (f) => f.configProblems.length > 0,
+    decide: (f) => ({
+      fix: 'repair-config',
+      headline: 'Your Codex configuration has a problem that stops Codex before it connects.',
+      reasons: [...f.configProblems, 'Repair the configuration first; then run the diagnosis again.'],
+      warnings: [],
+      alternatives: [],
+    }),
+  },
+  {
+    id: 'R2-healthy',
+    when: (f) => {
+      const r = codexRoute(f);
+      return r.https === 'ok' && (r.websocket === 'ok' || !f.providerSupportsWebsockets);
+    },
+    decide: (f) => ({
+      fix: 'none',
+      headline: f.providerSupportsWebsockets
+        ? `Codex's connection is healthy: the WebSocket and HTTPS both work (${codexRoute(f).label}).`
+        : `Codex's connection is healthy: WebSockets are off for this provider and HTTPS works (${codexRoute(f).label}).`,
+      reasons: [routeSummary(codexRoute(f))],
+      warnings: [],
+      alternatives: [],
+    }),
+  },
+  {
+    id: 'R3-configured-proxy-dead-working-one-found',
+    when: (f) => configuredProxyIsDead(f) && provenProxies(f).length > 0,
+    decide: (f) => {
+      const best = provenProxies(f)[0]!;
+      return {
+        fix: 'fix-proxy',
+        proxyUrl: best.proxyUrl,
+        headline: `The proxy Codex is told to use does not work, but ${best.label} does.`,
+        reasons: [
+          routeSummary(f.configured!),
+          routeSummary(best),
+          'Pointing Codex at the working proxy in $CODEX_HOME/.env lets both the WebSocket and HTTPS through.',
+        ],
+        warnings: [],
+        alternatives: f.proxyAppFound ? [tunAlt('Route everything through your proxy app instead.')] : [],
+      };
+    },
+  },
+  {
+    id: 'R4-configured-proxy-dead-direct-works',
+    when: (f) => configuredProxyIsDead(f) && carriesBoth(f.direct),
+    decide: (f) => ({
+      fix: 'fix-proxy',
+      headline: 'The proxy Codex is told to use does not work, and this machine reaches the endpoint directly.',
+      reasons: [
+        routeSummary(f.configured!),
+        routeSummary(f.direct),
+        'Remove the dead proxy from where it is set (the process environment or $CODEX_HOME/.env), or start the proxy app it belongs to.',
+      ],
+      warnings: [],
+      alternatives: [],
+    }),
+  },
+  {
+    id: 'R5-configured-proxy-dead-nothing-works',
+    when: (f) => configuredProxyIsDead(f),
+    decide: (f) => ({
+      fix: 'no-network',
+      headline: 'The proxy Codex is told to use does not work, and no other way to the endpoint was found.',
+      reasons: [
+        routeSummary(f.configured!),
+        routeSummary(f.direct),
+        'Start the proxy app that should listen there (or correct the port), then run the diagnosis again.',
+      ],
+      warnings: [],
+      alternatives: [],
+    }),
+  },
+  {
+    id: 'R6-https-works-websocket-blocked-proxy-carries-both',
+    when: (f) =>
+      codexRoute(f).https === 'ok' &&
+      WEBSOCKET_BLOCKED.has(codexRoute(f).websocket) &&
+      provenProxies(f).some((p) => p.proxyUrl !== f.configured?.proxyUrl),
+    decide: (f) => {
+      const best = provenProxies(f).find((p) => p.proxyUrl !== f.configured?.proxyUrl)!;
+      return {
+        fix: 'use-proxy',
+        proxyUrl: best.proxyUrl,
+        headline: `Codex's WebSocket ${describe(codexRoute(f).websocket)} on its current path, but ${best.label} carries it.`,
+        reasons: [
+          routeSummary(codexRoute(f)),
+          routeSummary(best),
+          'Codex would retry the WebSocket five times on every start before falling back to HTTPS.',
+        ],
+        warnings: speaksHttp(best) ? [] : [socksWarning],
+        alternatives: [
+          disableAlt('Works at once without a proxy: Codex uses HTTPS only.'),
+          ...(f.proxyAppFound ? [tunAlt('Send all traffic through your proxy app.')] : []),
+        ],
+      };
+    },
+  },
+  {
+    id: 'R7-https-works-websocket-blocked',
+    when: (f) => codexRoute(f).https === 'ok' && codexRoute(f).websocket !== 'ok',
+    decide: (f) => ({
+      fix: 'disable-websockets',
+      headline: `HTTPS to the endpoint works, but the WebSocket ${describe(codexRoute(f).websocket)} (${codexRoute(f).label}).`,
+      reasons: [
+        routeSummary(codexRoute(f)),
+        'Codex retries the WebSocket five times, then falls back to HTTPS; turning WebSockets off makes it use HTTPS at once.',
+      ],
+      warnings: [],
+      alternatives: f.proxyAppFound && !f.tunActive ? [tunAlt('TUN mode may carry the WebSocket as well.')] : [],
+    }),
+  },
+  {
+    id: 'R8-only-a-local-proxy-works',
+    when: (f) => provenProxies(f).length > 0,
+    decide: (f) => {
+      const best = provenProxies(f)[0]!;
+      return {
+        fix: 'use-proxy',
+        proxyUrl: best.proxyUrl,
+        headline: `Codex cannot reach its endpoint on its own, but ${best.label} can: Codex is not told about it.`,
+        reasons: [
+          routeSummary(codexRoute(f)),
+          routeSummary(best),
+          'Without a proxy setting Codex keeps "Reconnecting… waiting for network" and never answers.',
+        ],
+        warnings: speaksHttp(best) ? [] : [socksWarning],
+        alternatives: f.proxyAppFound ? [tunAlt('Send all traffic through your proxy app instead of telling Codex.')] : [],
+      };
+    },
+  },
+  {
+    id: 'R9-only-socks-carries-websocket',
+    when: (f) => websocketOnlyProxies(f).length > 0,
+    decide: (f) => {
+      const best = websocketOnlyProxies(f)[0]!;
+      return {
+        fix: 'use-proxy',
+        proxyUrl: best.proxyUrl,
+        headline: `Only ${best.label} reaches the endpoint, and only for the WebSocket.`,
+        reasons: [routeSummary(codexRoute(f)), routeSummary(best)],
+        warnings: [socksWarning],
+        alternatives: f.proxyAppFound ? [tunAlt('TUN mode carries HTTPS as well, without a proxy setting.')] : [],
+      };
+    },
+  },
+  {
+    id: 'R10-proxy-app-without-usable-port',
+    when: (f) => f.proxyAppFound && !f.tunActive,
+    decide: (f) => ({
+      fix: 'enable-tun',
+      headline: 'Codex cannot reach its endpoint, and no proxy port of your proxy app could carry it.',
+      reasons: [
+        routeSummary(codexRoute(f)),
+        ...f.localProxies.map(routeSummary),
+        'TUN mode routes every connection through the proxy app, so Codex needs no proxy setting.',
+      ],
+      warnings: ['TUN mode changes the whole system\'s networking (corporate networks, local services, VPNs).'],
+      alternatives: [],
+    }),
+  },
+  {
+    id: 'R11-untrusted-certificate',
+    when: (f) => codexRoute(f).https === 'untrusted-ca' || codexRoute(f).websocket === 'untrusted-ca',
+    decide: (f) => ({
+      fix: 'no-network',
+      headline:
+        'Not a WebSocket problem: the connection is intercepted with a certificate this machine does not trust (a TLS-inspecting proxy or private CA).',
+      reasons: [
+        routeSummary(codexRoute(f)),
+        'Ask your IT department for the CA certificate (PEM) and set SSL_CERT_FILE=<path to the PEM bundle> in $CODEX_HOME/.env.',
+      ],
+      warnings: [],
+      alternatives: [],
+    }),
+  },
+  {
+    id: 'R12-no-network',
+    when: () => true,
+    decide: (f) => ({
+      fix: 'no-network',
+      headline: 'Not a WebSocket problem: this machine cannot reach the endpoint at all, directly or through any proxy found.',
+      reasons: [
+        routeSummary(codexRoute(f)),
+        ...(f.configured ? [routeSummary(f.direct)] : []),
+        ...f.localProxies.map(routeSummary),
+        f.tunActive
+          ? 'TUN mode is on, yet nothing gets through: check the proxy app\'s node and rules.'
+          : 'Check the network connection, VPN or proxy app, then run the diagnosis again.',
+      ],
+      warnings: [],
+      alternatives: [],
+    }),
+  },
+];
+
+export function recommend(facts: RecommendationFacts, evidence: string[] = []): Recommendation {
+  for (const rule of RULES) {
+    if (rule.when(facts)) return { rule: rule.id, evidence, ...rule.decide(facts) };
+  }
+  // Unreachable: the last rule always matches.
+  throw new Error('no recommendation rule matched');
+}
+
+export const FIX_TITLES: Record<FixKind, string> = {
+  none: 'No fix needed',
+  'disable-websockets': 'Fix #1 — turn off WebSockets for this provider',
+  'use-proxy': 'Fix #2 — point Codex at a working proxy',
+  'enable-tun': 'Fix #3 — turn on TUN mode in your proxy app',
+  'repair-config': 'Repair the Codex configuration',
+  'fix-proxy': 'Fix the proxy Codex is told to use',
+  'no-network': 'Not a WebSocket problem',
+};

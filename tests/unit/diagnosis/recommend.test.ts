@@ -1,0 +1,187 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { RULES, recommend, type RecommendationFacts, type RouteFacts } from '../../../shared/recommend.ts';
+
+const direct = (https: RouteFacts['https'], websocket: RouteFacts['websocket']): RouteFacts => ({
+  label: 'direct',
+  https,
+  websocket,
+});
+const proxy = (
+  url: string,
+  speaks: RouteFacts['speaks'],
+  https: RouteFacts['https'],
+  websocket: RouteFacts['websocket'],
+): RouteFacts => ({ label: `proxy ${url}`, proxyUrl: url, speaks, https, websocket });
+
+function facts(over: Partial<RecommendationFacts>): RecommendationFacts {
+  return {
+    configProblems: [],
+    providerSupportsWebsockets: true,
+    providerBuiltIn: true,
+    direct: direct('ok', 'ok'),
+    configured: null,
+    localProxies: [],
+    proxyAppFound: false,
+    tunActive: false,
+    ...over,
+  };
+}
+
+// One row per rule: the facts that must select it, and what it must say.
+const rows: { rule: string; facts: RecommendationFacts; fix: string; proxyUrl?: string; warns?: RegExp }[] = [
+  {
+    rule: 'R1-config-broken',
+    facts: facts({ configProblems: ['config.toml line 3, column 1: reserved provider id `openai`'] }),
+    fix: 'repair-config',
+  },
+  { rule: 'R2-healthy', facts: facts({}), fix: 'none' },
+  {
+    rule: 'R2-healthy',
+    facts: facts({ providerSupportsWebsockets: false, direct: direct('ok', 'refused') }),
+    fix: 'none',
+  },
+  {
+    rule: 'R3-configured-proxy-dead-working-one-found',
+    facts: facts({
+      direct: direct('dns-error', 'dns-error'),
+      configured: proxy('http://127.0.0.1:10809', 'closed', 'proxy-unreachable', 'proxy-unreachable'),
+      localProxies: [
+        proxy('socks5h://127.0.0.1:7898', 'socks5', 'proxy-protocol-mismatch', 'ok'),
+        proxy('http://127.0.0.1:7897', 'mixed', 'ok', 'ok'),
+      ],
+    }),
+    fix: 'fix-proxy',
+    proxyUrl: 'http://127.0.0.1:7897',
+  },
+  {
+    rule: 'R4-configured-proxy-dead-direct-works',
+    facts: facts({ configured: proxy('http://127.0.0.1:1', 'closed', 'proxy-unreachable', 'proxy-unreachable') }),
+    fix: 'fix-proxy',
+  },
+  {
+    rule: 'R5-configured-proxy-dead-nothing-works',
+    facts: facts({
+      direct: direct('dns-error', 'dns-error'),
+      configured: proxy('http://127.0.0.1:10808', 'socks5', 'proxy-protocol-mismatch', 'proxy-protocol-mismatch'),
+    }),
+    fix: 'no-network',
+  },
+  {
+    rule: 'R6-https-works-websocket-blocked-proxy-carries-both',
+    facts: facts({
+      configured: proxy('http://127.0.0.1:3128', 'http', 'ok', 'connect-denied'),
+      localProxies: [proxy('http://127.0.0.1:7890', 'mixed', 'ok', 'ok')],
+      proxyAppFound: true,
+    }),
+    fix: 'use-proxy',
+    proxyUrl: 'http://127.0.0.1:7890',
+  },
+  {
+    rule: 'R7-https-works-websocket-blocked',
+    facts: facts({ direct: direct('ok', 'refused') }),
+    fix: 'disable-websockets',
+  },
+  {
+    rule: 'R7-https-works-websocket-blocked',
+    facts: facts({ direct: direct('ok', 'stalled') }),
+    fix: 'disable-websockets',
+  },
+  {
+    rule: 'R8-only-a-local-proxy-works',
+    facts: facts({
+      direct: direct('dns-error', 'dns-error'),
+      localProxies: [proxy('http://127.0.0.1:3128', 'http', 'ok', 'ok')],
+    }),
+    fix: 'use-proxy',
+    proxyUrl: 'http://127.0.0.1:3128',
+  },
+  {
+    rule: 'R8-only-a-local-proxy-works',
+    facts: facts({
+      direct: direct('tcp-timeout', 'tcp-timeout'),
+      localProxies: [proxy('socks5h://127.0.0.1:1080', 'socks5', 'ok', 'ok')],
+    }),
+    fix: 'use-proxy',
+    proxyUrl: 'socks5h://127.0.0.1:1080',
+    warns: /SOCKS/,
+  },
+  {
+    rule: 'R9-only-socks-carries-websocket',
+    facts: facts({
+      direct: direct('dns-error', 'dns-error'),
+      localProxies: [proxy('socks5h://127.0.0.1:10808', 'socks5', 'not-tested', 'ok')],
+      proxyAppFound: true,
+    }),
+    fix: 'use-proxy',
+    proxyUrl: 'socks5h://127.0.0.1:10808',
+    warns: /SOCKS/,
+  },
+  {
+    rule: 'R10-proxy-app-without-usable-port',
+    facts: facts({ direct: direct('dns-error', 'dns-error'), proxyAppFound: true }),
+    fix: 'enable-tun',
+    warns: /whole system/,
+  },
+  {
+    rule: 'R11-untrusted-certificate',
+    facts: facts({ direct: direct('untrusted-ca', 'untrusted-ca') }),
+    fix: 'no-network',
+  },
+  {
+    rule: 'R12-no-network',
+    facts: facts({ direct: direct('dns-error', 'dns-error'), proxyAppFound: true, tunActive: true }),
+    fix: 'no-network',
+  },
+  { rule: 'R12-no-network', facts: facts({ direct: direct('tcp-refused', 'tcp-refused') }), fix: 'no-network' },
+];
+
+describe('recommendation rules', () => {
+  for (const row of rows) {
+    test(`${row.rule} → ${row.fix}${row.proxyUrl ? ` ${row.proxyUrl}` : ''}`, () => {
+      const r = recommend(row.facts, ['evidence line']);
+      assert.equal(r.rule, row.rule);
+      assert.equal(r.fix, row.fix);
+      assert.equal(r.proxyUrl, row.proxyUrl);
+      assert.ok(r.headline.length > 10);
+      assert.ok(r.reasons.length > 0);
+      assert.deepEqual(r.evidence, ['evidence line']);
+      if (row.warns) assert.match(r.warnings.join(' '), row.warns);
+      else assert.equal(r.warnings.length, 0, r.warnings.join(' '));
+    });
+  }
+
+  test('every rule has at least one row', () => {
+    const covered = new Set(rows.map((r) => r.rule));
+    for (const rule of RULES) assert.ok(covered.has(rule.id), `no test row for ${rule.id}`);
+  });
+
+  test('an HTTP-speaking port is preferred over a SOCKS one that also works', () => {
+    const r = recommend(
+      facts({
+        direct: direct('dns-error', 'dns-error'),
+        localProxies: [
+          proxy('socks5h://127.0.0.1:7898', 'socks5', 'ok', 'ok'),
+          proxy('http://127.0.0.1:7899', 'http', 'ok', 'ok'),
+        ],
+      }),
+    );
+    assert.equal(r.proxyUrl, 'http://127.0.0.1:7899');
+    assert.equal(r.warnings.length, 0);
+  });
+
+  test('alternatives are listed in order, recommended fix excluded', () => {
+    const r = recommend(
+      facts({
+        direct: direct('ok', 'connect-denied'),
+        localProxies: [proxy('http://127.0.0.1:7890', 'mixed', 'ok', 'ok')],
+        proxyAppFound: true,
+      }),
+    );
+    assert.equal(r.fix, 'use-proxy');
+    assert.deepEqual(
+      r.alternatives.map((a) => a.fix),
+      ['disable-websockets', 'enable-tun'],
+    );
+  });
+});
