@@ -1,0 +1,84 @@
+// `diagnose`: runs the diagnosis, shows each check as it completes, then the verdict.
+import { existsSync, statSync } from 'node:fs';
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { resolveCodexHome } from '../core/codex/index.ts';
+import { runDiagnosis } from '../core/diagnosis/diagnose.ts';
+import { UsageError } from './errors.ts';
+import { formatCheck, formatVerdict, paint, type Out } from './output.ts';
+
+export const DIAGNOSE_USAGE =
+  'diagnose [--codex-home DIR] [--profile NAME] [--json] [--timeout-ms N] [--proxy-port N]… [--no-codex-doctor]';
+
+export interface CommonContext {
+  env: NodeJS.ProcessEnv;
+  out: Out;
+  err: Out;
+  command: string;
+  signal: AbortSignal;
+}
+
+export function checkCodexHome(dir: string | undefined, env: NodeJS.ProcessEnv): string {
+  const { home, source } = resolveCodexHome({ flag: dir, env, platform: process.platform, homedir: os.homedir() });
+  const how = source === 'flag' ? '--codex-home' : source === 'env' ? 'CODEX_HOME' : 'the default';
+  if (!existsSync(home)) {
+    throw new UsageError(
+      `CODEX_HOME ${home} (from ${how}) does not exist: run Codex once (\`codex login\`) or pass --codex-home DIR with your Codex folder.`,
+    );
+  }
+  if (!statSync(home).isDirectory()) throw new UsageError(`CODEX_HOME ${home} (from ${how}) is not a folder: pass --codex-home DIR.`);
+  return home;
+}
+
+export function parseTimeout(value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 100 || n > 120_000) {
+    throw new UsageError(`--timeout-ms must be a whole number of milliseconds between 100 and 120000 (got "${value}").`);
+  }
+  return n;
+}
+
+function parsePorts(values: string[] | undefined): number[] {
+  return (values ?? []).map((v) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1 || n > 65535) throw new UsageError(`--proxy-port must be a port number (got "${v}").`);
+    return n;
+  });
+}
+
+export async function diagnoseCommand(args: string[], ctx: CommonContext): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      'codex-home': { type: 'string' },
+      profile: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      'timeout-ms': { type: 'string' },
+      'proxy-port': { type: 'string', multiple: true },
+      'no-codex-doctor': { type: 'boolean', default: false },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  const codexHome = checkCodexHome(values['codex-home'], ctx.env);
+  const timeoutMs = parseTimeout(values['timeout-ms'], 2500);
+  const json = values.json ?? false;
+
+  if (!json) {
+    ctx.out.write(paint(ctx.out, 'bold', 'Codex Connection Doctor') + ` — checking how Codex connects (CODEX_HOME ${codexHome})\n`);
+  }
+  const report = await runDiagnosis({
+    codexHome,
+    profile: values.profile ?? null,
+    env: ctx.env,
+    timeoutMs,
+    signal: ctx.signal,
+    codexDoctor: !values['no-codex-doctor'],
+    extraProxyPorts: parsePorts(values['proxy-port']),
+    onProgress: json ? undefined : (e) => e.status !== 'running' && ctx.out.write(formatCheck(ctx.out, e)),
+  });
+  if (json) ctx.out.write(JSON.stringify(report, null, 2) + '\n');
+  else ctx.out.write(formatVerdict(ctx.out, report, ctx.command));
+  return report.recommendation.fix === 'none' ? 0 : 1;
+}

@@ -1,0 +1,350 @@
+// The whole diagnosis: read the Codex setup, scan the machine for proxies, probe every route to the
+// provider's endpoint concurrently, and turn what was measured into findings and one verdict.
+import os from 'node:os';
+import type {
+  CheckEvent,
+  CodexDoctorReport,
+  CodexSetup,
+  DiagnosisReport,
+  EnvironmentReport,
+  Finding,
+  LocalProxyCandidate,
+  ProbeResult,
+  Route,
+} from '../../../shared/types.ts';
+import { REPORT_SCHEMA_VERSION } from '../../../shared/types.ts';
+import { recommend, type RecommendationFacts } from '../../../shared/recommend.ts';
+import { loadCodexSetup, runCodexDoctor } from '../codex/index.ts';
+import { readEnvironment } from '../environment/index.ts';
+import { probeRoute, sniffProxyPort } from '../probes/index.ts';
+import { redactText } from '../redact.ts';
+import { configuredRoute, directRoute, endpointFor, localProxyRoutes, type Endpoint } from './routes.ts';
+import { evidenceLine, probeFindings, routeFacts, type RouteOutcome } from './facts.ts';
+import { collectSecrets } from './secrets.ts';
+
+export interface DiagnoseOptions {
+  codexHome?: string;
+  profile?: string | null;
+  env?: NodeJS.ProcessEnv;
+  platform?: NodeJS.Platform;
+  homedir?: string;
+  /** Budget of each network probe; a WebSocket that has not answered by then counts as stalled. */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  onProgress?: (event: CheckEvent) => void;
+  /** Also run the installed Codex's own `codex doctor --network-only --json` (default: true). */
+  codexDoctor?: boolean;
+  /** Extra loopback proxy ports to test besides the ones found on the machine. */
+  extraProxyPorts?: number[];
+  /** Replaces the machine scan (system proxy, proxy apps, TUN); tests use it. */
+  readEnvironment?: (signal: AbortSignal) => Promise<EnvironmentReport>;
+}
+
+export const DEFAULT_PROBE_TIMEOUT_MS = 2500;
+/** The built-in endpoint probed when the config is too broken to name one. */
+const FALLBACK_BASE_URL = 'https://api.openai.com/v1';
+
+const emptyEnvironment = (): EnvironmentReport => ({
+  systemProxy: null,
+  localProxies: [],
+  proxyApps: [],
+  clashApi: [],
+  tun: { active: false, interfaces: [], evidence: [] },
+});
+
+export async function runDiagnosis(options: DiagnoseOptions = {}): Promise<DiagnosisReport> {
+  const started = performance.now();
+  const startedAt = new Date().toISOString();
+  const env = options.env ?? process.env;
+  const platform = options.platform ?? process.platform;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS;
+  const controller = new AbortController();
+  const onAbort = () => controller.abort();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  const signal = controller.signal;
+
+  const checks = new Map<string, CheckEvent>();
+  const report = (event: CheckEvent) => {
+    checks.set(event.id, event);
+    options.onProgress?.(event);
+  };
+  const timed = async <T>(id: string, title: string, work: () => Promise<T>, judge: (v: T) => Omit<CheckEvent, 'id' | 'title' | 'durationMs'>) => {
+    const t0 = performance.now();
+    report({ id, title, status: 'running' });
+    const value = await work();
+    report({ id, title, durationMs: Math.round(performance.now() - t0), ...judge(value) });
+    return value;
+  };
+
+  try {
+    const setup = await timed(
+      'codex:setup',
+      'Codex setup (CODEX_HOME, config.toml, .env, login)',
+      () =>
+        loadCodexSetup({
+          codexHome: options.codexHome,
+          profile: options.profile ?? null,
+          env,
+          platform,
+          homedir: options.homedir ?? os.homedir(),
+          findInstalls: true,
+        }),
+      (s) => ({
+        status: s.findings.some((f) => f.severity === 'error') ? 'error' : s.findings.some((f) => f.severity === 'warning') ? 'warning' : 'ok',
+        detail: s.provider
+          ? `provider ${s.provider.id}${s.provider.builtIn ? ' (built-in)' : ''} → ${s.provider.baseUrl}, WebSockets ${s.provider.supportsWebsockets ? 'on' : 'off'}`
+          : 'the configuration does not name a usable provider',
+      }),
+    );
+    const secrets = collectSecrets(setup);
+
+    const endpoint = endpointFor(setup.provider?.baseUrl ?? FALLBACK_BASE_URL);
+    const codexDoctor = startCodexDoctor(setup, options, env, signal, report);
+    const probeOpts = { timeoutMs, signal, ca: undefined as string | undefined };
+
+    const probeOne = async (route: Route, speaks?: RouteOutcome['speaks']): Promise<RouteOutcome> => {
+      const id = `route:${route.kind}:${route.proxyUrl ? route.display : 'direct'}`;
+      const results = await timed(id, `Endpoint via ${route.label}`, () => probeRoute({ baseUrl: endpoint.baseUrl }, route, probeOpts), (rs) => ({
+        status: routeStatus(rs),
+        detail: rs.map((r) => `${r.phase} ${r.ok ? 'ok' : (r.failure ?? 'failed')}`).join(', '),
+      }));
+      return { route, results, speaks };
+    };
+
+    const configured = configuredRoute(setup, endpoint);
+    const environmentWork = timed(
+      'environment:scan',
+      'Proxies on this machine (system proxy, proxy apps, TUN)',
+      () => scanEnvironment(options, env, platform, timeoutMs, signal),
+      (e) => ({
+        status: 'ok',
+        detail: environmentSummary(e),
+      }),
+    );
+    const [directOutcome, configuredOutcome, environment] = await Promise.all([
+      probeOne(directRoute),
+      configured ? probeOne(configured) : Promise.resolve(null),
+      environmentWork,
+    ]);
+
+    const candidates = await withExtraPorts(environment.localProxies, options.extraProxyPorts ?? [], timeoutMs, signal);
+    environment.localProxies = candidates;
+    const localRoutes = localProxyRoutes(
+      candidates.filter((c) => c.host === '127.0.0.1' || c.host === 'localhost' || c.host === '::1'),
+      configured,
+    );
+    const speaksByUrl = new Map(candidates.map((c) => [`${c.host}:${c.port}`, c.speaks]));
+    const localOutcomes = await Promise.all(
+      localRoutes.map((route) => probeOne(route, speaksByUrl.get(hostPort(route.proxyUrl!)))),
+    );
+
+    const outcomes = [directOutcome, ...(configuredOutcome ? [configuredOutcome] : []), ...localOutcomes];
+    const facts: RecommendationFacts = {
+      configProblems: blockingConfigProblems(setup),
+      providerSupportsWebsockets: setup.provider?.supportsWebsockets ?? true,
+      providerBuiltIn: setup.provider?.builtIn ?? true,
+      direct: routeFacts(directOutcome),
+      configured: configuredOutcome ? { ...routeFacts(configuredOutcome), speaks: configuredSpeaks(configuredOutcome, candidates) } : null,
+      localProxies: localOutcomes.map(routeFacts),
+      proxyAppFound: environment.proxyApps.length > 0 || environment.clashApi.length > 0 || candidates.some((c) => c.speaks !== 'closed' && c.apps.length > 0),
+      tunActive: environment.tun.active,
+    };
+    const probes = outcomes.flatMap((o) => o.results);
+    const evidence = probes.map(evidenceLine);
+    const recommendation = recommend(facts, evidence);
+    const findings: Finding[] = [
+      ...setup.findings,
+      ...probeFindings(outcomes, configured ? 'configured-proxy' : 'direct'),
+      ...environmentFindings(environment),
+    ];
+    const doctorReport = await codexDoctor.finish();
+
+    const result: DiagnosisReport = {
+      schemaVersion: REPORT_SCHEMA_VERSION,
+      startedAt,
+      durationMs: Math.round(performance.now() - started),
+      cancelled: options.signal?.aborted ?? false,
+      codex: codexSummary(setup),
+      environment,
+      probes,
+      checks: [...checks.values()],
+      findings,
+      recommendation,
+      ...(doctorReport ? { codexDoctor: doctorReport } : {}),
+    };
+    return scrub(result, [...secrets, ...collectSecrets(setup, environment)]);
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+    controller.abort();
+  }
+}
+
+function routeStatus(results: ProbeResult[]): CheckEvent['status'] {
+  if (results.every((r) => r.ok)) return 'ok';
+  const https = results.find((r) => r.phase === 'https');
+  return https?.ok ? 'warning' : 'error';
+}
+
+function hostPort(url: string): string {
+  const u = new URL(url);
+  return `${u.hostname.replace(/^\[(.*)\]$/, '$1')}:${u.port}`;
+}
+
+function configuredSpeaks(outcome: RouteOutcome, candidates: LocalProxyCandidate[]) {
+  if (!outcome.route.proxyUrl) return undefined;
+  return candidates.find((c) => `${c.host}:${c.port}` === hostPort(outcome.route.proxyUrl!))?.speaks;
+}
+
+async function scanEnvironment(
+  options: DiagnoseOptions,
+  env: NodeJS.ProcessEnv,
+  platform: NodeJS.Platform,
+  timeoutMs: number,
+  signal: AbortSignal,
+): Promise<EnvironmentReport> {
+  if (options.readEnvironment) return options.readEnvironment(signal);
+  try {
+    return await readEnvironment({
+      platform,
+      env,
+      homedir: options.homedir ?? os.homedir(),
+      sniff: (host: string, port: number, o: { timeoutMs: number; signal?: AbortSignal }) => sniffProxyPort(host, port, o),
+      timeoutMs: Math.min(timeoutMs, 1500),
+      signal,
+    });
+  } catch {
+    return emptyEnvironment();
+  }
+}
+
+async function withExtraPorts(
+  found: LocalProxyCandidate[],
+  extraPorts: number[],
+  timeoutMs: number,
+  signal: AbortSignal,
+): Promise<LocalProxyCandidate[]> {
+  const known = new Set(found.map((c) => `${c.host}:${c.port}`));
+  const extra = await Promise.all(
+    extraPorts
+      .filter((port) => !known.has(`127.0.0.1:${port}`))
+      .map(async (port): Promise<LocalProxyCandidate> => {
+        const sniffed = await sniffProxyPort('127.0.0.1', port, { timeoutMs: Math.min(timeoutMs, 1000), signal });
+        return { host: '127.0.0.1', port, apps: [], sources: ['--proxy-port'], speaks: sniffed.speaks };
+      }),
+  );
+  return [...found, ...extra];
+}
+
+function blockingConfigProblems(setup: CodexSetup): string[] {
+  return setup.findings
+    .filter((f) => f.severity === 'error' && f.id.startsWith('config.'))
+    .map((f) => {
+      const where = f.location ? `${f.location.file}${f.location.line ? `:${f.location.line}` : ''}${f.location.column ? `:${f.location.column}` : ''}: ` : '';
+      return where + f.summary;
+    });
+}
+
+function environmentSummary(e: EnvironmentReport): string {
+  const listening = e.localProxies.filter((c) => c.speaks !== 'closed');
+  const parts = [
+    listening.length ? `proxy ports: ${listening.map((c) => `${c.port} (${c.speaks})`).join(', ')}` : 'no local proxy ports listening',
+    e.proxyApps.length ? `apps: ${e.proxyApps.map((a) => a.name).join(', ')}` : null,
+    e.systemProxy?.enabled ? `system proxy ${e.systemProxy.http ?? e.systemProxy.https ?? e.systemProxy.socks ?? e.systemProxy.pacUrl ?? ''}` : null,
+    `TUN ${e.tun.active ? 'on' : 'off'}`,
+  ];
+  return parts.filter(Boolean).join('; ');
+}
+
+function environmentFindings(e: EnvironmentReport): Finding[] {
+  const findings: Finding[] = [];
+  for (const c of e.localProxies.filter((p) => p.speaks !== 'closed')) {
+    findings.push({
+      id: 'environment.local-proxy',
+      severity: 'info',
+      summary: `A proxy listens on ${c.host}:${c.port} and speaks ${c.speaks}${c.apps.length ? ` (usually ${c.apps.join(' / ')})` : ''}.`,
+      evidence: [`found by: ${c.sources.join(', ')}`],
+    });
+  }
+  if (e.systemProxy?.enabled) {
+    findings.push({
+      id: 'environment.system-proxy',
+      severity: 'info',
+      summary: 'The system proxy is on; Codex does not read it, only HTTPS_PROXY/HTTP_PROXY/ALL_PROXY.',
+      evidence: [
+        `${e.systemProxy.source}: ${[e.systemProxy.http && `http ${e.systemProxy.http}`, e.systemProxy.https && `https ${e.systemProxy.https}`, e.systemProxy.socks && `socks ${e.systemProxy.socks}`, e.systemProxy.pacUrl && `PAC ${e.systemProxy.pacUrl}`].filter(Boolean).join(', ')}`,
+      ],
+    });
+  }
+  if (e.tun.active) {
+    findings.push({ id: 'environment.tun-active', severity: 'info', summary: 'TUN mode is on.', evidence: e.tun.evidence });
+  }
+  return findings;
+}
+
+function codexSummary(setup: CodexSetup): DiagnosisReport['codex'] {
+  const p = setup.provider;
+  return {
+    home: setup.home,
+    homeExists: setup.homeExists,
+    profile: setup.profile,
+    profiles: setup.profiles,
+    provider: p
+      ? {
+          id: p.id,
+          builtIn: p.builtIn,
+          baseUrl: p.baseUrl,
+          baseUrlSource: p.baseUrlSource,
+          supportsWebsockets: p.supportsWebsockets,
+          websocketConnectTimeoutMs: p.websocketConnectTimeoutMs,
+        }
+      : null,
+    authMode: setup.authMode,
+    version: setup.installs.find((i) => i.version)?.version ?? null,
+    installs: setup.installs,
+    effectiveProxy: setup.effectiveProxy?.display ?? null,
+    noProxy: setup.noProxy,
+  };
+}
+
+/**
+ * Codex's own doctor runs beside the probes. It waits 15 s on a stalled WebSocket, so the verdict
+ * does not wait for it longer than a short grace period after the probes are done.
+ */
+function startCodexDoctor(
+  setup: CodexSetup,
+  options: DiagnoseOptions,
+  env: NodeJS.ProcessEnv,
+  signal: AbortSignal,
+  report: (e: CheckEvent) => void,
+): { finish: () => Promise<CodexDoctorReport | undefined> } {
+  const install = setup.installs.find((i) => i.hasDoctor);
+  if (options.codexDoctor === false || !install || !setup.homeExists) return { finish: async () => undefined };
+  const id = 'codex:doctor';
+  const title = `codex doctor --network-only (${install.version ?? install.path})`;
+  report({ id, title, status: 'running' });
+  const t0 = performance.now();
+  const running = runCodexDoctor(install.path, { codexHome: setup.home, env, timeoutMs: 20_000, signal }).then(
+    (r) => {
+      report({ id, title, status: r.exitCode === 0 ? 'ok' : 'warning', durationMs: Math.round(performance.now() - t0), detail: r.summary.join('; ') });
+      return r;
+    },
+    () => undefined,
+  );
+  return {
+    finish: async () => {
+      const grace = new Promise<undefined>((resolve) => setTimeout(resolve, 2000, undefined).unref());
+      const r = await Promise.race([running, grace]);
+      if (!r) report({ id, title, status: 'skipped', durationMs: Math.round(performance.now() - t0), detail: 'still running when the verdict was ready (Codex waits 15 s on a stalled WebSocket)' });
+      return r;
+    },
+  };
+}
+
+/** Last line of defence: no secret collected from the setup may leave in the report. */
+function scrub(report: DiagnosisReport, secrets: string[]): DiagnosisReport {
+  if (secrets.length === 0) return report;
+  const escaped = secrets.map((s) => JSON.stringify(s).slice(1, -1));
+  return JSON.parse(redactText(JSON.stringify(report), [...new Set([...secrets, ...escaped])])) as DiagnosisReport;
+}
+
+export type { Endpoint };

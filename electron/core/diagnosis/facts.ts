@@ -1,0 +1,66 @@
+// Turns probe results into the facts the recommendation rules read, and into findings.
+import type { Finding, ProbeResult, Route, Severity } from '../../../shared/types.ts';
+import type { RouteFacts, StepState } from '../../../shared/recommend.ts';
+
+export interface RouteOutcome {
+  route: Route;
+  results: ProbeResult[];
+  /** What the proxy port speaks (local proxies only). */
+  speaks?: RouteFacts['speaks'];
+}
+
+/** The state of one step: its own result, else the failure of the connection it needed. */
+function stepState(results: ProbeResult[], phase: 'https' | 'websocket'): StepState {
+  const own = results.find((r) => r.phase === phase);
+  if (own) return own.ok ? 'ok' : (own.failure ?? 'error');
+  const blocking = results.find((r) => !r.ok && (r.phase === 'dns' || r.phase === 'tcp' || r.phase === 'tls'));
+  return blocking ? (blocking.failure ?? 'error') : 'not-tested';
+}
+
+export function routeFacts(outcome: RouteOutcome): RouteFacts {
+  return {
+    label: outcome.route.label,
+    proxyUrl: outcome.route.proxyUrl,
+    speaks: outcome.speaks,
+    https: stepState(outcome.results, 'https'),
+    websocket: stepState(outcome.results, 'websocket'),
+  };
+}
+
+export function evidenceLine(r: ProbeResult): string {
+  const mark = r.ok ? '✓' : '✗';
+  const failure = r.failure ? ` [${r.failure}]` : '';
+  return `${mark} ${r.phase} via ${r.route.label}: ${r.detail}${failure} (${Math.round(r.durationMs)} ms)`;
+}
+
+const PHASE_NAMES: Record<string, string> = {
+  dns: 'DNS lookup',
+  tcp: 'Connection',
+  tls: 'TLS handshake',
+  https: 'HTTPS request',
+  websocket: 'WebSocket handshake',
+  'proxy-sniff': 'Proxy port check',
+};
+
+/**
+ * One finding per failed step on the route Codex uses, plus a short "works" finding for the steps
+ * that passed there; on other routes only what matters for the choice of fix.
+ */
+export function probeFindings(outcomes: RouteOutcome[], codexRouteKind: Route['kind']): Finding[] {
+  const findings: Finding[] = [];
+  for (const { route, results } of outcomes) {
+    const isCodexRoute = route.kind === codexRouteKind;
+    for (const r of results) {
+      if (r.ok && !(isCodexRoute && (r.phase === 'https' || r.phase === 'websocket'))) continue;
+      const severity: Severity = r.ok ? 'ok' : isCodexRoute ? 'error' : 'info';
+      const routeId = route.kind === 'direct' ? 'direct' : route.kind;
+      findings.push({
+        id: `${r.phase}.${routeId}.${r.ok ? 'ok' : (r.failure ?? 'error')}`,
+        severity,
+        summary: `${PHASE_NAMES[r.phase] ?? r.phase} ${r.ok ? 'works' : 'fails'} via ${route.label}: ${r.detail}`,
+        evidence: [evidenceLine(r)],
+      });
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,100 @@
+// Which ways to the endpoint the diagnosis tries, and how Codex would choose among them.
+import type { CodexSetup, LocalProxyCandidate, Route } from '../../../shared/types.ts';
+import { redactUrl } from '../redact.ts';
+
+export interface Endpoint {
+  baseUrl: string;
+  host: string;
+  port: number;
+  secure: boolean;
+  /** The exact URL of Codex's WebSocket: `<base_url>/responses` with ws:// or wss://. */
+  websocketUrl: string;
+}
+
+export function endpointFor(baseUrl: string): Endpoint {
+  const url = new URL(baseUrl);
+  const secure = url.protocol === 'https:';
+  const port = url.port ? Number(url.port) : secure ? 443 : 80;
+  const ws = new URL(baseUrl.replace(/\/+$/, '') + '/responses');
+  ws.protocol = secure ? 'wss:' : 'ws:';
+  // URL keeps IPv6 literals in brackets; the socket APIs want them bare.
+  const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+  return { baseUrl, host, port, secure, websocketUrl: ws.toString() };
+}
+
+/**
+ * NO_PROXY as Codex's clients read it: comma-separated; `*` matches all; an entry matches the host
+ * itself and its subdomains (a leading dot or `*.` is optional); `host:port` also pins the port.
+ */
+export function isExcludedByNoProxy(host: string, port: number, noProxy: string | null): boolean {
+  if (!noProxy) return false;
+  const target = host.toLowerCase();
+  for (const raw of noProxy.split(',')) {
+    let entry = raw.trim().toLowerCase();
+    if (!entry) continue;
+    if (entry === '*') return true;
+    let entryPort: number | null = null;
+    const portMatch = /^(.*[^:]):(\d+)$/.exec(entry);
+    if (portMatch && !entry.includes(']') && entry.split(':').length === 2) {
+      entry = portMatch[1]!;
+      entryPort = Number(portMatch[2]);
+    }
+    entry = entry.replace(/^\*\./, '').replace(/^\./, '').replace(/^\[(.*)\]$/, '$1');
+    if (entryPort !== null && entryPort !== port) continue;
+    if (target === entry || target.endsWith('.' + entry)) return true;
+  }
+  return false;
+}
+
+export const directRoute: Route = { kind: 'direct', label: 'direct' };
+
+/** The proxy Codex would use for this endpoint, or null when it goes direct. */
+export function configuredRoute(setup: CodexSetup, endpoint: Endpoint): Route | null {
+  const proxy = setup.effectiveProxy;
+  if (!proxy) return null;
+  if (isExcludedByNoProxy(endpoint.host, endpoint.port, setup.noProxy)) return null;
+  const where = proxy.source === 'dotenv' ? '$CODEX_HOME/.env' : 'the environment';
+  return {
+    kind: 'configured-proxy',
+    label: `${proxy.key} from ${where} (${proxy.display})`,
+    proxyUrl: proxy.value,
+    display: proxy.display,
+  };
+}
+
+/** A URL for a local proxy port that Codex can use: http:// wherever HTTP is spoken, else socks5h://. */
+export function proxyUrlFor(candidate: LocalProxyCandidate): string | null {
+  const host = candidate.host.includes(':') ? `[${candidate.host}]` : candidate.host;
+  if (candidate.speaks === 'http' || candidate.speaks === 'mixed') return `http://${host}:${candidate.port}`;
+  if (candidate.speaks === 'socks5') return `socks5h://${host}:${candidate.port}`;
+  return null;
+}
+
+export function localProxyRoutes(candidates: LocalProxyCandidate[], configured: Route | null): Route[] {
+  const routes: Route[] = [];
+  const seen = new Set<string>();
+  if (configured?.proxyUrl) seen.add(normaliseProxy(configured.proxyUrl));
+  for (const candidate of candidates) {
+    const url = proxyUrlFor(candidate);
+    if (!url || seen.has(normaliseProxy(url))) continue;
+    seen.add(normaliseProxy(url));
+    const app = candidate.apps.length ? ` — ${candidate.apps.join(' / ')}` : '';
+    routes.push({
+      kind: candidate.sources.includes('system-proxy') ? 'system-proxy' : 'local-proxy',
+      label: `proxy ${url} (${candidate.speaks}${app})`,
+      proxyUrl: url,
+      display: redactUrl(url),
+    });
+  }
+  return routes;
+}
+
+function normaliseProxy(url: string): string {
+  try {
+    // The same port under another scheme is another route (http:// on a SOCKS port fails where socks5h:// works).
+    const u = new URL(url);
+    return `${u.protocol.replace('socks5h:', 'socks5:')}//${u.hostname}:${u.port}`;
+  } catch {
+    return url;
+  }
+}
