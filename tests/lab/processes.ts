@@ -46,7 +46,7 @@ function hasExited(child: ChildProcess): boolean {
   return child.exitCode !== null || child.signalCode !== null;
 }
 
-/** Stops a tracked child's whole process group: SIGTERM, then SIGKILL after graceMs. */
+/** Stops a tracked child's whole process group: SIGTERM, then SIGKILL after graceMs (0: SIGKILL at once). */
 export async function stopTracked(child: ChildProcess, graceMs = 3000): Promise<void> {
   if (child.pid === undefined || hasExited(child)) {
     // The leader may be gone while others in its group live on.
@@ -55,7 +55,7 @@ export async function stopTracked(child: ChildProcess, graceMs = 3000): Promise<
     return;
   }
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  killGroup(child, 'SIGTERM');
+  killGroup(child, graceMs === 0 ? 'SIGKILL' : 'SIGTERM');
   const timer = setTimeout(() => killGroup(child, 'SIGKILL'), graceMs);
   await exited;
   clearTimeout(timer);

@@ -19,7 +19,7 @@ export interface RunCodexOptions {
 export interface CodexRun {
   /** The output contains "pong" (the fake API's answer). */
   answered: boolean;
-  /** Lines that say `Reconnecting...` (the first attempt is hidden by Codex, so 2/5 … 5/5). */
+  /** Lines that say `Reconnecting... N/M` (Codex hides the first, so 2/5 … 5/5); `waiting for network` is not counted. */
   reconnectingLines: number;
   /** Codex printed `Falling back from WebSockets to HTTPS transport`. */
   fellBack: boolean;
@@ -53,7 +53,7 @@ export function summarizeCodexOutput(stdout: string, stderr: string) {
   const lines = all.split(/\r?\n/);
   return {
     answered: /pong/i.test(stdout),
-    reconnectingLines: lines.filter((line) => /Reconnecting\.\.\./.test(line)).length,
+    reconnectingLines: lines.filter((line) => /Reconnecting\.\.\. *\d+\/\d+/.test(line)).length,
     fellBack: /Falling back from WebSockets/i.test(all),
     waitingForNetwork: /waiting for network/i.test(all),
   };

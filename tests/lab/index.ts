@@ -1,0 +1,17 @@
+// The test lab: real local servers, proxies and the real Codex CLI, all on 127.0.0.1.
+export { startFakeResponsesApi, responseEvents } from './fake-responses-api.ts';
+export type { FakeApiMode, FakeApiStats, FakeResponsesApi, FakeResponsesApiOptions, RecordedRequest } from './fake-responses-api.ts';
+export { makeTestCa, TEST_CA_SERVER_NAMES } from './test-ca.ts';
+export type { TestCa } from './test-ca.ts';
+export { startSquid, squidConfig, SQUID_BINARY } from './squid.ts';
+export type { Squid, SquidOptions } from './squid.ts';
+export { startV2raySocks, v2rayConfig, V2RAY_BINARY } from './v2ray-socks.ts';
+export type { V2raySocks, V2raySocksOptions } from './v2ray-socks.ts';
+export { closedPort, freePort, portAccepts, waitForPort } from './ports.ts';
+export { makeCodexHome, labConfigToml, LAB_KEY_VAR, LAB_PROVIDER_ID } from './codex-home.ts';
+export type { CodexHomeOptions } from './codex-home.ts';
+export { runCodex, codexLauncherPath, summarizeCodexOutput } from './run-codex.ts';
+export type { CodexRun, RunCodexOptions } from './run-codex.ts';
+export { LAB_HOST, isLoopbackAddress, labHosts } from './loopback.ts';
+export { makeTempDir } from './temp-dirs.ts';
+export { runningChildren, spawnTracked, stopTracked } from './processes.ts';
