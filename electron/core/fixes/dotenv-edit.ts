@@ -1,0 +1,168 @@
+// Minimal edits of $CODEX_HOME/.env: keys are changed where they stand (keeping `export `, the
+// quoting, trailing comments and the line ending), missing keys are appended, and lines this
+// reader does not understand are never rewritten.
+import { detectEol } from './toml-scan.ts';
+
+export type DotenvQuote = '"' | "'" | '';
+
+export interface DotenvLine {
+  start: number;
+  /** After the line ending. */
+  end: number;
+  kind: 'blank' | 'comment' | 'entry' | 'odd';
+  key?: string;
+  value?: string;
+  quote?: DotenvQuote;
+  valueStart?: number;
+  valueEnd?: number;
+  /** 1-based line number of the first line. */
+  lineNumber: number;
+}
+
+export class DotenvEditError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DotenvEditError';
+  }
+}
+
+const ENTRY = /^([ \t]*)(export[ \t]+)?([A-Za-z_][A-Za-z0-9_.]*)[ \t]*=[ \t]*/;
+
+function unescapeDouble(raw: string): string {
+  return raw.replace(/\\(.)/gs, (_m, c: string) => (c === 'n' ? '\n' : c === 'r' ? '\r' : c === 't' ? '\t' : c));
+}
+
+/** Splits .env text into lines; a quoted value may span lines (dotenvy allows it). */
+export function parseDotenvLines(text: string): DotenvLine[] {
+  const out: DotenvLine[] = [];
+  let pos = text.startsWith('\uFEFF') ? 1 : 0;
+  let lineNumber = 1;
+  const lineEndFrom = (from: number): number => {
+    const nl = text.indexOf('\n', from);
+    return nl < 0 ? text.length : nl + 1;
+  };
+  while (pos < text.length) {
+    const end = lineEndFrom(pos);
+    const content = text.slice(pos, end).replace(/\r?\n$/, '');
+    const trimmed = content.trim();
+    const first = lineNumber;
+    if (trimmed === '') {
+      out.push({ start: pos, end, kind: 'blank', lineNumber: first });
+    } else if (trimmed.startsWith('#')) {
+      out.push({ start: pos, end, kind: 'comment', lineNumber: first });
+    } else {
+      const m = ENTRY.exec(content);
+      if (!m) {
+        out.push({ start: pos, end, kind: 'odd', lineNumber: first });
+      } else {
+        const valueStart = pos + m[0].length;
+        const q = text[valueStart];
+        if (q === '"' || q === "'") {
+          // Find the closing quote, possibly on a later line.
+          let i = valueStart + 1;
+          let close = -1;
+          while (i < text.length) {
+            if (q === '"' && text[i] === '\\') i += 2;
+            else if (text[i] === q) {
+              close = i;
+              break;
+            } else i += 1;
+          }
+          const closeLineEnd = close < 0 ? -1 : lineEndFrom(close);
+          const rest = close < 0 ? '' : text.slice(close + 1, closeLineEnd).replace(/\r?\n$/, '');
+          if (close < 0 || !/^[ \t]*(#.*)?$/.test(rest)) {
+            out.push({ start: pos, end, kind: 'odd', key: m[3], lineNumber: first });
+          } else {
+            const raw = text.slice(valueStart + 1, close);
+            out.push({
+              start: pos,
+              end: closeLineEnd,
+              kind: 'entry',
+              key: m[3],
+              value: q === '"' ? unescapeDouble(raw) : raw,
+              quote: q,
+              valueStart,
+              valueEnd: close + 1,
+              lineNumber: first,
+            });
+            lineNumber += text.slice(pos, closeLineEnd).split('\n').length - 1;
+            pos = closeLineEnd;
+            continue;
+          }
+        } else {
+          const valueText = content.slice(m[0].length);
+          const hash = /[ \t]#/.exec(valueText);
+          const raw = (hash ? valueText.slice(0, hash.index) : valueText).replace(/[ \t]+$/, '');
+          out.push({
+            start: pos,
+            end,
+            kind: 'entry',
+            key: m[3],
+            value: raw,
+            quote: '',
+            valueStart,
+            valueEnd: valueStart + raw.length,
+            lineNumber: first,
+          });
+        }
+      }
+    }
+    lineNumber += 1;
+    pos = end;
+  }
+  return out;
+}
+
+/** The value of each key (the first occurrence, as dotenvy does not override what is already set). */
+export function readDotenv(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const line of parseDotenvLines(text)) {
+    if (line.kind === 'entry' && !out.has(line.key!)) out.set(line.key!, line.value!);
+  }
+  return out;
+}
+
+export function formatDotenvValue(value: string, quote: DotenvQuote): string {
+  if (/[\r\n]/.test(value)) throw new DotenvEditError('a .env value cannot hold a line break here');
+  const plainOk = /^[A-Za-z0-9_\-.:/@%+=,*~?&[\]!]*$/.test(value);
+  if (quote === '' && plainOk) return value;
+  if (quote === "'" || (quote === '' && value.includes('$'))) {
+    if (!value.includes("'")) return `'${value}'`;
+  }
+  if (quote === '"' && !value.includes('$')) return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  if (!value.includes("'")) return `'${value}'`;
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\$/g, '\\$')}"`;
+}
+
+/**
+ * Sets each key: every existing occurrence is changed in place, missing keys are appended.
+ * `text` null means the file does not exist yet. Throws when a key to change sits on a line
+ * this reader cannot parse.
+ */
+export function setDotenvKeys(text: string | null, updates: [string, string][]): string {
+  const source = text ?? '';
+  const eol = source.includes('\n') ? detectEol(source) : process.platform === 'win32' ? '\r\n' : '\n';
+  const lines = parseDotenvLines(source);
+  const splices: { start: number; end: number; text: string }[] = [];
+  const missing: [string, string][] = [];
+  for (const [key, value] of updates) {
+    const odd = lines.find((l) => l.kind === 'odd' && l.key === key);
+    if (odd) throw new DotenvEditError(`.env line ${odd.lineNumber} sets ${key} in a form this tool cannot edit safely; fix it by hand`);
+    const hits = lines.filter((l) => l.kind === 'entry' && l.key === key);
+    if (hits.length === 0) missing.push([key, value]);
+    for (const hit of hits) {
+      if (hit.value === value) continue;
+      splices.push({ start: hit.valueStart!, end: hit.valueEnd!, text: formatDotenvValue(value, hit.quote!) });
+    }
+  }
+  let out = source;
+  for (const s of splices.sort((a, b) => b.start - a.start)) out = out.slice(0, s.start) + s.text + out.slice(s.end);
+  if (missing.length > 0) {
+    const entries = lines.filter((l) => l.kind === 'entry');
+    const useExport = entries.length > 0 && entries.every((l) => /^\s*export\s/.test(source.slice(l.start, l.end)));
+    const body = out.slice(out.startsWith('\uFEFF') ? 1 : 0);
+    if (body.length > 0 && !out.endsWith('\n')) out += eol;
+    out += missing.map(([k, v]) => `${useExport ? 'export ' : ''}${k}=${formatDotenvValue(v, '')}${eol}`).join('');
+  }
+  return out;
+}
