@@ -18,6 +18,12 @@ export interface CodexHomeOptions {
 }
 
 export const LAB_PROVIDER_ID = 'lab';
+
+/**
+ * Tables that keep Codex 0.169 from calling github.com, chatgpt.com and ab.chatgpt.com
+ * (plugin sync and analytics; seen in squid's log). Append them to a verbatim configToml too.
+ */
+export const LAB_QUIET_TOML = ['[analytics]', 'enabled = false', '', '[features]', 'plugins = false', ''].join('\n');
 export const LAB_KEY_VAR = 'LAB_KEY';
 
 function tomlString(value: string): string {
@@ -39,7 +45,7 @@ export function labConfigToml(opts: CodexHomeOptions): string {
   if (opts.websocketConnectTimeoutMs !== undefined) {
     lines.push(`websocket_connect_timeout_ms = ${Math.trunc(opts.websocketConnectTimeoutMs)}`);
   }
-  return `${lines.join('\n')}\n`;
+  return `${lines.join('\n')}\n\n${LAB_QUIET_TOML}`;
 }
 
 /** Creates a temporary CODEX_HOME and returns its path. */

@@ -8,7 +8,7 @@ export type { Squid, SquidOptions } from './squid.ts';
 export { startV2raySocks, v2rayConfig, V2RAY_BINARY } from './v2ray-socks.ts';
 export type { V2raySocks, V2raySocksOptions } from './v2ray-socks.ts';
 export { closedPort, freePort, portAccepts, waitForPort } from './ports.ts';
-export { makeCodexHome, labConfigToml, LAB_KEY_VAR, LAB_PROVIDER_ID } from './codex-home.ts';
+export { makeCodexHome, labConfigToml, LAB_KEY_VAR, LAB_PROVIDER_ID, LAB_QUIET_TOML } from './codex-home.ts';
 export type { CodexHomeOptions } from './codex-home.ts';
 export { runCodex, codexLauncherPath, summarizeCodexOutput } from './run-codex.ts';
 export type { CodexRun, RunCodexOptions } from './run-codex.ts';

@@ -79,7 +79,8 @@ export function squidConfig(opts: { port: number; dir: string; runAsProxyUser: b
     'forwarded_for delete',
     'acl SSL_ports port 443',
     'acl CONNECT method CONNECT',
-    'acl lab_destinations dst 127.0.0.0/8 ::1',
+    // Matched on the name as written (-n: no DNS), so anything else is refused at once.
+    `acl lab_destinations dstdomain -n ${['localhost', '127.0.0.1', '::1', ...Object.keys(opts.hosts ?? {})].join(' ')}`,
   ];
   if (opts.runAsProxyUser) lines.push('cache_effective_user proxy');
   if (opts.basicAuth) {
@@ -108,7 +109,7 @@ export async function startSquid(opts: SquidOptions = {}): Promise<Squid> {
   );
   if (opts.basicAuth) writeFileSync(path.join(dir, 'htpasswd'), htpasswdLine(opts.basicAuth.user, opts.basicAuth.password));
   const configPath = path.join(dir, 'squid.conf');
-  writeFileSync(configPath, squidConfig({ port, dir, runAsProxyUser, ...opts }));
+  writeFileSync(configPath, squidConfig({ port, dir, runAsProxyUser, ...opts, hosts }));
   for (const log of ['access.log', 'cache.log']) writeFileSync(path.join(dir, log), '');
   if (runAsProxyUser) {
     const ids = proxyUserIds();
