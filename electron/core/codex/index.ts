@@ -1,0 +1,20 @@
+// Reading the user's Codex setup as Codex 0.169 would. See findings.ts for the finding ids.
+export { resolveCodexHome, type CodexHomeOptions, type ResolvedCodexHome } from './home.ts';
+export { parseTomlDocument, locateKey, type TomlParseResult, type TomlParseError } from './toml.ts';
+export { parseDotenv, type DotenvEntry, type DotenvProblem, type DotenvParseResult } from './dotenv.ts';
+export { authModeFromAuthJson } from './auth.ts';
+export {
+  resolveEffectiveProvider,
+  mergeLayers,
+  RESERVED_PROVIDER_IDS,
+  BUILT_IN_PROVIDER_IDS,
+  OPENAI_API_BASE_URL,
+  CHATGPT_BASE_URL,
+  DEFAULT_WEBSOCKET_CONNECT_TIMEOUT_MS,
+  type ConfigLayer,
+} from './provider.ts';
+export { resolveProxyEnv, isIgnoredDotenvKey } from './proxy-env.ts';
+export { loadCodexSetup, type LoadCodexSetupOptions } from './setup.ts';
+export { findCodexInstalls, parseCodexVersion, compareVersions, DOCTOR_MIN_VERSION, type FindInstallsOptions } from './installs.ts';
+export { runCodexDoctor, summariseChecks, type RunDoctorOptions } from './doctor.ts';
+export { displayUrl, redactText } from './display.ts';
