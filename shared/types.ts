@@ -196,6 +196,8 @@ export interface ClashApiInfo {
   tunEnabled?: boolean;
   /** True when the API answered 401 (wrong or missing secret). */
   unauthorized?: boolean;
+  /** Why it could not be read (refused, timeout, not loopback…); never contains the secret. */
+  error?: string;
 }
 
 export interface TunInfo {
@@ -218,6 +220,10 @@ export interface ProxyAppInfo {
   controller?: { address: string; secret?: string };
   /** Whether a process of that name runs (where it could be checked). */
   running?: boolean;
+  /** TUN mode as the app's config says (the Clash API, when reachable, is the live truth). */
+  tunEnabled?: boolean;
+  /** A config file that exists but could not be parsed (path: reason). */
+  error?: string;
 }
 
 export interface EnvironmentReport {
@@ -338,6 +344,8 @@ export interface JournalFileEntry {
   modeBefore?: number;
   /** sha256 of the bytes the change wrote (absent when it deleted the file). */
   hashAfter?: string;
+  /** Base64 of the exact bytes the change wrote: lets a revert remove only the fix's own lines. */
+  after?: string;
 }
 
 export interface JournalEntry {
@@ -351,6 +359,8 @@ export interface JournalEntry {
   /** For enable-tun through the Clash API: what to undo. */
   api?: { controller: string; previousTun: boolean };
   revertedAt?: string;
+  /** Set on the entry that records a partial revert (`remove-fix-lines`): the change it undid. */
+  revertOf?: string;
 }
 
 export interface HistoryItem {

@@ -14,6 +14,8 @@ import {
 } from './toml-scan.ts';
 
 export type TomlScalar = string | number | boolean;
+/** Anything smol-toml parses into: scalars, dates, arrays and tables (written inline). */
+export type TomlWritable = TomlScalar | Date | TomlWritable[] | { [key: string]: TomlWritable };
 
 export class TomlEditError extends Error {
   constructor(message: string) {
@@ -63,7 +65,13 @@ function basicString(value: string): string {
 }
 
 /** Formats a scalar; when replacing `existing` keeps its quoting style where the value allows. */
-export function formatValue(value: TomlScalar, existing?: string): string {
+export function formatValue(value: TomlWritable, existing?: string): string {
+  if (value instanceof Date) return value.toISOString(); // smol-toml's TomlDate prints its TOML form
+  if (Array.isArray(value)) return `[${value.map((v) => formatValue(v)).join(', ')}]`;
+  if (typeof value === 'object') {
+    const entries = Object.entries(value).map(([k, v]) => `${formatKeySegment(k)} = ${formatValue(v)}`);
+    return entries.length === 0 ? '{}' : `{ ${entries.join(', ')} }`;
+  }
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new TomlEditError('cannot write a non-finite number');
@@ -230,7 +238,7 @@ export function hasTable(text: string, tablePath: string[]): boolean {
  * Changes the value in place (keeping quoting and any trailing comment) or adds the key after
  * the table's last key. Throws TomlEditError when the table does not exist.
  */
-export function setKeyInTable(text: string, tablePath: string[], key: string, value: TomlScalar): string {
+export function setKeyInTable(text: string, tablePath: string[], key: string, value: TomlWritable): string {
   const doc = scanToml(text);
   const target = [...tablePath, key];
   const existing = findValue(doc, target);
@@ -262,7 +270,7 @@ export function setKeyInTable(text: string, tablePath: string[], key: string, va
 }
 
 /** Sets a key before the first table header (changes it in place or adds it after the last top-level key). */
-export function setTopLevelKey(text: string, key: string, value: TomlScalar): string {
+export function setTopLevelKey(text: string, key: string, value: TomlWritable): string {
   const doc = scanToml(text);
   const top = topLevelStatements(doc);
   const existing = top.find((kv) => pathEquals(kv.key.map((k) => k.name), [key]));
@@ -321,7 +329,7 @@ export function appendTable(text: string, header: string[], lines: string[]): st
  * Adds a table with the given keys (or sets them where the table exists). When the parent is an
  * inline table the new table goes inside it, since a header cannot extend an inline table.
  */
-export function upsertTable(text: string, tablePath: string[], entries: [string, TomlScalar][]): string {
+export function upsertTable(text: string, tablePath: string[], entries: [string, TomlWritable][]): string {
   const doc = scanToml(text);
   if (findTable(doc, tablePath)) {
     let out = text;

@@ -1,0 +1,98 @@
+// Applies a planned fix: re-checks every file against the plan, journals the exact bytes
+// before, then writes each file atomically. Nothing is written when a check fails.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { JournalEntry, JournalFileEntry } from '../../../shared/types.ts';
+import { atomicWriteFileSync, fileMode, removeFileSync } from './atomic-write.ts';
+import { markReverted, newChangeId, writeEntry } from './journal.ts';
+import { assertCodexHome, FixError, readBytes, readTomlFile, sha256, type PlannedFix, type SetClashTun } from './plan.ts';
+
+export interface ApplyOptions {
+  journalDir: string;
+  setClashTun?: SetClashTun;
+  now?: Date;
+}
+
+function assertWritable(file: string, exists: boolean): void {
+  try {
+    if (exists) fs.accessSync(file, fs.constants.W_OK);
+    fs.accessSync(path.dirname(file), fs.constants.W_OK);
+  } catch {
+    throw new FixError(
+      `${exists ? file : path.dirname(file)} is read-only: make it writable (or run as its owner) and try again; nothing was written`,
+      'read-only',
+      { file },
+    );
+  }
+  if (exists && process.platform !== 'win32' && (fileMode(file)! & 0o222) === 0) {
+    // root passes access(W_OK) on a 0o444 file; the user still asked for it to be read-only.
+    throw new FixError(`${file} is read-only: make it writable and try again; nothing was written`, 'read-only', { file });
+  }
+}
+
+export async function applyPlan(planned: PlannedFix, options: ApplyOptions): Promise<JournalEntry> {
+  assertCodexHome(planned.codexHome);
+  const files: JournalFileEntry[] = [];
+  for (const edit of planned.edits) {
+    const current = readBytes(edit.path);
+    const same = current === null ? edit.before === null : edit.before !== null && current.equals(edit.before);
+    if (!same) {
+      throw new FixError(`${edit.path} changed since the preview was made; preview the fix again`, 'changed-since-plan', {
+        file: edit.path,
+      });
+    }
+    if (edit.path.endsWith('.toml') && current !== null) readTomlFile(edit.path, path.basename(edit.path));
+    assertWritable(edit.path, current !== null);
+    const entry: JournalFileEntry = { path: edit.path, existedBefore: current !== null };
+    if (current !== null) {
+      entry.before = current.toString('base64');
+      entry.modeBefore = fileMode(edit.path);
+    }
+    if (edit.after !== null) {
+      entry.hashAfter = sha256(edit.after);
+      entry.after = edit.after.toString('base64');
+    }
+    files.push(entry);
+  }
+
+  const entry: JournalEntry = {
+    id: newChangeId(options.now),
+    createdAt: (options.now ?? new Date()).toISOString(),
+    fix: planned.plan.fix,
+    title: planned.plan.title,
+    codexHome: planned.codexHome,
+    profile: planned.profile,
+    files,
+  };
+
+  if (planned.api) {
+    if (!options.setClashTun) throw new FixError('no Clash API client was given to turn TUN on', 'api-failed');
+    try {
+      await options.setClashTun(planned.api.controller, planned.api.secret, planned.api.enableTun);
+    } catch (error) {
+      throw new FixError(`the Clash API at ${planned.api.controller} refused: ${(error as Error).message}`, 'api-failed');
+    }
+    entry.api = { controller: planned.api.controller, previousTun: planned.api.previousTun };
+  }
+
+  // The journal first: if anything below fails, the bytes before are already safe.
+  writeEntry(options.journalDir, entry);
+  const written: number[] = [];
+  try {
+    planned.edits.forEach((edit, i) => {
+      if (edit.after === null) removeFileSync(edit.path);
+      else atomicWriteFileSync(edit.path, edit.after, edit.before === null ? { newFileMode: edit.newFileMode ?? 0o600 } : {});
+      written.push(i);
+    });
+  } catch (error) {
+    for (const i of written.reverse()) {
+      const edit = planned.edits[i]!;
+      const f = files[i]!;
+      if (edit.before === null) removeFileSync(edit.path);
+      else atomicWriteFileSync(edit.path, edit.before, { mode: f.modeBefore });
+    }
+    markReverted(options.journalDir, entry.id, 'apply-failed');
+    throw new FixError(`writing ${(error as Error).message}; the files were put back as they were`, 'read-only');
+  }
+  return entry;
+}

@@ -1,0 +1,163 @@
+// Fix #1: stop the WebSocket attempts of the provider the user actually runs.
+import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import {
+  assertCodexHome,
+  editOf,
+  FixError,
+  layeredTopLevel,
+  makePlan,
+  mergedProviderTable,
+  profileFilePath,
+  readTomlFile,
+  RESERVED_PROVIDER_IDS,
+  type FixContext,
+  type PlannedEdit,
+  type PlannedFix,
+  type TomlFile,
+} from './plan.ts';
+import { getAt, hasTable, setKeyInTable, setTopLevelKey, TomlEditError, upsertTable, verifyEdit, type ExpectedChange } from './toml-edit.ts';
+
+export const HTTP_PROVIDER_BASE_ID = 'openai_http';
+
+/** config.toml, then the profile file when a profile is in use (the order Codex layers them). */
+export function loadConfigLayers(codexHome: string, profile: string | null): TomlFile[] {
+  assertCodexHome(codexHome);
+  const files = [readTomlFile(path.join(codexHome, 'config.toml'), 'config.toml')];
+  if (profile) {
+    const file = profileFilePath(codexHome, profile);
+    const layer = readTomlFile(file, path.basename(file));
+    if (layer.bytes === null) {
+      throw new FixError(`profile "${profile}" has no file ${path.basename(file)} in CODEX_HOME`, 'not-applicable');
+    }
+    files.push(layer);
+  }
+  return files;
+}
+
+export function effectiveProviderId(files: TomlFile[]): string {
+  const chosen = layeredTopLevel(files, 'model_provider');
+  return typeof chosen?.value === 'string' ? chosen.value : 'openai';
+}
+
+function wantedShape(baseUrl: string | undefined): Record<string, unknown> {
+  const shape: Record<string, unknown> = {
+    name: 'OpenAI',
+    wire_api: 'responses',
+    requires_openai_auth: true,
+    supports_websockets: false,
+  };
+  if (baseUrl !== undefined) shape.base_url = baseUrl;
+  return shape;
+}
+
+function verifyOrRefuse(file: TomlFile, after: string, expected: ExpectedChange[]): void {
+  try {
+    verifyEdit(file.text, after, expected, path.basename(file.path));
+  } catch (error) {
+    throw new FixError((error as Error).message, 'edit-refused');
+  }
+}
+
+function edit<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof TomlEditError) throw new FixError(`${error.message}; nothing was written`, 'edit-refused');
+    throw error;
+  }
+}
+
+export async function planDisableWebsockets(ctx: FixContext): Promise<PlannedFix> {
+  const files = loadConfigLayers(ctx.codexHome, ctx.profile);
+  const providerId = effectiveProviderId(files);
+  const definition = mergedProviderTable(files, providerId);
+  const warnings: string[] = [];
+  if (ctx.setup.provider && ctx.setup.provider.id !== providerId) {
+    warnings.push(`The diagnosis saw provider "${ctx.setup.provider.id}", the files now select "${providerId}".`);
+  }
+
+  if (definition && RESERVED_PROVIDER_IDS.includes(providerId)) {
+    throw new FixError(
+      `config defines a table for the built-in provider "${providerId}", which Codex refuses: apply repair-config first`,
+      'not-applicable',
+    );
+  }
+
+  if (definition) {
+    // A custom provider: turn WebSockets off in its own table, in the file that defines it.
+    const owner = [...files].reverse().find((f) => getAt(f.data, ['model_providers', providerId]) !== undefined)!;
+    if (definition.supports_websockets === false) {
+      return makePlan(ctx, 'disable-websockets', `WebSockets are already off for provider "${providerId}"`, [], {
+        warnings: [...warnings, `Provider "${providerId}" already has supports_websockets = false: nothing to change.`],
+      });
+    }
+    const after = edit(() => setKeyInTable(owner.text, ['model_providers', providerId], 'supports_websockets', false));
+    verifyOrRefuse(owner, after, [{ op: 'set', path: ['model_providers', providerId, 'supports_websockets'], value: false }]);
+    return makePlan(ctx, 'disable-websockets', `Turn off WebSockets for provider "${providerId}"`, [editOf(owner, after)], {
+      sideEffects: [
+        `Codex talks to "${providerId}" over HTTPS only (server-sent events); answers no longer wait for WebSocket retries.`,
+      ],
+      warnings,
+    });
+  }
+
+  if (providerId !== 'openai') {
+    throw new FixError(
+      `model_provider = "${providerId}" names no [model_providers.${providerId}] table; fix the config first`,
+      'not-applicable',
+    );
+  }
+
+  // The built-in provider cannot be changed: select a custom provider with the same login.
+  const selection = files[files.length - 1]!; // the profile file when a profile is in use
+  const openaiBaseUrl = layeredTopLevel(files, 'openai_base_url')?.value;
+  const baseUrl = typeof openaiBaseUrl === 'string' && openaiBaseUrl !== '' ? openaiBaseUrl : undefined;
+  const shape = wantedShape(baseUrl);
+
+  let id = HTTP_PROVIDER_BASE_ID;
+  let reuse = false;
+  for (let n = 1; ; n += 1) {
+    id = n === 1 ? HTTP_PROVIDER_BASE_ID : `${HTTP_PROVIDER_BASE_ID}_${n}`;
+    const existing = mergedProviderTable(files, id);
+    if (existing === undefined) break;
+    if (isDeepStrictEqual(existing, shape)) {
+      reuse = true;
+      break;
+    }
+  }
+
+  let after = selection.text;
+  const expected: ExpectedChange[] = [];
+  if (!reuse) {
+    const entries = Object.entries(shape) as [string, string | boolean][];
+    // Keep the order a reader expects: name, base_url, wire_api, …
+    entries.sort((a, b) => order(a[0]) - order(b[0]));
+    after = edit(() => upsertTable(after, ['model_providers', id], entries));
+    expected.push({ op: 'set', path: ['model_providers', id], value: shape });
+  }
+  after = edit(() => setTopLevelKey(after, 'model_provider', id));
+  expected.push({ op: 'set', path: ['model_provider'], value: id });
+  verifyOrRefuse(selection, after, expected);
+  if (hasTable(after, ['model_providers', 'openai'])) {
+    throw new FixError('refusing to write a [model_providers.openai] table', 'edit-refused');
+  }
+
+  const edits: PlannedEdit[] = [editOf(selection, after)];
+  const where = selection === files[0] ? 'config.toml' : path.basename(selection.path);
+  return makePlan(ctx, 'disable-websockets', `Use provider "${id}": the built-in OpenAI provider without WebSockets`, edits, {
+    sideEffects: [
+      `${where} selects "${id}" instead of the built-in "openai" provider, with the same login (requires_openai_auth)` +
+        (baseUrl ? ` and your openai_base_url copied into base_url.` : ' and the endpoint Codex picks for your login mode.'),
+      `Codex lists past conversations per provider: the ones started with "openai" will not show in the resume list while "${id}" is selected. Nothing is deleted; they come back when you revert this change.`,
+      ...(reuse ? [`The [model_providers.${id}] table left by an earlier change already has the right settings and is reused.`] : []),
+    ],
+    warnings,
+  });
+}
+
+const KEY_ORDER = ['name', 'base_url', 'wire_api', 'requires_openai_auth', 'supports_websockets'];
+function order(key: string): number {
+  const i = KEY_ORDER.indexOf(key);
+  return i < 0 ? KEY_ORDER.length : i;
+}

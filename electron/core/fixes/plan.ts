@@ -1,0 +1,246 @@
+// What every fix planner shares: the context it gets, the plan it returns (the FixPlan the user
+// sees plus the exact bytes main keeps), reading files, diffs with secrets masked.
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type {
+  ApplicableFix,
+  CodexSetup,
+  EnvironmentReport,
+  FileDiff,
+  FixPlan,
+} from '../../../shared/types.ts';
+import { unifiedDiff } from './diff.ts';
+import { fileMode } from './atomic-write.ts';
+import { getAt, parseTomlText } from './toml-edit.ts';
+
+export interface ProxyProbeResult {
+  carriesWebSocket: boolean;
+  carriesHttps: boolean;
+  detail: string;
+}
+
+export type ProbeProxy = (url: string) => Promise<ProxyProbeResult>;
+/** Turns TUN on or off through a Clash/mihomo API (PATCH /configs); written in core/environment. */
+export type SetClashTun = (controller: string, secret: string | undefined, enable: boolean) => Promise<void>;
+
+export interface FixContext {
+  codexHome: string;
+  profile: string | null;
+  setup: CodexSetup;
+  /** For use-proxy: the URL the diagnosis proved, or one the user typed. */
+  proxyUrl?: string;
+  /** True when the URL was typed by the user (it is then probed before it is accepted). */
+  proxyUrlFromUser?: boolean;
+  environment?: EnvironmentReport;
+  probeProxy?: ProbeProxy;
+  setClashTun?: SetClashTun;
+}
+
+/** One file change, kept main-side: the exact bytes before (null: absent) and after (null: delete). */
+export interface PlannedEdit {
+  path: string;
+  before: Buffer | null;
+  after: Buffer | null;
+  /** Mode for a file the change creates. */
+  newFileMode?: number;
+}
+
+export interface PlannedApiAction {
+  controller: string;
+  /** Held in memory only, never journaled. */
+  secret?: string;
+  enableTun: boolean;
+  previousTun: boolean;
+}
+
+export interface PlannedFix {
+  plan: FixPlan;
+  edits: PlannedEdit[];
+  codexHome: string;
+  profile: string | null;
+  api?: PlannedApiAction;
+}
+
+export class FixError extends Error {
+  constructor(
+    message: string,
+    readonly code:
+      | 'codex-home-missing'
+      | 'config-unparseable'
+      | 'read-only'
+      | 'changed-since-plan'
+      | 'not-applicable'
+      | 'invalid-proxy'
+      | 'proxy-failed'
+      | 'edit-refused'
+      | 'not-found'
+      | 'already-reverted'
+      | 'api-failed',
+    readonly location?: { file: string; line?: number; column?: number },
+  ) {
+    super(message);
+    this.name = 'FixError';
+  }
+}
+
+export function sha256(data: Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+export function newPlanId(): string {
+  return `plan-${Date.now().toString(36)}-${randomBytes(6).toString('hex')}`;
+}
+
+export function assertCodexHome(codexHome: string): void {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(codexHome);
+  } catch {
+    throw new FixError(
+      `CODEX_HOME ${codexHome} does not exist: run Codex once (or create the folder), or pass --codex-home`,
+      'codex-home-missing',
+    );
+  }
+  if (!stat.isDirectory()) throw new FixError(`CODEX_HOME ${codexHome} is not a folder`, 'codex-home-missing');
+}
+
+export function readBytes(file: string): Buffer | null {
+  try {
+    return fs.readFileSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+/** Decodes UTF-8, refusing bytes that would not survive a round trip. */
+export function decodeText(file: string, bytes: Buffer): string {
+  const text = bytes.toString('utf8');
+  if (!Buffer.from(text, 'utf8').equals(bytes)) {
+    throw new FixError(`${file} is not valid UTF-8; it was left alone`, 'edit-refused');
+  }
+  return text;
+}
+
+export interface TomlFile {
+  path: string;
+  bytes: Buffer | null;
+  text: string;
+  data: Record<string, unknown>;
+}
+
+/** Reads and parses a TOML file; an absent file is an empty document. */
+export function readTomlFile(file: string, label: string): TomlFile {
+  const bytes = readBytes(file);
+  if (bytes === null) return { path: file, bytes: null, text: '', data: {} };
+  const text = decodeText(file, bytes);
+  try {
+    return { path: file, bytes, text, data: parseTomlText(text, label) };
+  } catch (error) {
+    const e = error as { line?: number; column?: number; message: string };
+    throw new FixError(
+      `${e.message}. Fix the file (or restore it) first; nothing was written.`,
+      'config-unparseable',
+      { file, line: e.line, column: e.column },
+    );
+  }
+}
+
+export function displayPath(codexHome: string, file: string): string {
+  const rel = path.relative(codexHome, file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? `$CODEX_HOME/${rel.split(path.sep).join('/')}` : file;
+}
+
+const SECRET_KEY = /(api[_-]?key|token|secret|passw(or)?d|bearer|cookie|authorization|credential)/i;
+const NOT_SECRET = /^(env_key|env_key_instructions|requires_openai_auth)$/;
+
+/** Masks what could be a secret in one line of a config or .env file. */
+export function redactLine(line: string): string {
+  let out = line.replace(/(\b[a-z][a-z0-9+.-]*:\/\/)([^:/@\s"']+):([^@\s"']+)@/gi, '$1$2:****@');
+  const m = /^(\s*(?:export\s+)?)(["']?)([A-Za-z0-9_.-]+)\2(\s*=\s*)(.*)$/.exec(out);
+  if (m && SECRET_KEY.test(m[3]!) && !NOT_SECRET.test(m[3]!) && m[5]!.trim() !== '') {
+    out = `${m[1]}${m[2]}${m[3]}${m[2]}${m[4]}****`;
+  }
+  return out;
+}
+
+export function redactDiff(unified: string): string {
+  return unified
+    .split('\n')
+    .map((line) => (/^[ +-]/.test(line) && !/^(---|\+\+\+) /.test(line) ? line[0] + redactLine(line.slice(1)) : line))
+    .join('\n');
+}
+
+export function fileDiff(codexHome: string, edit: PlannedEdit): FileDiff {
+  const label = displayPath(codexHome, edit.path);
+  const before = edit.before === null ? null : edit.before.toString('utf8');
+  const after = edit.after === null ? null : edit.after.toString('utf8');
+  const diff = unifiedDiff(label.replace(/^\$CODEX_HOME\//, ''), before, after);
+  return {
+    path: label,
+    action: edit.before === null ? 'create' : edit.after === null ? 'delete' : 'modify',
+    unified: redactDiff(diff.unified),
+    added: diff.added,
+    removed: diff.removed,
+  };
+}
+
+export function makePlan(
+  ctx: { codexHome: string; profile: string | null },
+  fix: ApplicableFix,
+  title: string,
+  edits: PlannedEdit[],
+  extra: Partial<Pick<FixPlan, 'sideEffects' | 'warnings' | 'manualSteps' | 'apiAction'>> = {},
+  api?: PlannedApiAction,
+): PlannedFix {
+  const changed = edits.filter((e) => !(e.before && e.after && e.before.equals(e.after)));
+  const plan: FixPlan = {
+    planId: newPlanId(),
+    fix,
+    title,
+    diffs: changed.map((e) => fileDiff(ctx.codexHome, e)),
+    sideEffects: extra.sideEffects ?? [],
+    warnings: extra.warnings ?? [],
+  };
+  if (extra.manualSteps) plan.manualSteps = extra.manualSteps;
+  if (extra.apiAction) plan.apiAction = extra.apiAction;
+  const planned: PlannedFix = { plan, edits: changed, codexHome: ctx.codexHome, profile: ctx.profile };
+  if (api) planned.api = api;
+  return planned;
+}
+
+export function profileFilePath(codexHome: string, profile: string): string {
+  if (!/^[A-Za-z0-9_.-]+$/.test(profile) || profile.startsWith('.')) {
+    throw new FixError(`"${profile}" is not a profile name Codex accepts`, 'not-applicable');
+  }
+  return path.join(codexHome, `${profile}.config.toml`);
+}
+
+/** Built-in provider ids: a table under one of them makes Codex refuse to start. */
+export const RESERVED_PROVIDER_IDS = ['openai', 'ollama', 'lmstudio'];
+
+/** The provider table as Codex sees it with the profile file layered over config.toml. */
+export function mergedProviderTable(files: TomlFile[], id: string): Record<string, unknown> | undefined {
+  let merged: Record<string, unknown> | undefined;
+  for (const f of files) {
+    const t = getAt(f.data, ['model_providers', id]);
+    if (t && typeof t === 'object' && !Array.isArray(t)) merged = { ...(merged ?? {}), ...(t as Record<string, unknown>) };
+  }
+  return merged;
+}
+
+/** The last file (profile over config) that sets a top-level key, and its value. */
+export function layeredTopLevel(files: TomlFile[], key: string): { file: TomlFile; value: unknown } | undefined {
+  let found: { file: TomlFile; value: unknown } | undefined;
+  for (const f of files) if (f.data[key] !== undefined) found = { file: f, value: f.data[key] };
+  return found;
+}
+
+export function editOf(file: TomlFile, afterText: string, newFileMode?: number): PlannedEdit {
+  const edit: PlannedEdit = { path: file.path, before: file.bytes, after: Buffer.from(afterText, 'utf8') };
+  if (file.bytes === null) edit.newFileMode = newFileMode ?? 0o600;
+  return edit;
+}
+
+export { fileMode };

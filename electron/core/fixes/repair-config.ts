@@ -1,0 +1,191 @@
+// repair-config: the two config forms Codex 0.169 refuses to start with.
+// 1. A table under a reserved built-in id ([model_providers.openai]) is renamed to a free id
+//    (`openai_custom`), and `model_provider` follows it.
+// 2. The legacy `profile = "NAME"` + `[profiles.NAME]` form: every [profiles.X] table becomes
+//    X.config.toml (what `codex --profile X` reads), and the keys of the default profile are merged
+//    into config.toml's top level, the profile's value winning on a conflict (as Codex applied it),
+//    so that plain `codex` keeps the settings it used to start with.
+import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import {
+  assertCodexHome,
+  editOf,
+  FixError,
+  makePlan,
+  profileFilePath,
+  readTomlFile,
+  RESERVED_PROVIDER_IDS,
+  type FixContext,
+  type PlannedEdit,
+  type PlannedFix,
+  type TomlFile,
+} from './plan.ts';
+import { detectEol } from './toml-scan.ts';
+import {
+  extractTableText,
+  formatKeyPath,
+  formatValue,
+  hasTable,
+  parseTomlText,
+  removeTable,
+  removeTopLevelKey,
+  renameTable,
+  setKeyInTable,
+  setTopLevelKey,
+  TomlEditError,
+  upsertTable,
+  verifyEdit,
+  type ExpectedChange,
+  type TomlWritable,
+} from './toml-edit.ts';
+
+function isTable(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+}
+
+/** A fresh document for a table held in a form that cannot be cut out as text. */
+export function serializeTable(table: Record<string, unknown>, eol: string, prefix: string[] = []): string {
+  const lines: string[] = [];
+  const subTables: [string, Record<string, unknown>][] = [];
+  for (const [k, v] of Object.entries(table)) {
+    if (isTable(v)) subTables.push([k, v]);
+    else lines.push(`${formatKeyPath([k])} = ${formatValue(v as TomlWritable)}`);
+  }
+  let out = lines.map((l) => l + eol).join('');
+  for (const [k, v] of subTables) {
+    const p = [...prefix, k];
+    out += `${out === '' ? '' : eol}[${formatKeyPath(p)}]${eol}${serializeTable(v, eol, p)}`;
+  }
+  return out;
+}
+
+function leaves(table: Record<string, unknown>, prefix: string[] = []): [string[], unknown][] {
+  const out: [string[], unknown][] = [];
+  for (const [k, v] of Object.entries(table)) {
+    if (isTable(v) && Object.keys(v).length > 0) out.push(...leaves(v, [...prefix, k]));
+    else out.push([[...prefix, k], v]);
+  }
+  return out;
+}
+
+function guarded<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof TomlEditError) throw new FixError(`${error.message}; nothing was written`, 'edit-refused');
+    throw error;
+  }
+}
+
+export async function planRepairConfig(ctx: FixContext): Promise<PlannedFix> {
+  assertCodexHome(ctx.codexHome);
+  const config: TomlFile = readTomlFile(path.join(ctx.codexHome, 'config.toml'), 'config.toml');
+  const eol = config.text.includes('\n') ? detectEol(config.text) : '\n';
+  let text = config.text;
+  const expected: ExpectedChange[] = [];
+  const sideEffects: string[] = [];
+  const warnings: string[] = [];
+  const created: PlannedEdit[] = [];
+  const providers = isTable(config.data.model_providers) ? config.data.model_providers : {};
+
+  for (const id of RESERVED_PROVIDER_IDS) {
+    const table = providers[id];
+    if (!isTable(table)) continue;
+    let newId = `${id}_custom`;
+    for (let n = 2; providers[newId] !== undefined; n += 1) newId = `${id}_custom_${n}`;
+    const value: Record<string, unknown> = { ...table };
+    text = guarded(() => renameTable(text, ['model_providers', id], newId));
+    if (id === 'openai' && value.base_url === undefined && value.requires_openai_auth === undefined) {
+      // Without its own endpoint the table meant "OpenAI with my login": keep that working.
+      text = guarded(() => setKeyInTable(text, ['model_providers', newId], 'requires_openai_auth', true));
+      text = guarded(() => setKeyInTable(text, ['model_providers', newId], 'name', 'OpenAI'));
+      value.requires_openai_auth = true;
+      value.name = 'OpenAI';
+    }
+    expected.push({ op: 'delete', path: ['model_providers', id] }, { op: 'set', path: ['model_providers', newId], value });
+    let selectsIt = false;
+    if (config.data.model_provider === id) {
+      text = guarded(() => setTopLevelKey(text, 'model_provider', newId));
+      expected.push({ op: 'set', path: ['model_provider'], value: newId });
+      selectsIt = true;
+    }
+    sideEffects.push(
+      `[model_providers.${id}] uses a built-in id Codex refuses; it becomes [model_providers.${newId}] with the same settings` +
+        (selectsIt ? `, and model_provider now names "${newId}".` : '.'),
+    );
+    if (selectsIt) {
+      sideEffects.push(`Past conversations are listed per provider: the resume list shows those of "${newId}"; revert brings the old grouping back.`);
+    }
+  }
+
+  const profiles = isTable(config.data.profiles) ? config.data.profiles : undefined;
+  const defaultProfile = typeof config.data.profile === 'string' ? config.data.profile : undefined;
+  if (profiles || config.data.profile !== undefined) {
+    for (const [name, value] of Object.entries(profiles ?? {})) {
+      if (!isTable(value)) throw new FixError(`profiles.${name} is not a table; fix it by hand`, 'edit-refused');
+      const file = profileFilePath(ctx.codexHome, name);
+      const existing = readTomlFile(file, path.basename(file));
+      if (existing.bytes !== null) {
+        if (isDeepStrictEqual(existing.data, parseTomlText(serializeTable(value, '\n')))) continue;
+        throw new FixError(
+          `${path.basename(file)} already exists with other settings than [profiles.${name}]; merge them by hand`,
+          'edit-refused',
+        );
+      }
+      let content = extractTableText(text, ['profiles', name], eol);
+      const means = (t: string | null): boolean => {
+        try {
+          return t !== null && isDeepStrictEqual(parseTomlText(t), parseTomlText(serializeTable(value, '\n')));
+        } catch {
+          return false;
+        }
+      };
+      if (!means(content)) content = serializeTable(value, eol);
+      if (!means(content)) throw new FixError(`could not write [profiles.${name}] as ${path.basename(file)}`, 'edit-refused');
+      created.push({ path: file, before: null, after: Buffer.from(content!, 'utf8'), newFileMode: 0o600 });
+      sideEffects.push(`[profiles.${name}] moves to ${path.basename(file)}: run it with \`codex --profile ${name}\`.`);
+    }
+    if (profiles) {
+      text = guarded(() => removeTable(text, ['profiles']));
+      expected.push({ op: 'delete', path: ['profiles'] });
+    }
+    if (config.data.profile !== undefined) {
+      text = removeTopLevelKey(text, 'profile');
+      expected.push({ op: 'delete', path: ['profile'] });
+    }
+    const chosen = defaultProfile !== undefined ? profiles?.[defaultProfile] : undefined;
+    if (defaultProfile !== undefined && isTable(chosen)) {
+      for (const [keyPath, value] of leaves(chosen)) {
+        const key = keyPath[keyPath.length - 1]!;
+        if (keyPath.length === 1) text = guarded(() => setTopLevelKey(text, key, value as TomlWritable));
+        else if (hasTable(text, keyPath.slice(0, -1))) {
+          text = guarded(() => setKeyInTable(text, keyPath.slice(0, -1), key, value as TomlWritable));
+        } else text = guarded(() => upsertTable(text, keyPath.slice(0, -1), [[key, value as TomlWritable]]));
+        expected.push({ op: 'set', path: keyPath, value });
+      }
+      sideEffects.push(
+        `profile = "${defaultProfile}" is gone: its settings are merged into config.toml's top level (the profile's value wins where both set a key), so plain \`codex\` starts as before.`,
+      );
+      warnings.push(
+        `Other profiles now layer over config.toml, which includes the settings of "${defaultProfile}".`,
+      );
+    } else if (defaultProfile !== undefined) {
+      warnings.push(`profile = "${defaultProfile}" named no [profiles.${defaultProfile}] table; the line is removed.`);
+    }
+  }
+
+  if (expected.length === 0) {
+    return makePlan(ctx, 'repair-config', 'config.toml needs no repair', [], {
+      warnings: ['No reserved provider table and no legacy profile form were found.'],
+    });
+  }
+  try {
+    verifyEdit(config.text, text, expected, 'config.toml');
+  } catch (error) {
+    throw new FixError((error as Error).message, 'edit-refused');
+  }
+  return makePlan(ctx, 'repair-config', 'Repair config.toml so Codex starts', [editOf(config, text), ...created], {
+    sideEffects,
+    warnings,
+  });
+}

@@ -1,0 +1,198 @@
+// Reverts a journaled change: exact bytes and modes back when every file is as the change left
+// it; otherwise a conflict, or (on request) only the fix's own lines removed, or nothing touched.
+import path from 'node:path';
+import type { JournalEntry, JournalFileEntry, RevertOutcome } from '../../../shared/types.ts';
+import { atomicWriteFileSync, fileMode, removeFileSync } from './atomic-write.ts';
+import { diffLines, splitLines, unifiedDiff, type DiffLine } from './diff.ts';
+import { markReverted, newChangeId, readAllEntries, readEntry, writeEntry } from './journal.ts';
+import { displayPath, FixError, readBytes, redactDiff, sha256, type SetClashTun } from './plan.ts';
+import { parseTomlText } from './toml-edit.ts';
+
+export type RevertMode = 'strict' | 'remove-fix-lines' | 'keep';
+
+export interface RevertOptions {
+  journalDir: string;
+  mode?: RevertMode;
+  /** Needed to undo a change made through the Clash API. */
+  setClashTun?: SetClashTun;
+  clashSecret?: string;
+}
+
+function bytesOf(b64: string | undefined): Buffer | null {
+  return b64 === undefined ? null : Buffer.from(b64, 'base64');
+}
+
+function isAsLeft(file: JournalFileEntry, current: Buffer | null): boolean {
+  if (file.hashAfter === undefined) return current === null;
+  return current !== null && sha256(current) === file.hashAfter;
+}
+
+function isAsBefore(file: JournalFileEntry, current: Buffer | null): boolean {
+  const before = bytesOf(file.before);
+  return before === null ? current === null : current !== null && current.equals(before);
+}
+
+export function resolveEntry(journalDir: string, idOrLast: string): JournalEntry {
+  if (idOrLast === 'last') {
+    const open = readAllEntries(journalDir).filter((e) => !e.revertedAt && !e.revertOf);
+    const last = open[open.length - 1];
+    if (!last) throw new FixError('there is no change to revert', 'not-found');
+    return last;
+  }
+  const entry = readEntry(journalDir, idOrLast);
+  if (!entry) throw new FixError(`no change with id ${idOrLast} in the journal`, 'not-found');
+  return entry;
+}
+
+/** Undoes before→after on `current` where each changed block can still be found; null otherwise. */
+export function removeFixLines(before: string, after: string, current: string): string | null {
+  const a = splitLines(before);
+  const b = splitLines(after);
+  const ops = diffLines(a, b);
+  const result: DiffLine[] = splitLines(current);
+  type Block = { at: number; del: DiffLine[]; ins: DiffLine[]; ctxBefore?: DiffLine; ctxAfter?: DiffLine };
+  const blocks: Block[] = [];
+  for (let i = 0; i < ops.length; ) {
+    if (ops[i]!.kind === 'equal') {
+      i += 1;
+      continue;
+    }
+    const block: Block = { at: ops[i]!.newIndex, del: [], ins: [] };
+    const prev = ops[i - 1];
+    if (prev) block.ctxBefore = prev.line;
+    while (i < ops.length && ops[i]!.kind !== 'equal') {
+      if (ops[i]!.kind === 'delete') block.del.push(ops[i]!.line);
+      else block.ins.push(ops[i]!.line);
+      i += 1;
+    }
+    const next = ops[i];
+    if (next) block.ctxAfter = next.line;
+    blocks.push(block);
+  }
+  const same = (x: DiffLine | undefined, y: DiffLine | undefined): boolean => !!x && !!y && x.text === y.text;
+  let shift = 0;
+  for (const block of blocks) {
+    const expected = block.at + shift;
+    let best = -1;
+    for (let p = 0; p + block.ins.length <= result.length; p += 1) {
+      if (!block.ins.every((l, k) => same(l, result[p + k]))) continue;
+      if (block.ins.length === 0) {
+        const anchored =
+          (block.ctxBefore ? same(block.ctxBefore, result[p - 1]) : p === 0) ||
+          (block.ctxAfter ? same(block.ctxAfter, result[p]) : p === result.length);
+        if (!anchored) continue;
+      }
+      if (best < 0 || Math.abs(p - expected) < Math.abs(best - expected)) best = p;
+    }
+    if (best < 0) return null;
+    // Keep the line-ending state of the current file's last line.
+    const replaced = result.slice(best, best + block.ins.length);
+    result.splice(best, block.ins.length, ...block.del.map((l) => ({ ...l })));
+    if (replaced.length > 0 && best + block.del.length === result.length && block.del.length > 0) {
+      result[result.length - 1]!.newline = replaced[replaced.length - 1]!.newline;
+    }
+    shift += best - expected + block.del.length - block.ins.length;
+  }
+  const eol = current.includes('\r\n') ? '\r\n' : after.includes('\r\n') ? '\r\n' : '\n';
+  const bom = current.startsWith('\uFEFF') || (current === '' && before.startsWith('\uFEFF'));
+  let out = result.map((l) => l.text + (l.newline ? eol : '')).join('');
+  if (bom && !out.startsWith('\uFEFF')) out = '\uFEFF' + out;
+  return out;
+}
+
+export async function revertChange(idOrLast: string | 'last', options: RevertOptions): Promise<RevertOutcome> {
+  const mode = options.mode ?? 'strict';
+  const entry = resolveEntry(options.journalDir, idOrLast);
+  if (entry.revertedAt) throw new FixError(`change ${entry.id} was already reverted on ${entry.revertedAt}`, 'already-reverted');
+
+  if (mode === 'keep') {
+    markReverted(options.journalDir, entry.id, 'keep');
+    return { status: 'reverted', files: [] };
+  }
+
+  const states = entry.files.map((f) => ({ file: f, current: readBytes(f.path) }));
+  const conflicts = states.filter((s) => !isAsLeft(s.file, s.current) && !isAsBefore(s.file, s.current));
+
+  if (conflicts.length > 0 && mode === 'strict') {
+    return {
+      status: 'conflict',
+      conflicts: conflicts.map((s) => ({
+        path: displayPath(entry.codexHome, s.file.path),
+        unified: redactDiff(
+          unifiedDiff(
+            path.basename(s.file.path),
+            bytesOf(s.file.after)?.toString('utf8') ?? null,
+            s.current?.toString('utf8') ?? null,
+          ).unified,
+        ),
+      })),
+    };
+  }
+
+  // Compute every new content before writing anything.
+  const writes: { file: JournalFileEntry; current: Buffer | null; next: Buffer | null; mode?: number }[] = [];
+  const unresolved: { path: string; unified: string }[] = [];
+  for (const s of states) {
+    if (isAsBefore(s.file, s.current)) continue;
+    if (isAsLeft(s.file, s.current)) {
+      writes.push({ file: s.file, current: s.current, next: bytesOf(s.file.before), mode: s.file.modeBefore });
+      continue;
+    }
+    const before = bytesOf(s.file.before)?.toString('utf8') ?? '';
+    const after = bytesOf(s.file.after)?.toString('utf8') ?? '';
+    const merged = s.current === null ? null : removeFixLines(before, after, s.current.toString('utf8'));
+    let ok = merged !== null;
+    if (ok && s.file.path.endsWith('.toml')) {
+      try {
+        parseTomlText(merged!);
+      } catch {
+        ok = false;
+      }
+    }
+    if (!ok) {
+      unresolved.push({
+        path: displayPath(entry.codexHome, s.file.path),
+        unified: redactDiff(unifiedDiff(path.basename(s.file.path), after, s.current?.toString('utf8') ?? null).unified),
+      });
+      continue;
+    }
+    const next = !s.file.existedBefore && merged === '' ? null : Buffer.from(merged!, 'utf8');
+    writes.push({ file: s.file, current: s.current, next });
+  }
+  if (unresolved.length > 0) return { status: 'conflict', conflicts: unresolved };
+
+  if (entry.api) {
+    if (!options.setClashTun) throw new FixError('no Clash API client was given to turn TUN back off', 'api-failed');
+    try {
+      await options.setClashTun(entry.api.controller, options.clashSecret, entry.api.previousTun);
+    } catch (error) {
+      throw new FixError(`the Clash API at ${entry.api.controller} refused: ${(error as Error).message}`, 'api-failed');
+    }
+  }
+
+  const partial = writes.some((w) => !isAsLeft(w.file, w.current));
+  if (partial) {
+    // A partial revert is a change of its own: journal it so it can be undone too.
+    writeEntry(options.journalDir, {
+      id: newChangeId(),
+      createdAt: new Date().toISOString(),
+      fix: entry.fix,
+      title: `Removed the lines of: ${entry.title}`,
+      codexHome: entry.codexHome,
+      profile: entry.profile,
+      revertOf: entry.id,
+      files: writes.map((w) => ({
+        path: w.file.path,
+        existedBefore: w.current !== null,
+        ...(w.current !== null ? { before: w.current.toString('base64'), modeBefore: fileMode(w.file.path) } : {}),
+        ...(w.next !== null ? { hashAfter: sha256(w.next), after: w.next.toString('base64') } : {}),
+      })),
+    });
+  }
+  for (const w of writes) {
+    if (w.next === null) removeFileSync(w.file.path);
+    else atomicWriteFileSync(w.file.path, w.next, w.mode !== undefined ? { mode: w.mode } : {});
+  }
+  markReverted(options.journalDir, entry.id, mode);
+  return { status: 'reverted', files: entry.files.map((f) => f.path) };
+}

@@ -1,0 +1,131 @@
+// Fix #2 (and fix-proxy): name the proxy in $CODEX_HOME/.env, keeping loopback direct.
+import path from 'node:path';
+import { assertCodexHome, decodeText, FixError, makePlan, readBytes, type FixContext, type PlannedFix } from './plan.ts';
+import { DotenvEditError, parseDotenvLines, readDotenv, setDotenvKeys } from './dotenv-edit.ts';
+
+export const LOOPBACK_NO_PROXY = ['localhost', '127.0.0.1', '::1'];
+
+export interface ParsedProxyUrl {
+  scheme: 'http' | 'socks5' | 'socks5h';
+  host: string;
+  port: number;
+  hasCredentials: boolean;
+}
+
+/** The display form of a proxy URL: the password replaced by ****. */
+export function redactProxyUrl(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)([^:/@]+):([^@]*)@/i, '$1$2:****@');
+}
+
+export function parseProxyUrl(url: string): ParsedProxyUrl {
+  let parsed: URL;
+  try {
+    parsed = new URL(url.trim());
+  } catch {
+    throw new FixError(`"${redactProxyUrl(url)}" is not a URL; write it as http://HOST:PORT`, 'invalid-proxy');
+  }
+  const scheme = parsed.protocol.replace(/:$/, '');
+  if (scheme === 'https') {
+    throw new FixError('Codex cannot use an https:// proxy URL; most local proxies take http://HOST:PORT', 'invalid-proxy');
+  }
+  if (scheme !== 'http' && scheme !== 'socks5' && scheme !== 'socks5h') {
+    throw new FixError(`proxy scheme "${scheme}" is not supported: use http://, socks5:// or socks5h://`, 'invalid-proxy');
+  }
+  if (!parsed.hostname) throw new FixError('the proxy URL has no host', 'invalid-proxy');
+  if (!parsed.port) throw new FixError(`the proxy URL ${redactProxyUrl(url)} has no port`, 'invalid-proxy');
+  const port = Number(parsed.port);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new FixError('the proxy port is out of range', 'invalid-proxy');
+  if ((parsed.pathname && parsed.pathname !== '/') || parsed.search || parsed.hash) {
+    throw new FixError('a proxy URL is only scheme://host:port (with an optional user:password@)', 'invalid-proxy');
+  }
+  return { scheme, host: parsed.hostname, port, hasCredentials: parsed.username !== '' };
+}
+
+/** NO_PROXY entries with loopback added (existing entries first, no duplicates). */
+export function mergeNoProxy(existing: string | undefined): string {
+  const entries = (existing ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => e !== '');
+  for (const lb of LOOPBACK_NO_PROXY) if (!entries.some((e) => e.toLowerCase() === lb)) entries.push(lb);
+  return entries.join(',');
+}
+
+export async function planUseProxy(ctx: FixContext): Promise<PlannedFix> {
+  assertCodexHome(ctx.codexHome);
+  const url = ctx.proxyUrl?.trim();
+  if (!url) {
+    throw new FixError('no proxy URL: the diagnosis found no working proxy; pass one with --proxy URL', 'invalid-proxy');
+  }
+  const proxy = parseProxyUrl(url);
+  const display = redactProxyUrl(url);
+  const warnings: string[] = [];
+  if (proxy.scheme !== 'http') {
+    warnings.push(
+      `${display} is a SOCKS proxy: Codex's WebSocket can use it, but its HTTPS requests (the fallback included) cannot. Prefer an HTTP or mixed port of the same app.`,
+    );
+  }
+  if (ctx.probeProxy) {
+    const probe = await ctx.probeProxy(url);
+    if (!probe.carriesWebSocket) {
+      throw new FixError(`the proxy ${display} does not carry Codex's WebSocket: ${probe.detail}`, 'proxy-failed');
+    }
+    if (!probe.carriesHttps && proxy.scheme === 'http') {
+      warnings.push(`The proxy carried the WebSocket but not an HTTPS request: ${probe.detail}`);
+    }
+  } else if (ctx.proxyUrlFromUser) {
+    warnings.push(`${display} was not probed before it was written.`);
+  }
+
+  const envPath = path.join(ctx.codexHome, '.env');
+  const before = readBytes(envPath);
+  const text = before === null ? null : decodeText(envPath, before);
+  const current = text === null ? new Map<string, string>() : readDotenv(text);
+  const noProxyKey = current.has('NO_PROXY') ? 'NO_PROXY' : current.has('no_proxy') ? 'no_proxy' : 'NO_PROXY';
+  const noProxy = mergeNoProxy(current.get('NO_PROXY') ?? current.get('no_proxy'));
+  const updates: [string, string][] = [
+    ['HTTPS_PROXY', url],
+    ['HTTP_PROXY', url],
+    [noProxyKey, noProxy],
+  ];
+  // Lower-case twins already in the file would otherwise keep the old proxy for some clients.
+  for (const key of ['https_proxy', 'http_proxy', 'no_proxy']) {
+    if (current.has(key) && !updates.some(([k]) => k === key)) updates.push([key, key === 'no_proxy' ? noProxy : url]);
+  }
+  if (noProxyKey === 'no_proxy' && current.has('NO_PROXY')) updates.push(['NO_PROXY', noProxy]);
+
+  let after: string;
+  try {
+    after = setDotenvKeys(text, updates);
+  } catch (error) {
+    if (error instanceof DotenvEditError) throw new FixError(`${error.message}; nothing was written`, 'edit-refused');
+    throw error;
+  }
+  // Check the result reads back as intended before anything is written.
+  const check = readDotenv(after);
+  for (const [key, value] of updates) {
+    if (check.get(key) !== value) throw new FixError(`.env would not read back ${key} as intended; nothing was written`, 'edit-refused');
+  }
+  if (text !== null) {
+    const odd = parseDotenvLines(text).filter((l) => l.kind === 'odd');
+    if (odd.length > 0) {
+      warnings.push(`.env has ${odd.length} line(s) this tool does not understand (line ${odd.map((l) => l.lineNumber).join(', ')}); they were left as they are.`);
+    }
+  }
+  const fromProcess = ctx.setup.proxyVars.filter(
+    (v) => v.source === 'process' && /^(https?_proxy|all_proxy)$/i.test(v.key),
+  );
+  if (fromProcess.length > 0) {
+    warnings.push(
+      `${fromProcess.map((v) => v.key).join(', ')} set in the environment Codex starts from win over .env; remove them there or set them to the same proxy.`,
+    );
+  }
+  const edit = { path: envPath, before, after: Buffer.from(after, 'utf8'), ...(before === null ? { newFileMode: 0o600 } : {}) };
+  return makePlan(ctx, 'use-proxy', `Send Codex through the proxy ${display}`, [edit], {
+    sideEffects: [
+      `Codex (CLI, IDE extension and app) sends its traffic through ${display}; ${LOOPBACK_NO_PROXY.join(', ')} stay direct (NO_PROXY).`,
+      'Codex reads .env when it starts: restart running Codex sessions.',
+    ],
+    warnings,
+  });
+}
