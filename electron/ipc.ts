@@ -1,0 +1,40 @@
+// Registers every IPC channel with Electron through the one guarded wrapper of ipc-handlers.ts.
+import { basename } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { clipboard, dialog, ipcMain, shell, type BrowserWindow } from 'electron';
+import { CHANNELS, PROGRESS_EVENT, isAllowedExternalUrl } from '../shared/ipc.ts';
+import type { DoctorService } from '../shared/service.ts';
+import { createHandlers, guardedHandler } from './ipc-handlers.ts';
+
+export function registerIpc(service: DoctorService, getWindow: () => BrowserWindow | null): void {
+  const handlers = createHandlers({
+    service,
+    emitProgress(payload) {
+      const win = getWindow();
+      if (win && !win.isDestroyed()) win.webContents.send(PROGRESS_EVENT, payload);
+    },
+    async saveText(suggestedName, text) {
+      const win = getWindow();
+      const options = { defaultPath: suggestedName, properties: ['createDirectory' as const] };
+      const choice = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      if (choice.canceled || !choice.filePath) return null;
+      await writeFile(choice.filePath, text, { encoding: 'utf8', mode: 0o600 });
+      return basename(choice.filePath);
+    },
+    copyText(text) {
+      clipboard.writeText(text);
+    },
+    async openExternal(url) {
+      // Checked again here: the validator already refused anything off the allow-list.
+      if (!isAllowedExternalUrl(url)) throw new Error('That link is not on the allow-list.');
+      await shell.openExternal(url);
+    },
+  });
+  const getMainFrame = () => {
+    const win = getWindow();
+    return win && !win.isDestroyed() ? win.webContents.mainFrame : null;
+  };
+  for (const channel of CHANNELS) {
+    ipcMain.handle(channel, guardedHandler(handlers, channel, getMainFrame));
+  }
+}

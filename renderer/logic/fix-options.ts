@@ -1,0 +1,119 @@
+// Decides what the "Choose a fix" step shows for a diagnosis: a verdict that needs no fix, a
+// problem that is not about the WebSocket, or the three fixes side by side with one recommended.
+import type { ApplicableFix, DiagnosisReport, FixKind, Recommendation } from '../../shared/types.ts';
+
+export type WebSocketFix = 'disable-websockets' | 'use-proxy' | 'enable-tun';
+
+export interface FixCard {
+  fix: WebSocketFix;
+  number: 1 | 2 | 3;
+  title: string;
+  bestFor: string;
+  cost: string;
+  recommended: boolean;
+  /** Why it is recommended, or why it is listed as an alternative. */
+  reason: string | null;
+  warnings: string[];
+  /** use-proxy needs a proxy URL: the one the diagnosis proved, else the user types it. */
+  proxyUrl: string | null;
+}
+
+export type FixOutcome =
+  | { kind: 'no-fix-needed'; headline: string; reasons: string[] }
+  | {
+      kind: 'not-websocket';
+      title: string;
+      headline: string;
+      reasons: string[];
+      nextSteps: string[];
+      /** A fix the app can apply for it (repair-config), if any. */
+      applicable: ApplicableFix | null;
+    }
+  | { kind: 'choose'; headline: string; cards: FixCard[] };
+
+const CARD_TEXT: Record<WebSocketFix, Omit<FixCard, 'recommended' | 'reason' | 'warnings' | 'proxyUrl'>> = {
+  'disable-websockets': {
+    fix: 'disable-websockets',
+    number: 1,
+    title: 'Turn off WebSockets for Codex',
+    bestFor: 'Works at once, with nothing else to install or run. Codex talks plain HTTPS from the first request.',
+    cost: 'With the built-in OpenAI provider, Codex switches to a new provider id: past conversations regroup under it (nothing is deleted; switching back shows them again).',
+  },
+  'use-proxy': {
+    fix: 'use-proxy',
+    number: 2,
+    title: 'Send Codex through your proxy',
+    bestFor: 'The clean long-term setup: WebSocket and HTTPS both go through a proxy that carries them.',
+    cost: 'Needs a working HTTP or mixed proxy port; if that proxy app is closed, Codex cannot connect.',
+  },
+  'enable-tun': {
+    fix: 'enable-tun',
+    number: 3,
+    title: 'Turn on TUN mode in your proxy app',
+    bestFor: 'Every protocol and every program works, Codex included, with no Codex settings changed.',
+    cost: "Changes the whole system's networking, not just Codex's; needs a proxy app that has TUN mode.",
+  },
+};
+
+const ORDER: WebSocketFix[] = ['disable-websockets', 'use-proxy', 'enable-tun'];
+
+function isWebSocketFix(fix: FixKind): fix is WebSocketFix {
+  return (ORDER as FixKind[]).includes(fix);
+}
+
+const NOT_WEBSOCKET_TITLES: Partial<Record<FixKind, string>> = {
+  'repair-config': 'Your Codex configuration needs a repair first',
+  'fix-proxy': 'Your proxy itself is not working',
+  'no-network': 'The endpoint cannot be reached at all',
+};
+
+const NOT_WEBSOCKET_STEPS: Partial<Record<FixKind, string[]>> = {
+  'repair-config': ['Preview the repair below: the app shows the exact lines it would change before anything is written.'],
+  'fix-proxy': [
+    'Start your proxy app, or correct the proxy address in $CODEX_HOME/.env or your environment.',
+    'Then run the diagnosis again.',
+  ],
+  'no-network': ['Check your internet connection, VPN or firewall, then run the diagnosis again.'],
+};
+
+export function fixOutcome(rec: Recommendation): FixOutcome {
+  if (rec.fix === 'none') {
+    return { kind: 'no-fix-needed', headline: rec.headline, reasons: rec.reasons };
+  }
+  if (!isWebSocketFix(rec.fix)) {
+    return {
+      kind: 'not-websocket',
+      title: NOT_WEBSOCKET_TITLES[rec.fix] ?? 'This is not a WebSocket problem',
+      headline: rec.headline,
+      reasons: rec.reasons,
+      nextSteps: NOT_WEBSOCKET_STEPS[rec.fix] ?? [],
+      applicable: rec.fix === 'repair-config' ? 'repair-config' : null,
+    };
+  }
+  return { kind: 'choose', headline: rec.headline, cards: fixCards(rec) };
+}
+
+/** The three fixes in their fixed order, the recommended one marked with its reason. */
+export function fixCards(rec: Recommendation): FixCard[] {
+  return ORDER.map((fix) => {
+    const recommended = rec.fix === fix;
+    const alternative = rec.alternatives.find((a) => a.fix === fix);
+    const reason = recommended ? (rec.reasons[0] ?? rec.headline) : (alternative?.reason ?? null);
+    return {
+      ...CARD_TEXT[fix],
+      recommended,
+      reason,
+      warnings: recommended ? rec.warnings : [],
+      proxyUrl: fix === 'use-proxy' ? (rec.proxyUrl ?? null) : null,
+    };
+  });
+}
+
+/** The proxy URL to prefill for Fix #2: the one proven by the diagnosis, else the configured one. */
+export function suggestedProxyUrl(report: DiagnosisReport): string {
+  if (report.recommendation.proxyUrl) return report.recommendation.proxyUrl;
+  const proven = report.probes.find(
+    (p) => p.ok && p.phase === 'websocket' && p.route.kind === 'local-proxy' && p.route.proxyUrl,
+  );
+  return proven?.route.proxyUrl ?? '';
+}

@@ -1,0 +1,47 @@
+// Small formatting helpers shared by the steps.
+import type { CheckEvent, Severity } from '../../shared/types.ts';
+
+export function formatDuration(ms: number | undefined): string {
+  if (ms === undefined || !Number.isFinite(ms)) return '';
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+  const minutes = Math.floor(ms / 60_000);
+  return `${minutes} min ${Math.round((ms % 60_000) / 1000)} s`;
+}
+
+export const STATUS_LABEL: Record<CheckEvent['status'], string> = {
+  running: 'Running',
+  ok: 'OK',
+  warning: 'Warning',
+  error: 'Problem',
+  skipped: 'Skipped',
+};
+
+export const SEVERITY_LABEL: Record<Severity, string> = {
+  ok: 'OK',
+  info: 'Info',
+  warning: 'Warning',
+  error: 'Problem',
+};
+
+export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2, ok: 3 };
+
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
+}
+
+/** Codex's login mode, in words; the secret itself never reaches the renderer. */
+export function authModeLabel(mode: string): string {
+  switch (mode) {
+    case 'apikey':
+      return 'API key (codex login --with-api-key)';
+    case 'chatgpt':
+      return 'ChatGPT account';
+    case 'none':
+      return 'Not logged in';
+    default:
+      return 'Unknown';
+  }
+}

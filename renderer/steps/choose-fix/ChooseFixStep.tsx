@@ -1,0 +1,148 @@
+import { useEffect, useState } from 'react';
+import type { ApplicableFix } from '../../../shared/types.ts';
+import { ErrorNotice } from '../../components/common.tsx';
+import { fixCards, fixOutcome, suggestedProxyUrl, type FixCard } from '../../logic/fix-options.ts';
+import { useSlice, useStores } from '../../store-context.tsx';
+
+export function ChooseFixStep() {
+  const stores = useStores();
+  const report = useSlice((s) => s.diagnosis, (s) => s.report);
+  const fix = useSlice((s) => s.fix, (s) => s);
+  const profile = useSlice((s) => s.setup, (s) => s.profile);
+  const [showAnyway, setShowAnyway] = useState(false);
+
+  useEffect(() => {
+    if (report && !stores.fix.getState().proxyUrl) stores.fix.getState().setProxyUrl(suggestedProxyUrl(report));
+  }, [report, stores]);
+
+  if (!report) return <p>Run the diagnosis first.</p>;
+  const outcome = fixOutcome(report.recommendation);
+  const busy = fix.status === 'previewing';
+
+  const preview = async (chosen: ApplicableFix) => {
+    stores.fix.getState().select(chosen);
+    if (await stores.fix.getState().preview(profile)) stores.wizard.getState().goTo('preview');
+  };
+
+  const cards = outcome.kind === 'choose' ? outcome.cards : null;
+  return (
+    <>
+      {outcome.kind === 'no-fix-needed' && (
+        <section className="notice notice-ok" aria-labelledby="verdict-title">
+          <h2 id="verdict-title">No fix needed</h2>
+          <p>{outcome.headline}</p>
+          <ul>
+            {outcome.reasons.map((r, i) => (
+              <li key={i}>{r}</li>
+            ))}
+          </ul>
+          {!showAnyway && (
+            <button type="button" onClick={() => setShowAnyway(true)}>
+              Show the fixes anyway
+            </button>
+          )}
+        </section>
+      )}
+      {outcome.kind === 'not-websocket' && (
+        <section className="notice notice-warning" aria-labelledby="verdict-title">
+          <h2 id="verdict-title">{outcome.title}</h2>
+          <p>This is not a WebSocket problem, so none of the three WebSocket fixes would help yet.</p>
+          <p className="headline">{outcome.headline}</p>
+          <ul>
+            {outcome.reasons.map((r, i) => (
+              <li key={i}>{r}</li>
+            ))}
+          </ul>
+          {outcome.nextSteps.length > 0 && (
+            <>
+              <h3>What to do next</h3>
+              <ol>
+                {outcome.nextSteps.map((s, i) => (
+                  <li key={i}>{s}</li>
+                ))}
+              </ol>
+            </>
+          )}
+          {outcome.applicable && (
+            <button type="button" className="primary" disabled={busy} onClick={() => void preview(outcome.applicable!)}>
+              Preview the repair
+            </button>
+          )}
+        </section>
+      )}
+      {outcome.kind === 'choose' && <p className="headline">{outcome.headline}</p>}
+      {(cards || showAnyway) && (
+        <div className="fix-cards" role="list">
+          {(cards ?? fixCards(report.recommendation)).map((card) => (
+            <FixCardView key={card.fix} card={card} busy={busy} onPreview={() => void preview(card.fix)} />
+          ))}
+        </div>
+      )}
+      {fix.error && <ErrorNotice error={fix.error} />}
+      <div className="button-row step-actions">
+        <button type="button" onClick={() => stores.wizard.getState().goTo('findings')}>
+          Back
+        </button>
+      </div>
+    </>
+  );
+}
+
+function FixCardView({ card, busy, onPreview }: { card: FixCard; busy: boolean; onPreview(): void }) {
+  const stores = useStores();
+  const proxyUrl = useSlice((s) => s.fix, (s) => s.proxyUrl);
+  const proxyUrlError = useSlice((s) => s.fix, (s) => (s.selected === 'use-proxy' ? s.proxyUrlError : null));
+  const titleId = `fix-${card.fix}-title`;
+  return (
+    <article className={`fix-card${card.recommended ? ' recommended' : ''}`} role="listitem" aria-labelledby={titleId}>
+      {card.recommended && <p className="ribbon">Recommended</p>}
+      <h2 id={titleId} className="h3">
+        <span className="fix-number">Fix #{card.number}</span> {card.title}
+      </h2>
+      {card.reason && (
+        <p className={card.recommended ? 'reason' : 'muted'}>
+          {card.recommended ? <strong>Why: </strong> : null}
+          {card.reason}
+        </p>
+      )}
+      <h3 className="h4">Best for</h3>
+      <p>{card.bestFor}</p>
+      <h3 className="h4">What it costs</h3>
+      <p>{card.cost}</p>
+      {card.warnings.map((w, i) => (
+        <p key={i} className="warn-text">
+          {w}
+        </p>
+      ))}
+      {card.fix === 'use-proxy' && (
+        <div className="field">
+          <label htmlFor="proxy-url">Proxy URL</label>
+          <input
+            id="proxy-url"
+            type="text"
+            inputMode="url"
+            spellCheck={false}
+            autoComplete="off"
+            placeholder="http://127.0.0.1:7890"
+            value={proxyUrl}
+            aria-invalid={proxyUrlError ? true : undefined}
+            aria-describedby={proxyUrlError ? 'proxy-url-error' : 'proxy-url-help'}
+            onChange={(e) => stores.fix.getState().setProxyUrl(e.target.value)}
+          />
+          {proxyUrlError ? (
+            <p id="proxy-url-error" className="field-error" role="alert">
+              {proxyUrlError}
+            </p>
+          ) : (
+            <p id="proxy-url-help" className="muted">
+              An HTTP or mixed port carries both the WebSocket and HTTPS.
+            </p>
+          )}
+        </div>
+      )}
+      <button type="button" className={card.recommended ? 'primary' : ''} disabled={busy} onClick={onPreview}>
+        Preview fix #{card.number}
+      </button>
+    </article>
+  );
+}

@@ -1,0 +1,90 @@
+import { useEffect } from 'react';
+import { ErrorNotice } from '../../components/common.tsx';
+import { ConflictChoice } from '../../components/DiffView.tsx';
+import { formatDateTime } from '../../logic/format.ts';
+import { useSlice, useStores } from '../../store-context.tsx';
+
+export function HistoryPage() {
+  const stores = useStores();
+  const { status, items, error, revertingId, conflict, message } = useSlice((s) => s.history, (s) => s);
+  useEffect(() => {
+    void stores.history.getState().load();
+  }, [stores]);
+  const history = stores.history.getState();
+  return (
+    <>
+      <p className="lead">Every change this app or the command line made, newest first. Each can be reverted on its own.</p>
+      <div aria-live="polite">{message && <p className="notice notice-ok">{message}</p>}</div>
+      {error && (
+        <ErrorNotice
+          error={error}
+          action={
+            <button type="button" onClick={() => void history.load()}>
+              Reload the history
+            </button>
+          }
+        />
+      )}
+      {conflict && (
+        <ConflictChoice
+          conflicts={conflict.conflicts}
+          busy={revertingId !== null}
+          onRemoveFixLines={() => void history.revert(conflict.changeId, 'remove-fix-lines')}
+          onKeep={() => void history.revert(conflict.changeId, 'keep')}
+          onCancel={() => history.dismissConflict()}
+        />
+      )}
+      {status === 'loading' && items.length === 0 && <p className="muted">Loading…</p>}
+      {status === 'ready' && items.length === 0 && <p>No changes yet.</p>}
+      {items.length > 0 && (
+        <table className="history">
+          <caption className="visually-hidden">Changes</caption>
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Fix</th>
+              <th scope="col">Files</th>
+              <th scope="col">State</th>
+              <th scope="col">
+                <span className="visually-hidden">Action</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((item) => (
+              <tr key={item.id}>
+                <td>{formatDateTime(item.createdAt)}</td>
+                <td>{item.title}</td>
+                <td>
+                  {item.files.map((f) => (
+                    <code key={f} className="block">
+                      {f}
+                    </code>
+                  ))}
+                </td>
+                <td>{item.reverted ? `Reverted ${item.revertedAt ? formatDateTime(item.revertedAt) : ''}` : 'In place'}</td>
+                <td>
+                  {!item.reverted && (
+                    <button
+                      type="button"
+                      disabled={revertingId !== null}
+                      aria-label={`Revert ${item.title} from ${formatDateTime(item.createdAt)}`}
+                      onClick={() => void history.revert(item.id)}
+                    >
+                      Revert
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <div className="button-row step-actions">
+        <button type="button" onClick={() => stores.wizard.getState().showPage('wizard')}>
+          Back to the wizard
+        </button>
+      </div>
+    </>
+  );
+}

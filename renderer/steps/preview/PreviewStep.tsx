@@ -1,0 +1,67 @@
+import { ErrorNotice } from '../../components/common.tsx';
+import { DiffView } from '../../components/DiffView.tsx';
+import { useSlice, useStores } from '../../store-context.tsx';
+
+export function PreviewStep() {
+  const stores = useStores();
+  const { plan, status, error } = useSlice((s) => s.fix, (s) => s);
+  if (!plan) return <p>Choose a fix first.</p>;
+  const applying = status === 'applying';
+  const apply = async () => {
+    stores.wizard.getState().goTo('apply');
+    await stores.fix.getState().apply();
+  };
+  return (
+    <>
+      <p className="lead">{plan.title}</p>
+      <p>Nothing has been written yet. This is exactly what will change:</p>
+      {plan.diffs.length === 0 && <p className="muted">This fix changes no files.</p>}
+      {plan.diffs.map((d) => (
+        <DiffView key={d.path} path={d.path} unified={d.unified} action={d.action} added={d.added} removed={d.removed} />
+      ))}
+      {plan.apiAction && (
+        <p>
+          The app will also call your proxy app at <code>{plan.apiAction.controller}</code>: {plan.apiAction.description}
+        </p>
+      )}
+      {plan.sideEffects.length > 0 && (
+        <section aria-labelledby="effects-title">
+          <h2 id="effects-title">Side effects</h2>
+          <ul>
+            {plan.sideEffects.map((s, i) => (
+              <li key={i}>{s}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {plan.warnings.length > 0 && (
+        <div className="notice notice-warning">
+          <ul>
+            {plan.warnings.map((w, i) => (
+              <li key={i}>{w}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {plan.manualSteps && plan.manualSteps.length > 0 && (
+        <section aria-labelledby="manual-title">
+          <h2 id="manual-title">Steps for you</h2>
+          <ol>
+            {plan.manualSteps.map((s, i) => (
+              <li key={i}>{s}</li>
+            ))}
+          </ol>
+        </section>
+      )}
+      {error && <ErrorNotice error={error} />}
+      <div className="button-row step-actions">
+        <button type="button" onClick={() => stores.wizard.getState().goTo('choose')}>
+          Back
+        </button>
+        <button type="button" className="primary" onClick={() => void apply()} disabled={applying || plan.diffs.length === 0 && !plan.apiAction}>
+          Apply this change
+        </button>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,35 @@
+// Builds the app: the renderer with Vite, main and preload with esbuild (one CommonJS file each).
+import { build as viteBuild } from 'vite';
+import { build as esbuild } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const only = process.argv[2]; // 'renderer' | 'electron' | undefined (both)
+
+if (!only || only === 'renderer') {
+  await viteBuild({ configFile: `${root}vite.config.ts`, logLevel: 'warn' });
+  console.log('built dist/renderer');
+}
+
+if (!only || only === 'electron') {
+  const common = {
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node22',
+    // Electron is provided at run time; ws's optional native helpers are not needed.
+    external: ['electron', 'bufferutil', 'utf-8-validate'],
+    logLevel: 'warning',
+    absWorkingDir: root,
+  };
+  await esbuild({
+    ...common,
+    entryPoints: ['electron/main.ts'],
+    outfile: 'dist/electron/main.cjs',
+    // The core may use import.meta.url; in a CommonJS bundle it stands for this file.
+    banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    define: { 'import.meta.url': '__importMetaUrl' },
+  });
+  await esbuild({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs' });
+  console.log('built dist/electron/main.cjs and dist/electron/preload.cjs');
+}

@@ -1,0 +1,228 @@
+// The IPC contract between the app's renderer and its main process: one map from channel to
+// request and response, the event main sends, and the validators main runs on every payload.
+// Pure TypeScript: the preload, main, the renderer and the e2e bridge all build on it.
+import type { ApplyResult, RevertMode, SetupSummary } from './service.ts';
+import type { ApplicableFix, CheckEvent, DiagnosisReport, FixPlan, HistoryItem, RevertOutcome } from './types.ts';
+
+export type ReportFormat = 'markdown' | 'json';
+
+export interface IpcContract {
+  'setup:get': { request: { profile?: string | null }; response: SetupSummary };
+  /** `runId` is chosen by the renderer so that progress events and cancel can name the run. */
+  'diagnose:run': { request: { runId: string; profile?: string | null }; response: DiagnosisReport };
+  'diagnose:cancel': { request: { runId: string }; response: { cancelled: boolean } };
+  'fix:preview': {
+    request: { fix: ApplicableFix; profile?: string | null; proxyUrl?: string };
+    response: FixPlan;
+  };
+  'fix:apply': { request: { planId: string }; response: ApplyResult };
+  'fix:revert': { request: { changeId: string; mode?: RevertMode }; response: RevertOutcome };
+  'history:list': { request: Record<string, never>; response: HistoryItem[] };
+  'report:export': { request: { format: ReportFormat }; response: { text: string; suggestedName: string } };
+  /** Main asks the user where to save (a native dialog); the renderer never names a path. */
+  'report:save': { request: { format: ReportFormat }; response: { saved: boolean; fileName?: string } };
+  /** Main puts the redacted report on the clipboard (a sandboxed renderer has no clipboard API of its own). */
+  'report:copy': { request: { format: ReportFormat }; response: { copied: boolean } };
+  'link:open': { request: { url: string }; response: { opened: boolean } };
+}
+
+export type Channel = keyof IpcContract;
+export type RequestOf<C extends Channel> = IpcContract[C]['request'];
+export type ResponseOf<C extends Channel> = IpcContract[C]['response'];
+
+export interface IpcError {
+  /** What went wrong, in plain words. */
+  message: string;
+  /** What the user can do next. */
+  hint: string;
+}
+
+export type Result<T> = { ok: true; data: T } | { ok: false; error: IpcError };
+
+/** Events main sends to the renderer. */
+export interface IpcEvents {
+  'diagnose:progress': { runId: string; event: CheckEvent };
+}
+
+export const PROGRESS_EVENT = 'diagnose:progress' satisfies keyof IpcEvents;
+
+/** The named functions `window.doctor` exposes, each bound to one channel. */
+export const DOCTOR_API_METHODS = {
+  getSetup: 'setup:get',
+  runDiagnosis: 'diagnose:run',
+  cancelDiagnosis: 'diagnose:cancel',
+  previewFix: 'fix:preview',
+  applyFix: 'fix:apply',
+  revertChange: 'fix:revert',
+  listHistory: 'history:list',
+  exportReport: 'report:export',
+  saveReport: 'report:save',
+  copyReport: 'report:copy',
+  openLink: 'link:open',
+} as const satisfies Record<string, Channel>;
+
+export type DoctorApiMethod = keyof typeof DOCTOR_API_METHODS;
+
+export type DoctorApi = {
+  [M in DoctorApiMethod]: (
+    request: RequestOf<(typeof DOCTOR_API_METHODS)[M]>,
+  ) => Promise<Result<ResponseOf<(typeof DOCTOR_API_METHODS)[M]>>>;
+} & {
+  /** Subscribes to diagnosis progress; returns the unsubscribe function. */
+  onProgress(listener: (payload: IpcEvents['diagnose:progress']) => void): () => void;
+};
+
+export const CHANNELS = Object.values(DOCTOR_API_METHODS) as Channel[];
+
+// ---------------------------------------------------------------- validation
+
+/** Thrown by validators; main turns it into `{ ok: false }` with a hint. */
+export class PayloadError extends Error {
+  override name = 'PayloadError';
+}
+
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
+/** A profile is `<name>.config.toml` in CODEX_HOME, so no separators, dots or leading dashes. */
+const PROFILE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+const APPLICABLE_FIXES: readonly ApplicableFix[] = ['disable-websockets', 'use-proxy', 'enable-tun', 'repair-config'];
+const REVERT_MODES: readonly RevertMode[] = ['strict', 'remove-fix-lines', 'keep'];
+const REPORT_FORMATS: readonly ReportFormat[] = ['markdown', 'json'];
+const PROXY_SCHEMES = new Set(['http:', 'socks5:', 'socks5h:']);
+
+type Obj = Record<string, unknown>;
+
+function asObject(payload: unknown, allowed: readonly string[]): Obj {
+  if (payload === undefined) return {};
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+    throw new PayloadError('The request is not an object.');
+  }
+  for (const key of Object.keys(payload)) {
+    if (!allowed.includes(key)) throw new PayloadError(`Unexpected field "${key}".`);
+  }
+  return payload as Obj;
+}
+
+function id(value: unknown, field: string): string {
+  if (typeof value !== 'string' || !ID_PATTERN.test(value) || value.includes('..')) {
+    throw new PayloadError(`"${field}" is not a valid id.`);
+  }
+  return value;
+}
+
+function profile(value: unknown): string | null | undefined {
+  if (value === undefined || value === null) return value;
+  if (typeof value !== 'string' || !PROFILE_PATTERN.test(value)) {
+    throw new PayloadError('"profile" is not a valid profile name.');
+  }
+  return value;
+}
+
+function oneOf<T extends string>(value: unknown, allowed: readonly T[], field: string): T {
+  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
+    throw new PayloadError(`"${field}" must be one of ${allowed.join(', ')}.`);
+  }
+  return value as T;
+}
+
+/**
+ * Checks a proxy URL the user typed: http://, socks5:// or socks5h:// with a host and a port.
+ * Returns null when it is acceptable, else a sentence saying what to change.
+ */
+export function proxyUrlProblem(text: string): string | null {
+  if (text.length > 2048) return 'The proxy URL is too long.';
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    return 'Type a full proxy URL such as http://127.0.0.1:7890.';
+  }
+  if (!PROXY_SCHEMES.has(url.protocol)) {
+    return 'Codex accepts only http://, socks5:// or socks5h:// proxy URLs (not https://).';
+  }
+  if (!url.hostname) return 'The proxy URL needs a host, e.g. 127.0.0.1.';
+  if (!url.port) return 'The proxy URL needs a port, e.g. :7890.';
+  if (url.pathname !== '/' && url.pathname !== '') return 'A proxy URL has no path: remove what follows the port.';
+  if (url.search || url.hash) return 'A proxy URL has no query or fragment.';
+  return null;
+}
+
+function proxyUrl(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') throw new PayloadError('"proxyUrl" must be a string.');
+  const problem = proxyUrlProblem(value);
+  if (problem) throw new PayloadError(problem);
+  return value.trim();
+}
+
+/** Only https links into the allow-listed sites open in the user's browser. */
+const EXTERNAL_LINK_PREFIXES = [
+  'https://developers.openai.com/codex',
+  'https://github.com/openai/codex',
+  'https://github.com/codex-connection-doctor/codex-connection-doctor',
+];
+
+export function isAllowedExternalUrl(value: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  if (url.protocol !== 'https:' || url.username || url.password || url.port) return false;
+  const normalized = `${url.origin}${url.pathname}`;
+  return EXTERNAL_LINK_PREFIXES.some(
+    (prefix) => normalized === prefix || normalized.startsWith(`${prefix}/`) || normalized.startsWith(`${prefix}#`),
+  );
+}
+
+export const PROJECT_PAGE = EXTERNAL_LINK_PREFIXES[2]!;
+
+type Validators = { [C in Channel]: (payload: unknown) => RequestOf<C> };
+
+export const VALIDATORS: Validators = {
+  'setup:get': (p) => {
+    const o = asObject(p, ['profile']);
+    return { profile: profile(o.profile) };
+  },
+  'diagnose:run': (p) => {
+    const o = asObject(p, ['runId', 'profile']);
+    return { runId: id(o.runId, 'runId'), profile: profile(o.profile) };
+  },
+  'diagnose:cancel': (p) => {
+    const o = asObject(p, ['runId']);
+    return { runId: id(o.runId, 'runId') };
+  },
+  'fix:preview': (p) => {
+    const o = asObject(p, ['fix', 'profile', 'proxyUrl']);
+    const fix = oneOf(o.fix, APPLICABLE_FIXES, 'fix');
+    const url = proxyUrl(o.proxyUrl);
+    return { fix, profile: profile(o.profile), ...(url !== undefined ? { proxyUrl: url } : {}) };
+  },
+  'fix:apply': (p) => {
+    const o = asObject(p, ['planId']);
+    return { planId: id(o.planId, 'planId') };
+  },
+  'fix:revert': (p) => {
+    const o = asObject(p, ['changeId', 'mode']);
+    const mode = o.mode === undefined ? undefined : oneOf(o.mode, REVERT_MODES, 'mode');
+    return { changeId: id(o.changeId, 'changeId'), ...(mode ? { mode } : {}) };
+  },
+  'history:list': (p) => {
+    asObject(p, []);
+    return {};
+  },
+  'report:export': (p) => ({ format: oneOf(asObject(p, ['format']).format, REPORT_FORMATS, 'format') }),
+  'report:save': (p) => ({ format: oneOf(asObject(p, ['format']).format, REPORT_FORMATS, 'format') }),
+  'report:copy': (p) => ({ format: oneOf(asObject(p, ['format']).format, REPORT_FORMATS, 'format') }),
+  'link:open': (p) => {
+    const o = asObject(p, ['url']);
+    if (typeof o.url !== 'string' || o.url.length > 2048 || !isAllowedExternalUrl(o.url)) {
+      throw new PayloadError('That link is not on the list of sites the app opens.');
+    }
+    return { url: o.url };
+  },
+};
+
+export function isChannel(value: unknown): value is Channel {
+  return typeof value === 'string' && (CHANNELS as string[]).includes(value);
+}

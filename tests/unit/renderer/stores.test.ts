@@ -1,0 +1,207 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { DoctorApi, IpcEvents, Result } from '../../../shared/ipc.ts';
+import type { ApplyResult } from '../../../shared/service.ts';
+import type { FixPlan, RevertOutcome } from '../../../shared/types.ts';
+import { createAppStores, upsertCheck } from '../../../renderer/stores/stores.ts';
+import { check, recommendation, report } from './fixtures.ts';
+
+type Calls = { method: string; request: unknown }[];
+
+/** A fake window.doctor: answers from the given table and records every call. */
+function fakeApi(answers: Partial<Record<keyof DoctorApi, (req: any) => Promise<Result<any>>>>) {
+  const calls: Calls = [];
+  const listeners = new Set<(p: IpcEvents['diagnose:progress']) => void>();
+  const api = new Proxy({} as DoctorApi, {
+    get(_t, method: string) {
+      if (method === 'onProgress') {
+        return (l: (p: IpcEvents['diagnose:progress']) => void) => {
+          listeners.add(l);
+          return () => listeners.delete(l);
+        };
+      }
+      return async (request: unknown) => {
+        calls.push({ method, request });
+        const answer = answers[method as keyof DoctorApi];
+        if (!answer) return { ok: false, error: { message: `no fake for ${method}`, hint: 'none' } };
+        return answer(request);
+      };
+    },
+  });
+  const emit = (p: IpcEvents['diagnose:progress']) => listeners.forEach((l) => l(p));
+  return { api, calls, emit };
+}
+
+const ok = <T>(data: T): Result<T> => ({ ok: true, data });
+const plan: FixPlan = {
+  planId: 'plan-1',
+  fix: 'disable-websockets',
+  title: 'Turn off WebSockets for provider lab',
+  diffs: [{ path: '$CODEX_HOME/config.toml', action: 'modify', unified: '@@ -1 +1 @@\n-a\n+b\n', added: 1, removed: 1 }],
+  sideEffects: [],
+  warnings: [],
+};
+const applied: ApplyResult = {
+  changeId: 'chg-1',
+  before: report(),
+  after: report({ recommendation: recommendation({ fix: 'none' }) }),
+  history: { id: 'chg-1', createdAt: '2025-01-01T10:00:00Z', fix: 'disable-websockets', title: plan.title, files: ['$CODEX_HOME/config.toml'], reverted: false },
+};
+
+describe('diagnosis store', () => {
+  test('shows each check as its progress event arrives, then the report', async () => {
+    let finish!: () => void;
+    const { api, calls, emit } = fakeApi({
+      runDiagnosis: (req) =>
+        new Promise((resolve) => {
+          finish = () => resolve(ok(report()));
+          queueMicrotask(() => {
+            emit({ runId: req.runId, event: check('config', 'running') });
+            emit({ runId: req.runId, event: check('config', 'ok', 3) });
+            emit({ runId: 'other-run', event: check('stray', 'ok') });
+          });
+        }),
+    });
+    const stores = createAppStores(api);
+    const running = stores.diagnosis.getState().run('work');
+    assert.equal(stores.diagnosis.getState().status, 'running');
+    await new Promise((r) => setImmediate(r));
+    assert.deepEqual(stores.diagnosis.getState().checks, [check('config', 'ok', 3)]);
+    finish();
+    await running;
+    const state = stores.diagnosis.getState();
+    assert.equal(state.status, 'done');
+    assert.equal(state.checks.length, 2);
+    assert.deepEqual(calls[0]!.request, { runId: state.runId, profile: 'work' });
+  });
+
+  test('cancel names the running run; an error keeps its hint', async () => {
+    let release!: (r: Result<any>) => void;
+    const { api, calls } = fakeApi({
+      runDiagnosis: () => new Promise((resolve) => (release = resolve)),
+      cancelDiagnosis: async () => ok({ cancelled: true }),
+    });
+    const stores = createAppStores(api);
+    const running = stores.diagnosis.getState().run(null);
+    await stores.diagnosis.getState().cancel();
+    assert.deepEqual(calls[1], { method: 'cancelDiagnosis', request: { runId: stores.diagnosis.getState().runId } });
+    release({ ok: false, error: { message: 'boom', hint: 'try again' } });
+    await running;
+    assert.equal(stores.diagnosis.getState().status, 'error');
+    assert.equal(stores.diagnosis.getState().error?.hint, 'try again');
+  });
+
+  test('a thrown bridge error becomes an error with a next step', async () => {
+    const { api } = fakeApi({ runDiagnosis: async () => { throw new Error('ipc gone'); } });
+    const stores = createAppStores(api);
+    await stores.diagnosis.getState().run(null);
+    assert.match(stores.diagnosis.getState().error!.hint, /npm run doctor/);
+  });
+
+  test('upsertCheck replaces by id and keeps order', () => {
+    const list = upsertCheck(upsertCheck([], check('a', 'running')), check('b', 'running'));
+    assert.deepEqual(upsertCheck(list, check('a', 'ok')).map((c) => [c.id, c.status]), [['a', 'ok'], ['b', 'running']]);
+  });
+});
+
+describe('fix store', () => {
+  test('use-proxy refuses a bad URL before calling main, then previews with the trimmed URL', async () => {
+    const { api, calls } = fakeApi({ previewFix: async () => ok({ ...plan, fix: 'use-proxy' }) });
+    const stores = createAppStores(api);
+    const fix = stores.fix.getState();
+    fix.select('use-proxy');
+    fix.setProxyUrl('https://127.0.0.1:3128');
+    assert.equal(await stores.fix.getState().preview(null), false);
+    assert.match(stores.fix.getState().proxyUrlError!, /http:\/\/, socks5/);
+    assert.equal(calls.length, 0);
+    stores.fix.getState().setProxyUrl(' http://127.0.0.1:3128 ');
+    assert.equal(await stores.fix.getState().preview('work'), true);
+    assert.deepEqual(calls[0]!.request, { fix: 'use-proxy', profile: 'work', proxyUrl: 'http://127.0.0.1:3128' });
+    assert.equal(stores.fix.getState().status, 'previewed');
+  });
+
+  test('apply sends only the plan id; revert sends only the change id', async () => {
+    const { api, calls } = fakeApi({
+      previewFix: async () => ok(plan),
+      applyFix: async () => ok(applied),
+      revertChange: async () => ok({ status: 'reverted', files: ['$CODEX_HOME/config.toml'] } satisfies RevertOutcome),
+    });
+    const stores = createAppStores(api);
+    stores.fix.getState().select('disable-websockets');
+    await stores.fix.getState().preview(null);
+    assert.equal(await stores.fix.getState().apply(), true);
+    await stores.fix.getState().revert();
+    assert.deepEqual(calls.map((c) => [c.method, c.request]), [
+      ['previewFix', { fix: 'disable-websockets', profile: null }],
+      ['applyFix', { planId: 'plan-1' }],
+      ['revertChange', { changeId: 'chg-1' }],
+    ]);
+    assert.equal(stores.fix.getState().status, 'reverted');
+  });
+
+  test('a revert conflict is kept for the user to choose, and the choice is sent as a mode', async () => {
+    const conflict: RevertOutcome = { status: 'conflict', conflicts: [{ path: '$CODEX_HOME/config.toml', unified: '@@ -1 +1 @@\n-x\n+y\n' }] };
+    let answer: RevertOutcome = conflict;
+    const { api, calls } = fakeApi({ applyFix: async () => ok(applied), revertChange: async () => ok(answer) });
+    const stores = createAppStores(api);
+    stores.fix.setState({ plan });
+    await stores.fix.getState().apply();
+    await stores.fix.getState().revert();
+    assert.equal(stores.fix.getState().status, 'conflict');
+    answer = { status: 'reverted', files: ['$CODEX_HOME/config.toml'] };
+    await stores.fix.getState().revert('remove-fix-lines');
+    assert.deepEqual(calls.at(-1)!.request, { changeId: 'chg-1', mode: 'remove-fix-lines' });
+    assert.equal(stores.fix.getState().status, 'reverted');
+  });
+});
+
+describe('history store', () => {
+  test('reverts an item, then reloads the list', async () => {
+    let reverted = false;
+    const { api, calls } = fakeApi({
+      listHistory: async () => ok([{ ...applied.history, reverted }]),
+      revertChange: async () => {
+        reverted = true;
+        return ok({ status: 'reverted', files: ['$CODEX_HOME/config.toml'] });
+      },
+    });
+    const stores = createAppStores(api);
+    await stores.history.getState().load();
+    assert.equal(stores.history.getState().items[0]!.reverted, false);
+    await stores.history.getState().revert('chg-1');
+    assert.equal(stores.history.getState().items[0]!.reverted, true);
+    assert.match(stores.history.getState().message!, /Reverted/);
+    assert.deepEqual(calls.map((c) => c.method), ['listHistory', 'revertChange', 'listHistory']);
+  });
+
+  test('a conflict holds the diffs until the user chooses', async () => {
+    const { api } = fakeApi({ revertChange: async () => ok({ status: 'conflict', conflicts: [{ path: 'p', unified: '' }] }) });
+    const stores = createAppStores(api);
+    await stores.history.getState().revert('chg-1');
+    assert.equal(stores.history.getState().conflict?.changeId, 'chg-1');
+    stores.history.getState().dismissConflict();
+    assert.equal(stores.history.getState().conflict, null);
+  });
+});
+
+describe('report and setup stores', () => {
+  test('copy and save report their outcome in words', async () => {
+    const { api } = fakeApi({
+      copyReport: async () => ok({ copied: true }),
+      saveReport: async () => ok({ saved: false }),
+    });
+    const stores = createAppStores(api);
+    await stores.report.getState().copy('markdown');
+    assert.match(stores.report.getState().message!, /Markdown/);
+    await stores.report.getState().save('json');
+    assert.equal(stores.report.getState().message, 'Not saved.');
+  });
+
+  test('choosing a profile reloads the setup for it', async () => {
+    const { api, calls } = fakeApi({ getSetup: async (req) => ok({ profile: req.profile }) });
+    const stores = createAppStores(api);
+    await stores.setup.getState().chooseProfile('work');
+    assert.deepEqual(calls[0]!.request, { profile: 'work' });
+    assert.equal(stores.setup.getState().status, 'ready');
+  });
+});
