@@ -1,7 +1,8 @@
 // Shared by the environment tests: recorded outputs and a fake command runner that replays them.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { makeTempDir } from '../../lab/temp-dirs.ts';
 import type { RunCommand, RunResult } from '../../../electron/core/environment/run-command.ts';
 
 export const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/environment');
@@ -25,4 +26,17 @@ export function fakeRun(answers: Record<string, Partial<RunResult> | string>): R
     return { stdout: '', stderr: '', code: 0, ...answer };
   };
   return Object.assign(run, { calls });
+}
+
+/** Copies a fixture into a fake root at a logical path (Windows `C:\x` lands in `<root>/C/x`). */
+export function plant(root: string, logicalPath: string, fixtureName: string): void {
+  const parts = logicalPath.replace(/^([A-Za-z]):/, '$1').split(/[\\/]+/).filter(Boolean);
+  const target = path.join(root, ...parts);
+  mkdirSync(path.dirname(target), { recursive: true });
+  writeFileSync(target, readFileSync(path.join(FIXTURES, fixtureName)));
+}
+
+/** A temporary directory removed when the test process exits. */
+export function tempRoot(prefix: string): string {
+  return makeTempDir(`env-${prefix}`);
 }

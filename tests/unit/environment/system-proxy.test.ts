@@ -1,7 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseScutilProxy } from '../../../electron/core/environment/system-proxy-macos.ts';
 import {
@@ -11,7 +10,7 @@ import {
 import { parseGVariant, parseGsettingsList, gnomeProxyFromSettings } from '../../../electron/core/environment/system-proxy-gnome.ts';
 import { parseKioslaverc } from '../../../electron/core/environment/system-proxy-kde.ts';
 import { readSystemProxy } from '../../../electron/core/environment/system-proxy.ts';
-import { fakeRun, fixture } from './helpers.ts';
+import { fakeRun, fixture, tempRoot } from './helpers.ts';
 
 const REG_KEY = 'reg query HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings';
 
@@ -196,7 +195,7 @@ describe('KDE kioslaverc', () => {
   });
 
   test('readSystemProxy on a KDE session reads ~/.config/kioslaverc under fsRoot', async () => {
-    const root = mkdtempSync(path.join(os.tmpdir(), 'kde-'));
+    const root = tempRoot('kde');
     mkdirSync(path.join(root, 'home/u/.config'), { recursive: true });
     writeFileSync(path.join(root, 'home/u/.config/kioslaverc'), fixture('system-proxy/kioslaverc-manual-v2raya.txt'));
     const run = fakeRun({});

@@ -1,0 +1,96 @@
+// Tolerant YAML/JSON loading for app configs: a broken file becomes an error string, never a throw.
+import { parse } from 'yaml';
+
+export type Loaded = { ok: true; value: Record<string, unknown> } | { ok: false; error: string };
+
+export function loadYamlObject(text: string): Loaded {
+  try {
+    // Subscription profiles can be large and use anchors heavily; lift the alias limit.
+    const value: unknown = parse(text, { maxAliasCount: -1, uniqueKeys: false, strict: false });
+    if (value === null || value === undefined) return { ok: true, value: {} };
+    if (typeof value !== 'object' || Array.isArray(value)) return { ok: false, error: 'not a YAML mapping' };
+    return { ok: true, value: value as Record<string, unknown> };
+  } catch (error) {
+    return { ok: false, error: `YAML: ${firstLine(error)}` };
+  }
+}
+
+export function loadJsonObject(text: string): Loaded {
+  // A UTF-8 BOM is common in files written by .NET apps (v2rayN).
+  const clean = text.replace(/^\uFEFF/, '');
+  try {
+    let value: unknown;
+    try {
+      value = JSON.parse(clean);
+    } catch (strictError) {
+      // v2ray and sing-box accept comments; try again without them before giving up.
+      try {
+        value = JSON.parse(stripJsonComments(clean));
+      } catch {
+        throw strictError;
+      }
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, error: 'not a JSON object' };
+    return { ok: true, value: value as Record<string, unknown> };
+  } catch (error) {
+    return { ok: false, error: `JSON: ${firstLine(error)}` };
+  }
+}
+
+/** Removes // and /* *\/ comments and trailing commas outside strings. */
+export function stripJsonComments(text: string): string {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (c === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+      out += text.slice(i, j + 1);
+      i = j + 1;
+    } else if (c === '/' && text[i + 1] === '/') {
+      while (i < text.length && text[i] !== '\n') i += 1;
+    } else if (c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 2;
+    } else {
+      out += c;
+      i += 1;
+    }
+  }
+  return out.replace(/,(\s*[}\]])/g, '$1');
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'parse error';
+}
+
+export function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+/** A TCP port from a number or numeric string; 0 and out-of-range values are "not set". */
+export function asPort(value: unknown): number | undefined {
+  const n = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
+  return typeof n === 'number' && Number.isInteger(n) && n > 0 && n < 65536 ? n : undefined;
+}
+
+export function asString(value: unknown): string | undefined {
+  if (typeof value === 'number') return String(value);
+  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+}
+
+export function asBool(value: unknown): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  if (value === 'true' || value === 'false') return value === 'true';
+  return undefined;
+}
+
+/** Case-insensitive property lookup: v2rayN switched from camelCase to PascalCase keys in 7.x. */
+export function prop(obj: Record<string, unknown> | undefined, name: string): unknown {
+  if (!obj) return undefined;
+  if (name in obj) return obj[name];
+  const lower = name.toLowerCase();
+  const key = Object.keys(obj).find((k) => k.toLowerCase() === lower);
+  return key === undefined ? undefined : obj[key];
+}
