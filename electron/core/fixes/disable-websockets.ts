@@ -70,18 +70,21 @@ function edit<T>(fn: () => T): T {
 
 export async function planDisableWebsockets(ctx: FixContext): Promise<PlannedFix> {
   const files = loadConfigLayers(ctx.codexHome, ctx.profile);
+  if (files[0]!.data.profile !== undefined) {
+    throw new FixError('config.toml uses the legacy profile = "…" form Codex refuses: apply repair-config first', 'not-applicable');
+  }
+  const reserved = RESERVED_PROVIDER_IDS.find((id) => mergedProviderTable(files, id) !== undefined);
+  if (reserved) {
+    throw new FixError(
+      `config defines a table for the built-in provider "${reserved}", which Codex refuses: apply repair-config first`,
+      'not-applicable',
+    );
+  }
   const providerId = effectiveProviderId(files);
   const definition = mergedProviderTable(files, providerId);
   const warnings: string[] = [];
   if (ctx.setup.provider && ctx.setup.provider.id !== providerId) {
     warnings.push(`The diagnosis saw provider "${ctx.setup.provider.id}", the files now select "${providerId}".`);
-  }
-
-  if (definition && RESERVED_PROVIDER_IDS.includes(providerId)) {
-    throw new FixError(
-      `config defines a table for the built-in provider "${providerId}", which Codex refuses: apply repair-config first`,
-      'not-applicable',
-    );
   }
 
   if (definition) {
