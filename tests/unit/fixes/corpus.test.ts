@@ -206,7 +206,7 @@ for (const { name, meta } of corpusCases()) {
         }
         // Plain codex runs with the settings of the old default profile.
         const { profile: _p, profiles: _ps, ...rest } = before;
-        assert.deepEqual(after, { ...rest, ...profiles.work });
+        assert.deepEqual(JSON.parse(JSON.stringify(after)), JSON.parse(JSON.stringify({ ...rest, ...profiles.work })));
         assert.match(fs.readFileSync(path.join(home, 'work.config.toml'), 'utf8'), /# the work profile/);
         assert.match(fs.readFileSync(path.join(home, 'config.toml'), 'utf8'), /^# old style profiles/);
       }
