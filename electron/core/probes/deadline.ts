@@ -1,0 +1,87 @@
+// One budget per probe: a timer and the caller's AbortSignal folded into one signal, and the
+// error type the probe steps throw so that each probe can turn it into a ProbeResult.
+import type { FailureKind } from '../../../shared/types.ts';
+
+export interface ProbeOptions {
+  /** The whole probe's budget: when it runs out the probe returns what it knows, classified. */
+  timeoutMs: number;
+  signal?: AbortSignal;
+}
+
+/** A step failed in a way the diagnosis can name. Internal: probes return it as a ProbeResult. */
+export class ProbeFailure extends Error {
+  constructor(
+    readonly kind: FailureKind,
+    message: string,
+    readonly data: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'ProbeFailure';
+  }
+}
+
+class DeadlineReached extends Error {
+  constructor() {
+    super('time is up');
+    this.name = 'DeadlineReached';
+  }
+}
+
+class Cancelled extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'Cancelled';
+  }
+}
+
+export class Deadline {
+  readonly signal: AbortSignal;
+  readonly startedAt = performance.now();
+  private readonly controller = new AbortController();
+  private readonly timer: NodeJS.Timeout;
+  private readonly outer: AbortSignal | undefined;
+  private readonly onOuterAbort = () => this.controller.abort(new Cancelled());
+
+  constructor(readonly timeoutMs: number, outer?: AbortSignal) {
+    this.signal = this.controller.signal;
+    this.outer = outer;
+    this.timer = setTimeout(() => this.controller.abort(new DeadlineReached()), Math.max(0, timeoutMs));
+    if (outer?.aborted) this.onOuterAbort();
+    else outer?.addEventListener('abort', this.onOuterAbort, { once: true });
+  }
+
+  elapsed(): number {
+    return performance.now() - this.startedAt;
+  }
+
+  get timedOut(): boolean {
+    return this.signal.reason instanceof DeadlineReached;
+  }
+
+  get cancelled(): boolean {
+    return this.signal.reason instanceof Cancelled;
+  }
+
+  /** Rejects with the abort reason once the budget is spent or the caller cancels. */
+  throwIfDone(): void {
+    if (this.signal.aborted) throw this.signal.reason;
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.outer?.removeEventListener('abort', this.onOuterAbort);
+  }
+}
+
+export function isDeadlineReason(error: unknown): boolean {
+  return error instanceof DeadlineReached || error instanceof Cancelled;
+}
+
+export function isCancelled(error: unknown): boolean {
+  return error instanceof Cancelled;
+}
+
+/** Milliseconds, rounded to 0.1. */
+export function ms(value: number): number {
+  return Math.round(value * 10) / 10;
+}

@@ -1,0 +1,96 @@
+// Name resolution as Codex meets it: the system resolver (getaddrinfo: /etc/hosts, then DNS), with
+// the DNS servers' own A and AAAA answers beside it, and fake-ip answers (TUN proxies) spotted.
+import dns from 'node:dns';
+import net from 'node:net';
+import type { ProbeResult, Route } from '../../../shared/types.ts';
+import { Deadline, ProbeFailure, isCancelled, ms, type ProbeOptions } from './deadline.ts';
+import { failedResult, okResult } from './result.ts';
+import { cancelledFailure, untilDeadline } from './tcp.ts';
+
+export interface DnsAnswer {
+  a: string[];
+  aaaa: string[];
+  /** An answer in 198.18.0.0/15: a TUN proxy's fake-ip DNS is answering. */
+  fakeIp?: string;
+}
+
+/** 198.18.0.0/15, the range Clash/mihomo and sing-box hand out in fake-ip mode. */
+export function isFakeIp(address: string): boolean {
+  if (!net.isIPv4(address)) return false;
+  const [a, b] = address.split('.').map(Number);
+  return a === 198 && (b === 18 || b === 19);
+}
+
+/** How long the DNS servers' answers may lag behind the system resolver before we stop waiting. */
+const RESOLVER_GRACE_MS = 250;
+
+const DIRECT: Route = { kind: 'direct', label: 'direct' };
+
+export async function resolveHost(host: string, opts: ProbeOptions & { route?: Route }): Promise<ProbeResult> {
+  const route = opts.route ?? DIRECT;
+  const bare = host.replace(/^\[(.*)\]$/, '$1');
+  const deadline = new Deadline(opts.timeoutMs, opts.signal);
+  try {
+    const family = net.isIP(bare);
+    if (family) {
+      return { ...okResult('dns', route, deadline, `${bare} is an address: no lookup`, { a: family === 4 ? [bare] : [], aaaa: family === 6 ? [bare] : [] }), durationMs: 0 };
+    }
+    const resolver = new dns.promises.Resolver({ timeout: Math.max(1, Math.min(opts.timeoutMs, 2000)), tries: 1 });
+    deadline.signal.addEventListener('abort', () => resolver.cancel(), { once: true });
+    const fromServers = Promise.allSettled([resolver.resolve4(host), resolver.resolve6(host)]);
+    const system = dns.promises.lookup(host, { all: true, verbatim: true });
+
+    let systemAddresses: dns.LookupAddress[] = [];
+    let systemError: NodeJS.ErrnoException | undefined;
+    try {
+      systemAddresses = await untilDeadline(system, deadline);
+    } catch (error) {
+      if (isCancelled(error)) throw cancelledFailure();
+      systemError = error as NodeJS.ErrnoException;
+    }
+    const systemMs = deadline.elapsed();
+    // The servers' answers are extra evidence; do not let a slow server hold up a resolved name.
+    const grace = systemError ? deadline.timeoutMs : systemMs + RESOLVER_GRACE_MS;
+    const servers = await Promise.race([
+      fromServers,
+      new Promise<null>((resolve) => {
+        const timer = setTimeout(() => resolve(null), Math.max(0, Math.min(grace, deadline.timeoutMs) - deadline.elapsed()));
+        deadline.signal.addEventListener('abort', () => {
+          clearTimeout(timer);
+          resolve(null);
+        }, { once: true });
+      }),
+    ]);
+    if (deadline.cancelled) throw cancelledFailure();
+
+    const answer = mergeAnswers(systemAddresses, servers);
+    const durationMs = systemError ? deadline.elapsed() : systemMs;
+    if (systemError || (answer.a.length === 0 && answer.aaaa.length === 0)) {
+      const code = deadline.timedOut && !systemError?.code ? 'timeout' : (systemError?.code ?? 'no addresses');
+      const serverNote = answer.a.length || answer.aaaa.length ? ` (the DNS server answered ${[...answer.a, ...answer.aaaa].join(', ')}, but the system resolver did not)` : '';
+      return { ...failedResult('dns', route, deadline, new ProbeFailure('dns-error', `${host} does not resolve (${code})${serverNote}`), { ...answer }), durationMs: ms(durationMs) };
+    }
+    const all = [...answer.a, ...answer.aaaa];
+    const fake = answer.fakeIp ? `; ${answer.fakeIp} is a fake-ip answer (a TUN proxy's DNS)` : '';
+    return { ...okResult('dns', route, deadline, `${host} → ${all.slice(0, 4).join(', ')}${all.length > 4 ? ', …' : ''}${fake}`, { ...answer }), durationMs: ms(durationMs) };
+  } catch (error) {
+    return failedResult('dns', route, deadline, error);
+  } finally {
+    deadline.dispose();
+  }
+}
+
+export function mergeAnswers(system: dns.LookupAddress[], servers: PromiseSettledResult<string[]>[] | null): DnsAnswer {
+  const a = new Set<string>();
+  const aaaa = new Set<string>();
+  for (const entry of system) (entry.family === 6 ? aaaa : a).add(entry.address);
+  if (servers) {
+    const [v4, v6] = servers;
+    if (v4?.status === 'fulfilled') for (const address of v4.value) a.add(address);
+    if (v6?.status === 'fulfilled') for (const address of v6.value) aaaa.add(address);
+  }
+  const answer: DnsAnswer = { a: [...a], aaaa: [...aaaa] };
+  const fake = answer.a.find(isFakeIp);
+  if (fake) answer.fakeIp = fake;
+  return answer;
+}

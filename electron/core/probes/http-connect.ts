@@ -1,0 +1,65 @@
+// An HTTP proxy tunnel: `CONNECT host:port`, the way Codex's WebSocket client asks for one.
+import type net from 'node:net';
+import { Deadline, ProbeFailure, ms } from './deadline.ts';
+import { handshakeFailure } from './handshake-errors.ts';
+import { evidenceHeaders, parseHttpHead, type HttpHead } from './http-head.ts';
+import { hostPort, proxyAuthorization, type ProxyEndpoint } from './proxy-url.ts';
+import { SocketReader } from './socket-reader.ts';
+
+export function connectRequest(proxy: ProxyEndpoint, host: string, port: number): string {
+  const target = hostPort(host, port);
+  const lines = [`CONNECT ${target} HTTP/1.1`, `Host: ${target}`];
+  // The user's own proxy login, sent to that proxy only, as Codex would.
+  const auth = proxyAuthorization(proxy);
+  if (auth) lines.push(`Proxy-Authorization: ${auth}`);
+  return `${lines.join('\r\n')}\r\n\r\n`;
+}
+
+/** Turns the proxy's answer to CONNECT into success or a classified failure. */
+export function classifyConnectAnswer(head: HttpHead, proxy: ProxyEndpoint): ProbeFailure | null {
+  if (head.status >= 200 && head.status < 300) return null;
+  const data = { status: head.status, statusLine: head.statusLine, headers: evidenceHeaders(head.headers) };
+  const server = head.headers['server'] ? ` (Server: ${head.headers['server']})` : '';
+  if (head.status === 407) {
+    const why = proxyAuthorization(proxy) ? 'rejected the login in the proxy URL' : 'wants a login and the proxy URL carries none';
+    return new ProbeFailure('proxy-auth-required', `the proxy ${why}: ${head.statusLine}${server}`, data);
+  }
+  const squid = head.headers['x-squid-error'] ? `, X-Squid-Error: ${head.headers['x-squid-error']}` : '';
+  const via = head.headers['via'] ? `, Via: ${head.headers['via']}` : '';
+  return new ProbeFailure('connect-denied', `the proxy refused the tunnel: ${head.statusLine}${server}${squid}${via}`, data);
+}
+
+export interface ConnectOutcome {
+  statusLine: string;
+  proxyMs: number;
+}
+
+/** Asks the proxy for a tunnel on an open socket to it; on success the socket is the tunnel. */
+export async function httpConnect(
+  socket: net.Socket,
+  proxy: ProxyEndpoint,
+  host: string,
+  port: number,
+  deadline: Deadline,
+): Promise<ConnectOutcome> {
+  const t0 = performance.now();
+  const reader = new SocketReader(socket, deadline.signal);
+  let head: HttpHead | null;
+  try {
+    socket.write(connectRequest(proxy, host, port));
+    head = parseHttpHead(await reader.readHttpHead());
+  } catch (error) {
+    throw handshakeFailure(error, reader, deadline, {
+      waitingFor: `the proxy's answer to CONNECT ${hostPort(host, port)}`,
+      expect: 'http',
+      peerIsProxy: true,
+      closedSilently: 'proxy-protocol-mismatch',
+    });
+  } finally {
+    reader.release();
+  }
+  if (!head) throw new ProbeFailure('proxy-protocol-mismatch', 'the proxy answered CONNECT with something that is not an HTTP status line');
+  const failure = classifyConnectAnswer(head, proxy);
+  if (failure) throw failure;
+  return { statusLine: head.statusLine, proxyMs: ms(performance.now() - t0) };
+}

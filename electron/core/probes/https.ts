@@ -1,0 +1,170 @@
+// One unauthenticated HTTP(S) request to the service, as Codex's HTTP client would route it: any
+// answer from the service (401 included) proves it is reachable; a proxy's own page does not.
+import type net from 'node:net';
+import type { ProbeResult, Route, TlsInfo } from '../../../shared/types.ts';
+import { Deadline, ProbeFailure, ms, type ProbeOptions } from './deadline.ts';
+import { handshakeFailure } from './handshake-errors.ts';
+import { evidenceHeaders, parseHttpHead, proxyFingerprint, type HttpHead } from './http-head.ts';
+import { proxyAuthorization, routeProxy, type ProxyEndpoint } from './proxy-url.ts';
+import { failedResult, okResult } from './result.ts';
+import { SocketReader } from './socket-reader.ts';
+import { targetOf, type Target } from './target.ts';
+import { tcpConnect } from './tcp.ts';
+import { tlsHandshake, tlsTrustFailure, type TlsOptions } from './tls.ts';
+import { establishTunnel } from './tunnel.ts';
+
+export interface HttpsProbeOptions extends ProbeOptions {
+  ca?: TlsOptions['ca'];
+}
+
+/** Identifies the probe honestly; it carries no credentials of any kind. */
+export const PROBE_USER_AGENT = 'codex-connection-doctor/0.1 (reachability probe, no credentials)';
+
+export interface Timings {
+  dnsMs?: number;
+  tcpMs?: number;
+  proxyMs?: number;
+  tlsMs?: number;
+  firstByteMs?: number;
+}
+
+export type HttpVia = 'direct' | 'http-connect' | 'socks5' | 'http-forward';
+
+/** The results of the steps of one request: the connection, TLS (https only) and the answer. */
+export interface HttpsSteps {
+  tcp: ProbeResult;
+  tls?: ProbeResult;
+  https: ProbeResult;
+}
+
+export function httpRequest(target: Target, opts: { forwardVia?: ProxyEndpoint } = {}): string {
+  // Through an HTTP proxy, a plain-http URL goes as an absolute-URI request, not a tunnel.
+  const requestTarget = opts.forwardVia ? `http://${target.hostHeader}${target.requestPath}` : target.requestPath;
+  const lines = [
+    `GET ${requestTarget} HTTP/1.1`,
+    `Host: ${target.hostHeader}`,
+    `User-Agent: ${PROBE_USER_AGENT}`,
+    'Accept: application/json',
+    'Connection: close',
+  ];
+  const auth = opts.forwardVia && proxyAuthorization(opts.forwardVia);
+  if (auth) lines.push(`Proxy-Authorization: ${auth}`);
+  return `${lines.join('\r\n')}\r\n\r\n`;
+}
+
+/** Reachable (the service answered) or the proxy's own error page. */
+export function classifyHttpAnswer(head: HttpHead, throughProxy: boolean): ProbeFailure | null {
+  if (head.status === 407 && throughProxy) {
+    return new ProbeFailure('proxy-auth-required', `the proxy wants a login: ${head.statusLine}`);
+  }
+  const fingerprint = proxyFingerprint(head);
+  if (fingerprint) return new ProbeFailure('proxy-error-page', `the answer is a proxy's or firewall's own page, not the service's: ${head.statusLine} (${fingerprint})`);
+  if (head.status < 200 || head.status > 599) return new ProbeFailure('error', `unexpected answer ${head.statusLine}`);
+  return null;
+}
+
+function stepResult(phase: 'tcp' | 'tls', route: Route, ok: boolean, durationMs: number, detail: string, data: Record<string, unknown>, failure?: ProbeFailure): ProbeResult {
+  return {
+    phase,
+    route,
+    ok,
+    durationMs: ms(durationMs),
+    detail,
+    ...(failure ? { failure: failure.kind } : {}),
+    data,
+  };
+}
+
+/** Runs the request step by step; never throws. */
+export async function runHttpsSteps(url: string, route: Route, opts: HttpsProbeOptions): Promise<HttpsSteps> {
+  const deadline = new Deadline(opts.timeoutMs, opts.signal);
+  const timings: Timings = {};
+  let via: HttpVia = 'direct';
+  let tcp: ProbeResult | undefined;
+  let tlsStep: ProbeResult | undefined;
+  let tlsInfo: TlsInfo | undefined;
+  let socket: net.Socket | undefined;
+  const fail = (error: unknown, extra: Record<string, unknown> = {}): HttpsSteps => {
+    const https = failedResult('https', route, deadline, error, { via, timings, ...(tlsInfo ? { tls: tlsInfo } : {}), ...extra });
+    tcp ??= { ...https, phase: 'tcp' };
+    return { tcp, ...(tlsStep ? { tls: tlsStep } : {}), https };
+  };
+  try {
+    const target = targetOf(url);
+    const proxy = routeProxy(route);
+    const forward = !target.secure && proxy?.scheme === 'http';
+    if (forward) {
+      via = 'http-forward';
+      const conn = await tcpConnect(proxy.host, proxy.port, deadline, 'proxy');
+      socket = conn.socket;
+      Object.assign(timings, { dnsMs: conn.dnsMs, tcpMs: conn.tcpMs });
+      tcp = stepResult('tcp', route, true, conn.dnsMs + conn.tcpMs, `connected to the proxy ${proxy.display}`, { via, timings: { ...timings } });
+    } else {
+      const tunnel = await establishTunnel(route, target.host, target.port, deadline);
+      socket = tunnel.socket;
+      via = tunnel.via;
+      Object.assign(timings, tunnel.timings);
+      const t = tunnel.timings;
+      tcp = stepResult('tcp', route, true, t.dnsMs + t.tcpMs + (t.proxyMs ?? 0), tunnel.detail, { via, timings: { ...t } });
+    }
+    if (target.secure) {
+      const handshake = await tlsHandshake(socket, { servername: target.host, ca: opts.ca }, deadline).catch((error: unknown) => {
+        socket = undefined; // tlsHandshake closed it
+        tlsStep = failedResult('tls', route, deadline, error);
+        throw error;
+      });
+      socket = handshake.socket;
+      tlsInfo = handshake.info;
+      timings.tlsMs = handshake.tlsMs;
+      const trust = tlsTrustFailure(handshake.info, target.host);
+      tlsStep = stepResult('tls', route, !trust, handshake.tlsMs, trust?.message ?? `${tlsInfo.protocol}, chain ${tlsInfo.chain.join(' → ')}`, { ...tlsInfo, tlsMs: handshake.tlsMs }, trust ?? undefined);
+      // Codex would stop here: it does not talk over a connection it cannot verify.
+      if (trust) return fail(trust);
+    }
+
+    const reader = new SocketReader(socket, deadline.signal);
+    const sentAt = performance.now();
+    let head: HttpHead | null;
+    try {
+      socket.write(httpRequest(target, forward ? { forwardVia: proxy! } : {}));
+      head = parseHttpHead(await reader.readHttpHead());
+    } catch (error) {
+      throw handshakeFailure(error, reader, deadline, {
+        waitingFor: `the HTTP answer from ${target.hostHeader}`,
+        expect: 'http',
+        peerIsProxy: forward,
+        closedSilently: forward ? 'proxy-protocol-mismatch' : 'reset',
+      });
+    } finally {
+      reader.release();
+    }
+    if (reader.firstByteAt !== undefined) timings.firstByteMs = ms(reader.firstByteAt - sentAt);
+    if (!head) throw new ProbeFailure('error', 'the answer has no HTTP status line');
+    const data: Record<string, unknown> = {
+      status: head.status,
+      statusLine: head.statusLine,
+      headers: evidenceHeaders(head.headers),
+      via,
+      timings,
+      ...(tlsInfo ? { tls: tlsInfo } : {}),
+    };
+    if (via === 'socks5') {
+      data.note = "Codex's HTTP client cannot use a SOCKS proxy: this shows the service is reachable through it, not that Codex's HTTPS requests will be";
+    }
+    const failure = classifyHttpAnswer(head, via !== 'direct');
+    if (failure) return fail(failure, data);
+    const who = route.proxyUrl ? ` through ${route.display ?? route.label}` : '';
+    const https = okResult('https', route, deadline, `${target.url.protocol.slice(0, -1).toUpperCase()} ${head.statusLine.replace(/^HTTP\/[\d.]+ /, '')} from ${target.hostHeader}${who}: the service answers`, data);
+    return { tcp, ...(tlsStep ? { tls: tlsStep } : {}), https };
+  } catch (error) {
+    return fail(error);
+  } finally {
+    socket?.destroy();
+    deadline.dispose();
+  }
+}
+
+/** GETs the URL (no credentials) along the route; ok when the service itself answered. */
+export async function probeHttps(url: string, route: Route, opts: HttpsProbeOptions): Promise<ProbeResult> {
+  return (await runHttpsSteps(url, route, opts)).https;
+}

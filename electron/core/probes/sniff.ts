@@ -1,0 +1,122 @@
+// What a local proxy port speaks, found by talking to it: a SOCKS5 greeting on one connection and
+// an HTTP request on another, at the same time. Neither can leave the proxy: the SOCKS test stops
+// after the method choice, and `OPTIONS *` with Max-Forwards: 0 is answered by the proxy itself.
+import type { ProxyProtocol } from '../../../shared/types.ts';
+import { Deadline, ProbeFailure, ms, type ProbeOptions } from './deadline.ts';
+import { describeBytes, looksLikeHttp, parseHttpHead } from './http-head.ts';
+import { hostPort } from './proxy-url.ts';
+import { NotHttp, SocketReader } from './socket-reader.ts';
+import { tcpConnect } from './tcp.ts';
+
+export interface SniffResult {
+  speaks: ProxyProtocol;
+  durationMs: number;
+  detail: string;
+}
+
+/** What one test saw: the protocol it recognised, a refused port, or nothing useful. */
+export interface SniffObservation {
+  protocol?: 'http' | 'socks5';
+  refused?: boolean;
+  note: string;
+}
+
+export const SOCKS5_GREETING = Buffer.from([0x05, 0x01, 0x00]);
+export const HTTP_SNIFF_REQUEST = 'OPTIONS * HTTP/1.1\r\nHost: 127.0.0.1\r\nMax-Forwards: 0\r\nUser-Agent: codex-connection-doctor/0.1\r\n\r\n';
+
+/** After one test recognised the port, how long the other still gets (a mixed port answers both at once). */
+const SECOND_ANSWER_GRACE_MS = 150;
+
+/** Reads a reply to the SOCKS5 greeting. */
+export function interpretSocksReply(bytes: Buffer): SniffObservation {
+  if (bytes.length >= 2 && bytes[0] === 0x05 && (bytes[1] === 0x00 || bytes[1] === 0x02 || bytes[1] === 0xff)) {
+    const method = bytes[1] === 0x00 ? 'no login' : bytes[1] === 0x02 ? 'username/password login' : 'no acceptable method';
+    return { protocol: 'socks5', note: `SOCKS5 (${method})` };
+  }
+  if (looksLikeHttp(bytes)) return { protocol: 'http', note: `HTTP answer to a SOCKS greeting: ${describeBytes(bytes, 40)}` };
+  return { note: `SOCKS5 greeting answered with ${describeBytes(bytes)}` };
+}
+
+/** Reads an answer to the HTTP request. */
+export function interpretHttpReply(bytes: Buffer): SniffObservation {
+  const head = parseHttpHead(bytes);
+  if (head) return { protocol: 'http', note: `HTTP (${head.statusLine}${head.headers['server'] ? `, Server: ${head.headers['server']}` : ''})` };
+  if (bytes[0] === 0x05) return { protocol: 'socks5', note: `SOCKS5-looking answer to HTTP: ${describeBytes(bytes)}` };
+  return { note: `HTTP request answered with ${describeBytes(bytes)}` };
+}
+
+/** Combines the two observations into one verdict. */
+export function combineObservations(socks: SniffObservation, http: SniffObservation): ProxyProtocol {
+  if (socks.refused && http.refused) return 'closed';
+  const speaksSocks = socks.protocol === 'socks5' || http.protocol === 'socks5';
+  const speaksHttp = http.protocol === 'http' || socks.protocol === 'http';
+  if (speaksSocks && speaksHttp) return 'mixed';
+  if (speaksSocks) return 'socks5';
+  if (speaksHttp) return 'http';
+  return 'unknown';
+}
+
+async function talk(
+  host: string,
+  port: number,
+  timeoutMs: number,
+  stop: AbortSignal,
+  send: string | Buffer,
+  expect: 'socks5' | 'http',
+): Promise<SniffObservation> {
+  const deadline = new Deadline(timeoutMs, stop);
+  let conn;
+  try {
+    conn = await tcpConnect(host, port, deadline, 'target');
+  } catch (error) {
+    deadline.dispose();
+    const failure = error as ProbeFailure;
+    return { refused: failure.kind === 'tcp-refused', note: failure.message };
+  }
+  const reader = new SocketReader(conn.socket, deadline.signal);
+  try {
+    conn.socket.write(send);
+    if (expect === 'socks5') return interpretSocksReply(await reader.readExactly(2));
+    return interpretHttpReply(await reader.readHttpHead(4096));
+  } catch (error) {
+    if (error instanceof NotHttp) return interpretHttpReply(error.bytes);
+    const seen = reader.peek();
+    if (seen.length) return expect === 'socks5' ? interpretSocksReply(seen) : interpretHttpReply(seen);
+    const what = expect === 'socks5' ? 'the SOCKS5 greeting' : 'the HTTP request';
+    if (deadline.timedOut || deadline.cancelled) return { note: `no answer to ${what}` };
+    return { note: `closed without answering ${what}` };
+  } finally {
+    reader.release();
+    conn.socket.destroy();
+    deadline.dispose();
+  }
+}
+
+export async function sniffProxyPort(host: string, port: number, opts: ProbeOptions): Promise<SniffResult> {
+  const deadline = new Deadline(opts.timeoutMs, opts.signal);
+  // Aborted when the budget ends, the caller cancels, or shortly after the first recognised answer.
+  const stop = new AbortController();
+  deadline.signal.addEventListener('abort', () => stop.abort(), { once: true });
+  let graceTimer: NodeJS.Timeout | undefined;
+  const recognised = (o: SniffObservation) => {
+    if ((o.protocol || o.refused) && !graceTimer) graceTimer = setTimeout(() => stop.abort(), SECOND_ANSWER_GRACE_MS);
+    return o;
+  };
+  try {
+    const [socks, http] = await Promise.all([
+      talk(host, port, opts.timeoutMs, stop.signal, SOCKS5_GREETING, 'socks5').then(recognised),
+      talk(host, port, opts.timeoutMs, stop.signal, HTTP_SNIFF_REQUEST, 'http').then(recognised),
+    ]);
+    const speaks = combineObservations(socks, http);
+    const where = hostPort(host, port);
+    const detail =
+      speaks === 'closed'
+        ? `nothing listens on ${where}`
+        : `${where} speaks ${speaks}: SOCKS test: ${socks.note}; HTTP test: ${http.note}${opts.signal?.aborted ? ' (cancelled)' : ''}`;
+    return { speaks, durationMs: ms(deadline.elapsed()), detail };
+  } finally {
+    clearTimeout(graceTimer);
+    stop.abort();
+    deadline.dispose();
+  }
+}

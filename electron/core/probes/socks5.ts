@@ -1,0 +1,122 @@
+// A SOCKS5 tunnel (RFC 1928), with username/password auth (RFC 1929) when the proxy URL has a
+// login. socks5:// resolves the name here; socks5h:// lets the proxy resolve it.
+import net from 'node:net';
+import type { FailureKind } from '../../../shared/types.ts';
+import { Deadline, ProbeFailure, isCancelled, ms } from './deadline.ts';
+import { handshakeFailure, type HandshakeContext } from './handshake-errors.ts';
+import { describeBytes } from './http-head.ts';
+import { hostPort, type ProxyEndpoint } from './proxy-url.ts';
+import { SocketReader } from './socket-reader.ts';
+import { cancelledFailure, lookupAddress } from './tcp.ts';
+
+const REPLY_MEANINGS: Record<number, { kind: FailureKind; text: string }> = {
+  0x01: { kind: 'error', text: 'general SOCKS server failure' },
+  0x02: { kind: 'connect-denied', text: 'connection not allowed by the proxy’s rules' },
+  0x03: { kind: 'tcp-timeout', text: 'network unreachable from the proxy' },
+  0x04: { kind: 'tcp-timeout', text: 'host unreachable from the proxy' },
+  0x05: { kind: 'tcp-refused', text: 'connection refused at the far end' },
+  0x06: { kind: 'tcp-timeout', text: 'TTL expired' },
+  0x07: { kind: 'proxy-protocol-mismatch', text: 'command not supported' },
+  0x08: { kind: 'proxy-protocol-mismatch', text: 'address type not supported' },
+};
+
+/** The failure a SOCKS5 reply code stands for, or null for success (0x00). */
+export function socksReplyFailure(code: number): ProbeFailure | null {
+  if (code === 0x00) return null;
+  const meaning = REPLY_MEANINGS[code] ?? { kind: 'error' as FailureKind, text: `unknown reply code 0x${code.toString(16)}` };
+  return new ProbeFailure(meaning.kind, `the SOCKS5 proxy answered 0x${code.toString(16).padStart(2, '0')}: ${meaning.text}`, {
+    socksReply: code,
+  });
+}
+
+/** The CONNECT request: by IP when resolved locally, else by name (ATYP 0x03). */
+export function socksConnectRequest(target: string, port: number): Buffer {
+  let address: Buffer;
+  if (net.isIPv4(target)) {
+    address = Buffer.from([0x01, ...target.split('.').map(Number)]);
+  } else if (net.isIPv6(target)) {
+    address = Buffer.concat([Buffer.from([0x04]), ipv6Bytes(target)]);
+  } else {
+    const name = Buffer.from(target, 'utf8');
+    if (name.length > 255) throw new ProbeFailure('error', 'host name too long for SOCKS5');
+    address = Buffer.concat([Buffer.from([0x03, name.length]), name]);
+  }
+  const portBytes = Buffer.alloc(2);
+  portBytes.writeUInt16BE(port);
+  return Buffer.concat([Buffer.from([0x05, 0x01, 0x00]), address, portBytes]);
+}
+
+function ipv6Bytes(address: string): Buffer {
+  const [head = '', tail = ''] = address.split('::') as [string, string?];
+  const parts = (s: string) => (s ? s.split(':') : []);
+  const headParts = parts(head);
+  const tailParts = address.includes('::') ? parts(tail) : [];
+  const groups = [...headParts, ...Array(8 - headParts.length - tailParts.length).fill('0'), ...tailParts];
+  const out = Buffer.alloc(16);
+  groups.forEach((g, i) => out.writeUInt16BE(parseInt(g, 16) || 0, i * 2));
+  return out;
+}
+
+export interface SocksOutcome {
+  proxyMs: number;
+  /** The address sent to the proxy: an IP (socks5://) or the name (socks5h://). */
+  requested: string;
+}
+
+export async function socks5Connect(
+  socket: net.Socket,
+  proxy: ProxyEndpoint,
+  host: string,
+  port: number,
+  deadline: Deadline,
+): Promise<SocksOutcome> {
+  const t0 = performance.now();
+  let target = host;
+  if (proxy.scheme === 'socks5' && !net.isIP(host)) {
+    try {
+      target = await lookupAddress(host, deadline);
+    } catch (error) {
+      if (isCancelled(error)) throw cancelledFailure();
+      const code = deadline.timedOut ? 'timeout' : ((error as NodeJS.ErrnoException).code ?? 'error');
+      throw new ProbeFailure('dns-error', `${host} does not resolve here (${code}); socks5:// resolves names locally, socks5h:// would let the proxy do it`);
+    }
+  }
+  const withLogin = proxy.username !== undefined || proxy.password !== undefined;
+  const reader = new SocketReader(socket, deadline.signal);
+  const ctx = (waitingFor: string): HandshakeContext => ({ waitingFor, expect: 'socks5', peerIsProxy: true, closedSilently: 'proxy-protocol-mismatch' });
+  let step = ctx('the answer to the SOCKS5 greeting');
+  try {
+    socket.write(Buffer.from(withLogin ? [0x05, 0x02, 0x00, 0x02] : [0x05, 0x01, 0x00]));
+    const choice = await reader.readExactly(2);
+    if (choice[0] !== 0x05) {
+      throw new ProbeFailure('proxy-protocol-mismatch', `the port does not speak SOCKS5: it answered ${describeBytes(Buffer.concat([choice, reader.peek()]))}`);
+    }
+    if (choice[1] === 0xff || (choice[1] === 0x02 && !withLogin)) {
+      throw new ProbeFailure('proxy-auth-required', withLogin ? 'the SOCKS5 proxy accepts none of the offered login methods' : 'the SOCKS5 proxy wants a login and the proxy URL carries none');
+    }
+    if (choice[1] === 0x02) {
+      step = ctx('the answer to the SOCKS5 login');
+      const user = Buffer.from(proxy.username ?? '', 'utf8');
+      const pass = Buffer.from(proxy.password ?? '', 'utf8');
+      socket.write(Buffer.concat([Buffer.from([0x01, user.length]), user, Buffer.from([pass.length]), pass]));
+      const answer = await reader.readExactly(2);
+      if (answer[1] !== 0x00) throw new ProbeFailure('proxy-auth-required', 'the SOCKS5 proxy rejected the login in the proxy URL');
+    } else if (choice[1] !== 0x00) {
+      throw new ProbeFailure('proxy-protocol-mismatch', `the SOCKS5 proxy chose an unknown method 0x${choice[1]!.toString(16)}`);
+    }
+    step = ctx(`the SOCKS5 answer to CONNECT ${hostPort(target, port)}`);
+    socket.write(socksConnectRequest(target, port));
+    const reply = await reader.readExactly(4);
+    const failure = socksReplyFailure(reply[1]!);
+    if (failure) throw failure;
+    const atyp = reply[3];
+    const addressLength = atyp === 0x01 ? 4 : atyp === 0x04 ? 16 : atyp === 0x03 ? (await reader.readExactly(1))[0]! : -1;
+    if (addressLength < 0) throw new ProbeFailure('proxy-protocol-mismatch', `the SOCKS5 reply has an unknown address type 0x${atyp?.toString(16)}`);
+    await reader.readExactly(addressLength + 2);
+  } catch (error) {
+    throw handshakeFailure(error, reader, deadline, step);
+  } finally {
+    reader.release();
+  }
+  return { proxyMs: ms(performance.now() - t0), requested: target };
+}

@@ -1,0 +1,36 @@
+// The endpoint a probe talks to, read from its URL.
+import { ProbeFailure } from './deadline.ts';
+import { hostPort } from './proxy-url.ts';
+
+export interface Target {
+  url: URL;
+  host: string;
+  port: number;
+  secure: boolean;
+  /** Path and query, as the request line wants it. */
+  requestPath: string;
+  /** The Host header: the port only when it is not the scheme's default. */
+  hostHeader: string;
+}
+
+export function targetOf(raw: string): Target {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ProbeFailure('error', `not a URL: ${raw}`);
+  }
+  const secure = url.protocol === 'https:' || url.protocol === 'wss:';
+  if (!secure && url.protocol !== 'http:' && url.protocol !== 'ws:') throw new ProbeFailure('error', `unsupported scheme ${url.protocol}`);
+  const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+  const defaultPort = secure ? 443 : 80;
+  const port = url.port ? Number(url.port) : defaultPort;
+  return {
+    url,
+    host,
+    port,
+    secure,
+    requestPath: `${url.pathname || '/'}${url.search}`,
+    hostHeader: port === defaultPort ? (host.includes(':') ? `[${host}]` : host) : hostPort(host, port),
+  };
+}

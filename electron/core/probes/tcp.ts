@@ -1,0 +1,115 @@
+// A TCP connection with the name lookup timed apart from the connect, failures classified by
+// whether the far end is the service or a proxy.
+import dns from 'node:dns';
+import net from 'node:net';
+import { Deadline, ProbeFailure, isCancelled, ms } from './deadline.ts';
+
+export interface TcpConnection {
+  socket: net.Socket;
+  address: string;
+  dnsMs: number;
+  tcpMs: number;
+}
+
+export type PeerRole = 'target' | 'proxy';
+
+/** Rejects when the deadline aborts; the work itself cannot be cancelled (dns.lookup). */
+export function untilDeadline<T>(work: Promise<T>, deadline: Deadline): Promise<T> {
+  if (deadline.signal.aborted) return Promise.reject(deadline.signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(deadline.signal.reason);
+    deadline.signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (value) => {
+        deadline.signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error) => {
+        deadline.signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+/** The system resolver (getaddrinfo: /etc/hosts, then DNS), as Codex resolves names. */
+export async function lookupAddress(host: string, deadline: Deadline): Promise<string> {
+  if (net.isIP(host)) return host;
+  const { address } = await untilDeadline(dns.promises.lookup(host), deadline);
+  return address;
+}
+
+export function cancelledFailure(): ProbeFailure {
+  return new ProbeFailure('error', 'cancelled', { cancelled: true });
+}
+
+export async function tcpConnect(host: string, port: number, deadline: Deadline, role: PeerRole): Promise<TcpConnection> {
+  const who = role === 'proxy' ? `proxy ${host}:${port}` : `${host}:${port}`;
+  const t0 = performance.now();
+  let address: string;
+  try {
+    address = await lookupAddress(host, deadline);
+  } catch (error) {
+    if (isCancelled(error)) throw cancelledFailure();
+    const code = deadline.timedOut ? 'timeout' : ((error as NodeJS.ErrnoException).code ?? String(error));
+    if (role === 'proxy') throw new ProbeFailure('proxy-unreachable', `the proxy's name ${host} does not resolve (${code})`);
+    throw new ProbeFailure('dns-error', `${host} does not resolve (${code})`);
+  }
+  const dnsMs = performance.now() - t0;
+  const t1 = performance.now();
+  const socket = net.connect({ host: address, port });
+  socket.setNoDelay(true);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const onAbort = () => reject(deadline.signal.reason);
+      const cleanup = () => {
+        deadline.signal.removeEventListener('abort', onAbort);
+        socket.off('connect', onConnect);
+        socket.off('error', onError);
+      };
+      const onConnect = () => {
+        cleanup();
+        resolve();
+      };
+      const onError = (error: Error) => {
+        cleanup();
+        reject(error);
+      };
+      socket.once('connect', onConnect);
+      socket.once('error', onError);
+      deadline.signal.addEventListener('abort', onAbort, { once: true });
+      if (deadline.signal.aborted) onAbort();
+    });
+  } catch (error) {
+    socket.destroy();
+    if (isCancelled(error)) throw cancelledFailure();
+    const elapsed = Math.round(performance.now() - t1);
+    const code = deadline.timedOut ? 'ETIMEDOUT' : ((error as NodeJS.ErrnoException).code ?? 'error');
+    throw connectFailure(code, who, role, elapsed);
+  }
+  // A socket error after this point is the next step's to classify; keep it from crashing the process.
+  socket.on('error', () => {});
+  return { socket, address, dnsMs: ms(dnsMs), tcpMs: ms(performance.now() - t1) };
+}
+
+/** Maps a connect error code to a failure kind. */
+export function connectFailure(code: string, who: string, role: PeerRole, elapsedMs: number): ProbeFailure {
+  if (role === 'proxy') {
+    const why = code === 'ECONNREFUSED' ? 'nothing listens there' : code === 'ETIMEDOUT' ? `no answer in ${elapsedMs} ms` : code;
+    return new ProbeFailure('proxy-unreachable', `cannot connect to the ${who}: ${why}`, { code });
+  }
+  switch (code) {
+    case 'ECONNREFUSED':
+      return new ProbeFailure('tcp-refused', `${who} refused the connection`, { code });
+    case 'ETIMEDOUT':
+      return new ProbeFailure('tcp-timeout', `no answer from ${who} in ${elapsedMs} ms`, { code });
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+    case 'EADDRNOTAVAIL':
+      return new ProbeFailure('tcp-timeout', `${who} is unreachable (${code})`, { code });
+    case 'ECONNRESET':
+      return new ProbeFailure('reset', `${who} reset the connection`, { code });
+    default:
+      return new ProbeFailure('error', `cannot connect to ${who} (${code})`, { code });
+  }
+}

@@ -1,0 +1,194 @@
+// The TLS handshake over an open stream: protocol, the certificate chain, and whether the chain
+// ends in a public root (Node's bundled store) or in a private / TLS-inspecting CA.
+import net from 'node:net';
+import tls from 'node:tls';
+import { X509Certificate } from 'node:crypto';
+import type { ProbeResult, Route, TlsInfo } from '../../../shared/types.ts';
+import { Deadline, ProbeFailure, isCancelled, ms, type ProbeOptions } from './deadline.ts';
+import { failedResult, okResult } from './result.ts';
+import { cancelledFailure } from './tcp.ts';
+
+export interface TlsOptions {
+  /** The name the client asks for (SNI) and checks the certificate against. */
+  servername: string;
+  /** Extra trusted CA certificates (the contents of SSL_CERT_FILE), on top of the public roots. */
+  ca?: string | Buffer | Array<string | Buffer>;
+}
+
+export interface TlsHandshake {
+  socket: tls.TLSSocket;
+  info: TlsInfo;
+  tlsMs: number;
+}
+
+/** Verification errors that mean "signed by a CA this client does not trust". */
+const UNTRUSTED_CHAIN = new Set([
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+]);
+
+export function isUntrustedChainError(code: string | undefined): boolean {
+  return !!code && UNTRUSTED_CHAIN.has(code);
+}
+
+let publicRoots: X509Certificate[] | undefined;
+function publicRootCertificates(): X509Certificate[] {
+  publicRoots ??= tls.rootCertificates.map((pem) => new X509Certificate(pem));
+  return publicRoots;
+}
+
+/** True when a certificate of the chain is a public root or was issued (and signed) by one. */
+export function chainEndsInPublicRoot(chain: X509Certificate[], roots = publicRootCertificates()): boolean {
+  const fingerprints = new Set(roots.map((r) => r.fingerprint256));
+  for (const cert of chain) {
+    if (fingerprints.has(cert.fingerprint256)) return true;
+    for (const root of roots) {
+      if (cert.checkIssued(root) && cert.verify(root.publicKey)) return true;
+    }
+  }
+  return false;
+}
+
+function describeName(name: Record<string, string | string[]> | undefined): string {
+  if (!name) return '?';
+  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+  const cn = first(name['CN']);
+  const o = first(name['O']);
+  if (cn && o) return `${cn} (${o})`;
+  return cn ?? o ?? '?';
+}
+
+function peerChain(socket: tls.TLSSocket): { subjects: string[]; certs: X509Certificate[] } {
+  const subjects: string[] = [];
+  const certs: X509Certificate[] = [];
+  let cert: tls.DetailedPeerCertificate | undefined = socket.getPeerCertificate(true);
+  const seen = new Set<string>();
+  while (cert && cert.raw && !seen.has(cert.fingerprint256)) {
+    seen.add(cert.fingerprint256);
+    subjects.push(describeName(cert.subject as unknown as Record<string, string | string[]>));
+    try {
+      certs.push(new X509Certificate(cert.raw));
+    } catch {
+      // an unparsable certificate still appears by subject
+    }
+    cert = cert.issuerCertificate;
+  }
+  return { subjects, certs };
+}
+
+function caList(extra: TlsOptions['ca']): Array<string | Buffer> | undefined {
+  if (!extra) return undefined;
+  // `ca` replaces Node's roots, so the public ones are passed along: the extra CA adds, as SSL_CERT_FILE does for Codex.
+  return [...tls.rootCertificates, ...(Array.isArray(extra) ? extra : [extra])];
+}
+
+/** Runs the handshake; resolves even for an untrusted chain (info.authorized false). Throws ProbeFailure. */
+export async function tlsHandshake(socket: net.Socket, opts: TlsOptions, deadline: Deadline): Promise<TlsHandshake> {
+  const t0 = performance.now();
+  const secure = tls.connect({
+    socket,
+    // SNI must be a name, never an IP literal.
+    ...(net.isIP(opts.servername) ? {} : { servername: opts.servername }),
+    host: opts.servername,
+    ca: caList(opts.ca),
+    rejectUnauthorized: false,
+    ALPNProtocols: ['http/1.1'],
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const onAbort = () => reject(deadline.signal.reason);
+      const cleanup = () => {
+        deadline.signal.removeEventListener('abort', onAbort);
+        secure.off('secureConnect', onSecure);
+        secure.off('error', onError);
+        secure.off('close', onClose);
+      };
+      const onSecure = () => {
+        cleanup();
+        resolve();
+      };
+      const onError = (error: Error) => {
+        cleanup();
+        reject(error);
+      };
+      const onClose = () => {
+        cleanup();
+        reject(Object.assign(new Error('closed during the TLS handshake'), { code: 'ECONNRESET' }));
+      };
+      secure.once('secureConnect', onSecure);
+      secure.once('error', onError);
+      secure.once('close', onClose);
+      deadline.signal.addEventListener('abort', onAbort, { once: true });
+      if (deadline.signal.aborted) onAbort();
+    });
+  } catch (error) {
+    secure.destroy();
+    socket.destroy();
+    if (isCancelled(error)) throw cancelledFailure();
+    if (deadline.timedOut) throw new ProbeFailure('stalled', `the TLS handshake with ${opts.servername} got no answer within ${deadline.timeoutMs} ms`);
+    const e = error as NodeJS.ErrnoException;
+    if (e.code === 'ECONNRESET' || e.code === 'EPIPE') {
+      throw new ProbeFailure('reset', `the connection was closed during the TLS handshake with ${opts.servername}`, { code: e.code });
+    }
+    throw new ProbeFailure('tls-error', `TLS handshake with ${opts.servername} failed: ${e.code ?? ''} ${e.message}`.replace(/\s+/g, ' ').trim(), {
+      code: e.code,
+    });
+  }
+  secure.on('error', () => {});
+  const chain = peerChain(secure);
+  const authorizationError = secure.authorizationError ? String(secure.authorizationError) : undefined;
+  const info: TlsInfo = {
+    protocol: secure.getProtocol() ?? 'unknown',
+    chain: chain.subjects,
+    publicRoot: chainEndsInPublicRoot(chain.certs),
+    authorized: secure.authorized,
+    ...(authorizationError ? { authorizationError } : {}),
+  };
+  return { socket: secure, info, tlsMs: ms(performance.now() - t0) };
+}
+
+/** The failure an unverified handshake stands for, or null when the chain is trusted. */
+export function tlsTrustFailure(info: TlsInfo, servername: string): ProbeFailure | null {
+  if (info.authorized) return null;
+  const chain = info.chain.join(' → ');
+  if (isUntrustedChainError(info.authorizationError)) {
+    return new ProbeFailure(
+      'untrusted-ca',
+      `the certificate of ${servername} is signed by a CA this machine does not trust (${info.authorizationError}; chain: ${chain}) — a TLS-inspecting proxy or a private CA`,
+      { tls: info },
+    );
+  }
+  return new ProbeFailure('tls-error', `the certificate of ${servername} is not valid: ${info.authorizationError ?? 'unverified'} (chain: ${chain})`, {
+    tls: info,
+  });
+}
+
+const DIRECT: Route = { kind: 'direct', label: 'direct' };
+
+/**
+ * TLS over an open stream (a direct socket or a tunnel). The socket is consumed: it is closed when
+ * the probe ends. An untrusted chain is the failure `untrusted-ca`, with the chain still reported.
+ */
+export async function probeTls(
+  socket: net.Socket,
+  opts: TlsOptions & ProbeOptions & { route?: Route },
+): Promise<ProbeResult> {
+  const route = opts.route ?? DIRECT;
+  const deadline = new Deadline(opts.timeoutMs, opts.signal);
+  try {
+    const handshake = await tlsHandshake(socket, opts, deadline);
+    handshake.socket.destroy();
+    const data = { ...handshake.info, tlsMs: handshake.tlsMs };
+    const failure = tlsTrustFailure(handshake.info, opts.servername);
+    if (failure) return failedResult('tls', route, deadline, new ProbeFailure(failure.kind, failure.message), data);
+    return okResult('tls', route, deadline, `${handshake.info.protocol}, chain ${handshake.info.chain.join(' → ')}`, data);
+  } catch (error) {
+    socket.destroy();
+    return failedResult('tls', route, deadline, error);
+  } finally {
+    deadline.dispose();
+  }
+}
