@@ -145,7 +145,8 @@ function advance(start: QuoteState, piece: string): { state: QuoteState; comment
 type LineResult = { key: string; value: string } | { error: string } | null;
 
 function parseLine(line: string, env: NodeJS.ProcessEnv, substitution: Map<string, string>): LineResult {
-  let rest = line.trimStart();
+  // Not String#trimStart: that also strips a BOM, which dotenvy does not.
+  let rest = line.replace(/^[^\S\uFEFF]+/, '');
   if (rest === '' || rest.startsWith('#')) return null;
 
   const firstKey = readKey(rest);

@@ -68,6 +68,8 @@ function describeRedefinition(text: string, errorLine: number): { key: string; f
       (samePath(d.path, culprit.path) ||
         // `a.b = 1` then `[a]`/`[a.b]`, or `x = {…}` then `[x]`: a prefix already holds a value.
         (d.kind === 'key' && isPrefix(d.path, culprit.path)) ||
+        // `x.y = 1` created table x implicitly; `[x]` later redefines it.
+        (culprit.kind === 'table' && d.kind === 'key' && d.path.length > culprit.path.length && isPrefix(culprit.path, d.path)) ||
         (culprit.kind === 'key' && d.kind === 'key' && isPrefix(culprit.path, d.path))),
   );
   return { key, firstLine: earlier?.line };
