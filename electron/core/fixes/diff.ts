@@ -109,7 +109,7 @@ export function makeHunks(ops: EditOp[], context = 3): Hunk[] {
   let groupEnd = changed[0]!;
   const groups: [number, number][] = [];
   for (const i of changed.slice(1)) {
-    if (i - groupEnd > 2 * context) {
+    if (i - groupEnd - 1 > 2 * context) {
       groups.push([groupStart, groupEnd]);
       groupStart = i;
     }
@@ -161,7 +161,9 @@ export function unifiedDiff(label: string, oldText: string | null, newText: stri
       const mark = op.kind === 'equal' ? ' ' : op.kind === 'delete' ? '-' : '+';
       if (op.kind === 'insert') added += 1;
       if (op.kind === 'delete') removed += 1;
-      out.push(mark + op.line.text);
+      // A BOM is kept in the file but would be an invisible character in the preview.
+      const shown = op.oldIndex === 0 && op.newIndex === 0 ? op.line.text.replace(/^\uFEFF/, '') : op.line.text;
+      out.push(mark + shown);
       if (!op.line.newline) out.push('\\ No newline at end of file');
     }
   }
