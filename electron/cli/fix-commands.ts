@@ -1,0 +1,204 @@
+// `fix`, `revert` and `history`: preview a change as a diff, apply it after the user agrees,
+// verify it with a new diagnosis, and put the exact bytes back on request.
+import { createInterface } from 'node:readline/promises';
+import { parseArgs } from 'node:util';
+import type { ApplicableFix, CheckEvent, FixPlan, RevertOutcome } from '../../shared/types.ts';
+import { FIX_TITLES } from '../../shared/recommend.ts';
+import { runDiagnosis } from '../core/diagnosis/diagnose.ts';
+import { listHistory } from '../core/fixes/index.ts';
+import { applyAndVerify, FixError, journalDirFor, prepareFix, revert } from '../core/workflow.ts';
+import { checkCodexHome, parseTimeout, type CommonContext } from './diagnose-command.ts';
+import { UsageError } from './errors.ts';
+import { formatCheck, paint, type Out } from './output.ts';
+
+export const FIX_USAGE =
+  'fix <disable-websockets|use-proxy|enable-tun|repair-config> [--proxy URL] [--codex-home DIR] [--profile NAME] [--dry-run] [--yes] [--json]';
+export const REVERT_USAGE = 'revert [CHANGE_ID|--last] [--remove-fix-lines|--keep] [--json]';
+export const HISTORY_USAGE = 'history [--json]';
+
+const FIXES: readonly ApplicableFix[] = ['disable-websockets', 'use-proxy', 'enable-tun', 'repair-config'];
+
+function formatPlan(out: Out, plan: FixPlan): string {
+  const lines = [paint(out, 'bold', plan.title), ''];
+  for (const d of plan.diffs) {
+    lines.push(paint(out, 'bold', `${d.action === 'create' ? 'create' : d.action === 'delete' ? 'delete' : 'change'} ${d.path}  (+${d.added} −${d.removed})`));
+    for (const line of d.unified.replace(/\n$/, '').split('\n')) {
+      if (line.startsWith('+') && !line.startsWith('+++')) lines.push(paint(out, 'green', line));
+      else if (line.startsWith('-') && !line.startsWith('---')) lines.push(paint(out, 'red', line));
+      else if (line.startsWith('@@')) lines.push(paint(out, 'dim', line));
+      else lines.push(line);
+    }
+    lines.push('');
+  }
+  if (plan.apiAction) lines.push(`Will call ${plan.apiAction.controller}: ${plan.apiAction.description}`, '');
+  if (plan.manualSteps?.length) {
+    lines.push('Steps (in your proxy app):');
+    plan.manualSteps.forEach((s, i) => lines.push(`  ${i + 1}. ${s}`));
+    lines.push('');
+  }
+  for (const s of plan.sideEffects) lines.push(`Note: ${s}`);
+  for (const w of plan.warnings) lines.push(`${paint(out, 'yellow', '⚠')} ${w}`);
+  return lines.join('\n') + '\n';
+}
+
+async function confirm(question: string): Promise<boolean> {
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    const answer = await rl.question(question);
+    return /^y(es)?$/i.test(answer.trim());
+  } finally {
+    rl.close();
+  }
+}
+
+function fixErrorMessage(e: FixError): string {
+  const where = e.location ? ` (${e.location.file}${e.location.line ? `:${e.location.line}` : ''}${e.location.column ? `:${e.location.column}` : ''})` : '';
+  return `${e.message}${where}`;
+}
+
+export async function fixCommand(args: string[], ctx: CommonContext): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      proxy: { type: 'string' },
+      'codex-home': { type: 'string' },
+      profile: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      yes: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      'timeout-ms': { type: 'string' },
+      'proxy-port': { type: 'string', multiple: true },
+    },
+    strict: true,
+    allowPositionals: true,
+  });
+  const fix = positionals[0] as ApplicableFix | undefined;
+  if (!fix || !FIXES.includes(fix) || positionals.length > 1) {
+    throw new UsageError(`fix needs one of ${FIXES.join(', ')} (got "${positionals.join(' ')}").`);
+  }
+  if (values.proxy && fix !== 'use-proxy') throw new UsageError('--proxy goes with use-proxy only.');
+  const codexHome = checkCodexHome(values['codex-home'], ctx.env);
+  const timeoutMs = parseTimeout(values['timeout-ms'], 2500);
+  const json = values.json ?? false;
+  const profile = values.profile ?? null;
+  const extraProxyPorts = (values['proxy-port'] ?? []).map(Number).filter((n) => Number.isInteger(n) && n > 0 && n < 65536);
+  const base = { codexHome, profile, env: ctx.env, timeoutMs, signal: ctx.signal };
+
+  try {
+    let proxyUrl = values.proxy;
+    if (fix === 'use-proxy' && !proxyUrl) {
+      if (!json) ctx.out.write('No --proxy given: finding a proxy that carries Codex’s connection…\n');
+      const report = await runDiagnosis({ ...base, codexDoctor: false, extraProxyPorts });
+      proxyUrl = report.recommendation.proxyUrl;
+      if (!proxyUrl) {
+        throw new FixError(
+          `the diagnosis found no proxy that carries Codex's WebSocket (${report.recommendation.headline}); pass --proxy URL with your proxy's address`,
+          'not-applicable',
+        );
+      }
+      if (!json) ctx.out.write(`Using ${proxyUrl} (proven by the diagnosis).\n\n`);
+    }
+    const planned = await prepareFix(fix, { ...base, proxyUrl, proxyUrlFromUser: !!values.proxy });
+    if (!json) ctx.out.write(formatPlan(ctx.out, planned.plan));
+
+    const nothingToWrite = planned.plan.diffs.length === 0 && !planned.plan.apiAction;
+    if (values['dry-run'] || nothingToWrite) {
+      if (json) ctx.out.write(JSON.stringify({ plan: planned.plan, applied: false }, null, 2) + '\n');
+      else ctx.out.write(nothingToWrite ? 'Nothing to write for this fix; follow the steps above, then run `diagnose` again.\n' : 'Dry run: nothing was written.\n');
+      return 0;
+    }
+    if (!values.yes) {
+      if (!process.stdin.isTTY || json) {
+        throw new FixError('nothing was written: re-run with --yes to apply this change without a prompt', 'not-applicable');
+      }
+      if (!(await confirm('Apply this change? [y/N] '))) {
+        ctx.out.write('Nothing was written.\n');
+        return 1;
+      }
+    }
+    const { entry, after } = await applyAndVerify(planned, {
+      ...base,
+      extraProxyPorts,
+      onProgress: json ? undefined : (e: CheckEvent) => e.status !== 'running' && ctx.out.write(formatCheck(ctx.out, e)),
+    });
+    const healthy = after.recommendation.fix === 'none';
+    if (json) {
+      ctx.out.write(JSON.stringify({ plan: planned.plan, applied: true, changeId: entry.id, after }, null, 2) + '\n');
+    } else {
+      ctx.out.write(`\nApplied as change ${entry.id}.\n`);
+      ctx.out.write(`After the fix: ${FIX_TITLES[after.recommendation.fix]} — ${after.recommendation.headline}\n`);
+      if (after.codexDoctor) ctx.out.write(`codex doctor: ${after.codexDoctor.summary.join('; ')}\n`);
+      ctx.out.write(`Undo it at any time: ${ctx.command} revert ${entry.id}\n`);
+    }
+    return healthy ? 0 : 1;
+  } catch (e) {
+    if (e instanceof FixError) {
+      ctx.err.write(`${ctx.command}: ${fixErrorMessage(e)}\n`);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+function formatRevert(out: Out, id: string, outcome: RevertOutcome): string {
+  if (outcome.status === 'reverted') {
+    return `Reverted ${id}: ${outcome.files.length ? outcome.files.join(', ') : 'nothing to restore'} restored.\n`;
+  }
+  const lines = [`${paint(out, 'yellow', '⚠')} Not reverted: these files were changed after the fix, and were left as they are:`];
+  for (const c of outcome.conflicts) lines.push('', paint(out, 'bold', c.path), c.unified.trimEnd());
+  lines.push(
+    '',
+    'Choose: --remove-fix-lines (take out only the lines the fix added or changed) or --keep (keep the files, mark the change reverted).',
+  );
+  return lines.join('\n') + '\n';
+}
+
+export async function revertCommand(args: string[], ctx: CommonContext): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      last: { type: 'boolean', default: false },
+      'remove-fix-lines': { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+    },
+    strict: true,
+    allowPositionals: true,
+  });
+  if (positionals.length > 1 || (positionals.length === 1 && values.last) || (positionals.length === 0 && !values.last)) {
+    throw new UsageError('revert needs one CHANGE_ID or --last (see `history` for the ids).');
+  }
+  if (values['remove-fix-lines'] && values.keep) throw new UsageError('choose one of --remove-fix-lines and --keep.');
+  const id = values.last ? 'last' : positionals[0]!;
+  const mode = values['remove-fix-lines'] ? 'remove-fix-lines' : values.keep ? 'keep' : 'strict';
+  try {
+    const outcome = await revert(id, { env: ctx.env, signal: ctx.signal, mode });
+    if (values.json) ctx.out.write(JSON.stringify(outcome, null, 2) + '\n');
+    else ctx.out.write(formatRevert(ctx.out, id, outcome));
+    return outcome.status === 'reverted' ? 0 : 1;
+  } catch (e) {
+    if (e instanceof FixError) {
+      ctx.err.write(`${ctx.command}: ${fixErrorMessage(e)}\n`);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+export async function historyCommand(args: string[], ctx: CommonContext): Promise<number> {
+  const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false } }, strict: true, allowPositionals: false });
+  const items = listHistory(journalDirFor({ env: ctx.env }));
+  if (values.json) {
+    ctx.out.write(JSON.stringify(items, null, 2) + '\n');
+    return 0;
+  }
+  if (items.length === 0) {
+    ctx.out.write('No changes yet.\n');
+    return 0;
+  }
+  for (const item of items) {
+    const state = item.reverted ? paint(ctx.out, 'dim', `reverted ${item.revertedAt ?? ''}`) : paint(ctx.out, 'green', 'active');
+    ctx.out.write(`${item.id}  ${item.createdAt}  ${item.title}  [${state}]\n    ${item.files.join(', ')}\n`);
+  }
+  return 0;
+}

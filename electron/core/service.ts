@@ -1,0 +1,133 @@
+// The core as the app sees it (shared/service.ts): the renderer names fixes, plans and changes by
+// id; file paths and file bytes stay here.
+import os from 'node:os';
+import type { DoctorService, SetupSummary } from '../../shared/service.ts';
+import type { DiagnosisReport } from '../../shared/types.ts';
+import { findCodexInstalls, loadCodexSetup, resolveCodexHome } from './codex/index.ts';
+import { runDiagnosis, type DiagnoseOptions } from './diagnosis/diagnose.ts';
+import { reportToMarkdown } from './diagnosis/report-markdown.ts';
+import { listHistory, type PlannedFix } from './fixes/index.ts';
+import { applyAndVerify, journalDirFor, prepareFix, revert } from './workflow.ts';
+
+export interface DoctorServiceOptions {
+  codexHome?: string;
+  env: NodeJS.ProcessEnv;
+  journalDir?: string;
+  platform?: NodeJS.Platform;
+  /** Probe budget per step (default 2500 ms). */
+  timeoutMs?: number;
+  /** Extra loopback proxy ports to test (the tests' lab proxies). */
+  extraProxyPorts?: number[];
+  /** Run Codex's own doctor during diagnoses (default true). */
+  codexDoctor?: boolean;
+}
+
+/** Plans kept for the app to apply by id; a preview older than this must be made again. */
+const PLAN_TTL_MS = 30 * 60_000;
+
+export function createDoctorService(options: DoctorServiceOptions): DoctorService {
+  const env = options.env;
+  const platform = options.platform ?? process.platform;
+  const codexHome = resolveCodexHome({ flag: options.codexHome, env, platform, homedir: os.homedir() }).home;
+  const journalDir = journalDirFor({ env, journalDir: options.journalDir });
+  const plans = new Map<string, { planned: PlannedFix; createdAt: number; before: DiagnosisReport | null }>();
+  let lastReport: DiagnosisReport | null = null;
+
+  const diagnoseOnce = (profile: string | null, signal?: AbortSignal, onProgress?: DiagnoseOptions['onProgress']) =>
+    runDiagnosis({
+      codexHome,
+      profile,
+      env,
+      platform,
+      signal,
+      onProgress,
+      timeoutMs: options.timeoutMs,
+      extraProxyPorts: options.extraProxyPorts,
+      codexDoctor: options.codexDoctor,
+    });
+
+  return {
+    async setup(req): Promise<SetupSummary> {
+      const [setup, installs] = await Promise.all([
+        loadCodexSetup({ codexHome, profile: req.profile ?? null, env, platform, findInstalls: false }),
+        findCodexInstalls(env, platform).catch(() => []),
+      ]);
+      const p = setup.provider;
+      return {
+        home: setup.home,
+        homeExists: setup.homeExists,
+        profile: setup.profile,
+        profiles: setup.profiles,
+        providerId: p?.id ?? null,
+        providerBuiltIn: p?.builtIn ?? null,
+        baseUrl: p?.baseUrl ?? null,
+        supportsWebsockets: p?.supportsWebsockets ?? null,
+        authMode: setup.authMode,
+        codexVersion: installs.find((i) => i.version)?.version ?? null,
+        problems: setup.findings
+          .filter((f) => f.severity === 'error')
+          .map((f) => ({
+            summary: f.summary,
+            location: f.location
+              ? `${f.location.file}${f.location.line ? `:${f.location.line}` : ''}${f.location.column ? `:${f.location.column}` : ''}`
+              : undefined,
+          })),
+      };
+    },
+
+    async diagnose(req, onProgress, signal) {
+      lastReport = await diagnoseOnce(req.profile ?? null, signal, onProgress);
+      return lastReport;
+    },
+
+    async previewFix(req) {
+      const proxyUrl = req.proxyUrl ?? (req.fix === 'use-proxy' ? lastReport?.recommendation.proxyUrl : undefined);
+      const planned = await prepareFix(req.fix, {
+        codexHome,
+        profile: req.profile ?? null,
+        env,
+        journalDir,
+        timeoutMs: options.timeoutMs,
+        proxyUrl,
+        proxyUrlFromUser: req.proxyUrl !== undefined,
+      });
+      const now = Date.now();
+      for (const [id, p] of plans) if (now - p.createdAt > PLAN_TTL_MS) plans.delete(id);
+      plans.set(planned.plan.planId, { planned, createdAt: now, before: lastReport });
+      return planned.plan;
+    },
+
+    async applyFix(req) {
+      const held = plans.get(req.planId);
+      if (!held) throw new Error('This preview is no longer available: preview the fix again.');
+      plans.delete(req.planId);
+      const { entry, after } = await applyAndVerify(held.planned, {
+        codexHome,
+        profile: held.planned.profile,
+        env,
+        journalDir,
+        timeoutMs: options.timeoutMs,
+        extraProxyPorts: options.extraProxyPorts,
+      });
+      lastReport = after;
+      const history = listHistory(journalDir).find((h) => h.id === entry.id)!;
+      return { changeId: entry.id, before: held.before, after, history };
+    },
+
+    revert(req) {
+      return revert(req.changeId, { env, journalDir, mode: req.mode });
+    },
+
+    async history() {
+      return listHistory(journalDir);
+    },
+
+    async exportReport(req) {
+      if (!lastReport) throw new Error('Run the diagnosis first: there is no report to export yet.');
+      const stamp = lastReport.startedAt.replace(/[:.]/g, '-');
+      return req.format === 'json'
+        ? { text: JSON.stringify(lastReport, null, 2) + '\n', suggestedName: `codex-connection-report-${stamp}.json` }
+        : { text: reportToMarkdown(lastReport), suggestedName: `codex-connection-report-${stamp}.md` };
+    },
+  };
+}

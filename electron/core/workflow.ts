@@ -1,0 +1,150 @@
+// The fix workflow shared by the command line and the app: plan a fix with everything it needs
+// (a proxy prober, the Clash API), apply it, run the diagnosis again to verify, revert.
+import os from 'node:os';
+import type {
+  ApplicableFix,
+  DiagnosisReport,
+  EnvironmentReport,
+  JournalEntry,
+  RevertOutcome,
+} from '../../shared/types.ts';
+import { loadCodexSetup } from './codex/index.ts';
+import { runDiagnosis, type DiagnoseOptions } from './diagnosis/diagnose.ts';
+import { readEnvironment, setClashTun } from './environment/index.ts';
+import {
+  applyPlan,
+  getJournalDir,
+  planFix,
+  revertChange,
+  FixError,
+  type PlannedFix,
+  type ProbeProxy,
+  type RevertMode,
+  type SetClashTun,
+} from './fixes/index.ts';
+import { probeRoute, sniffProxyPort } from './probes/index.ts';
+import { redactUrl } from './redact.ts';
+
+export interface WorkflowOptions {
+  codexHome: string;
+  profile: string | null;
+  env: NodeJS.ProcessEnv;
+  journalDir?: string;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+const FALLBACK_BASE_URL = 'https://api.openai.com/v1';
+
+export function journalDirFor(opts: Pick<WorkflowOptions, 'env' | 'journalDir'>): string {
+  return opts.journalDir ?? getJournalDir(opts.env, process.platform, os.homedir());
+}
+
+/** Probes a proxy URL the way the diagnosis does: the WebSocket and HTTPS to the provider's endpoint through it. */
+export function proxyProber(baseUrl: string, opts: Pick<WorkflowOptions, 'timeoutMs' | 'signal'>): ProbeProxy {
+  return async (url) => {
+    const route = { kind: 'configured-proxy' as const, label: `proxy ${redactUrl(url)}`, proxyUrl: url, display: redactUrl(url) };
+    const results = await probeRoute({ baseUrl }, route, { timeoutMs: opts.timeoutMs ?? 2500, signal: opts.signal });
+    const ws = results.find((r) => r.phase === 'websocket');
+    const https = results.find((r) => r.phase === 'https');
+    const failed = results.filter((r) => !r.ok).map((r) => `${r.phase}: ${r.detail}`);
+    return {
+      carriesWebSocket: !!ws?.ok,
+      carriesHttps: !!https?.ok,
+      detail: failed.length ? failed.join('; ') : `the WebSocket and HTTPS to ${baseUrl} work through ${redactUrl(url)}`,
+    };
+  };
+}
+
+/** The Clash API client with the loopback timeout the fixes use; throws so a failed change is never journaled. */
+export const clashTunSwitch: SetClashTun = async (controller, secret, enable) => {
+  const result = await setClashTun(controller, secret, enable, { timeoutMs: 3000 });
+  if (!result.ok) throw new Error(result.error ?? 'the proxy app did not change TUN mode');
+};
+
+async function scanEnvironment(opts: WorkflowOptions): Promise<EnvironmentReport> {
+  return readEnvironment({
+    platform: process.platform,
+    env: opts.env,
+    homedir: os.homedir(),
+    sniff: (host: string, port: number, o: { timeoutMs: number; signal?: AbortSignal }) => sniffProxyPort(host, port, o),
+    timeoutMs: 1500,
+    signal: opts.signal,
+  });
+}
+
+export interface PrepareOptions extends WorkflowOptions {
+  proxyUrl?: string;
+  proxyUrlFromUser?: boolean;
+}
+
+export async function prepareFix(fix: ApplicableFix, opts: PrepareOptions): Promise<PlannedFix> {
+  const setup = await loadCodexSetup({ codexHome: opts.codexHome, profile: opts.profile, env: opts.env, findInstalls: false });
+  const baseUrl = setup.provider?.baseUrl ?? FALLBACK_BASE_URL;
+  const environment = fix === 'enable-tun' ? await scanEnvironment(opts) : undefined;
+  return planFix(fix, {
+    codexHome: opts.codexHome,
+    profile: opts.profile,
+    setup,
+    proxyUrl: opts.proxyUrl,
+    proxyUrlFromUser: opts.proxyUrlFromUser,
+    environment,
+    probeProxy: proxyProber(baseUrl, opts),
+    setClashTun: clashTunSwitch,
+  });
+}
+
+export interface AppliedFix {
+  entry: JournalEntry;
+  after: DiagnosisReport;
+}
+
+export async function applyAndVerify(
+  planned: PlannedFix,
+  opts: WorkflowOptions & { extraProxyPorts?: number[]; onProgress?: DiagnoseOptions['onProgress'] },
+): Promise<AppliedFix> {
+  const entry = await applyPlan(planned, { journalDir: journalDirFor(opts), setClashTun: clashTunSwitch });
+  const after = await runDiagnosis({
+    codexHome: opts.codexHome,
+    profile: opts.profile,
+    env: opts.env,
+    timeoutMs: opts.timeoutMs,
+    signal: opts.signal,
+    extraProxyPorts: opts.extraProxyPorts,
+    onProgress: opts.onProgress,
+  });
+  return { entry, after };
+}
+
+export async function revert(
+  idOrLast: string,
+  opts: Pick<WorkflowOptions, 'env' | 'journalDir' | 'signal'> & { mode?: RevertMode },
+): Promise<RevertOutcome> {
+  const journalDir = journalDirFor(opts);
+  return revertChange(idOrLast, {
+    journalDir,
+    mode: opts.mode,
+    setClashTun: clashTunSwitch,
+    clashSecret: await clashSecretFor(idOrLast, journalDir, opts),
+  });
+}
+
+/** A TUN change made through the Clash API is undone with the controller's secret, read again from the app's config. */
+async function clashSecretFor(
+  idOrLast: string,
+  journalDir: string,
+  opts: Pick<WorkflowOptions, 'env' | 'signal'>,
+): Promise<string | undefined> {
+  const { resolveEntry } = await import('./fixes/revert.ts');
+  let entry: JournalEntry;
+  try {
+    entry = resolveEntry(journalDir, idOrLast);
+  } catch {
+    return undefined; // revertChange reports the missing entry itself
+  }
+  if (!entry.api) return undefined;
+  const environment = await scanEnvironment({ codexHome: entry.codexHome, profile: entry.profile, ...opts });
+  return environment.proxyApps.find((a) => a.controller?.address === entry.api!.controller)?.controller?.secret;
+}
+
+export { FixError };

@@ -1,0 +1,73 @@
+// The doctor's verdict in each lab situation, and the real Codex as the judge: where the doctor
+// says "healthy" Codex must answer at once; where it says "turn off WebSockets" Codex must
+// reconnect and fall back; where it says the proxy is missing or dead (or the config is broken)
+// Codex must never answer.
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runDiagnosis } from '../../electron/core/diagnosis/diagnose.ts';
+import type { CheckEvent, FixKind } from '../../shared/types.ts';
+import { runCodex } from '../lab/run-codex.ts';
+import { SCENARIO_NAMES, setupScenario, type CodexBehaviour, type Scenario } from '../lab/scenarios.ts';
+
+const cleanEnv = { PATH: process.env.PATH, HOME: process.env.HOME };
+
+/** What Codex must do when the doctor reaches this verdict. */
+const behaviourFor: Record<FixKind, CodexBehaviour> = {
+  none: 'answers-at-once',
+  'disable-websockets': 'reconnects-then-answers',
+  'use-proxy': 'never-answers',
+  'fix-proxy': 'never-answers',
+  'no-network': 'never-answers',
+  'repair-config': 'never-answers',
+  'enable-tun': 'never-answers',
+};
+
+const open: Scenario[] = [];
+after(async () => {
+  for (const s of open) await s.stop();
+});
+
+describe('diagnosis against the lab, judged by the real Codex', () => {
+  for (const name of SCENARIO_NAMES) {
+    test(name, { timeout: 90_000 }, async () => {
+      const scenario = await setupScenario(name);
+      open.push(scenario);
+      const events: CheckEvent[] = [];
+      const report = await runDiagnosis({
+        codexHome: scenario.codexHome,
+        env: cleanEnv,
+        extraProxyPorts: scenario.extraProxyPorts,
+        codexDoctor: false,
+        timeoutMs: 2000,
+        onProgress: (e) => events.push(e),
+      });
+      const r = report.recommendation;
+      assert.equal(r.fix, scenario.expectedFix, `${r.rule}: ${r.headline}\n${r.evidence.join('\n')}`);
+      assert.equal(r.proxyUrl, scenario.expectedProxyUrl);
+      assert.ok(report.durationMs < 5000, `verdict took ${report.durationMs} ms`);
+      // Progress: every check that started also finished.
+      const started = new Set(events.filter((e) => e.status === 'running').map((e) => e.id));
+      const finished = new Set(events.filter((e) => e.status !== 'running').map((e) => e.id));
+      assert.deepEqual([...started].sort(), [...finished].sort());
+
+      assert.equal(behaviourFor[r.fix], scenario.codex);
+      const run = await runCodex({
+        codexHome: scenario.codexHome,
+        timeoutMs: scenario.codex === 'never-answers' ? 15_000 : 45_000,
+      });
+      const said = `codex: answered=${run.answered} reconnecting=${run.reconnectingLines} fellBack=${run.fellBack} timedOut=${run.timedOut}\n${run.stderr.slice(-1500)}`;
+      switch (scenario.codex) {
+        case 'answers-at-once':
+          assert.ok(run.answered && run.reconnectingLines === 0 && !run.fellBack, said);
+          break;
+        case 'reconnects-then-answers':
+          assert.ok(run.answered && run.reconnectingLines > 0 && run.fellBack, said);
+          break;
+        case 'never-answers':
+          assert.ok(!run.answered, said);
+          break;
+      }
+      await scenario.stop();
+    });
+  }
+});
