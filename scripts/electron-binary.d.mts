@@ -1,0 +1,2 @@
+export function electronBinaryPath(): string | null;
+export const NO_ELECTRON_MESSAGE: string;
