@@ -1,16 +1,9 @@
-// Local stand-in for electron/core/redact.ts (owned elsewhere): shows a URL with its password
-// replaced, so proxy URLs can be printed. Replace with redactUrl from ../redact.ts once it exists.
+// Display helpers for this module. URLs go through the project's redactUrl (../redact.ts);
+// redactText also masks known secret values and key-shaped strings in codex doctor's output.
+import { redactUrl } from '../redact.ts';
 
 export function displayUrl(raw: string): string {
-  try {
-    const url = new URL(raw);
-    if (url.password) url.password = '****';
-    if (url.username && !url.password) url.username = '****';
-    return url.toString().replace(/\/$/, raw.endsWith('/') ? '/' : '');
-  } catch {
-    // Not a URL: hide anything between "//" and "@" that could be a credential.
-    return raw.replace(/\/\/([^/@\s]*)@/, (_m, cred: string) => `//${cred.split(':')[0]}:****@`);
-  }
+  return redactUrl(raw);
 }
 
 /** Removes secret-looking substrings from free text (tokens, keys, URL credentials). */
