@@ -90,9 +90,9 @@ export interface CodexSetup {
   /** Null when the config is too broken to tell. */
   provider: ProviderInfo | null;
   authMode: AuthMode;
-  /** The proxy variables in effect, in Codex's order of precedence (process env wins over .env). */
+  /** The proxy variables in effect. Codex loads $CODEX_HOME/.env over the process environment, so .env wins (verified). */
   proxyVars: ProxyVar[];
-  /** The proxy the WebSocket would use: HTTPS_PROXY, then HTTP_PROXY, then ALL_PROXY (any case). */
+  /** The proxy Codex would use for the endpoint: for https/wss HTTPS_PROXY, HTTP_PROXY, ALL_PROXY; for http/ws HTTP_PROXY, ALL_PROXY (see codex/proxy-env.ts). */
   effectiveProxy: ProxyVar | null;
   noProxy: string | null;
   /** SSL_CERT_FILE or CODEX_CA_CERTIFICATE, when set. */

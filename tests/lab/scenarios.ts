@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FixKind } from '../../shared/types.ts';
 import { startFakeResponsesApi, type FakeApiMode, type FakeResponsesApi } from './fake-responses-api.ts';
-import { makeCodexHome } from './codex-home.ts';
+import { LAB_QUIET_TOML, makeCodexHome } from './codex-home.ts';
 import { closedPort } from './ports.ts';
 import { startSquid, type Squid } from './squid.ts';
 import { startV2raySocks, type V2raySocks } from './v2ray-socks.ts';
@@ -130,7 +130,7 @@ export async function setupScenario(name: ScenarioName): Promise<Scenario> {
         const codexHome = makeCodexHome({ baseUrl: api.baseUrl });
         writeFileSync(
           path.join(codexHome, 'config.toml'),
-          `model_provider = "openai"\n\n[model_providers.openai]\nname = "OpenAI"\nbase_url = "${api.baseUrl}"\n`,
+          `model_provider = "openai"\n\n[model_providers.openai]\nname = "OpenAI"\nbase_url = "${api.baseUrl}"\n\n${LAB_QUIET_TOML}`,
         );
         return { ...base, codexHome, expectedFix: 'repair-config', codex: 'never-answers' };
       }

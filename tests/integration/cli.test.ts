@@ -1,0 +1,126 @@
+// The command line as a user runs it: exit codes, human and JSON output, secrets kept out.
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { closedPort } from '../lab/ports.ts';
+import { setupScenario, type Scenario } from '../lab/scenarios.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the command line the way `npm run doctor` does (tsx over electron/cli.ts), with a clean environment. */
+export function runCli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'electron', 'cli.ts'), ...args], {
+      cwd: root,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const scenarios: Scenario[] = [];
+after(async () => {
+  for (const s of scenarios) await s.stop();
+});
+
+describe('codex-connection-doctor diagnose', () => {
+  test('a CODEX_HOME that does not exist: exit 2 and one line that says what to do', async () => {
+    const missing = path.join(os.tmpdir(), 'ccd-no-such-home-' + process.pid);
+    const r = await runCli(['diagnose', '--codex-home', missing]);
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+    assert.match(r.stderr, /does not exist.*--codex-home/);
+    assert.doesNotMatch(r.stderr, /\n\s+at /);
+  });
+
+  test('an unknown option or command: exit 2, no stack trace', async () => {
+    const home = mkdtempSync(path.join(os.tmpdir(), 'ccd-home-'));
+    for (const args of [['diagnose', '--codex-home', home, '--frobnicate'], ['frobnicate'], ['diagnose', '--timeout-ms', 'soon']]) {
+      const r = await runCli(args);
+      assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
+      assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+      assert.doesNotMatch(r.stderr, /\n\s+at /);
+    }
+  });
+
+  test('healthy: --json prints the documented object and exits 0', { timeout: 30_000 }, async () => {
+    const s = await setupScenario('ws-ok');
+    scenarios.push(s);
+    const r = await runCli(['diagnose', '--codex-home', s.codexHome, '--json', '--no-codex-doctor']);
+    assert.equal(r.code, 0, r.stderr);
+    const report = JSON.parse(r.stdout);
+    assert.equal(report.schemaVersion, 1);
+    assert.equal(typeof report.durationMs, 'number');
+    assert.equal(report.codex.home, s.codexHome);
+    assert.equal(report.codex.provider.id, 'lab');
+    assert.equal(report.codex.provider.builtIn, false);
+    assert.equal(report.codex.provider.baseUrl, s.api.baseUrl);
+    assert.equal(report.codex.provider.supportsWebsockets, true);
+    assert.ok(['apikey', 'chatgpt', 'none', 'unknown'].includes(report.codex.authMode));
+    assert.ok(Array.isArray(report.findings));
+    for (const f of report.findings) assert.ok(f.id && f.severity && f.summary && Array.isArray(f.evidence));
+    assert.equal(report.recommendation.fix, 'none');
+    assert.ok(Array.isArray(report.recommendation.reasons) && Array.isArray(report.recommendation.alternatives));
+    await s.stop();
+  });
+
+  test('WebSocket refused: human output with marks and timings, plain when NO_COLOR, exit 1', { timeout: 30_000 }, async () => {
+    const s = await setupScenario('ws-refused');
+    scenarios.push(s);
+    const r = await runCli(['diagnose', '--codex-home', s.codexHome, '--no-codex-doctor'], { NO_COLOR: '1' });
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stdout, /✓ .*\(\d+ ms\)/);
+    assert.match(r.stdout, /✗|⚠/);
+    assert.match(r.stdout, /Verdict: Fix #1/);
+    assert.match(r.stdout, /fix disable-websockets/);
+    assert.doesNotMatch(r.stdout, /\x1b\[/);
+    await s.stop();
+  });
+
+  test('a proxy password in .env never appears in the output', { timeout: 30_000 }, async () => {
+    const s = await setupScenario('ws-ok');
+    scenarios.push(s);
+    const port = await closedPort();
+    writeFileSync(path.join(s.codexHome, '.env'), `HTTPS_PROXY=http://alice:Sup3rSecretPw@127.0.0.1:${port}\n`);
+    for (const args of [['--json'], []]) {
+      const r = await runCli(['diagnose', '--codex-home', s.codexHome, '--no-codex-doctor', ...args], { NO_COLOR: '1' });
+      assert.equal(r.code, 1, r.stderr);
+      assert.doesNotMatch(r.stdout + r.stderr, /Sup3rSecretPw/);
+      assert.match(r.stdout, /alice:\*+@127\.0\.0\.1/);
+    }
+    await s.stop();
+  });
+});
+
+describe('npm run doctor', () => {
+  test('runs the same command line from the repo', { timeout: 60_000 }, async () => {
+    const r = await new Promise<CliRun>((resolve, reject) => {
+      const child = spawn('npm', ['run', '--silent', 'doctor', '--', '--help'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d) => (stdout += d));
+      child.stderr.on('data', (d) => (stderr += d));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+    });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /diagnose \[--codex-home DIR\]/);
+    assert.match(r.stdout, /fix <disable-websockets\|use-proxy\|enable-tun\|repair-config>/);
+  });
+});

@@ -1,0 +1,395 @@
+// The probes against real things on 127.0.0.1: the lab's fake Responses API (http and https with a
+// private CA), squid (open, denying CONNECT, with basic auth), v2ray as a SOCKS-only proxy, a
+// closed port, and the pinned Codex CLI as the reference for the WebSocket headers.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import net from 'node:net';
+import type { ProbeResult, Route } from '../../shared/types.ts';
+import {
+  CODEX_WEBSOCKET_HEADERS,
+  openTunnel,
+  probeHttps,
+  probeRoute,
+  probeTls,
+  probeWebSocket,
+  resolveHost,
+  sniffProxyPort,
+} from '../../electron/core/probes/index.ts';
+import {
+  LAB_HOST,
+  closedPort,
+  makeCodexHome,
+  makeTestCa,
+  runCodex,
+  startFakeResponsesApi,
+  startSquid,
+  startV2raySocks,
+  type FakeResponsesApi,
+  type Squid,
+  type TestCa,
+  type V2raySocks,
+} from '../lab/index.ts';
+
+const direct: Route = { kind: 'direct', label: 'direct' };
+const proxied = (proxyUrl: string): Route => ({ kind: 'local-proxy', label: 'lab proxy', proxyUrl });
+const T = { timeoutMs: 1500 };
+const PROXY_PASSWORD = 'lab-Pr0xy-pw';
+
+let api: FakeResponsesApi;
+let tlsApi: FakeResponsesApi;
+let ca: TestCa;
+let squid: Squid;
+let squidDenyConnect: Squid;
+let squidAuth: Squid;
+let v2ray: V2raySocks;
+let closed: number;
+
+/** The lab's base URL under the name only the proxies can resolve. */
+const labUrl = (server: FakeResponsesApi, scheme = 'http') => `${scheme}://${LAB_HOST}:${server.port}/v1`;
+const wsUrl = (server: FakeResponsesApi) => `ws://127.0.0.1:${server.port}/v1/responses`;
+
+before(async () => {
+  ca = await makeTestCa();
+  [api, tlsApi, squid, squidDenyConnect, squidAuth, v2ray, closed] = await Promise.all([
+    startFakeResponsesApi({ mode: 'ok' }),
+    startFakeResponsesApi({ mode: 'ok', tls: { cert: ca.cert, key: ca.key } }),
+    startSquid(),
+    startSquid({ denyConnect: true }),
+    startSquid({ basicAuth: { user: 'labuser', password: PROXY_PASSWORD } }),
+    startV2raySocks(),
+    closedPort(),
+  ]);
+});
+
+after(async () => {
+  await Promise.all([api?.close(), tlsApi?.close(), squid?.stop(), squidDenyConnect?.stop(), squidAuth?.stop(), v2ray?.stop()]);
+});
+
+describe('WebSocket upgrade, direct', () => {
+  test('101 from a working server', async () => {
+    api.setMode('ok');
+    const r = await probeWebSocket(wsUrl(api), direct, T);
+    assert.equal(r.ok, true, r.detail);
+    assert.equal(r.phase, 'websocket');
+    assert.equal(r.data?.status, 101);
+  });
+
+  test('403 is refused, by the server', async () => {
+    api.setMode('refuse');
+    const r = await probeWebSocket(wsUrl(api), direct, T);
+    assert.equal(r.failure, 'refused', r.detail);
+    assert.equal(r.data?.status, 403);
+    assert.equal(r.data?.refusedBy, 'server');
+  });
+
+  test('no answer is stalled, within the timeout', async () => {
+    api.setMode('stall');
+    const started = performance.now();
+    const r = await probeWebSocket(wsUrl(api), direct, { timeoutMs: 1500 });
+    const elapsed = performance.now() - started;
+    assert.equal(r.failure, 'stalled', r.detail);
+    assert.ok(elapsed < 2000, `took ${elapsed} ms`);
+    assert.ok(elapsed >= 1400, `gave up early, after ${elapsed} ms`);
+  });
+
+  test('a dropped connection is reset', async () => {
+    api.setMode('reset');
+    const r = await probeWebSocket(wsUrl(api), direct, T);
+    assert.equal(r.failure, 'reset', r.detail);
+  });
+
+  test('a closed port is tcp-refused', async () => {
+    const r = await probeWebSocket(`ws://127.0.0.1:${closed}/v1/responses`, direct, T);
+    assert.equal(r.failure, 'tcp-refused', r.detail);
+  });
+
+  test('cancelling ends a stalled probe at once', async () => {
+    api.setMode('stall');
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const started = performance.now();
+    const r = await probeWebSocket(wsUrl(api), direct, { timeoutMs: 5000, signal: controller.signal });
+    assert.ok(performance.now() - started < 600);
+    assert.equal(r.ok, false);
+    assert.equal(r.data?.cancelled, true);
+  });
+});
+
+describe('no credentials are ever sent', () => {
+  test("the upgrade carries Codex's headers but no Authorization", async () => {
+    api.setMode('refuse');
+    await probeWebSocket(wsUrl(api), direct, { ...T, headers: { Authorization: 'Bearer sk-should-not-leave' } });
+    const h = api.lastHeaders!;
+    assert.equal(h.upgrade, 'websocket');
+    assert.equal(h.authorization, undefined);
+    assert.equal(h.originator, 'codex_exec');
+    assert.equal(h['openai-beta'], CODEX_WEBSOCKET_HEADERS['OpenAI-Beta']);
+  });
+
+  test('the HTTPS request carries no Authorization and gets the 401 the service gives without one', async () => {
+    const r = await probeHttps(`${api.baseUrl}/models`, direct, T);
+    assert.equal(r.ok, true, r.detail);
+    assert.equal(r.data?.status, 401);
+    assert.equal(api.lastHeaders?.authorization, undefined);
+  });
+
+  test('the headers match what the pinned Codex sends (Codex itself sends Authorization, the probe does not)', async () => {
+    api.setMode('stall');
+    const home = makeCodexHome({ baseUrl: api.baseUrl });
+    // Codex waits on the stalled upgrade; its first request is the upgrade, then we stop it.
+    await runCodex({ codexHome: home, timeoutMs: 4000 });
+    const codex = api.lastHeaders!;
+    assert.equal(codex.upgrade, 'websocket', 'Codex should have tried the WebSocket');
+    assert.ok(codex.authorization, 'Codex sends its key: the server would have recorded ours');
+    assert.equal(codex.originator, CODEX_WEBSOCKET_HEADERS.originator);
+    assert.equal(codex['openai-beta'], CODEX_WEBSOCKET_HEADERS['OpenAI-Beta']);
+    assert.equal(codex['sec-websocket-extensions'], CODEX_WEBSOCKET_HEADERS['Sec-WebSocket-Extensions']);
+    const version = /^codex_exec\/([\d.]+)/.exec(String(codex['user-agent']))?.[1];
+    assert.ok(CODEX_WEBSOCKET_HEADERS['User-Agent']!.startsWith(`codex_exec/${version} `));
+  });
+});
+
+describe('HTTPS', () => {
+  test("a squid error page is the proxy's, not the service's", async () => {
+    const r = await probeHttps(`http://127.0.0.1:${closed}/v1/models`, proxied(squid.url), T);
+    assert.equal(r.failure, 'proxy-error-page', r.detail);
+    assert.match(String((r.data?.headers as Record<string, string>)['x-squid-error']), /ERR_CONNECT_FAIL/);
+  });
+
+  test('plain http through an HTTP proxy is forwarded, not tunnelled', async () => {
+    const r = await probeHttps(`${labUrl(api)}/models`, proxied(squid.url), T);
+    assert.equal(r.ok, true, r.detail);
+    assert.equal(r.data?.via, 'http-forward');
+    assert.match(squid.accessLog(), new RegExp(`GET http://${LAB_HOST}:${api.port}/v1/models`));
+  });
+
+  test('https through squid: CONNECT, TLS with the extra CA, the service answers', async () => {
+    const results = await probeRoute({ baseUrl: labUrl(tlsApi, 'https') }, proxied(squid.url), { ...T, ca: ca.caCert });
+    const byPhase = Object.fromEntries(results.map((r) => [r.phase, r]));
+    assert.deepEqual(results.map((r) => r.phase), ['tcp', 'tls', 'https', 'websocket']);
+    for (const r of results) assert.equal(r.ok, true, `${r.phase}: ${r.detail}`);
+    assert.equal(byPhase.https!.data?.status, 401);
+    const timings = byPhase.https!.data?.timings as Record<string, number>;
+    for (const key of ['tcpMs', 'proxyMs', 'tlsMs', 'firstByteMs']) assert.equal(typeof timings[key], 'number', key);
+  });
+});
+
+describe('TLS', () => {
+  const connect = async () => {
+    const tunnel = await openTunnel(direct, '127.0.0.1', tlsApi.port, T);
+    assert.ok(tunnel.socket, tunnel.result.detail);
+    return tunnel.socket!;
+  };
+
+  test('a private CA is untrusted-ca, with the chain still reported', async () => {
+    const r = await probeTls(await connect(), { servername: '127.0.0.1', ...T });
+    assert.equal(r.failure, 'untrusted-ca', r.detail);
+    assert.equal(r.data?.publicRoot, false);
+    assert.equal(r.data?.authorized, false);
+    assert.deepEqual(r.data?.chain, ['127.0.0.1']);
+  });
+
+  test('the CA from SSL_CERT_FILE is accepted; the root is still not public', async () => {
+    const r = await probeTls(await connect(), { servername: '127.0.0.1', ca: ca.caCert, ...T });
+    assert.equal(r.ok, true, r.detail);
+    assert.equal(r.data?.authorized, true);
+    assert.equal(r.data?.publicRoot, false);
+    assert.match(String(r.data?.protocol), /^TLSv1\.[23]$/);
+    assert.deepEqual(r.data?.chain, ['127.0.0.1', 'Codex Connection Doctor Lab CA']);
+  });
+
+  test('wss without the CA fails as Codex does; with it, 101', async () => {
+    const url = `wss://127.0.0.1:${tlsApi.port}/v1/responses`;
+    tlsApi.setMode('ok');
+    assert.equal((await probeWebSocket(url, direct, T)).failure, 'untrusted-ca');
+    const r = await probeWebSocket(url, direct, { ...T, ca: ca.caCert });
+    assert.equal(r.ok, true, r.detail);
+  });
+
+  test('TLS to a plain-HTTP port is a tls-error', async () => {
+    const r = await probeHttps(`https://127.0.0.1:${api.port}/v1/models`, direct, T);
+    assert.equal(r.failure, 'tls-error', r.detail);
+  });
+});
+
+describe('through squid', () => {
+  test('an open squid carries the WebSocket (CONNECT)', async () => {
+    api.setMode('ok');
+    const r = await probeWebSocket(`ws://${LAB_HOST}:${api.port}/v1/responses`, proxied(squid.url), T);
+    assert.equal(r.ok, true, r.detail);
+    assert.equal(r.data?.via, 'http-connect');
+    assert.match(squid.accessLog(), new RegExp(`CONNECT ${LAB_HOST}:${api.port}`));
+  });
+
+  test('a server refusal behind the tunnel is still the server’s', async () => {
+    api.setMode('refuse');
+    const r = await probeWebSocket(`ws://${LAB_HOST}:${api.port}/v1/responses`, proxied(squid.url), T);
+    assert.equal(r.failure, 'refused', r.detail);
+    assert.equal(r.data?.refusedBy, 'server');
+  });
+
+  test('a stall behind the tunnel is stalled, within the timeout', async () => {
+    api.setMode('stall');
+    const started = performance.now();
+    const r = await probeWebSocket(`ws://${LAB_HOST}:${api.port}/v1/responses`, proxied(squid.url), { timeoutMs: 1500 });
+    assert.equal(r.failure, 'stalled', r.detail);
+    assert.ok(performance.now() - started < 2000);
+  });
+
+  test('squid denying CONNECT: HTTPS works (forwarded), the WebSocket is connect-denied by the proxy', async () => {
+    api.setMode('ok');
+    const results = await probeRoute({ baseUrl: labUrl(api) }, proxied(squidDenyConnect.url), T);
+    const https = results.find((r) => r.phase === 'https')!;
+    const ws = results.find((r) => r.phase === 'websocket')!;
+    assert.equal(results.some((r) => r.phase === 'dns'), false, 'no local DNS through a proxy');
+    assert.equal(https.ok, true, https.detail);
+    assert.equal(ws.failure, 'connect-denied', ws.detail);
+    assert.equal(ws.data?.refusedBy, 'proxy');
+    assert.equal(ws.data?.status, 403);
+    assert.match(ws.detail, /squid/);
+  });
+
+  test('squid with basic auth: 407 without a login, works with the one in the proxy URL, never shows it', async () => {
+    api.setMode('ok');
+    const without = await probeRoute({ baseUrl: labUrl(api) }, proxied(squidAuth.url), T);
+    assert.equal(without.find((r) => r.phase === 'websocket')?.failure, 'proxy-auth-required');
+    assert.equal(without.find((r) => r.phase === 'https')?.failure, 'proxy-auth-required');
+
+    const url = squidAuth.url.replace('http://', `http://labuser:${PROXY_PASSWORD}@`);
+    const route: Route = { kind: 'configured-proxy', label: 'HTTPS_PROXY', proxyUrl: url, display: 'http://labuser:****@…' };
+    const withLogin = await probeRoute({ baseUrl: labUrl(api) }, route, T);
+    for (const r of withLogin) assert.equal(r.ok, true, `${r.phase}: ${r.detail}`);
+    const shown = JSON.stringify(withLogin.map(({ route: _route, ...rest }) => rest));
+    assert.ok(!shown.includes(PROXY_PASSWORD), 'the proxy password leaked into a result');
+  });
+});
+
+describe('through v2ray (SOCKS only)', () => {
+  test('socks5h:// carries the WebSocket and reaches the service; the name is resolved by the proxy', async () => {
+    api.setMode('ok');
+    const results = await probeRoute({ baseUrl: labUrl(api) }, proxied(v2ray.url), T);
+    for (const r of results) assert.equal(r.ok, true, `${r.phase}: ${r.detail}`);
+    const https = results.find((r) => r.phase === 'https')!;
+    assert.equal(https.data?.via, 'socks5');
+    assert.match(String(https.data?.note), /cannot use a SOCKS proxy/);
+  });
+
+  test('socks5:// resolves locally, where the lab name does not resolve', async () => {
+    const r = await probeWebSocket(`ws://${LAB_HOST}:${api.port}/v1/responses`, proxied(v2ray.url.replace('socks5h', 'socks5')), T);
+    assert.equal(r.failure, 'dns-error', r.detail);
+  });
+
+  test('socks5:// to an address works', async () => {
+    const r = await probeWebSocket(wsUrl(api), proxied(v2ray.url.replace('socks5h', 'socks5')), T);
+    assert.equal(r.ok, true, r.detail);
+  });
+
+  test('http:// at the SOCKS port is a protocol mismatch, quickly', async () => {
+    const started = performance.now();
+    const r = await probeWebSocket(`ws://${LAB_HOST}:${api.port}/v1/responses`, proxied(`http://127.0.0.1:${v2ray.port}`), T);
+    assert.equal(r.failure, 'proxy-protocol-mismatch', r.detail);
+    assert.ok(performance.now() - started < 1000);
+  });
+
+  test('socks5h:// at the HTTP port fails within the timeout', async () => {
+    const started = performance.now();
+    const r = await probeWebSocket(`ws://${LAB_HOST}:${api.port}/v1/responses`, proxied(`socks5h://127.0.0.1:${squid.port}`), T);
+    assert.ok(r.failure === 'stalled' || r.failure === 'proxy-protocol-mismatch', `${r.failure}: ${r.detail}`);
+    assert.ok(performance.now() - started < 2000);
+  });
+
+  test('a far end that refuses: the tunnel dies (v2ray confirms before it connects)', async () => {
+    const r = await probeWebSocket(`ws://127.0.0.1:${closed}/v1/responses`, proxied(v2ray.url), T);
+    assert.ok(r.failure === 'reset' || r.failure === 'tcp-refused', `${r.failure}: ${r.detail}`);
+  });
+});
+
+describe('dead proxies', () => {
+  test('nothing listening on the proxy port is proxy-unreachable, for every step', async () => {
+    const results = await probeRoute({ baseUrl: labUrl(api) }, proxied(`http://127.0.0.1:${closed}`), T);
+    assert.deepEqual(results.map((r) => r.failure), ['proxy-unreachable', 'proxy-unreachable', 'proxy-unreachable']);
+  });
+
+  test('an https:// proxy URL is not something Codex accepts', async () => {
+    const r = await probeWebSocket(wsUrl(api), proxied(`https://127.0.0.1:${squid.port}`), T);
+    assert.equal(r.failure, 'error');
+    assert.match(r.detail, /does not accept https:\/\//);
+  });
+});
+
+describe('DNS', () => {
+  test('/etc/hosts names resolve through the system resolver', async () => {
+    const r = await resolveHost('localhost', T);
+    assert.equal(r.ok, true, r.detail);
+    assert.ok((r.data?.a as string[]).includes('127.0.0.1') || (r.data?.aaaa as string[]).includes('::1'));
+  });
+
+  test('an IP literal skips the lookup', async () => {
+    const r = await resolveHost('::1', T);
+    assert.equal(r.ok, true);
+    assert.equal(r.durationMs, 0);
+    assert.deepEqual(r.data?.aaaa, ['::1']);
+  });
+
+  test('a name that does not resolve is dns-error, within the timeout', async () => {
+    const started = performance.now();
+    const r = await resolveHost('no-such-host.invalid', { timeoutMs: 800 });
+    assert.equal(r.failure, 'dns-error', r.detail);
+    assert.ok(performance.now() - started < 1300);
+  });
+});
+
+describe('proxy port sniffing', () => {
+  let mixed: net.Server;
+  before(async () => {
+    // A mixed port as Clash and v2rayN offer: SOCKS5 and HTTP on one port, told apart by the first byte.
+    mixed = net.createServer((socket) => {
+      socket.on('error', () => {});
+      socket.once('data', (chunk) => {
+        if (chunk[0] === 0x05) socket.end(Buffer.from([0x05, 0x00]));
+        else socket.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n');
+      });
+    });
+    await new Promise<void>((resolve) => mixed.listen(0, '127.0.0.1', resolve));
+  });
+  after(() => new Promise<void>((resolve) => mixed.close(() => resolve())));
+
+  const sniff = async (port: number) => {
+    const started = performance.now();
+    const result = await sniffProxyPort('127.0.0.1', port, { timeoutMs: 1000 });
+    const elapsed = performance.now() - started;
+    assert.ok(elapsed < 300, `sniffing ${port} took ${elapsed} ms`);
+    return result;
+  };
+
+  test('squid speaks http', async () => assert.equal((await sniff(squid.port)).speaks, 'http'));
+  test('v2ray speaks socks5', async () => assert.equal((await sniff(v2ray.port)).speaks, 'socks5'));
+  test('a mixed port speaks both', async () => assert.equal((await sniff((mixed.address() as net.AddressInfo).port)).speaks, 'mixed'));
+  test('a closed port is closed', async () => assert.equal((await sniff(closed)).speaks, 'closed'));
+  test('the HTTP test never leaves the proxy', async () => {
+    const before = squid.accessLog().length;
+    await sniff(squid.port);
+    const logged = squid.accessLog().slice(before);
+    assert.doesNotMatch(logged, /CONNECT|http:\/\//);
+  });
+});
+
+describe('probeRoute', () => {
+  test('direct to the lab: dns, tcp, https, websocket, in that order, with a refusal classified', async () => {
+    api.setMode('refuse');
+    const results: ProbeResult[] = await probeRoute({ baseUrl: api.baseUrl }, direct, T);
+    assert.deepEqual(results.map((r) => r.phase), ['dns', 'tcp', 'https', 'websocket']);
+    assert.deepEqual(results.map((r) => r.ok), [true, true, true, false]);
+    assert.equal(results[3]!.failure, 'refused');
+  });
+
+  test('a stalled WebSocket does not hold up the other steps beyond the budget', async () => {
+    api.setMode('stall');
+    const started = performance.now();
+    const results = await probeRoute({ baseUrl: api.baseUrl }, direct, { timeoutMs: 1500 });
+    assert.ok(performance.now() - started < 2000);
+    assert.equal(results.find((r) => r.phase === 'https')?.ok, true);
+    assert.ok(results.find((r) => r.phase === 'https')!.durationMs < 500);
+    assert.equal(results.find((r) => r.phase === 'websocket')?.failure, 'stalled');
+  });
+});
