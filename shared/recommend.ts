@@ -278,22 +278,7 @@ export const RULES: readonly Rule[] = [
     },
   },
   {
-    id: 'R10-proxy-app-without-usable-port',
-    when: (f) => f.proxyAppFound && !f.tunActive,
-    decide: (f) => ({
-      fix: 'enable-tun',
-      headline: 'Codex cannot reach its endpoint, and no proxy port of your proxy app could carry it.',
-      reasons: [
-        routeSummary(codexRoute(f)),
-        ...f.localProxies.map(routeSummary),
-        'TUN mode routes every connection through the proxy app, so Codex needs no proxy setting.',
-      ],
-      warnings: ['TUN mode changes the whole system\'s networking (corporate networks, local services, VPNs).'],
-      alternatives: [],
-    }),
-  },
-  {
-    id: 'R11-untrusted-certificate',
+    id: 'R10-untrusted-certificate',
     when: (f) => codexRoute(f).https === 'untrusted-ca' || codexRoute(f).websocket === 'untrusted-ca',
     decide: (f) => ({
       fix: 'no-network',
@@ -304,6 +289,21 @@ export const RULES: readonly Rule[] = [
         'Ask your IT department for the CA certificate (PEM) and set SSL_CERT_FILE=<path to the PEM bundle> in $CODEX_HOME/.env.',
       ],
       warnings: [],
+      alternatives: [],
+    }),
+  },
+  {
+    id: 'R11-proxy-app-without-usable-port',
+    when: (f) => f.proxyAppFound && !f.tunActive,
+    decide: (f) => ({
+      fix: 'enable-tun',
+      headline: 'Codex cannot reach its endpoint, and no proxy port of your proxy app could carry it.',
+      reasons: [
+        routeSummary(codexRoute(f)),
+        ...f.localProxies.map(routeSummary),
+        'TUN mode routes every connection through the proxy app, so Codex needs no proxy setting.',
+      ],
+      warnings: ['TUN mode changes the whole system\'s networking (corporate networks, local services, VPNs).'],
       alternatives: [],
     }),
   },

@@ -10,6 +10,7 @@ import { closedPort } from './ports.ts';
 import { startSquid, type Squid } from './squid.ts';
 import { startV2raySocks, type V2raySocks } from './v2ray-socks.ts';
 import { LAB_HOST } from './loopback.ts';
+import { makeTestCa } from './test-ca.ts';
 
 /** What the real Codex does in a situation (measured by tests/lab/run-codex.ts). */
 export type CodexBehaviour = 'answers-at-once' | 'reconnects-then-answers' | 'never-answers';
@@ -39,6 +40,8 @@ export const SCENARIO_NAMES = [
   'dead-proxy-in-dotenv',
   'socks-only',
   'broken-config',
+  'tls-untrusted-ca',
+  'tls-ca-in-dotenv',
 ] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
@@ -53,7 +56,8 @@ export async function setupScenario(name: ScenarioName): Promise<Scenario> {
   try {
     const mode: FakeApiMode =
       name === 'ws-refused' ? 'refuse' : name === 'ws-reset' ? 'reset' : name === 'ws-stalled' ? 'stall' : 'ok';
-    const api = await startFakeResponsesApi({ mode });
+    const tlsCa = name.startsWith('tls-') ? await makeTestCa() : null;
+    const api = await startFakeResponsesApi({ mode, ...(tlsCa ? { tls: { cert: tlsCa.cert, key: tlsCa.key } } : {}) });
     stops.push(() => api.close());
     // The name only the lab's proxies can resolve: "reachable only through a proxy".
     const labBaseUrl = `http://${LAB_HOST}:${api.port}/v1`;
@@ -126,6 +130,16 @@ export async function setupScenario(name: ScenarioName): Promise<Scenario> {
           codex: 'never-answers',
         };
       }
+      case 'tls-untrusted-ca':
+        // A private CA the machine does not trust, as behind a TLS-inspecting proxy.
+        return { ...base, codexHome: makeCodexHome({ baseUrl: api.baseUrl }), expectedFix: 'no-network', codex: 'never-answers' };
+      case 'tls-ca-in-dotenv':
+        return {
+          ...base,
+          codexHome: makeCodexHome({ baseUrl: api.baseUrl, dotenv: `SSL_CERT_FILE=${tlsCa!.caCertPath}\n` }),
+          expectedFix: 'none',
+          codex: 'answers-at-once',
+        };
       case 'broken-config': {
         const codexHome = makeCodexHome({ baseUrl: api.baseUrl });
         writeFileSync(

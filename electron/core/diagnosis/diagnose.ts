@@ -1,5 +1,6 @@
 // The whole diagnosis: read the Codex setup, scan the machine for proxies, probe every route to the
 // provider's endpoint concurrently, and turn what was measured into findings and one verdict.
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import type {
   CheckEvent,
@@ -100,7 +101,7 @@ export async function runDiagnosis(options: DiagnoseOptions = {}): Promise<Diagn
 
     const endpoint = endpointFor(setup.provider?.baseUrl ?? FALLBACK_BASE_URL);
     const codexDoctor = startCodexDoctor(setup, options, env, signal, report);
-    const probeOpts = { timeoutMs, signal, ca: undefined as string | undefined };
+    const probeOpts = { timeoutMs, signal, ca: readCaBundle(setup) };
 
     const probeOne = async (route: Route, speaks?: RouteOutcome['speaks']): Promise<RouteOutcome> => {
       const id = `route:${route.kind}:${route.proxyUrl ? route.display : 'direct'}`;
@@ -176,6 +177,16 @@ export async function runDiagnosis(options: DiagnoseOptions = {}): Promise<Diagn
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
     controller.abort();
+  }
+}
+
+/** The PEM bundle Codex would trust besides the system roots (SSL_CERT_FILE / CODEX_CA_CERTIFICATE). */
+function readCaBundle(setup: CodexSetup): string | undefined {
+  if (!setup.caFile) return undefined;
+  try {
+    return readFileSync(setup.caFile.path, 'utf8');
+  } catch {
+    return undefined; // the setup reader already reports a CA file it cannot read
   }
 }
 

@@ -118,14 +118,20 @@ const rows: { rule: string; facts: RecommendationFacts; fix: string; proxyUrl?: 
     warns: /SOCKS/,
   },
   {
-    rule: 'R10-proxy-app-without-usable-port',
+    rule: 'R11-proxy-app-without-usable-port',
     facts: facts({ direct: direct('dns-error', 'dns-error'), proxyAppFound: true }),
     fix: 'enable-tun',
     warns: /whole system/,
   },
   {
-    rule: 'R11-untrusted-certificate',
+    rule: 'R10-untrusted-certificate',
     facts: facts({ direct: direct('untrusted-ca', 'untrusted-ca') }),
+    fix: 'no-network',
+  },
+  {
+    // An inspecting proxy's certificate is the cause even where a proxy app is installed.
+    rule: 'R10-untrusted-certificate',
+    facts: facts({ direct: direct('untrusted-ca', 'untrusted-ca'), proxyAppFound: true }),
     fix: 'no-network',
   },
   {
