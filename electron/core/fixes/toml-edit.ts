@@ -75,7 +75,7 @@ export function formatValue(value: TomlWritable, existing?: string): string {
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new TomlEditError('cannot write a non-finite number');
-    return Number.isInteger(value) ? String(value) : String(value);
+    return String(value);
   }
   const literalOk = !/['\u0000-\u0008\u000A-\u001F\u007F]/.test(value);
   if (existing?.startsWith("'") && !existing.startsWith("'''") && literalOk) return `'${value}'`;
@@ -351,6 +351,18 @@ export function upsertTable(text: string, tablePath: string[], entries: [string,
   );
 }
 
+/** Removal splices of adjacent tables can touch or overlap: join them. */
+function mergeOverlapping(splices: Splice[]): Splice[] {
+  const sorted = [...splices].sort((a, b) => a.start - b.start);
+  const out: Splice[] = [];
+  for (const s of sorted) {
+    const last = out[out.length - 1];
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else out.push({ ...s });
+  }
+  return out;
+}
+
 interface Block {
   start: number;
   end: number;
@@ -376,9 +388,16 @@ function tableBlock(doc: ScannedDocument, header: HeaderStatement): Block {
 export function removeTable(text: string, tablePath: string[]): string {
   const doc = scanToml(text);
   const splices: Splice[] = [];
+  const lineAt = (offset: number) => doc.lines.find((l) => l.start === offset);
+  const lineEndingAt = (offset: number) => doc.lines.find((l) => l.end === offset);
   for (const h of headers(doc)) {
     if (isPrefix(tablePath, h.path.map((p) => p.name))) {
       const block = tableBlock(doc, h);
+      // Take one blank line along so the gap between the neighbours stays as it was.
+      const prev = lineEndingAt(block.start);
+      const next = lineAt(block.end);
+      if (prev?.kind === 'blank' && next?.kind === 'blank') block.end = next.end;
+      else if (prev?.kind === 'blank' && block.end === doc.text.length) block.start = prev.start;
       splices.push({ start: block.start, end: block.end, text: '' });
     }
   }
@@ -392,11 +411,9 @@ export function removeTable(text: string, tablePath: string[]): string {
       }
     }
   }
-  let out = applySplices(text, splices);
-  // Collapse the double blank line a removed block can leave behind.
-  const eol = doc.eol;
-  out = out.replace(new RegExp(`(${eol}${eol})(${eol})+`, 'g'), '$1');
-  if (!doc.text.endsWith('\n') && out.endsWith(eol)) out = out.slice(0, -eol.length);
+  const merged = mergeOverlapping(splices);
+  let out = applySplices(text, merged);
+  if (!doc.text.endsWith('\n') && out.endsWith(doc.eol)) out = out.slice(0, -doc.eol.length);
   return out;
 }
 
