@@ -32,6 +32,12 @@ function assertWritable(file: string, exists: boolean): void {
 
 export async function applyPlan(planned: PlannedFix, options: ApplyOptions): Promise<JournalEntry> {
   assertCodexHome(planned.codexHome);
+  if (planned.edits.length === 0 && !planned.api) {
+    throw new FixError(
+      planned.plan.manualSteps ? 'this fix is done by hand: follow the steps shown' : 'this plan changes nothing',
+      'not-applicable',
+    );
+  }
   const files: JournalFileEntry[] = [];
   for (const edit of planned.edits) {
     const current = readBytes(edit.path);
