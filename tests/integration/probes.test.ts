@@ -46,6 +46,16 @@ let closed: number;
 
 /** The lab's base URL under the name only the proxies can resolve. */
 const labUrl = (server: FakeResponsesApi, scheme = 'http') => `${scheme}://${LAB_HOST}:${server.port}/v1`;
+/** squid writes a tunnel's log line when the tunnel closes: wait for it. */
+async function waitForLog(proxy: Squid, pattern: RegExp, timeoutMs = 3000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const log = proxy.accessLog();
+    if (pattern.test(log) || Date.now() > deadline) return log;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 const wsUrl = (server: FakeResponsesApi) => `ws://127.0.0.1:${server.port}/v1/responses`;
 
 before(async () => {
@@ -160,7 +170,8 @@ describe('HTTPS', () => {
     const r = await probeHttps(`${labUrl(api)}/models`, proxied(squid.url), T);
     assert.equal(r.ok, true, r.detail);
     assert.equal(r.data?.via, 'http-forward');
-    assert.match(squid.accessLog(), new RegExp(`GET http://${LAB_HOST}:${api.port}/v1/models`));
+    const pattern = new RegExp(`GET http://${LAB_HOST}:${api.port}/v1/models`);
+    assert.match(await waitForLog(squid, pattern), pattern);
   });
 
   test('https through squid: CONNECT, TLS with the extra CA, the service answers', async () => {
@@ -218,7 +229,8 @@ describe('through squid', () => {
     const r = await probeWebSocket(`ws://${LAB_HOST}:${api.port}/v1/responses`, proxied(squid.url), T);
     assert.equal(r.ok, true, r.detail);
     assert.equal(r.data?.via, 'http-connect');
-    assert.match(squid.accessLog(), new RegExp(`CONNECT ${LAB_HOST}:${api.port}`));
+    const pattern = new RegExp(`TCP_TUNNEL/200 .*CONNECT ${LAB_HOST}:${api.port}`);
+    assert.match(await waitForLog(squid, pattern), pattern);
   });
 
   test('a server refusal behind the tunnel is still the server’s', async () => {
@@ -267,7 +279,13 @@ describe('through squid', () => {
 describe('through v2ray (SOCKS only)', () => {
   test('socks5h:// carries the WebSocket and reaches the service; the name is resolved by the proxy', async () => {
     api.setMode('ok');
-    const results = await probeRoute({ baseUrl: labUrl(api) }, proxied(v2ray.url), T);
+    // The lab's v2ray sometimes resolves the lab name to ::1 (where the fake API does not listen)
+    // and gives up after its dial retries; the probe reports that faithfully, so allow a retry.
+    let results: ProbeResult[] = [];
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      results = await probeRoute({ baseUrl: labUrl(api) }, proxied(v2ray.url), { timeoutMs: 2500 });
+      if (results.every((r) => r.ok)) break;
+    }
     for (const r of results) assert.equal(r.ok, true, `${r.phase}: ${r.detail}`);
     const https = results.find((r) => r.phase === 'https')!;
     assert.equal(https.data?.via, 'socks5');
@@ -366,11 +384,17 @@ describe('proxy port sniffing', () => {
   test('v2ray speaks socks5', async () => assert.equal((await sniff(v2ray.port)).speaks, 'socks5'));
   test('a mixed port speaks both', async () => assert.equal((await sniff((mixed.address() as net.AddressInfo).port)).speaks, 'mixed'));
   test('a closed port is closed', async () => assert.equal((await sniff(closed)).speaks, 'closed'));
-  test('the HTTP test never leaves the proxy', async () => {
-    const before = squid.accessLog().length;
-    await sniff(squid.port);
-    const logged = squid.accessLog().slice(before);
-    assert.doesNotMatch(logged, /CONNECT|http:\/\//);
+  test('the HTTP test never leaves the proxy: squid answers OPTIONS * itself', async () => {
+    const fresh = await startSquid();
+    try {
+      await sniff(fresh.port);
+      const log = await waitForLog(fresh, /OPTIONS/);
+      const lines = log.split('\n').filter(Boolean);
+      assert.ok(lines.some((line) => /OPTIONS .*HIER_NONE/.test(line)), log);
+      assert.ok(lines.every((line) => !/HIER_DIRECT|CONNECT/.test(line)), log);
+    } finally {
+      await fresh.stop();
+    }
   });
 });
 
