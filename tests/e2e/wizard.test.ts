@@ -2,7 +2,7 @@
 // lab's servers and proxies. Saves a screenshot of every step to docs/screenshots/.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { openSession, screenshot, snapshotDir, type Session } from './harness.ts';
@@ -133,6 +133,33 @@ describe('wizard in a real browser', { concurrency: false }, () => {
     await screenshot(page, 'broken-config-4-choose');
     assert.deepEqual(snapshotDir(scenario.codexHome), before, 'nothing in CODEX_HOME was written');
     assert.deepEqual(session.pageErrors, []);
+  });
+
+  test('config.toml with a syntax error: its line is shown, fixes are refused, nothing written', async () => {
+    const session = await open('ws-ok');
+    const { page, scenario } = session;
+    writeFileSync(path.join(scenario.codexHome, 'config.toml'), 'model_provider = "lab"\n[model_providers.lab\nname = "Lab"\n');
+    const before = snapshotDir(scenario.codexHome);
+    await page.reload();
+    const problem = page.getByRole('alert').filter({ hasText: 'Your Codex configuration has a problem' });
+    await problem.waitFor();
+    assert.match(await problem.innerText(), /config\.toml:2/);
+    await screenshot(page, 'syntax-error-1-start');
+    const preview = (await page.evaluate(() =>
+      (globalThis as unknown as { doctor: { previewFix(r: unknown): Promise<unknown> } }).doctor.previewFix({ fix: 'disable-websockets' }),
+    )) as { ok: boolean; error?: { message: string; hint: string } };
+    assert.equal(preview.ok, false, 'no plan is made over a config that does not parse');
+    assert.ok(preview.error!.message.length > 0 && preview.error!.hint.length > 0);
+    assert.deepEqual(snapshotDir(scenario.codexHome), before, 'nothing in CODEX_HOME was written');
+  });
+
+  test('ws-ok: "no fix needed" is a real outcome', async () => {
+    const session = await open('ws-ok');
+    await diagnose(session);
+    await session.page.getByRole('button', { name: 'Choose a fix' }).click();
+    await session.page.getByRole('heading', { name: 'No fix needed' }).waitFor();
+    assert.equal(await session.page.locator('.fix-card').count(), 0);
+    await screenshot(session.page, 'ws-ok-4-no-fix-needed');
   });
 
   test('the strict CSP is in force in the page and the API refuses bad payloads', async () => {
