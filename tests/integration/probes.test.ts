@@ -7,6 +7,7 @@ import net from 'node:net';
 import type { ProbeResult, Route } from '../../shared/types.ts';
 import {
   CODEX_WEBSOCKET_HEADERS,
+  type LookupFn,
   openTunnel,
   probeHttps,
   probeRoute,
@@ -32,7 +33,18 @@ import {
 
 const direct: Route = { kind: 'direct', label: 'direct' };
 const proxied = (proxyUrl: string): Route => ({ kind: 'local-proxy', label: 'lab proxy', proxyUrl });
-const T = { timeoutMs: 1500 };
+/**
+ * The lab's stand-in for getaddrinfo: the system resolver would ask this machine's DNS server,
+ * which is not on loopback, and the tests never send traffic off loopback. Names outside the table
+ * fail as an unresolvable name does (api.lab.test is only known to the proxies).
+ */
+const LAB_NAMES: Record<string, string[]> = { localhost: ['127.0.0.1', '::1'], 'fake-ip.lab.test': ['198.18.0.5'] };
+const labLookup: LookupFn = async (host) => {
+  const addresses = LAB_NAMES[host];
+  if (!addresses) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
+  return addresses.map((address) => ({ address, family: net.isIPv6(address) ? 6 : 4 }));
+};
+const T = { timeoutMs: 1500, lookup: labLookup };
 const PROXY_PASSWORD = 'lab-Pr0xy-pw';
 
 let api: FakeResponsesApi;
@@ -336,14 +348,26 @@ describe('dead proxies', () => {
 });
 
 describe('DNS', () => {
-  test('/etc/hosts names resolve through the system resolver', async () => {
-    const r = await resolveHost('localhost', T);
+  // DNS servers on loopback where nothing listens: the direct A/AAAA queries stay on this machine.
+  const dnsOpts = () => ({ ...T, dnsServers: [`127.0.0.1:${closed}`] });
+
+  test('names resolve through the given resolver (the system one by default)', async () => {
+    const r = await resolveHost('localhost', dnsOpts());
     assert.equal(r.ok, true, r.detail);
-    assert.ok((r.data?.a as string[]).includes('127.0.0.1') || (r.data?.aaaa as string[]).includes('::1'));
+    assert.deepEqual(r.data?.a, ['127.0.0.1']);
+    assert.deepEqual(r.data?.aaaa, ['::1']);
+    assert.equal(r.data?.fakeIp, undefined);
+  });
+
+  test('a fake-ip answer (198.18.0.0/15) is flagged', async () => {
+    const r = await resolveHost('fake-ip.lab.test', dnsOpts());
+    assert.equal(r.ok, true, r.detail);
+    assert.equal(r.data?.fakeIp, '198.18.0.5');
+    assert.match(r.detail, /fake-ip/);
   });
 
   test('an IP literal skips the lookup', async () => {
-    const r = await resolveHost('::1', T);
+    const r = await resolveHost('::1', dnsOpts());
     assert.equal(r.ok, true);
     assert.equal(r.durationMs, 0);
     assert.deepEqual(r.data?.aaaa, ['::1']);
@@ -351,7 +375,7 @@ describe('DNS', () => {
 
   test('a name that does not resolve is dns-error, within the timeout', async () => {
     const started = performance.now();
-    const r = await resolveHost('no-such-host.invalid', { timeoutMs: 800 });
+    const r = await resolveHost('no-such-host.invalid', { ...dnsOpts(), timeoutMs: 800 });
     assert.equal(r.failure, 'dns-error', r.detail);
     assert.ok(performance.now() - started < 1300);
   });

@@ -1,12 +1,22 @@
 // One budget per probe: a timer and the caller's AbortSignal folded into one signal, and the
 // error type the probe steps throw so that each probe can turn it into a ProbeResult.
+import dns from 'node:dns';
 import type { FailureKind } from '../../../shared/types.ts';
+
+/** Resolves a name to addresses, as getaddrinfo does. */
+export type LookupFn = (host: string) => Promise<Array<{ address: string; family: number }>>;
 
 export interface ProbeOptions {
   /** The whole probe's budget: when it runs out the probe returns what it knows, classified. */
   timeoutMs: number;
   signal?: AbortSignal;
+  /** How names are resolved locally; default the system resolver (as Codex). Tests pass a lab hosts table. */
+  lookup?: LookupFn;
+  /** DNS servers for the direct A/AAAA queries of resolveHost; default the system's. */
+  dnsServers?: string[];
 }
+
+export const systemLookup: LookupFn = (host) => dns.promises.lookup(host, { all: true, verbatim: true });
 
 /** A step failed in a way the diagnosis can name. Internal: probes return it as a ProbeResult. */
 export class ProbeFailure extends Error {
@@ -42,7 +52,12 @@ export class Deadline {
   private readonly outer: AbortSignal | undefined;
   private readonly onOuterAbort = () => this.controller.abort(new Cancelled());
 
-  constructor(readonly timeoutMs: number, outer?: AbortSignal) {
+  constructor(
+    readonly timeoutMs: number,
+    outer?: AbortSignal,
+    /** The resolver the probe's steps use. */
+    readonly lookup: LookupFn = systemLookup,
+  ) {
     this.signal = this.controller.signal;
     this.outer = outer;
     this.timer = setTimeout(() => this.controller.abort(new DeadlineReached()), Math.max(0, timeoutMs));
@@ -60,11 +75,6 @@ export class Deadline {
 
   get cancelled(): boolean {
     return this.signal.reason instanceof Cancelled;
-  }
-
-  /** Rejects with the abort reason once the budget is spent or the caller cancels. */
-  throwIfDone(): void {
-    if (this.signal.aborted) throw this.signal.reason;
   }
 
   dispose(): void {

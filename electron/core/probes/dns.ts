@@ -29,18 +29,19 @@ const DIRECT: Route = { kind: 'direct', label: 'direct' };
 export async function resolveHost(host: string, opts: ProbeOptions & { route?: Route }): Promise<ProbeResult> {
   const route = opts.route ?? DIRECT;
   const bare = host.replace(/^\[(.*)\]$/, '$1');
-  const deadline = new Deadline(opts.timeoutMs, opts.signal);
+  const deadline = new Deadline(opts.timeoutMs, opts.signal, opts.lookup);
   try {
     const family = net.isIP(bare);
     if (family) {
       return { ...okResult('dns', route, deadline, `${bare} is an address: no lookup`, { a: family === 4 ? [bare] : [], aaaa: family === 6 ? [bare] : [] }), durationMs: 0 };
     }
     const resolver = new dns.promises.Resolver({ timeout: Math.max(1, Math.min(opts.timeoutMs, 2000)), tries: 1 });
+    if (opts.dnsServers) resolver.setServers(opts.dnsServers);
     deadline.signal.addEventListener('abort', () => resolver.cancel(), { once: true });
     const fromServers = Promise.allSettled([resolver.resolve4(host), resolver.resolve6(host)]);
-    const system = dns.promises.lookup(host, { all: true, verbatim: true });
+    const system = deadline.lookup(host);
 
-    let systemAddresses: dns.LookupAddress[] = [];
+    let systemAddresses: Array<{ address: string; family: number }> = [];
     let systemError: NodeJS.ErrnoException | undefined;
     try {
       systemAddresses = await untilDeadline(system, deadline);
@@ -80,7 +81,7 @@ export async function resolveHost(host: string, opts: ProbeOptions & { route?: R
   }
 }
 
-export function mergeAnswers(system: dns.LookupAddress[], servers: PromiseSettledResult<string[]>[] | null): DnsAnswer {
+export function mergeAnswers(system: Array<{ address: string; family: number }>, servers: PromiseSettledResult<string[]>[] | null): DnsAnswer {
   const a = new Set<string>();
   const aaaa = new Set<string>();
   for (const entry of system) (entry.family === 6 ? aaaa : a).add(entry.address);

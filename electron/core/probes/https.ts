@@ -77,7 +77,7 @@ function stepResult(phase: 'tcp' | 'tls', route: Route, ok: boolean, durationMs:
 
 /** Runs the request step by step; never throws. */
 export async function runHttpsSteps(url: string, route: Route, opts: HttpsProbeOptions): Promise<HttpsSteps> {
-  const deadline = new Deadline(opts.timeoutMs, opts.signal);
+  const deadline = new Deadline(opts.timeoutMs, opts.signal, opts.lookup);
   const timings: Timings = {};
   let via: HttpVia = 'direct';
   let tcp: ProbeResult | undefined;

@@ -40,7 +40,7 @@ export async function probeRoute(endpoint: { baseUrl: string }, route: Route, op
   }
   const direct = !route.proxyUrl;
   const [dns, steps, websocket] = await Promise.all([
-    direct ? resolveHost(host, { timeoutMs: opts.timeoutMs, signal: opts.signal, route }) : Promise.resolve(null),
+    direct ? resolveHost(host, { ...opts, route }) : Promise.resolve(null),
     runHttpsSteps(reachabilityUrlFor(endpoint.baseUrl), route, opts),
     probeWebSocket(websocketUrlFor(endpoint.baseUrl), route, opts),
   ]);

@@ -63,8 +63,9 @@ async function talk(
   stop: AbortSignal,
   send: string | Buffer,
   expect: 'socks5' | 'http',
+  lookup: ProbeOptions['lookup'],
 ): Promise<SniffObservation> {
-  const deadline = new Deadline(timeoutMs, stop);
+  const deadline = new Deadline(timeoutMs, stop, lookup);
   let conn;
   try {
     conn = await tcpConnect(host, port, deadline, 'target');
@@ -104,8 +105,8 @@ export async function sniffProxyPort(host: string, port: number, opts: ProbeOpti
   };
   try {
     const [socks, http] = await Promise.all([
-      talk(host, port, opts.timeoutMs, stop.signal, SOCKS5_GREETING, 'socks5').then(recognised),
-      talk(host, port, opts.timeoutMs, stop.signal, HTTP_SNIFF_REQUEST, 'http').then(recognised),
+      talk(host, port, opts.timeoutMs, stop.signal, SOCKS5_GREETING, 'socks5', opts.lookup).then(recognised),
+      talk(host, port, opts.timeoutMs, stop.signal, HTTP_SNIFF_REQUEST, 'http', opts.lookup).then(recognised),
     ]);
     const speaks = combineObservations(socks, http);
     const where = hostPort(host, port);

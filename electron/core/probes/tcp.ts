@@ -1,6 +1,5 @@
 // A TCP connection with the name lookup timed apart from the connect, failures classified by
 // whether the far end is the service or a proxy.
-import dns from 'node:dns';
 import net from 'node:net';
 import { Deadline, ProbeFailure, isCancelled, ms } from './deadline.ts';
 
@@ -35,8 +34,10 @@ export function untilDeadline<T>(work: Promise<T>, deadline: Deadline): Promise<
 /** The system resolver (getaddrinfo: /etc/hosts, then DNS), as Codex resolves names. */
 export async function lookupAddress(host: string, deadline: Deadline): Promise<string> {
   if (net.isIP(host)) return host;
-  const { address } = await untilDeadline(dns.promises.lookup(host), deadline);
-  return address;
+  const addresses = await untilDeadline(deadline.lookup(host), deadline);
+  const first = addresses[0];
+  if (!first) throw Object.assign(new Error(`${host} has no addresses`), { code: 'ENOTFOUND' });
+  return first.address;
 }
 
 export function cancelledFailure(): ProbeFailure {

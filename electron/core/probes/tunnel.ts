@@ -76,7 +76,7 @@ async function proxiedTunnel(proxy: ProxyEndpoint, host: string, port: number, d
 
 /** Opens a tunnel to host:port along the route. Never throws for network failures. */
 export async function openTunnel(route: Route, host: string, port: number, opts: ProbeOptions): Promise<TunnelResult> {
-  const deadline = new Deadline(opts.timeoutMs, opts.signal);
+  const deadline = new Deadline(opts.timeoutMs, opts.signal, opts.lookup);
   try {
     const tunnel = await establishTunnel(route, host, port, deadline);
     return {

@@ -64,7 +64,7 @@ function closeFrame(): Buffer {
 }
 
 export async function probeWebSocket(wsUrl: string, route: Route, opts: WebSocketProbeOptions): Promise<ProbeResult> {
-  const deadline = new Deadline(opts.timeoutMs, opts.signal);
+  const deadline = new Deadline(opts.timeoutMs, opts.signal, opts.lookup);
   const timings: Timings = {};
   let via = 'direct';
   let tlsInfo: TlsInfo | undefined;
