@@ -3,7 +3,8 @@
 // and tests/unit/recommend.test.ts has a test per row.
 import type { Alternative, FailureKind, FixKind, ProxyProtocol, Recommendation } from './types.ts';
 
-export type StepState = 'ok' | FailureKind | 'not-tested';
+/** `unsupported`: the step works, but not for Codex (HTTPS through a SOCKS proxy: Codex's HTTP client has no SOCKS). */
+export type StepState = 'ok' | FailureKind | 'not-tested' | 'unsupported';
 
 /** What one route (direct, or one proxy) achieved against the provider's endpoint. */
 export interface RouteFacts {
@@ -89,6 +90,8 @@ function describe(state: StepState): string {
       return 'works';
     case 'not-tested':
       return 'was not tested';
+    case 'unsupported':
+      return "reaches the service, but Codex's HTTPS client cannot use a SOCKS proxy";
     case 'refused':
       return 'is refused';
     case 'connect-denied':
@@ -143,17 +146,25 @@ export const RULES: readonly Rule[] = [
     id: 'R2-healthy',
     when: (f) => {
       const r = codexRoute(f);
+      if (r.https === 'unsupported') return f.providerSupportsWebsockets && r.websocket === 'ok';
       return r.https === 'ok' && (r.websocket === 'ok' || !f.providerSupportsWebsockets);
     },
-    decide: (f) => ({
-      fix: 'none',
-      headline: f.providerSupportsWebsockets
-        ? `Codex's connection is healthy: the WebSocket and HTTPS both work (${codexRoute(f).label}).`
-        : `Codex's connection is healthy: WebSockets are off for this provider and HTTPS works (${codexRoute(f).label}).`,
-      reasons: [routeSummary(codexRoute(f))],
-      warnings: [],
-      alternatives: [],
-    }),
+    decide: (f) => {
+      const r = codexRoute(f);
+      const overSocks = r.https === 'unsupported';
+      const better = overSocks ? provenProxies(f)[0] : undefined;
+      return {
+        fix: 'none',
+        headline: overSocks
+          ? `Codex works through its SOCKS proxy over the WebSocket (${r.label}).`
+          : f.providerSupportsWebsockets
+            ? `Codex's connection is healthy: the WebSocket and HTTPS both work (${r.label}).`
+            : `Codex's connection is healthy: WebSockets are off for this provider and HTTPS works (${r.label}).`,
+        reasons: [routeSummary(r)],
+        warnings: overSocks ? [socksWarning] : [],
+        alternatives: better ? [{ fix: 'use-proxy', reason: `${better.label} carries HTTPS as well.` }] : [],
+      };
+    },
   },
   {
     id: 'R3-configured-proxy-dead-working-one-found',

@@ -16,7 +16,7 @@ import { LAB_QUIET_TOML } from '../lab/codex-home.ts';
 import { setupScenario, type Scenario, type ScenarioName } from '../lab/scenarios.ts';
 
 const env = { PATH: process.env.PATH, HOME: process.env.HOME };
-const open: (Scenario | { stop(): Promise<void> })[] = [];
+const open: { stop(): Promise<void> }[] = [];
 after(async () => {
   for (const s of open) await s.stop();
 });
@@ -106,7 +106,7 @@ describe('fixes judged by the real Codex', () => {
 
   test('Fix #1 on the built-in provider (API-key login, openai_base_url): a new provider that keeps the login', { timeout: 120_000 }, async () => {
     const api = await startFakeResponsesApi({ mode: 'refuse' });
-    open.push(api);
+    open.push({ stop: () => api.close() });
     const home = mkdtempSync(path.join(os.tmpdir(), 'ccd-builtin-'));
     writeFileSync(
       path.join(home, 'config.toml'),

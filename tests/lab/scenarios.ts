@@ -111,7 +111,7 @@ export async function setupScenario(name: ScenarioName): Promise<Scenario> {
           ...base,
           squid,
           extraProxyPorts: [squid.port],
-          codexHome: makeCodexHome({ baseUrl: labBaseUrl, dotenv: `HTTPS_PROXY=http://127.0.0.1:${dead}\n` }),
+          codexHome: makeCodexHome({ baseUrl: labBaseUrl, dotenv: `HTTPS_PROXY=http://127.0.0.1:${dead}\nHTTP_PROXY=http://127.0.0.1:${dead}\n` }),
           expectedFix: 'fix-proxy',
           expectedProxyUrl: `http://127.0.0.1:${squid.port}`,
           codex: 'never-answers',

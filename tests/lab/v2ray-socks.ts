@@ -37,8 +37,9 @@ export function v2rayConfig(port: number, hosts: Record<string, string>): Record
       },
     ],
     outbounds: [
-      // UseIP makes freedom resolve names with v2ray's own DNS, so dns.hosts applies.
-      { tag: 'direct', protocol: 'freedom', settings: { domainStrategy: 'UseIP' } },
+      // UseIPv4 makes freedom resolve names with v2ray's own DNS, so dns.hosts applies; IPv4 only,
+      // because the lab's servers listen on 127.0.0.1 and not on ::1.
+      { tag: 'direct', protocol: 'freedom', settings: { domainStrategy: 'UseIPv4' } },
       { tag: 'blocked', protocol: 'blackhole', settings: {} },
     ],
     routing: {

@@ -18,11 +18,14 @@ function stepState(results: ProbeResult[], phase: 'https' | 'websocket'): StepSt
 }
 
 export function routeFacts(outcome: RouteOutcome): RouteFacts {
+  const https = stepState(outcome.results, 'https');
+  const viaSocks = /^socks5h?:/i.test(outcome.route.proxyUrl ?? '');
   return {
     label: outcome.route.label,
     proxyUrl: outcome.route.proxyUrl,
     speaks: outcome.speaks,
-    https: stepState(outcome.results, 'https'),
+    // The probe can speak SOCKS for HTTPS; Codex cannot (FACTS.md), so that success does not count.
+    https: viaSocks && https === 'ok' ? 'unsupported' : https,
     websocket: stepState(outcome.results, 'websocket'),
   };
 }

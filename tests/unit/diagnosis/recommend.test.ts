@@ -42,6 +42,26 @@ const rows: { rule: string; facts: RecommendationFacts; fix: string; proxyUrl?: 
     fix: 'none',
   },
   {
+    // Codex's own SOCKS proxy: the WebSocket works, an HTTPS fallback would not.
+    rule: 'R2-healthy',
+    facts: facts({
+      direct: direct('dns-error', 'dns-error'),
+      configured: proxy('socks5h://127.0.0.1:10808', 'socks5', 'unsupported', 'ok'),
+    }),
+    fix: 'none',
+    warns: /SOCKS/,
+  },
+  {
+    rule: 'R9-only-socks-carries-websocket',
+    facts: facts({
+      direct: direct('dns-error', 'dns-error'),
+      localProxies: [proxy('socks5h://127.0.0.1:1080', 'socks5', 'unsupported', 'ok')],
+    }),
+    fix: 'use-proxy',
+    proxyUrl: 'socks5h://127.0.0.1:1080',
+    warns: /SOCKS/,
+  },
+  {
     rule: 'R3-configured-proxy-dead-working-one-found',
     facts: facts({
       direct: direct('dns-error', 'dns-error'),
