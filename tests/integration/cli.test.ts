@@ -97,7 +97,7 @@ describe('codex-connection-doctor diagnose', () => {
     const s = await setupScenario('ws-ok');
     scenarios.push(s);
     const port = await closedPort();
-    writeFileSync(path.join(s.codexHome, '.env'), `HTTPS_PROXY=http://alice:Sup3rSecretPw@127.0.0.1:${port}\n`);
+    writeFileSync(path.join(s.codexHome, '.env'), `HTTP_PROXY=http://alice:Sup3rSecretPw@127.0.0.1:${port}\n`);
     for (const args of [['--json'], []]) {
       const r = await runCli(['diagnose', '--codex-home', s.codexHome, '--no-codex-doctor', ...args], { NO_COLOR: '1' });
       assert.equal(r.code, 1, r.stderr);
