@@ -10,6 +10,7 @@ import { applyAndVerify, FixError, journalDirFor, prepareFix, revert } from '../
 import { checkCodexHome, parseTimeout, type CommonContext } from './diagnose-command.ts';
 import { UsageError } from './errors.ts';
 import { formatCheck, paint, type Out } from './output.ts';
+import { formatLocation } from '../../shared/format.ts';
 
 export const FIX_USAGE =
   'fix <disable-websockets|use-proxy|enable-tun|repair-config> [--proxy URL] [--codex-home DIR] [--profile NAME] [--dry-run] [--yes] [--json]';
@@ -52,7 +53,7 @@ async function confirm(question: string): Promise<boolean> {
 }
 
 function fixErrorMessage(e: FixError): string {
-  const where = e.location ? ` (${e.location.file}${e.location.line ? `:${e.location.line}` : ''}${e.location.column ? `:${e.location.column}` : ''})` : '';
+  const where = e.location ? ` (${formatLocation(e.location)})` : '';
   return `${e.message}${where}`;
 }
 

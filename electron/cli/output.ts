@@ -1,6 +1,7 @@
 // Terminal output: marks, colours (only on a TTY and without NO_COLOR) and plain-words layout.
 import type { CheckEvent, DiagnosisReport, Finding } from '../../shared/types.ts';
 import { FIX_TITLES } from '../../shared/recommend.ts';
+import { formatLocation } from '../../shared/format.ts';
 
 export interface Out {
   write(text: string): void;
@@ -38,7 +39,7 @@ export function formatCheck(out: Out, e: CheckEvent): string {
 
 function formatFinding(out: Out, f: Finding): string {
   const where = f.location
-    ? paint(out, 'dim', ` [${f.location.file}${f.location.line ? `:${f.location.line}` : ''}${f.location.column ? `:${f.location.column}` : ''}]`)
+    ? paint(out, 'dim', ` [${formatLocation(f.location)}]`)
     : '';
   return `  ${mark(out, f.severity === 'ok' ? 'ok' : f.severity)} ${f.summary}${where}\n`;
 }

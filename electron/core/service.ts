@@ -8,6 +8,7 @@ import { runDiagnosis, type DiagnoseOptions } from './diagnosis/diagnose.ts';
 import { reportToMarkdown } from './diagnosis/report-markdown.ts';
 import { listHistory, type PlannedFix } from './fixes/index.ts';
 import { applyAndVerify, journalDirFor, prepareFix, revert } from './workflow.ts';
+import { formatLocation } from '../../shared/format.ts';
 
 export interface DoctorServiceOptions {
   codexHome?: string;
@@ -69,7 +70,7 @@ export function createDoctorService(options: DoctorServiceOptions): DoctorServic
           .map((f) => ({
             summary: f.summary,
             location: f.location
-              ? `${f.location.file}${f.location.line ? `:${f.location.line}` : ''}${f.location.column ? `:${f.location.column}` : ''}`
+              ? formatLocation(f.location)
               : undefined,
           })),
       };

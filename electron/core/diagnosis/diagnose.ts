@@ -22,6 +22,7 @@ import { redactText } from '../redact.ts';
 import { configuredRoute, directRoute, endpointFor, localProxyRoutes, type Endpoint } from './routes.ts';
 import { evidenceLine, probeFindings, routeFacts, type RouteOutcome } from './facts.ts';
 import { collectSecrets } from './secrets.ts';
+import { formatLocation } from '../../../shared/format.ts';
 
 export interface DiagnoseOptions {
   codexHome?: string;
@@ -250,7 +251,7 @@ function blockingConfigProblems(setup: CodexSetup): string[] {
   return setup.findings
     .filter((f) => f.severity === 'error' && f.id.startsWith('config.'))
     .map((f) => {
-      const where = f.location ? `${f.location.file}${f.location.line ? `:${f.location.line}` : ''}${f.location.column ? `:${f.location.column}` : ''}: ` : '';
+      const where = f.location ? `${formatLocation(f.location)}: ` : '';
       return where + f.summary;
     });
 }

@@ -2,6 +2,7 @@
 // shows display forms, so it holds no secrets.
 import type { DiagnosisReport } from '../../../shared/types.ts';
 import { FIX_TITLES } from '../../../shared/recommend.ts';
+import { formatLocation } from '../../../shared/format.ts';
 
 const MARK: Record<string, string> = { ok: '✓', info: '·', warning: '⚠', error: '✗', running: '…', skipped: '–' };
 
@@ -34,7 +35,7 @@ export function reportToMarkdown(report: DiagnosisReport): string {
     '## Findings',
     '',
     ...report.findings.map((f) => {
-      const loc = f.location ? ` (${f.location.file}${f.location.line ? `:${f.location.line}` : ''}${f.location.column ? `:${f.location.column}` : ''})` : '';
+      const loc = f.location ? ` (${formatLocation(f.location)})` : '';
       return `- ${MARK[f.severity] ?? '·'} \`${f.id}\` ${f.summary}${loc}`;
     }),
     '',

@@ -218,7 +218,7 @@ export function profileFilePath(codexHome: string, profile: string): string {
 }
 
 /** Built-in provider ids: a table under one of them makes Codex refuse to start. */
-export const RESERVED_PROVIDER_IDS = ['openai', 'ollama', 'lmstudio'];
+export { RESERVED_PROVIDER_IDS } from '../codex/provider.ts';
 
 /** The provider table as Codex sees it with the profile file layered over config.toml. */
 export function mergedProviderTable(files: TomlFile[], id: string): Record<string, unknown> | undefined {

@@ -1,4 +1,5 @@
 // Fix #2 (and fix-proxy): name the proxy in $CODEX_HOME/.env, keeping loopback direct.
+import { redactUrl } from '../redact.ts';
 import path from 'node:path';
 import { assertCodexHome, decodeText, FixError, makePlan, readBytes, type FixContext, type PlannedFix } from './plan.ts';
 import { DotenvEditError, parseDotenvLines, readDotenv, setDotenvKeys } from './dotenv-edit.ts';
@@ -13,9 +14,7 @@ export interface ParsedProxyUrl {
 }
 
 /** The display form of a proxy URL: the password replaced by ****. */
-export function redactProxyUrl(url: string): string {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)([^:/@]+):([^@]*)@/i, '$1$2:****@');
-}
+export const redactProxyUrl = redactUrl;
 
 export function parseProxyUrl(url: string): ParsedProxyUrl {
   let parsed: URL;
