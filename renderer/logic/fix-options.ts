@@ -76,11 +76,20 @@ const NOT_WEBSOCKET_STEPS: Partial<Record<FixKind, string[]>> = {
   'no-network': ['Check your internet connection, VPN or firewall, then run the diagnosis again.'],
 };
 
-export function fixOutcome(rec: Recommendation): FixOutcome {
+/** The provider the diagnosis found; it decides what Fix #1 costs. */
+export type ProviderKind = { id: string; builtIn: boolean } | null | undefined;
+
+/** A dead configured proxy with a proven replacement is fixed by the same edit as Fix #2. */
+function effectiveFix(rec: Recommendation): FixKind {
+  return rec.fix === 'fix-proxy' && rec.proxyUrl ? 'use-proxy' : rec.fix;
+}
+
+export function fixOutcome(rec: Recommendation, provider?: ProviderKind): FixOutcome {
+  const fix = effectiveFix(rec);
   if (rec.fix === 'none') {
     return { kind: 'no-fix-needed', headline: rec.headline, reasons: rec.reasons };
   }
-  if (!isWebSocketFix(rec.fix)) {
+  if (!isWebSocketFix(fix)) {
     return {
       kind: 'not-websocket',
       title: NOT_WEBSOCKET_TITLES[rec.fix] ?? 'This is not a WebSocket problem',
@@ -90,17 +99,26 @@ export function fixOutcome(rec: Recommendation): FixOutcome {
       applicable: rec.fix === 'repair-config' ? 'repair-config' : null,
     };
   }
-  return { kind: 'choose', headline: rec.headline, cards: fixCards(rec) };
+  return { kind: 'choose', headline: rec.headline, cards: fixCards(rec, provider) };
+}
+
+function disableWebsocketsCost(provider: ProviderKind): string {
+  if (provider && !provider.builtIn) {
+    return `Codex keeps your provider "${provider.id}"; only its supports_websockets setting changes, so it stays on HTTPS until you revert.`;
+  }
+  return CARD_TEXT['disable-websockets'].cost;
 }
 
 /** The three fixes in their fixed order, the recommended one marked with its reason. */
-export function fixCards(rec: Recommendation): FixCard[] {
+export function fixCards(rec: Recommendation, provider?: ProviderKind): FixCard[] {
+  const chosen = effectiveFix(rec);
   return ORDER.map((fix) => {
-    const recommended = rec.fix === fix;
+    const recommended = chosen === fix;
     const alternative = rec.alternatives.find((a) => a.fix === fix);
     const reason = recommended ? (rec.reasons[0] ?? rec.headline) : (alternative?.reason ?? null);
     return {
       ...CARD_TEXT[fix],
+      ...(fix === 'disable-websockets' ? { cost: disableWebsocketsCost(provider) } : {}),
       recommended,
       reason,
       warnings: recommended ? rec.warnings : [],

@@ -16,7 +16,7 @@ export function ChooseFixStep() {
   }, [report, stores]);
 
   if (!report) return <p>Run the diagnosis first.</p>;
-  const outcome = fixOutcome(report.recommendation);
+  const outcome = fixOutcome(report.recommendation, report.codex.provider);
   const busy = fix.status === 'previewing';
 
   const preview = async (chosen: ApplicableFix) => {

@@ -72,6 +72,22 @@ describe('fixOutcome', () => {
     assert.deepEqual(cards.find((c) => c.fix === 'disable-websockets')!.warnings, []);
   });
 
+  test('Fix #1 on a custom provider keeps the provider: no regrouping is promised', () => {
+    const cards = fixCards(recommendation(), { id: 'corp', builtIn: false });
+    const card = cards.find((c) => c.fix === 'disable-websockets')!;
+    assert.match(card.cost, /keeps your provider "corp"/);
+    assert.doesNotMatch(card.cost, /regroup/);
+  });
+
+  test('a dead proxy with a proven replacement offers Fix #2 with that proxy', () => {
+    const outcome = fixOutcome(recommendation({ fix: 'fix-proxy', proxyUrl: 'http://127.0.0.1:7897' }));
+    assert.equal(outcome.kind, 'choose');
+    if (outcome.kind !== 'choose') return;
+    const proxy = outcome.cards.find((c) => c.recommended)!;
+    assert.equal(proxy.fix, 'use-proxy');
+    assert.equal(proxy.proxyUrl, 'http://127.0.0.1:7897');
+  });
+
   test('"no fix needed" is its own outcome', () => {
     const outcome = fixOutcome(recommendation({ fix: 'none', headline: 'Codex connects over WebSocket.', alternatives: [] }));
     assert.deepEqual(outcome, { kind: 'no-fix-needed', headline: 'Codex connects over WebSocket.', reasons: recommendation().reasons });
