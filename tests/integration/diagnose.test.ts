@@ -71,3 +71,43 @@ describe('diagnosis against the lab, judged by the real Codex', () => {
     });
   }
 });
+
+describe('diagnosis: cancel, progress and Codex’s own doctor', () => {
+  test('cancelling a diagnosis stuck on a stalled WebSocket returns a partial report at once', { timeout: 30_000 }, async () => {
+    const scenario = await setupScenario('ws-stalled');
+    open.push(scenario);
+    const controller = new AbortController();
+    const t0 = performance.now();
+    setTimeout(() => controller.abort(), 300);
+    const report = await runDiagnosis({
+      codexHome: scenario.codexHome,
+      env: cleanEnv,
+      codexDoctor: false,
+      timeoutMs: 20_000,
+      signal: controller.signal,
+    });
+    const elapsed = performance.now() - t0;
+    assert.equal(report.cancelled, true);
+    assert.ok(elapsed < 3000, `took ${Math.round(elapsed)} ms after a cancel at 300 ms`);
+    await scenario.stop();
+  });
+
+  test('the installed Codex’s `codex doctor --network-only --json` is added as evidence', { timeout: 60_000 }, async () => {
+    const scenario = await setupScenario('ws-ok');
+    open.push(scenario);
+    const report = await runDiagnosis({
+      codexHome: scenario.codexHome,
+      // Counts this project's pinned Codex as installed (it is not on PATH here).
+      env: { ...cleanEnv, CCD_INCLUDE_PROJECT_CODEX: '1' },
+      timeoutMs: 2000,
+    });
+    assert.ok(report.codex.installs.some((i) => i.version === '0.169.0' && i.hasDoctor), JSON.stringify(report.codex.installs));
+    const doctorCheck = report.checks.find((c) => c.id === 'codex:doctor');
+    assert.ok(doctorCheck, 'the doctor run shows as a check');
+    // On a healthy endpoint Codex's doctor takes well under a second: it must be in the report.
+    assert.notEqual(doctorCheck.status, 'skipped');
+    assert.ok(report.codexDoctor, 'the doctor run is in the report');
+    assert.ok(report.codexDoctor.summary.some((line) => /config\.load: ok/.test(line)), report.codexDoctor.summary.join('\n'));
+    await scenario.stop();
+  });
+});
