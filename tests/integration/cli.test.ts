@@ -2,7 +2,7 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -122,5 +122,70 @@ describe('npm run doctor', () => {
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /diagnose \[--codex-home DIR\]/);
     assert.match(r.stdout, /fix <disable-websockets\|use-proxy\|enable-tun\|repair-config>/);
+  });
+});
+
+describe('codex-connection-doctor fix / history / revert', () => {
+  const journalHome = () => mkdtempSync(path.join(os.tmpdir(), 'ccd-cli-journal-'));
+
+  test('fix → history → revert --last, byte-identical, shared journal', { timeout: 60_000 }, async () => {
+    const s = await setupScenario('ws-refused');
+    scenarios.push(s);
+    const env = { CODEX_CONNECTION_DOCTOR_HOME: journalHome() };
+    const configPath = path.join(s.codexHome, 'config.toml');
+    const before = readFileSync(configPath);
+
+    const dry = await runCli(['fix', 'disable-websockets', '--codex-home', s.codexHome, '--dry-run'], { ...env, NO_COLOR: '1' });
+    assert.equal(dry.code, 0, dry.stderr);
+    assert.match(dry.stdout, /^-supports_websockets = true$/m);
+    assert.match(dry.stdout, /^\+supports_websockets = false$/m);
+    assert.match(dry.stdout, /nothing was written/i);
+    assert.ok(readFileSync(configPath).equals(before));
+
+    // Without --yes and without a terminal to ask on, nothing is written.
+    const unasked = await runCli(['fix', 'disable-websockets', '--codex-home', s.codexHome], env);
+    assert.equal(unasked.code, 1);
+    assert.match(unasked.stderr, /--yes/);
+    assert.ok(readFileSync(configPath).equals(before));
+
+    const applied = await runCli(['fix', 'disable-websockets', '--codex-home', s.codexHome, '--yes', '--json'], env);
+    assert.equal(applied.code, 0, applied.stderr);
+    const result = JSON.parse(applied.stdout);
+    assert.equal(result.applied, true);
+    assert.equal(result.after.recommendation.fix, 'none');
+    assert.match(readFileSync(configPath, 'utf8'), /supports_websockets = false/);
+
+    const history = await runCli(['history', '--json'], env);
+    assert.equal(history.code, 0);
+    const items = JSON.parse(history.stdout);
+    assert.equal(items[0].id, result.changeId);
+    assert.equal(items[0].reverted, false);
+
+    const reverted = await runCli(['revert', '--last'], env);
+    assert.equal(reverted.code, 0, reverted.stderr);
+    assert.ok(readFileSync(configPath).equals(before), 'config.toml is byte-identical');
+    const again = await runCli(['revert', result.changeId], env);
+    assert.notEqual(again.code, 0, 'a change cannot be reverted twice');
+    assert.equal(again.stderr.trim().split('\n').length, 1);
+    await s.stop();
+  });
+
+  test('a config.toml that does not parse: file, line and column, nothing written', { timeout: 30_000 }, async () => {
+    const home = mkdtempSync(path.join(os.tmpdir(), 'ccd-bad-'));
+    const configPath = path.join(home, 'config.toml');
+    writeFileSync(configPath, 'model = "gpt"\n[model_providers.x\nname = "x"\n');
+    const r = await runCli(['fix', 'disable-websockets', '--codex-home', home, '--yes'], { CODEX_CONNECTION_DOCTOR_HOME: journalHome() });
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /config\.toml.*:2(:\d+)?/);
+    assert.equal(readFileSync(configPath, 'utf8'), 'model = "gpt"\n[model_providers.x\nname = "x"\n');
+    assert.deepEqual(readdirSync(home).sort(), ['config.toml']);
+  });
+
+  test('usage errors: exit 2 with one line', async () => {
+    for (const args of [['fix'], ['fix', 'make-it-work'], ['revert'], ['fix', 'disable-websockets', '--proxy', 'http://x:1']]) {
+      const r = await runCli(args);
+      assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
+      assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+    }
   });
 });
