@@ -2,7 +2,7 @@
 // verify it with a new diagnosis, and put the exact bytes back on request.
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import type { ApplicableFix, CheckEvent, FixPlan, RevertOutcome } from '../../shared/types.ts';
+import type { ApplicableFix, CheckEvent, DiagnosisReport, FixPlan, RevertOutcome } from '../../shared/types.ts';
 import { FIX_TITLES } from '../../shared/recommend.ts';
 import { runDiagnosis } from '../core/diagnosis/diagnose.ts';
 import { listHistory } from '../core/fixes/index.ts';
@@ -87,9 +87,11 @@ export async function fixCommand(args: string[], ctx: CommonContext): Promise<nu
 
   try {
     let proxyUrl = values.proxy;
+    let before: DiagnosisReport | undefined;
     if (fix === 'use-proxy' && !proxyUrl) {
       if (!json) ctx.out.write('No --proxy given: finding a proxy that carries Codex’s connection…\n');
       const report = await runDiagnosis({ ...base, codexDoctor: false, extraProxyPorts });
+      before = report;
       proxyUrl = report.recommendation.proxyUrl;
       if (!proxyUrl) {
         throw new FixError(
@@ -117,6 +119,8 @@ export async function fixCommand(args: string[], ctx: CommonContext): Promise<nu
         return 1;
       }
     }
+    // The state before, for the before/after comparison (a short, Codex-doctor-free run).
+    before ??= await runDiagnosis({ ...base, codexDoctor: false, extraProxyPorts });
     const { entry, after } = await applyAndVerify(planned, {
       ...base,
       extraProxyPorts,
@@ -124,10 +128,11 @@ export async function fixCommand(args: string[], ctx: CommonContext): Promise<nu
     });
     const healthy = after.recommendation.fix === 'none';
     if (json) {
-      ctx.out.write(JSON.stringify({ plan: planned.plan, applied: true, changeId: entry.id, after }, null, 2) + '\n');
+      ctx.out.write(JSON.stringify({ plan: planned.plan, applied: true, changeId: entry.id, before, after }, null, 2) + '\n');
     } else {
       ctx.out.write(`\nApplied as change ${entry.id}.\n`);
-      ctx.out.write(`After the fix: ${FIX_TITLES[after.recommendation.fix]} — ${after.recommendation.headline}\n`);
+      ctx.out.write(`Before the fix: ${FIX_TITLES[before.recommendation.fix]} — ${before.recommendation.headline}\n`);
+      ctx.out.write(`After the fix:  ${FIX_TITLES[after.recommendation.fix]} — ${after.recommendation.headline}\n`);
       if (after.codexDoctor) ctx.out.write(`codex doctor: ${after.codexDoctor.summary.join('; ')}\n`);
       ctx.out.write(`Undo it at any time: ${ctx.command} revert ${entry.id}\n`);
     }

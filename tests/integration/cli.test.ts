@@ -152,6 +152,7 @@ describe('codex-connection-doctor fix / history / revert', () => {
     assert.equal(applied.code, 0, applied.stderr);
     const result = JSON.parse(applied.stdout);
     assert.equal(result.applied, true);
+    assert.equal(result.before.recommendation.fix, 'disable-websockets');
     assert.equal(result.after.recommendation.fix, 'none');
     assert.match(readFileSync(configPath, 'utf8'), /supports_websockets = false/);
 
