@@ -19,7 +19,7 @@ import { loadCodexSetup, runCodexDoctor } from '../codex/index.ts';
 import { readEnvironment } from '../environment/index.ts';
 import { probeRoute, sniffProxyPort } from '../probes/index.ts';
 import { redactText } from '../redact.ts';
-import { configuredRoute, directRoute, endpointFor, localProxyRoutes, type Endpoint } from './routes.ts';
+import { configuredRoute, directRoute, endpointFor, localProxyRoutes, systemProxyRoute, type Endpoint } from './routes.ts';
 import { evidenceLine, probeFindings, routeFacts, type RouteOutcome } from './facts.ts';
 import { collectSecrets } from './secrets.ts';
 import { formatLocation } from '../../../shared/format.ts';
@@ -66,7 +66,10 @@ export async function runDiagnosis(options: DiagnoseOptions = {}): Promise<Diagn
   const signal = controller.signal;
 
   const checks = new Map<string, CheckEvent>();
+  let finished = false;
   const report = (event: CheckEvent) => {
+    // Work still winding down after the verdict (a cancelled codex doctor) reports nothing more.
+    if (finished) return;
     checks.set(event.id, event);
     options.onProgress?.(event);
   };
@@ -135,10 +138,12 @@ export async function runDiagnosis(options: DiagnoseOptions = {}): Promise<Diagn
       candidates.filter((c) => c.host === '127.0.0.1' || c.host === 'localhost' || c.host === '::1'),
       configured,
     );
+    const systemRoute = systemProxyRoute(environment.systemProxy, configured);
     const speaksByUrl = new Map(candidates.map((c) => [`${c.host}:${c.port}`, c.speaks]));
-    const localOutcomes = await Promise.all(
-      localRoutes.map((route) => probeOne(route, speaksByUrl.get(hostPort(route.proxyUrl!)))),
-    );
+    const localOutcomes = await Promise.all([
+      ...localRoutes.map((route) => probeOne(route, speaksByUrl.get(hostPort(route.proxyUrl!)))),
+      ...(systemRoute ? [probeOne(systemRoute, 'http')] : []),
+    ]);
 
     const outcomes = [directOutcome, ...(configuredOutcome ? [configuredOutcome] : []), ...localOutcomes];
     const facts: RecommendationFacts = {
@@ -176,6 +181,7 @@ export async function runDiagnosis(options: DiagnoseOptions = {}): Promise<Diagn
     };
     return scrub(result, [...secrets, ...collectSecrets(setup, environment)]);
   } finally {
+    finished = true;
     options.signal?.removeEventListener('abort', onAbort);
     controller.abort();
   }

@@ -53,8 +53,12 @@ export function probeFindings(outcomes: RouteOutcome[], codexRouteKind: Route['k
   const findings: Finding[] = [];
   for (const { route, results } of outcomes) {
     const isCodexRoute = route.kind === codexRouteKind;
+    const reported = new Set<string>();
     for (const r of results) {
       if (r.ok && !(isCodexRoute && (r.phase === 'https' || r.phase === 'websocket'))) continue;
+      // A failed connection fails every later step with the same words: say it once.
+      if (!r.ok && reported.has(r.detail)) continue;
+      reported.add(r.detail);
       const severity: Severity = r.ok ? 'ok' : isCodexRoute ? 'error' : 'info';
       const routeId = route.kind === 'direct' ? 'direct' : route.kind;
       findings.push({

@@ -1,5 +1,6 @@
 // Which ways to the endpoint the diagnosis tries, and how Codex would choose among them.
-import type { CodexSetup, LocalProxyCandidate, Route } from '../../../shared/types.ts';
+import type { CodexSetup, LocalProxyCandidate, Route, SystemProxy } from '../../../shared/types.ts';
+import { isLoopbackHost } from '../environment/host-port.ts';
 import { redactUrl } from '../redact.ts';
 
 export interface Endpoint {
@@ -97,4 +98,23 @@ function normaliseProxy(url: string): string {
   } catch {
     return url;
   }
+}
+
+/**
+ * The OS's proxy when it sits on another host (a company proxy). Codex ignores the OS setting, but
+ * that proxy may be the way out; loopback ones are already among the local proxy candidates.
+ */
+export function systemProxyRoute(systemProxy: SystemProxy | null, configured: Route | null): Route | null {
+  const hostPort = systemProxy?.enabled ? (systemProxy.https ?? systemProxy.http) : undefined;
+  if (!hostPort) return null;
+  const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(hostPort) ? hostPort : `http://${hostPort}`;
+  let host: string;
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    return null;
+  }
+  if (!host || isLoopbackHost(host)) return null;
+  if (configured?.proxyUrl && normaliseProxy(configured.proxyUrl) === normaliseProxy(url)) return null;
+  return { kind: 'system-proxy', label: `system proxy ${redactUrl(url)}`, proxyUrl: url, display: redactUrl(url) };
 }
