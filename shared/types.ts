@@ -374,7 +374,12 @@ export interface HistoryItem {
 }
 
 export type RevertOutcome =
-  | { status: 'reverted'; files: string[] }
+  | {
+      status: 'reverted';
+      files: string[];
+      /** A proxy-app setting put back through its API, e.g. TUN turned back off. */
+      api?: { controller: string; tunEnabled: boolean };
+    }
   | {
       status: 'conflict';
       /** Files changed since the fix, with a diff of what differs. */

@@ -16,10 +16,18 @@ export interface CommonContext {
   err: Out;
   command: string;
   signal: AbortSignal;
+  /** The user's home folder as the given environment names it (HOME / USERPROFILE), else os.homedir(). */
+  homedir: string;
 }
 
-export function checkCodexHome(dir: string | undefined, env: NodeJS.ProcessEnv): string {
-  const { home, source } = resolveCodexHome({ flag: dir, env, platform: process.platform, homedir: os.homedir() });
+/** The home folder of the environment the command runs in, so `~/.codex` and the proxy apps' configs follow HOME. */
+export function homedirFrom(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): string {
+  const fromEnv = platform === 'win32' ? env.USERPROFILE : env.HOME;
+  return fromEnv || os.homedir();
+}
+
+export function checkCodexHome(dir: string | undefined, env: NodeJS.ProcessEnv, homedir: string = homedirFrom(env)): string {
+  const { home, source } = resolveCodexHome({ flag: dir, env, platform: process.platform, homedir });
   const how = source === 'flag' ? '--codex-home' : source === 'env' ? 'CODEX_HOME' : 'the default';
   if (!existsSync(home)) {
     throw new UsageError(
@@ -61,7 +69,7 @@ export async function diagnoseCommand(args: string[], ctx: CommonContext): Promi
     strict: true,
     allowPositionals: false,
   });
-  const codexHome = checkCodexHome(values['codex-home'], ctx.env);
+  const codexHome = checkCodexHome(values['codex-home'], ctx.env, ctx.homedir);
   const timeoutMs = parseTimeout(values['timeout-ms'], 2500);
   const json = values.json ?? false;
 
@@ -72,6 +80,7 @@ export async function diagnoseCommand(args: string[], ctx: CommonContext): Promi
     codexHome,
     profile: values.profile ?? null,
     env: ctx.env,
+    homedir: ctx.homedir,
     timeoutMs,
     signal: ctx.signal,
     codexDoctor: !values['no-codex-doctor'],

@@ -78,12 +78,12 @@ export async function fixCommand(args: string[], ctx: CommonContext): Promise<nu
     throw new UsageError(`fix needs one of ${FIXES.join(', ')} (got "${positionals.join(' ')}").`);
   }
   if (values.proxy && fix !== 'use-proxy') throw new UsageError('--proxy goes with use-proxy only.');
-  const codexHome = checkCodexHome(values['codex-home'], ctx.env);
+  const codexHome = checkCodexHome(values['codex-home'], ctx.env, ctx.homedir);
   const timeoutMs = parseTimeout(values['timeout-ms'], 2500);
   const json = values.json ?? false;
   const profile = values.profile ?? null;
   const extraProxyPorts = (values['proxy-port'] ?? []).map(Number).filter((n) => Number.isInteger(n) && n > 0 && n < 65536);
-  const base = { codexHome, profile, env: ctx.env, timeoutMs, signal: ctx.signal };
+  const base = { codexHome, profile, env: ctx.env, homedir: ctx.homedir, timeoutMs, signal: ctx.signal };
 
   try {
     let proxyUrl = values.proxy;
@@ -148,7 +148,10 @@ export async function fixCommand(args: string[], ctx: CommonContext): Promise<nu
 
 function formatRevert(out: Out, id: string, outcome: RevertOutcome): string {
   if (outcome.status === 'reverted') {
-    return `Reverted ${id}: ${outcome.files.length ? outcome.files.join(', ') : 'nothing to restore'} restored.\n`;
+    const done: string[] = [];
+    if (outcome.files.length) done.push(`restored ${outcome.files.join(', ')}`);
+    if (outcome.api) done.push(`TUN mode set back ${outcome.api.tunEnabled ? 'on' : 'off'} through the Clash API at ${outcome.api.controller}`);
+    return `Reverted ${id === 'last' ? 'the last change' : id}: ${done.length ? done.join('; ') : 'no file needed restoring (they were already as before, or were kept as they are)'}.\n`;
   }
   const lines = [`${paint(out, 'yellow', '⚠')} Not reverted: these files were changed after the fix, and were left as they are:`];
   for (const c of outcome.conflicts) lines.push('', paint(out, 'bold', c.path), c.unified.trimEnd());
@@ -178,7 +181,7 @@ export async function revertCommand(args: string[], ctx: CommonContext): Promise
   const id = values.last ? 'last' : positionals[0]!;
   const mode = values['remove-fix-lines'] ? 'remove-fix-lines' : values.keep ? 'keep' : 'strict';
   try {
-    const outcome = await revert(id, { env: ctx.env, signal: ctx.signal, mode });
+    const outcome = await revert(id, { env: ctx.env, homedir: ctx.homedir, signal: ctx.signal, mode });
     if (values.json) ctx.out.write(JSON.stringify(outcome, null, 2) + '\n');
     else ctx.out.write(formatRevert(ctx.out, id, outcome));
     return outcome.status === 'reverted' ? 0 : 1;
@@ -193,7 +196,7 @@ export async function revertCommand(args: string[], ctx: CommonContext): Promise
 
 export async function historyCommand(args: string[], ctx: CommonContext): Promise<number> {
   const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false } }, strict: true, allowPositionals: false });
-  const items = listHistory(journalDirFor({ env: ctx.env }));
+  const items = listHistory(journalDirFor({ env: ctx.env, homedir: ctx.homedir }));
   if (values.json) {
     ctx.out.write(JSON.stringify(items, null, 2) + '\n');
     return 0;
@@ -204,7 +207,8 @@ export async function historyCommand(args: string[], ctx: CommonContext): Promis
   }
   for (const item of items) {
     const state = item.reverted ? paint(ctx.out, 'dim', `reverted ${item.revertedAt ?? ''}`) : paint(ctx.out, 'green', 'active');
-    ctx.out.write(`${item.id}  ${item.createdAt}  ${item.title}  [${state}]\n    ${item.files.join(', ')}\n`);
+    const what = item.files.length ? item.files.join(', ') : '(no files: a setting of your proxy app)';
+    ctx.out.write(`${item.id}  ${item.createdAt}  ${item.title}  [${state}]\n    ${what}\n`);
   }
   return 0;
 }

@@ -1,5 +1,5 @@
 // The command line: `codex-connection-doctor <command> …` over the same core as the app.
-import { diagnoseCommand, DIAGNOSE_USAGE, type CommonContext } from './diagnose-command.ts';
+import { diagnoseCommand, DIAGNOSE_USAGE, homedirFrom, type CommonContext } from './diagnose-command.ts';
 import { fixCommand, revertCommand, historyCommand, FIX_USAGE, REVERT_USAGE, HISTORY_USAGE } from './fix-commands.ts';
 import { UsageError } from './errors.ts';
 import { terminalOut } from './output.ts';
@@ -27,7 +27,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   const controller = new AbortController();
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
-  const ctx: CommonContext = { env, out, err, command: COMMAND, signal: controller.signal };
+  const ctx: CommonContext = { env, out, err, command: COMMAND, signal: controller.signal, homedir: homedirFrom(env) };
   const [command, ...rest] = argv;
   try {
     switch (command) {

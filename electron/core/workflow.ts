@@ -30,14 +30,16 @@ export interface WorkflowOptions {
   profile: string | null;
   env: NodeJS.ProcessEnv;
   journalDir?: string;
+  /** The user's home folder, where proxy apps keep their configs (default os.homedir()). */
+  homedir?: string;
   timeoutMs?: number;
   signal?: AbortSignal;
 }
 
 const FALLBACK_BASE_URL = 'https://api.openai.com/v1';
 
-export function journalDirFor(opts: Pick<WorkflowOptions, 'env' | 'journalDir'>): string {
-  return opts.journalDir ?? getJournalDir(opts.env, process.platform, os.homedir());
+export function journalDirFor(opts: Pick<WorkflowOptions, 'env' | 'journalDir' | 'homedir'>): string {
+  return opts.journalDir ?? getJournalDir(opts.env, process.platform, opts.homedir ?? os.homedir());
 }
 
 /** Probes a proxy URL the way the diagnosis does: the WebSocket and HTTPS to the provider's endpoint through it. */
@@ -47,13 +49,31 @@ export function proxyProber(baseUrl: string, opts: Pick<WorkflowOptions, 'timeou
     const results = await probeRoute({ baseUrl }, route, { timeoutMs: opts.timeoutMs ?? 2500, signal: opts.signal });
     const ws = results.find((r) => r.phase === 'websocket');
     const https = results.find((r) => r.phase === 'https');
-    const failed = results.filter((r) => !r.ok).map((r) => `${r.phase}: ${r.detail}`);
+    // One reason per distinct failure, the WebSocket's first: a closed port fails every phase the same way.
+    const failed = results.filter((r) => !r.ok).sort((a, b) => Number(b.phase === 'websocket') - Number(a.phase === 'websocket'));
+    const reasons = [...new Set(failed.map((r) => r.detail))];
+    const hint = failed.length ? await socksPortHint(url, opts) : undefined;
     return {
       carriesWebSocket: !!ws?.ok,
       carriesHttps: !!https?.ok,
-      detail: failed.length ? failed.join('; ') : `the WebSocket and HTTPS to ${baseUrl} work through ${redactUrl(url)}`,
+      detail: hint ?? (reasons.length ? reasons.join('; ') : `the WebSocket and HTTPS to ${baseUrl} work through ${redactUrl(url)}`),
     };
   };
+}
+
+/** When an http:// URL fails because its port speaks only SOCKS5, say so: that is the usual mistake. */
+async function socksPortHint(url: string, opts: Pick<WorkflowOptions, 'signal'>): Promise<string | undefined> {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (parsed.protocol !== 'http:' || !parsed.port) return undefined;
+  const host = parsed.hostname.replace(/^\[(.*)\]$/, '$1');
+  const sniff = await sniffProxyPort(host, Number(parsed.port), { timeoutMs: 1000, signal: opts.signal }).catch(() => undefined);
+  if (sniff?.speaks !== 'socks5') return undefined;
+  return `${host}:${parsed.port} speaks SOCKS5, not HTTP; use the app's HTTP or mixed port (or socks5h://${host}:${parsed.port}, which carries only the WebSocket)`;
 }
 
 /** The Clash API client with the loopback timeout the fixes use; throws so a failed change is never journaled. */
@@ -66,7 +86,7 @@ async function scanEnvironment(opts: WorkflowOptions): Promise<EnvironmentReport
   return readEnvironment({
     platform: process.platform,
     env: opts.env,
-    homedir: os.homedir(),
+    homedir: opts.homedir ?? os.homedir(),
     sniff: (host: string, port: number, o: { timeoutMs: number; signal?: AbortSignal }) => sniffProxyPort(host, port, o),
     timeoutMs: 1500,
     signal: opts.signal,
@@ -79,7 +99,13 @@ export interface PrepareOptions extends WorkflowOptions {
 }
 
 export async function prepareFix(fix: ApplicableFix, opts: PrepareOptions): Promise<PlannedFix> {
-  const setup = await loadCodexSetup({ codexHome: opts.codexHome, profile: opts.profile, env: opts.env, findInstalls: false });
+  const setup = await loadCodexSetup({
+    codexHome: opts.codexHome,
+    profile: opts.profile,
+    env: opts.env,
+    homedir: opts.homedir,
+    findInstalls: false,
+  });
   const baseUrl = setup.provider?.baseUrl ?? FALLBACK_BASE_URL;
   const environment = fix === 'enable-tun' ? await scanEnvironment(opts) : undefined;
   return planFix(fix, {
@@ -108,6 +134,7 @@ export async function applyAndVerify(
     codexHome: opts.codexHome,
     profile: opts.profile,
     env: opts.env,
+    homedir: opts.homedir,
     timeoutMs: opts.timeoutMs,
     signal: opts.signal,
     extraProxyPorts: opts.extraProxyPorts,
@@ -118,7 +145,7 @@ export async function applyAndVerify(
 
 export async function revert(
   idOrLast: string,
-  opts: Pick<WorkflowOptions, 'env' | 'journalDir' | 'signal'> & { mode?: RevertMode },
+  opts: Pick<WorkflowOptions, 'env' | 'journalDir' | 'homedir' | 'signal'> & { mode?: RevertMode },
 ): Promise<RevertOutcome> {
   const journalDir = journalDirFor(opts);
   return revertChange(idOrLast, {
@@ -133,7 +160,7 @@ export async function revert(
 async function clashSecretFor(
   idOrLast: string,
   journalDir: string,
-  opts: Pick<WorkflowOptions, 'env' | 'signal'>,
+  opts: Pick<WorkflowOptions, 'env' | 'homedir' | 'signal'>,
 ): Promise<string | undefined> {
   const { resolveEntry } = await import('./fixes/revert.ts');
   let entry: JournalEntry;

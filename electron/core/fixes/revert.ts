@@ -194,5 +194,9 @@ export async function revertChange(idOrLast: string | 'last', options: RevertOpt
     else atomicWriteFileSync(w.file.path, w.next, w.mode !== undefined ? { mode: w.mode } : {});
   }
   markReverted(options.journalDir, entry.id, mode);
-  return { status: 'reverted', files: entry.files.map((f) => f.path) };
+  return {
+    status: 'reverted',
+    files: entry.files.map((f) => f.path),
+    ...(entry.api ? { api: { controller: entry.api.controller, tunEnabled: entry.api.previousTun } } : {}),
+  };
 }
