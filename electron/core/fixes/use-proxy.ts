@@ -67,7 +67,7 @@ export async function planUseProxy(ctx: FixContext): Promise<PlannedFix> {
   if (ctx.probeProxy) {
     const probe = await ctx.probeProxy(url);
     if (!probe.carriesWebSocket) {
-      throw new FixError(`the proxy ${display} does not carry Codex's WebSocket: ${probe.detail}`, 'proxy-failed');
+      throw new FixError(`the proxy ${display} does not carry Codex's WebSocket (${probe.detail}); nothing was written`, 'proxy-failed');
     }
     if (!probe.carriesHttps && proxy.scheme === 'http') {
       warnings.push(`The proxy carried the WebSocket but not an HTTPS request: ${probe.detail}`);
@@ -111,19 +111,21 @@ export async function planUseProxy(ctx: FixContext): Promise<PlannedFix> {
       warnings.push(`.env has ${odd.length} line(s) this tool does not understand (line ${odd.map((l) => l.lineNumber).join(', ')}); they were left as they are.`);
     }
   }
+  // Codex applies .env over its process environment, and upper case beats lower case, so the
+  // HTTPS_PROXY/HTTP_PROXY written here win over whatever the shell sets.
   const fromProcess = ctx.setup.proxyVars.filter(
     (v) => v.source === 'process' && /^(https?_proxy|all_proxy)$/i.test(v.key),
   );
-  if (fromProcess.length > 0) {
-    warnings.push(
-      `${fromProcess.map((v) => v.key).join(', ')} set in the environment Codex starts from win over .env; remove them there or set them to the same proxy.`,
-    );
-  }
+  const overridden =
+    fromProcess.length > 0
+      ? [`Your shell's ${fromProcess.map((v) => v.key).join(', ')} no longer applies to Codex: the .env values take precedence.`]
+      : [];
   const edit = { path: envPath, before, after: Buffer.from(after, 'utf8'), ...(before === null ? { newFileMode: 0o600 } : {}) };
   return makePlan(ctx, 'use-proxy', `Send Codex through the proxy ${display}`, [edit], {
     sideEffects: [
       `Codex (CLI, IDE extension and app) sends its traffic through ${display}; ${LOOPBACK_NO_PROXY.join(', ')} stay direct (NO_PROXY).`,
       'Codex reads .env when it starts: restart running Codex sessions.',
+      ...overridden,
     ],
     warnings,
   });
