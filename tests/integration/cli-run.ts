@@ -1,0 +1,63 @@
+// Runs the command line as a user does (tsx over electron/cli.ts) with a clean environment: a
+// chosen HOME and a private journal folder. Asynchronous, so lab servers in this process keep serving.
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function cli(args: string[], env: { HOME: string; CODEX_CONNECTION_DOCTOR_HOME: string } & Record<string, string>): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'electron', 'cli.ts'), ...args], {
+      cwd: root,
+      env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** Every file under dir with its bytes and mode, to prove that nothing was written. */
+export function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string): void => {
+    for (const name of readdirSync(d).sort()) {
+      const p = path.join(d, name);
+      const st = statSync(p);
+      if (st.isDirectory()) walk(p);
+      else out[path.relative(dir, p)] = `${(st.mode & 0o777).toString(8)}:${readFileSync(p).toString('base64')}`;
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** The journal's files as text, to look for secrets in them. */
+export function journalText(doctorHome: string): string {
+  const dir = path.join(doctorHome, 'journal');
+  let names: string[] = [];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return '';
+  }
+  return names.map((n) => readFileSync(path.join(dir, n), 'utf8')).join('\n');
+}
+
+export function changeIdFrom(stdout: string): string {
+  const m = /Applied as change (\S+?)\.\n/.exec(stdout);
+  if (!m) throw new Error(`no change id in:\n${stdout}`);
+  return m[1]!;
+}
