@@ -146,10 +146,13 @@ export async function fixCommand(args: string[], ctx: CommonContext): Promise<nu
   }
 }
 
-function formatRevert(out: Out, id: string, outcome: RevertOutcome): string {
+function formatRevert(out: Out, id: string, outcome: RevertOutcome, mode: 'strict' | 'remove-fix-lines' | 'keep'): string {
   if (outcome.status === 'reverted') {
+    if (mode === 'keep') return `Marked ${id === 'last' ? 'the last change' : id} as reverted; your files were kept as they are.\n`;
     const done: string[] = [];
-    if (outcome.files.length) done.push(`restored ${outcome.files.join(', ')}`);
+    if (outcome.files.length) {
+      done.push(mode === 'remove-fix-lines' ? `took the fix's own lines out of ${outcome.files.join(', ')} (your edits stay)` : `restored ${outcome.files.join(', ')}`);
+    }
     if (outcome.api) done.push(`TUN mode set back ${outcome.api.tunEnabled ? 'on' : 'off'} through the Clash API at ${outcome.api.controller}`);
     return `Reverted ${id === 'last' ? 'the last change' : id}: ${done.length ? done.join('; ') : 'no file needed restoring (they were already as before, or were kept as they are)'}.\n`;
   }
@@ -183,7 +186,7 @@ export async function revertCommand(args: string[], ctx: CommonContext): Promise
   try {
     const outcome = await revert(id, { env: ctx.env, homedir: ctx.homedir, signal: ctx.signal, mode });
     if (values.json) ctx.out.write(JSON.stringify(outcome, null, 2) + '\n');
-    else ctx.out.write(formatRevert(ctx.out, id, outcome));
+    else ctx.out.write(formatRevert(ctx.out, id, outcome, mode));
     return outcome.status === 'reverted' ? 0 : 1;
   } catch (e) {
     if (e instanceof FixError) {
