@@ -13,7 +13,7 @@ import { applyAndVerify, prepareFix, revert } from '../../electron/core/workflow
 import { codexLauncherPath, runCodex, type CodexRun } from '../lab/run-codex.ts';
 import { startFakeResponsesApi } from '../lab/fake-responses-api.ts';
 import { LAB_QUIET_TOML } from '../lab/codex-home.ts';
-import { setupScenario, type Scenario, type ScenarioName } from '../lab/scenarios.ts';
+import { setupScenario, type ScenarioName } from '../lab/scenarios.ts';
 
 const env = { PATH: process.env.PATH, HOME: process.env.HOME };
 const open: { stop(): Promise<void> }[] = [];

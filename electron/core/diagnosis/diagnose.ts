@@ -4,7 +4,6 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import type {
   CheckEvent,
-  CodexDoctorReport,
   CodexSetup,
   DiagnosisReport,
   EnvironmentReport,
@@ -15,13 +14,15 @@ import type {
 } from '../../../shared/types.ts';
 import { REPORT_SCHEMA_VERSION } from '../../../shared/types.ts';
 import { recommend, type RecommendationFacts } from '../../../shared/recommend.ts';
-import { loadCodexSetup, runCodexDoctor } from '../codex/index.ts';
+import { loadCodexSetup } from '../codex/index.ts';
 import { readEnvironment } from '../environment/index.ts';
 import { probeRoute, sniffProxyPort } from '../probes/index.ts';
 import { redactText } from '../redact.ts';
 import { configuredRoute, directRoute, endpointFor, localProxyRoutes, systemProxyRoute, type Endpoint } from './routes.ts';
 import { evidenceLine, probeFindings, routeFacts, type RouteOutcome } from './facts.ts';
 import { collectSecrets } from './secrets.ts';
+import { startCodexDoctor } from './codex-doctor-step.ts';
+import { environmentFindings, environmentSummary, tunIsOn } from './environment-findings.ts';
 import { formatLocation } from '../../../shared/format.ts';
 
 export interface DiagnoseOptions {
@@ -154,7 +155,7 @@ export async function runDiagnosis(options: DiagnoseOptions = {}): Promise<Diagn
       configured: configuredOutcome ? { ...routeFacts(configuredOutcome), speaks: configuredSpeaks(configuredOutcome, candidates) } : null,
       localProxies: localOutcomes.map(routeFacts),
       proxyAppFound: environment.proxyApps.length > 0 || environment.clashApi.length > 0 || candidates.some((c) => c.speaks !== 'closed' && c.apps.length > 0),
-      tunActive: environment.tun.active,
+      tunActive: tunIsOn(environment),
     };
     const probes = outcomes.flatMap((o) => o.results);
     const evidence = probes.map(evidenceLine);
@@ -262,43 +263,6 @@ function blockingConfigProblems(setup: CodexSetup): string[] {
     });
 }
 
-function environmentSummary(e: EnvironmentReport): string {
-  const listening = e.localProxies.filter((c) => c.speaks !== 'closed');
-  const parts = [
-    listening.length ? `proxy ports: ${listening.map((c) => `${c.port} (${c.speaks})`).join(', ')}` : 'no local proxy ports listening',
-    e.proxyApps.length ? `apps: ${e.proxyApps.map((a) => a.name).join(', ')}` : null,
-    e.systemProxy?.enabled ? `system proxy ${e.systemProxy.http ?? e.systemProxy.https ?? e.systemProxy.socks ?? e.systemProxy.pacUrl ?? ''}` : null,
-    `TUN ${e.tun.active ? 'on' : 'off'}`,
-  ];
-  return parts.filter(Boolean).join('; ');
-}
-
-function environmentFindings(e: EnvironmentReport): Finding[] {
-  const findings: Finding[] = [];
-  for (const c of e.localProxies.filter((p) => p.speaks !== 'closed')) {
-    findings.push({
-      id: 'environment.local-proxy',
-      severity: 'info',
-      summary: `A proxy listens on ${c.host}:${c.port} and speaks ${c.speaks}${c.apps.length ? ` (usually ${c.apps.join(' / ')})` : ''}.`,
-      evidence: [`found by: ${c.sources.join(', ')}`],
-    });
-  }
-  if (e.systemProxy?.enabled) {
-    findings.push({
-      id: 'environment.system-proxy',
-      severity: 'info',
-      summary: 'The system proxy is on; Codex does not read it, only HTTPS_PROXY/HTTP_PROXY/ALL_PROXY.',
-      evidence: [
-        `${e.systemProxy.source}: ${[e.systemProxy.http && `http ${e.systemProxy.http}`, e.systemProxy.https && `https ${e.systemProxy.https}`, e.systemProxy.socks && `socks ${e.systemProxy.socks}`, e.systemProxy.pacUrl && `PAC ${e.systemProxy.pacUrl}`].filter(Boolean).join(', ')}`,
-      ],
-    });
-  }
-  if (e.tun.active) {
-    findings.push({ id: 'environment.tun-active', severity: 'info', summary: 'TUN mode is on.', evidence: e.tun.evidence });
-  }
-  return findings;
-}
-
 function codexSummary(setup: CodexSetup): DiagnosisReport['codex'] {
   const p = setup.provider;
   return {
@@ -321,40 +285,6 @@ function codexSummary(setup: CodexSetup): DiagnosisReport['codex'] {
     installs: setup.installs,
     effectiveProxy: setup.effectiveProxy?.display ?? null,
     noProxy: setup.noProxy,
-  };
-}
-
-/**
- * Codex's own doctor runs beside the probes. It waits 15 s on a stalled WebSocket, so the verdict
- * does not wait for it longer than a short grace period after the probes are done.
- */
-function startCodexDoctor(
-  setup: CodexSetup,
-  options: DiagnoseOptions,
-  env: NodeJS.ProcessEnv,
-  signal: AbortSignal,
-  report: (e: CheckEvent) => void,
-): { finish: () => Promise<CodexDoctorReport | undefined> } {
-  const install = setup.installs.find((i) => i.hasDoctor);
-  if (options.codexDoctor === false || !install || !setup.homeExists) return { finish: async () => undefined };
-  const id = 'codex:doctor';
-  const title = `codex doctor --network-only (${install.version ?? install.path})`;
-  report({ id, title, status: 'running' });
-  const t0 = performance.now();
-  const running = runCodexDoctor(install.path, { codexHome: setup.home, env, timeoutMs: 20_000, signal }).then(
-    (r) => {
-      report({ id, title, status: r.exitCode === 0 ? 'ok' : 'warning', durationMs: Math.round(performance.now() - t0), detail: r.summary.join('; ') });
-      return r;
-    },
-    () => undefined,
-  );
-  return {
-    finish: async () => {
-      const grace = new Promise<undefined>((resolve) => setTimeout(resolve, 2000, undefined).unref());
-      const r = await Promise.race([running, grace]);
-      if (!r) report({ id, title, status: 'skipped', durationMs: Math.round(performance.now() - t0), detail: 'still running when the verdict was ready (Codex waits 15 s on a stalled WebSocket)' });
-      return r;
-    },
   };
 }
 

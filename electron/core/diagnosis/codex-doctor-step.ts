@@ -1,0 +1,38 @@
+// Codex's own `codex doctor --network-only --json`, run beside the probes as extra evidence.
+import type { CheckEvent, CodexDoctorReport, CodexSetup } from '../../../shared/types.ts';
+import { runCodexDoctor } from '../codex/index.ts';
+import type { DiagnoseOptions } from './diagnose.ts';
+
+/**
+ * Codex's own doctor runs beside the probes. It waits 15 s on a stalled WebSocket, so the verdict
+ * does not wait for it longer than a short grace period after the probes are done.
+ */
+export function startCodexDoctor(
+  setup: CodexSetup,
+  options: DiagnoseOptions,
+  env: NodeJS.ProcessEnv,
+  signal: AbortSignal,
+  report: (e: CheckEvent) => void,
+): { finish: () => Promise<CodexDoctorReport | undefined> } {
+  const install = setup.installs.find((i) => i.hasDoctor);
+  if (options.codexDoctor === false || !install || !setup.homeExists) return { finish: async () => undefined };
+  const id = 'codex:doctor';
+  const title = `codex doctor --network-only (${install.version ?? install.path})`;
+  report({ id, title, status: 'running' });
+  const t0 = performance.now();
+  const running = runCodexDoctor(install.path, { codexHome: setup.home, env, timeoutMs: 20_000, signal }).then(
+    (r) => {
+      report({ id, title, status: r.exitCode === 0 ? 'ok' : 'warning', durationMs: Math.round(performance.now() - t0), detail: r.summary.join('; ') });
+      return r;
+    },
+    () => undefined,
+  );
+  return {
+    finish: async () => {
+      const grace = new Promise<undefined>((resolve) => setTimeout(resolve, 2000, undefined).unref());
+      const r = await Promise.race([running, grace]);
+      if (!r) report({ id, title, status: 'skipped', durationMs: Math.round(performance.now() - t0), detail: 'still running when the verdict was ready (Codex waits 15 s on a stalled WebSocket)' });
+      return r;
+    },
+  };
+}
