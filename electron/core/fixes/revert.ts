@@ -34,7 +34,8 @@ function isAsBefore(file: JournalFileEntry, current: Buffer | null): boolean {
 
 export function resolveEntry(journalDir: string, idOrLast: string): JournalEntry {
   if (idOrLast === 'last') {
-    const open = readAllEntries(journalDir).filter((e) => !e.revertedAt && !e.revertOf);
+    // The newest change not yet reverted, whatever made it: a partial revert is a change too.
+    const open = readAllEntries(journalDir).filter((e) => !e.revertedAt);
     const last = open[open.length - 1];
     if (!last) throw new FixError('there is no change to revert', 'not-found');
     return last;

@@ -152,8 +152,8 @@ describe('revert', () => {
     assert.equal(history.length, 2);
     assert.equal(history.find((h) => h.id === entry.id)?.reverted, true);
     await assert.rejects(revertChange(entry.id, { journalDir }), isFixError('already-reverted'));
-    // The partial revert is itself a change: reverting it brings the fix line back.
-    const again = await revertChange(history[0]!.id, { journalDir });
+    // The partial revert is itself a change, the newest open one: reverting it brings the fix line back.
+    const again = await revertChange('last', { journalDir });
     assert.equal(again.status, 'reverted');
     assert.ok(fs.readFileSync(file).equals(edited));
   });
