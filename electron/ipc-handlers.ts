@@ -45,17 +45,53 @@ export function redactCredentials(text: string): string {
   return text.replace(/(\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+):[^\s@/]*@/gi, '$1:****@');
 }
 
+/** What to do next for the core's error codes (FixError.code), where the channel's default says too little. */
+const CODE_HINTS: Record<string, string> = {
+  'changed-since-plan':
+    'Nothing was written. A file changed after the preview was made (perhaps you edited it): preview the fix again to see the change against the file as it is now.',
+  'plan-expired': 'Nothing was written. Preview the fix again, then apply the new preview.',
+  'read-only':
+    'Nothing was written. Make the file (and its folder) writable by your user, e.g. `chmod u+w` on it, then apply again.',
+  'codex-home-missing':
+    'Run Codex once (or create the folder) so CODEX_HOME exists, or set CODEX_HOME to the folder Codex uses, then run the diagnosis again.',
+  'config-unparseable':
+    'Fix the line shown in your editor (or use the repair the app offers), then run the diagnosis again.',
+  'invalid-proxy': 'Correct the proxy URL (http://HOST:PORT, socks5://HOST:PORT or socks5h://HOST:PORT) and preview again.',
+  'proxy-failed':
+    'Nothing was written. Start your proxy app or pick its HTTP/mixed port, then preview again; or choose Fix #1, which needs no proxy.',
+  'edit-refused': 'Nothing was written. Make the change by hand using the diff, or choose another fix.',
+  'not-applicable': 'Choose another fix, or follow the steps shown for this one.',
+  'not-found': 'Reload the History page: the change may have been removed from the journal.',
+  'already-reverted': 'Nothing to do: reload the History page to see its current state.',
+  'api-failed':
+    'Open your proxy app and check that its external controller (API) is on, or switch TUN on in the app by hand.',
+};
+
+/** The plan store in the core forgets previews after a while; its message says so without a code. */
+const EXPIRED_PLAN = /preview is no longer available/i;
+
 export function toIpcError(channel: Channel, error: unknown): IpcError {
   const message =
     error instanceof Error ? error.message : typeof error === 'string' ? error : 'Something went wrong.';
   const ownHint = error && typeof error === 'object' && 'hint' in error ? (error as { hint: unknown }).hint : undefined;
+  const rawCode = error && typeof error === 'object' && 'code' in error ? (error as { code: unknown }).code : undefined;
+  // Node's own permission errors mean the same to the user as the core's read-only refusal.
+  const ownCode = rawCode === 'EACCES' || rawCode === 'EPERM' || rawCode === 'EROFS' ? 'read-only' : rawCode;
+  const code =
+    typeof ownCode === 'string' && ownCode in CODE_HINTS
+      ? ownCode
+      : channel === 'fix:apply' && EXPIRED_PLAN.test(message)
+        ? 'plan-expired'
+        : undefined;
   const hint =
     error instanceof PayloadError
       ? 'The app sent a request main did not accept; restart the app and try again.'
       : typeof ownHint === 'string' && ownHint
         ? ownHint
-        : DEFAULT_HINTS[channel];
-  return { message: redactCredentials(message), hint: redactCredentials(hint) };
+        : code
+          ? CODE_HINTS[code]!
+          : DEFAULT_HINTS[channel];
+  return { message: redactCredentials(message), hint: redactCredentials(hint), ...(code ? { code } : {}) };
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {

@@ -35,6 +35,11 @@ export interface IpcError {
   message: string;
   /** What the user can do next. */
   hint: string;
+  /**
+   * A stable reason code when the core gave one (e.g. `changed-since-plan`, `plan-expired`,
+   * `read-only`, `codex-home-missing`), so the renderer can offer the matching next action.
+   */
+  code?: string;
 }
 
 export type Result<T> = { ok: true; data: T } | { ok: false; error: IpcError };

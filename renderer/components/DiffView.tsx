@@ -1,5 +1,5 @@
 // One file's diff: line numbers on both sides, additions and removals marked in text, not colour alone.
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { FileDiff } from '../../shared/types.ts';
 import { parseUnifiedDiff, rowMarker } from '../logic/diff.ts';
 
@@ -70,18 +70,30 @@ export function ConflictChoice({
   onKeep(): void;
   onCancel(): void;
 }) {
+  const title = useRef<HTMLHeadingElement>(null);
+  // The choice replaces the button that asked for it: move focus to it so keyboard users land on it.
+  useEffect(() => title.current?.focus(), []);
   return (
     <section className="notice notice-warning" role="alertdialog" aria-labelledby="conflict-title" aria-describedby="conflict-desc">
-      <h2 id="conflict-title" className="h3">The file changed since the fix</h2>
+      <h2 id="conflict-title" className="h3" tabIndex={-1} ref={title}>The file changed since the fix</h2>
       <p id="conflict-desc">
-        Restoring the old copy would undo your later edits too. Below is what differs. Choose to remove only the lines the
-        fix added, or to keep your file as it is.
+        Restoring the copy from before the fix would throw away the edits made since. Below is what differs between the
+        file the fix left (−) and the file as it is now (+). Nothing has been written yet.
       </p>
+      <ul className="choice-help">
+        <li>
+          <strong>Remove only the fix’s lines</strong>: takes out what the fix added and puts back what it removed, and keeps
+          every other edit.
+        </li>
+        <li>
+          <strong>Keep my file</strong>: leaves the file exactly as it is now and marks the change as reverted in History.
+        </li>
+      </ul>
       {conflicts.map((c) => (
         <DiffView key={c.path} path={c.path} unified={c.unified} />
       ))}
       <div className="button-row">
-        <button type="button" className="primary" onClick={onRemoveFixLines} disabled={busy}>Remove only the fix's lines</button>
+        <button type="button" className="primary" onClick={onRemoveFixLines} disabled={busy}>Remove only the fix’s lines</button>
         <button type="button" onClick={onKeep} disabled={busy}>Keep my file</button>
         <button type="button" onClick={onCancel} disabled={busy}>Cancel</button>
       </div>

@@ -166,6 +166,11 @@ export interface FixState {
   reset(): void;
 }
 
+/** Errors after which the preview must be made again before anything can be applied. */
+export function isStalePlan(error: IpcError | null): boolean {
+  return error?.code === 'changed-since-plan' || error?.code === 'plan-expired';
+}
+
 export function createFixStore(api: DoctorApi): StoreApi<FixState> {
   const initial = {
     status: 'idle' as const,
@@ -206,7 +211,8 @@ export function createFixStore(api: DoctorApi): StoreApi<FixState> {
       set({ status: 'applying', error: null });
       const result = await call(() => api.applyFix({ planId: plan.planId }));
       if (result.ok) set({ status: 'applied', applied: result.data });
-      else set({ status: 'error', error: result.error });
+      // A stale or forgotten preview cannot be applied again: only a fresh preview can.
+      else set({ status: 'error', error: result.error, plan: isStalePlan(result.error) ? null : plan });
       return result.ok;
     },
     async revert(mode) {

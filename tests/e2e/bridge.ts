@@ -28,6 +28,8 @@ export interface Bridge {
   saved: { name: string; text: string }[];
   /** Links the app asked the OS to open. */
   opened: string[];
+  /** Every response body the bridge sent to the page (API answers and progress events), to search for secrets. */
+  responses: string[];
   close(): Promise<void>;
 }
 
@@ -36,10 +38,12 @@ export async function startBridge(service: DoctorService, rendererDir: string): 
   const clipboard: string[] = [];
   const saved: { name: string; text: string }[] = [];
   const opened: string[] = [];
+  const responses: string[] = [];
   const handlers = createHandlers({
     service,
     emitProgress(payload: IpcEvents['diagnose:progress']) {
       const frame = `event: ${PROGRESS_EVENT}\ndata: ${JSON.stringify(payload)}\n\n`;
+      responses.push(frame);
       for (const stream of streams) stream.write(frame);
     },
     async saveText(name, text) {
@@ -68,8 +72,10 @@ export async function startBridge(service: DoctorService, rendererDir: string): 
         const body = Buffer.concat(chunks).toString('utf8');
         const payload = body ? JSON.parse(body) : undefined;
         const result = await dispatch(handlers, decodeURIComponent(url.pathname.slice(5)), payload);
+        const text = JSON.stringify(result);
+        responses.push(text);
         res.writeHead(200, { 'Content-Type': 'application/json' });
-        res.end(JSON.stringify(result));
+        res.end(text);
         return;
       }
       const relative = url.pathname === '/' ? 'index.html' : path.normalize(decodeURIComponent(url.pathname)).replace(/^[/\\]+/, '');
@@ -98,6 +104,7 @@ export async function startBridge(service: DoctorService, rendererDir: string): 
     clipboard,
     saved,
     opened,
+    responses,
     async close() {
       for (const stream of streams) stream.end();
       server.closeAllConnections();

@@ -34,7 +34,14 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function openSession(name: ScenarioName, opts: { colorScheme?: 'light' | 'dark' } = {}): Promise<Session> {
+export interface SessionOptions {
+  colorScheme?: 'light' | 'dark';
+  /** The service's probe budget per step (default the core's). */
+  timeoutMs?: number;
+  viewport?: { width: number; height: number };
+}
+
+export async function openSession(name: ScenarioName, opts: SessionOptions = {}): Promise<Session> {
   ensureRendererBuilt();
   const scenario = await setupScenario(name);
   const doctorHome = makeTempDir('e2e-doctor-home');
@@ -44,6 +51,7 @@ export async function openSession(name: ScenarioName, opts: { colorScheme?: 'lig
     journalDir: path.join(doctorHome, 'journal'),
     platform: process.platform,
     extraProxyPorts: scenario.extraProxyPorts,
+    ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
   });
   const bridge = await startBridge(service, RENDERER_DIR);
   const context = await chromium.launchPersistentContext(makeTempDir('e2e-chromium-profile'), {
@@ -58,7 +66,7 @@ export async function openSession(name: ScenarioName, opts: { colorScheme?: 'lig
       '--disable-component-update',
       '--disable-sync',
     ],
-    viewport: { width: 1100, height: 860 },
+    viewport: opts.viewport ?? { width: 1100, height: 860 },
     colorScheme: opts.colorScheme ?? 'light',
     reducedMotion: 'reduce',
   });
@@ -90,9 +98,15 @@ export async function openSession(name: ScenarioName, opts: { colorScheme?: 'lig
   };
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+export async function screenshot(page: Page, name: string, opts: { dark?: boolean } = {}): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  if (opts.dark) {
+    // The same step in the OS's dark theme, without running the step again.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-dark.png`), fullPage: true });
+    await page.emulateMedia({ colorScheme: 'light' });
+  }
 }
 
 /** Every file under a directory with its bytes, to prove nothing was written. */

@@ -2,7 +2,7 @@
 // lab's servers and proxies. Saves a screenshot of every step to docs/screenshots/.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { openSession, screenshot, snapshotDir, type Session } from './harness.ts';
@@ -24,12 +24,12 @@ async function diagnose(session: Session, shots?: string) {
   const { page } = session;
   await page.getByRole('heading', { level: 1, name: 'Why does Codex keep reconnecting?' }).waitFor();
   await page.getByText(session.scenario.codexHome).waitFor();
-  if (shots) await screenshot(page, `${shots}-1-start`);
+  if (shots) await screenshot(page, `${shots}-1-start`, { dark: shots === 'ws-refused' });
   await page.getByRole('button', { name: 'Start the diagnosis' }).click();
   await page.getByRole('heading', { level: 1, name: 'Diagnosing the connection' }).waitFor();
   await page.getByRole('button', { name: 'See what was found' }).waitFor({ timeout: STEP_TIMEOUT });
   assert.ok((await page.locator('.checks li').count()) >= 3, 'the checks are listed');
-  if (shots) await screenshot(page, `${shots}-2-diagnose`);
+  if (shots) await screenshot(page, `${shots}-2-diagnose`, { dark: shots === 'ws-refused' });
   await page.getByRole('button', { name: 'See what was found' }).click();
   await page.getByRole('heading', { level: 1, name: 'What was found' }).waitFor();
 }
@@ -43,7 +43,7 @@ describe('wizard in a real browser', { concurrency: false }, () => {
 
     await diagnose(session, 'ws-refused');
     await page.getByText('Technical details').click();
-    await screenshot(page, 'ws-refused-3-findings');
+    await screenshot(page, 'ws-refused-3-findings', { dark: true });
 
     await page.getByRole('button', { name: 'Choose a fix' }).click();
     const recommended = page.locator('.fix-card.recommended');
@@ -51,7 +51,7 @@ describe('wizard in a real browser', { concurrency: false }, () => {
     assert.equal(await page.locator('.fix-card').count(), 3, 'three fixes side by side');
     assert.match(await recommended.innerText(), /Fix #1/);
     assert.match(await recommended.innerText(), /Why:/);
-    await screenshot(page, 'ws-refused-4-choose');
+    await screenshot(page, 'ws-refused-4-choose', { dark: true });
 
     await recommended.getByRole('button', { name: 'Preview fix #1' }).click();
     await page.getByRole('heading', { level: 1, name: 'Preview the change' }).waitFor({ timeout: STEP_TIMEOUT });
@@ -59,11 +59,11 @@ describe('wizard in a real browser', { concurrency: false }, () => {
     await added.first().waitFor();
     assert.match(await added.first().locator('.ln').nth(1).innerText(), /^\d+$/, 'added lines carry their new line number');
     assert.deepEqual(readFileSync(configPath), original, 'previewing writes nothing');
-    await screenshot(page, 'ws-refused-5-preview');
+    await screenshot(page, 'ws-refused-5-preview', { dark: true });
 
     await page.getByRole('button', { name: 'Apply this change' }).click();
     await page.getByText('Codex can now connect without reconnecting.').waitFor({ timeout: STEP_TIMEOUT });
-    await screenshot(page, 'ws-refused-6-apply');
+    await screenshot(page, 'ws-refused-6-apply', { dark: true });
     const config = parseToml(readFileSync(configPath, 'utf8')) as {
       model_provider?: string;
       model_providers: Record<string, { supports_websockets?: boolean; base_url?: string }>;
@@ -78,7 +78,7 @@ describe('wizard in a real browser', { concurrency: false }, () => {
     await page.getByText('is on the clipboard').waitFor();
     assert.equal(session.bridge.clipboard.length, 1);
     assert.match(session.bridge.clipboard[0]!, /WebSocket/i);
-    await screenshot(page, 'ws-refused-7-done');
+    await screenshot(page, 'ws-refused-7-done', { dark: true });
 
     await page.getByRole('button', { name: 'Revert now' }).click();
     await page.getByText('Reverted. Your files are back as they were.').waitFor({ timeout: STEP_TIMEOUT });
@@ -94,6 +94,7 @@ describe('wizard in a real browser', { concurrency: false }, () => {
   test('proxy-needed: Fix #2 recommended with the proxy that works', async () => {
     const session = await open('proxy-needed', 'dark');
     const { page, scenario } = session;
+    assert.equal(existsSync(path.join(scenario.codexHome, '.env')), false, 'no .env before the fix');
     await diagnose(session, 'proxy-needed');
     await screenshot(page, 'proxy-needed-3-findings');
     await page.getByRole('button', { name: 'Choose a fix' }).click();
@@ -113,6 +114,12 @@ describe('wizard in a real browser', { concurrency: false }, () => {
     const dotenv = readFileSync(path.join(scenario.codexHome, '.env'), 'utf8');
     assert.match(dotenv, new RegExp(`^HTTPS_PROXY=${scenario.expectedProxyUrl!.replace(/[.:/]/g, '\\$&')}$`, 'm'));
     await screenshot(page, 'proxy-needed-6-apply');
+
+    // The .env the fix created goes away again on revert.
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Revert now' }).click();
+    await page.getByText('Reverted. Your files are back as they were.').waitFor({ timeout: STEP_TIMEOUT });
+    assert.equal(existsSync(path.join(scenario.codexHome, '.env')), false, 'the .env the fix created is deleted');
     assert.deepEqual(session.pageErrors, []);
   });
 

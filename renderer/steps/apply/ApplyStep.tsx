@@ -1,14 +1,19 @@
 import { ErrorNotice, StatusBadge } from '../../components/common.tsx';
 import { compareChecks, verifyVerdict, VERDICT_TEXT } from '../../logic/compare.ts';
 import { useSlice, useStores } from '../../store-context.tsx';
+import { isStalePlan } from '../../stores/stores.ts';
 
 export function ApplyStep() {
   const stores = useStores();
   const { status, applied, error } = useSlice((s) => s.fix, (s) => s);
-  if (status === 'applying') {
+  const profile = useSlice((s) => s.setup, (s) => s.profile);
+  const previewAgain = async () => {
+    if (await stores.fix.getState().preview(profile)) stores.wizard.getState().goTo('preview');
+  };
+  if (status === 'applying' || status === 'previewing') {
     return (
       <p className="lead" role="status" aria-live="polite">
-        Applying the change, then running the diagnosis again…
+        {status === 'previewing' ? 'Making a new preview…' : 'Applying the change, then running the diagnosis again…'}
       </p>
     );
   }
@@ -17,8 +22,17 @@ export function ApplyStep() {
       <>
         <ErrorNotice error={error} />
         <div className="button-row step-actions">
-          <button type="button" onClick={() => stores.wizard.getState().goTo('preview')}>
-            Back to the preview
+          {isStalePlan(error) ? (
+            <button type="button" className="primary" onClick={() => void previewAgain()}>
+              Preview the fix again
+            </button>
+          ) : (
+            <button type="button" onClick={() => stores.wizard.getState().goTo('preview')}>
+              Back to the preview
+            </button>
+          )}
+          <button type="button" onClick={() => stores.wizard.getState().goTo('choose')}>
+            Choose another fix
           </button>
         </div>
       </>

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { ErrorNotice, StatusBadge } from '../../components/common.tsx';
 import { formatDuration } from '../../logic/format.ts';
 import { useSlice, useStores } from '../../store-context.tsx';
@@ -8,14 +9,29 @@ export function DiagnoseStep() {
   const profile = useSlice((s) => s.setup, (s) => s.profile);
   const running = status === 'running';
   const runAgain = () => void stores.diagnosis.getState().run(profile);
+  const nextAction = useRef<HTMLButtonElement>(null);
+  // The Cancel button disappears when the run ends; keyboard focus must not fall back to the page.
+  useEffect(() => {
+    if (!running && (document.activeElement === document.body || document.activeElement === null)) {
+      nextAction.current?.focus();
+    }
+  }, [running]);
   return (
     <>
-      <p className="lead" aria-live="polite">
-        {running && 'Checking… each check appears as it runs.'}
-        {status === 'done' && `Finished in ${formatDuration(report?.durationMs)}.`}
-        {status === 'cancelled' && 'Cancelled. The results below are partial.'}
-      </p>
-      <ol className="checks" aria-label="Checks" aria-live="polite" aria-busy={running}>
+      <div aria-live="polite" role="status">
+        {running && <p className="lead">Checking… each check appears as it runs.</p>}
+        {status === 'done' && <p className="lead">Finished in {formatDuration(report?.durationMs)}.</p>}
+      </div>
+      {status === 'cancelled' && (
+        <div className="notice notice-warning" role="alert">
+          <p className="notice-title">Diagnosis cancelled after {formatDuration(report?.durationMs)}: the results below are partial.</p>
+          <p>
+            <strong>What to do next:</strong> run the diagnosis again and let it finish (a check waits up to its time-out
+            when the network stalls), or look at what was found so far.
+          </p>
+        </div>
+      )}
+      <ol className="checks" aria-label="Checks" aria-live="polite" aria-relevant="additions text">
         {checks.map((c) => (
           <li key={c.id} className={`check check-${c.status}`}>
             <StatusBadge status={c.status} />
@@ -46,13 +62,18 @@ export function DiagnoseStep() {
               Back
             </button>
             {status !== 'error' && (
-              <button type="button" onClick={runAgain}>
+              <button type="button" onClick={runAgain} ref={report ? undefined : nextAction} className={status === 'cancelled' ? 'primary' : ''}>
                 Run again
               </button>
             )}
             {report && (
-              <button type="button" className="primary" onClick={() => stores.wizard.getState().goTo('findings')}>
-                See what was found
+              <button
+                type="button"
+                ref={nextAction}
+                className={status === 'cancelled' ? '' : 'primary'}
+                onClick={() => stores.wizard.getState().goTo('findings')}
+              >
+                {status === 'cancelled' ? 'See the partial findings' : 'See what was found'}
               </button>
             )}
           </>

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { ErrorNotice, ReportActions } from '../../components/common.tsx';
 import { ConflictChoice } from '../../components/DiffView.tsx';
 import { useSlice, useStores } from '../../store-context.tsx';
@@ -6,6 +7,11 @@ export function DoneStep() {
   const stores = useStores();
   const { status, applied, revertOutcome, error } = useSlice((s) => s.fix, (s) => s);
   const profile = useSlice((s) => s.setup, (s) => s.profile);
+  const revertedNotice = useRef<HTMLDivElement>(null);
+  // The Revert button goes away once it worked: focus the result so keyboard users hear it.
+  useEffect(() => {
+    if (status === 'reverted') revertedNotice.current?.focus();
+  }, [status]);
   if (!applied) return <p>No change was applied.</p>;
   const busy = status === 'reverting';
   const startOver = () => {
@@ -17,7 +23,7 @@ export function DoneStep() {
   return (
     <>
       {status === 'reverted' ? (
-        <div className="notice notice-ok" role="status">
+        <div className="notice notice-ok" role="status" tabIndex={-1} ref={revertedNotice}>
           <p className="notice-title">Reverted. Your files are back as they were.</p>
           {revertOutcome?.status === 'reverted' && revertOutcome.files.length > 0 && (
             <ul>

@@ -7,6 +7,13 @@ export function PreviewStep() {
   const { plan, status, error } = useSlice((s) => s.fix, (s) => s);
   if (!plan) return <p>Choose a fix first.</p>;
   const applying = status === 'applying';
+  const profile = useSlice((s) => s.setup, (s) => s.profile);
+  /** Nothing the app can write or call: the user follows the steps by hand. */
+  const manualOnly = plan.diffs.length === 0 && !plan.apiAction;
+  const diagnoseAgain = () => {
+    stores.wizard.getState().goTo('diagnose');
+    void stores.diagnosis.getState().run(profile);
+  };
   const apply = async () => {
     stores.wizard.getState().goTo('apply');
     await stores.fix.getState().apply();
@@ -14,8 +21,18 @@ export function PreviewStep() {
   return (
     <>
       <p className="lead">{plan.title}</p>
-      <p>Nothing has been written yet. This is exactly what will change:</p>
-      {plan.diffs.length === 0 && <p className="muted">This fix changes no files.</p>}
+      {manualOnly ? (
+        <div className="notice notice-warning" role="status">
+          <p className="notice-title">The app cannot make this change for you, so it will write nothing.</p>
+          <p>
+            <strong>What to do next:</strong> follow the steps below in your proxy app, then run the diagnosis again to
+            check that Codex connects.
+          </p>
+        </div>
+      ) : (
+        <p>Nothing has been written yet. This is exactly what will change:</p>
+      )}
+      {plan.diffs.length === 0 && !manualOnly && <p className="muted">This fix changes no files.</p>}
       {plan.diffs.map((d) => (
         <DiffView key={d.path} path={d.path} unified={d.unified} action={d.action} added={d.added} removed={d.removed} />
       ))}
@@ -58,9 +75,15 @@ export function PreviewStep() {
         <button type="button" onClick={() => stores.wizard.getState().goTo('choose')}>
           Back
         </button>
-        <button type="button" className="primary" onClick={() => void apply()} disabled={applying || plan.diffs.length === 0 && !plan.apiAction}>
-          Apply this change
-        </button>
+        {manualOnly ? (
+          <button type="button" className="primary" onClick={diagnoseAgain}>
+            Run the diagnosis again
+          </button>
+        ) : (
+          <button type="button" className="primary" onClick={() => void apply()} disabled={applying}>
+            Apply this change
+          </button>
+        )}
       </div>
     </>
   );
