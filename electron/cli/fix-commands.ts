@@ -53,8 +53,9 @@ async function confirm(question: string): Promise<boolean> {
 }
 
 function fixErrorMessage(e: FixError): string {
-  const where = e.location ? ` (${formatLocation(e.location)})` : '';
-  return `${e.message}${where}`;
+  const where = e.location ? formatLocation(e.location) : '';
+  // Most messages already name the file; add the location only when it says more.
+  return where && !e.message.includes(where) ? `${e.message} (${where})` : e.message;
 }
 
 export async function fixCommand(args: string[], ctx: CommonContext): Promise<number> {
