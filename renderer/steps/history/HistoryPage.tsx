@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { ErrorNotice } from '../../components/common.tsx';
 import { ConflictChoice } from '../../components/DiffView.tsx';
 import { formatDateTime } from '../../logic/format.ts';
@@ -11,10 +11,19 @@ export function HistoryPage() {
     void stores.history.getState().load();
   }, [stores]);
   const history = stores.history.getState();
+  const messageRef = useRef<HTMLParagraphElement>(null);
+  // The conflict choice (and its buttons) goes away after the revert: focus the result instead.
+  useEffect(() => {
+    if (message) messageRef.current?.focus();
+  }, [message]);
   return (
     <>
       <p className="lead">Every change this app or the command line made, newest first. Each can be reverted on its own.</p>
-      <div aria-live="polite">{message && <p className="notice notice-ok">{message}</p>}</div>
+      <div aria-live="polite">{message && (
+          <p className="notice notice-ok" tabIndex={-1} ref={messageRef}>
+            {message}
+          </p>
+        )}</div>
       {error && (
         <ErrorNotice
           error={error}

@@ -33,6 +33,16 @@ export function PreviewStep() {
         <p>Nothing has been written yet. This is exactly what will change:</p>
       )}
       {plan.diffs.length === 0 && !manualOnly && <p className="muted">This fix changes no files.</p>}
+      {plan.manualSteps && plan.manualSteps.length > 0 && (
+        <section aria-labelledby="manual-title">
+          <h2 id="manual-title">Steps for you</h2>
+          <ol>
+            {plan.manualSteps.map((s, i) => (
+              <li key={i}>{s}</li>
+            ))}
+          </ol>
+        </section>
+      )}
       {plan.diffs.map((d) => (
         <DiffView key={d.path} path={d.path} unified={d.unified} action={d.action} added={d.added} removed={d.removed} />
       ))}
@@ -59,16 +69,6 @@ export function PreviewStep() {
             ))}
           </ul>
         </div>
-      )}
-      {plan.manualSteps && plan.manualSteps.length > 0 && (
-        <section aria-labelledby="manual-title">
-          <h2 id="manual-title">Steps for you</h2>
-          <ol>
-            {plan.manualSteps.map((s, i) => (
-              <li key={i}>{s}</li>
-            ))}
-          </ol>
-        </section>
       )}
       {error && <ErrorNotice error={error} />}
       <div className="button-row step-actions">

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { DoctorApi, IpcEvents, Result } from '../../../shared/ipc.ts';
 import type { ApplyResult } from '../../../shared/service.ts';
 import type { FixPlan, RevertOutcome } from '../../../shared/types.ts';
-import { createAppStores, upsertCheck } from '../../../renderer/stores/stores.ts';
+import { createAppStores, isStalePlan, upsertCheck } from '../../../renderer/stores/stores.ts';
 import { check, recommendation, report } from './fixtures.ts';
 
 type Calls = { method: string; request: unknown }[];
@@ -203,5 +203,36 @@ describe('report and setup stores', () => {
     await stores.setup.getState().chooseProfile('work');
     assert.deepEqual(calls[0]!.request, { profile: 'work' });
     assert.equal(stores.setup.getState().status, 'ready');
+  });
+});
+
+describe('a stale preview', () => {
+  test('an apply refused because the file changed drops the plan, so only a new preview can be applied', async () => {
+    const { api } = fakeApi({
+      previewFix: async () => ok(plan),
+      applyFix: async () => ({
+        ok: false,
+        error: { message: 'config.toml changed since the preview was made', hint: 'Preview again.', code: 'changed-since-plan' },
+      }),
+    });
+    const stores = createAppStores(api);
+    stores.fix.getState().select('disable-websockets');
+    assert.equal(await stores.fix.getState().preview(null), true);
+    assert.equal(await stores.fix.getState().apply(), false);
+    assert.equal(stores.fix.getState().plan, null);
+    assert.equal(isStalePlan(stores.fix.getState().error), true);
+  });
+
+  test('other apply errors keep the preview to go back to', async () => {
+    const { api } = fakeApi({
+      previewFix: async () => ok(plan),
+      applyFix: async () => ({ ok: false, error: { message: 'read-only', hint: 'Make it writable.', code: 'read-only' } }),
+    });
+    const stores = createAppStores(api);
+    stores.fix.getState().select('disable-websockets');
+    await stores.fix.getState().preview(null);
+    await stores.fix.getState().apply();
+    assert.equal(stores.fix.getState().plan?.planId, 'plan-1');
+    assert.equal(isStalePlan(stores.fix.getState().error), false);
   });
 });

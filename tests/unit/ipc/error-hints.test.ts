@@ -1,0 +1,25 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { toIpcError } from '../../../electron/ipc-handlers.ts';
+
+describe('errors say what to do next', () => {
+  test("the core's error codes get their own next step and travel as code", () => {
+    const changed = toIpcError('fix:apply', Object.assign(new Error('/x/config.toml changed since the preview was made'), { code: 'changed-since-plan' }));
+    assert.equal(changed.code, 'changed-since-plan');
+    assert.match(changed.hint, /Nothing was written.*preview the fix again/s);
+    const readOnly = toIpcError('fix:apply', Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' }));
+    assert.equal(readOnly.code, 'read-only');
+    assert.match(readOnly.hint, /writable/);
+    const home = toIpcError('fix:preview', Object.assign(new Error('CODEX_HOME /nope does not exist'), { code: 'codex-home-missing' }));
+    assert.match(home.hint, /CODEX_HOME/);
+  });
+
+  test('a forgotten preview is reported as expired; unknown codes fall back to the channel hint', () => {
+    const expired = toIpcError('fix:apply', new Error('This preview is no longer available: preview the fix again.'));
+    assert.equal(expired.code, 'plan-expired');
+    assert.match(expired.hint, /Preview the fix again/);
+    const other = toIpcError('history:list', Object.assign(new Error('odd'), { code: 'ESOMETHING' }));
+    assert.equal(other.code, undefined);
+    assert.match(other.hint, /journal/);
+  });
+});
