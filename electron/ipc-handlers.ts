@@ -67,9 +67,6 @@ const CODE_HINTS: Record<string, string> = {
     'Open your proxy app and check that its external controller (API) is on, or switch TUN on in the app by hand.',
 };
 
-/** The plan store in the core forgets previews after a while; its message says so without a code. */
-const EXPIRED_PLAN = /preview is no longer available/i;
-
 export function toIpcError(channel: Channel, error: unknown): IpcError {
   const message =
     error instanceof Error ? error.message : typeof error === 'string' ? error : 'Something went wrong.';
@@ -77,12 +74,7 @@ export function toIpcError(channel: Channel, error: unknown): IpcError {
   const rawCode = error && typeof error === 'object' && 'code' in error ? (error as { code: unknown }).code : undefined;
   // Node's own permission errors mean the same to the user as the core's read-only refusal.
   const ownCode = rawCode === 'EACCES' || rawCode === 'EPERM' || rawCode === 'EROFS' ? 'read-only' : rawCode;
-  const code =
-    typeof ownCode === 'string' && ownCode in CODE_HINTS
-      ? ownCode
-      : channel === 'fix:apply' && EXPIRED_PLAN.test(message)
-        ? 'plan-expired'
-        : undefined;
+  const code = typeof ownCode === 'string' && ownCode in CODE_HINTS ? ownCode : undefined;
   const hint =
     error instanceof PayloadError
       ? 'The app sent a request main did not accept; restart the app and try again.'

@@ -6,7 +6,7 @@ import type { DiagnosisReport } from '../../shared/types.ts';
 import { findCodexInstalls, loadCodexSetup, resolveCodexHome } from './codex/index.ts';
 import { runDiagnosis, type DiagnoseOptions } from './diagnosis/diagnose.ts';
 import { reportToMarkdown } from './diagnosis/report-markdown.ts';
-import { listHistory, type PlannedFix } from './fixes/index.ts';
+import { FixError, listHistory, type PlannedFix } from './fixes/index.ts';
 import { applyAndVerify, journalDirFor, prepareFix, revert } from './workflow.ts';
 import { formatLocation } from '../../shared/format.ts';
 
@@ -100,7 +100,7 @@ export function createDoctorService(options: DoctorServiceOptions): DoctorServic
 
     async applyFix(req) {
       const held = plans.get(req.planId);
-      if (!held) throw new Error('This preview is no longer available: preview the fix again.');
+      if (!held) throw new FixError('This preview is no longer available: preview the fix again.', 'plan-expired');
       plans.delete(req.planId);
       const { entry, after } = await applyAndVerify(held.planned, {
         codexHome,

@@ -105,14 +105,17 @@ export async function runDiagnosis(options: DiagnoseOptions = {}): Promise<Diagn
     const secrets = collectSecrets(setup);
 
     const endpoint = endpointFor(setup.provider?.baseUrl ?? FALLBACK_BASE_URL);
+    const websocketsUsed = setup.provider?.supportsWebsockets ?? true;
     const codexDoctor = startCodexDoctor(setup, options, env, signal, report);
     const probeOpts = { timeoutMs, signal, ca: readCaBundle(setup) };
 
     const probeOne = async (route: Route, speaks?: RouteOutcome['speaks']): Promise<RouteOutcome> => {
       const id = `route:${route.kind}:${route.proxyUrl ? route.display : 'direct'}`;
       const results = await timed(id, `Endpoint via ${route.label}`, () => probeRoute({ baseUrl: endpoint.baseUrl }, route, probeOpts), (rs) => ({
-        status: routeStatus(rs),
-        detail: rs.map((r) => `${r.phase} ${r.ok ? 'ok' : (r.failure ?? 'failed')}`).join(', '),
+        status: routeStatus(rs, websocketsUsed),
+        detail:
+          rs.map((r) => `${r.phase} ${r.ok ? 'ok' : (r.failure ?? 'failed')}`).join(', ') +
+          (websocketsUsed ? '' : ' (WebSockets are off for this provider: Codex does not use them)'),
       }));
       return { route, results, speaks };
     };
@@ -162,7 +165,7 @@ export async function runDiagnosis(options: DiagnoseOptions = {}): Promise<Diagn
     const recommendation = recommend(facts, evidence);
     const findings: Finding[] = [
       ...setup.findings,
-      ...probeFindings(outcomes, configured ? 'configured-proxy' : 'direct'),
+      ...probeFindings(outcomes, configured ? 'configured-proxy' : 'direct', websocketsUsed),
       ...environmentFindings(environment),
     ];
     const doctorReport = await codexDoctor.finish();
@@ -198,8 +201,10 @@ function readCaBundle(setup: CodexSetup): string | undefined {
   }
 }
 
-function routeStatus(results: ProbeResult[]): CheckEvent['status'] {
-  if (results.every((r) => r.ok)) return 'ok';
+function routeStatus(results: ProbeResult[], websocketsUsed: boolean): CheckEvent['status'] {
+  // With WebSockets off, Codex never opens one: its probe is information, not a problem.
+  const relevant = websocketsUsed ? results : results.filter((r) => r.phase !== 'websocket');
+  if (relevant.every((r) => r.ok)) return 'ok';
   const https = results.find((r) => r.phase === 'https');
   return https?.ok ? 'warning' : 'error';
 }

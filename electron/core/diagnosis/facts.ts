@@ -49,7 +49,7 @@ const PHASE_NAMES: Record<string, string> = {
  * One finding per failed step on the route Codex uses, plus a short "works" finding for the steps
  * that passed there; on other routes only what matters for the choice of fix.
  */
-export function probeFindings(outcomes: RouteOutcome[], codexRouteKind: Route['kind']): Finding[] {
+export function probeFindings(outcomes: RouteOutcome[], codexRouteKind: Route['kind'], websocketsUsed = true): Finding[] {
   const findings: Finding[] = [];
   for (const { route, results } of outcomes) {
     const isCodexRoute = route.kind === codexRouteKind;
@@ -59,12 +59,15 @@ export function probeFindings(outcomes: RouteOutcome[], codexRouteKind: Route['k
       // A failed connection fails every later step with the same words: say it once.
       if (!r.ok && reported.has(r.detail)) continue;
       reported.add(r.detail);
-      const severity: Severity = r.ok ? 'ok' : isCodexRoute ? 'error' : 'info';
+      const unused = r.phase === 'websocket' && !websocketsUsed;
+      const severity: Severity = r.ok ? 'ok' : isCodexRoute && !unused ? 'error' : 'info';
       const routeId = route.kind === 'direct' ? 'direct' : route.kind;
       findings.push({
         id: `${r.phase}.${routeId}.${r.ok ? 'ok' : (r.failure ?? 'error')}`,
         severity,
-        summary: `${PHASE_NAMES[r.phase] ?? r.phase} ${r.ok ? 'works' : 'fails'} via ${route.label}: ${r.detail}`,
+        summary:
+          `${PHASE_NAMES[r.phase] ?? r.phase} ${r.ok ? 'works' : 'fails'} via ${route.label}: ${r.detail}` +
+          (unused && !r.ok ? ' — not a problem: WebSockets are off for this provider, Codex uses HTTPS' : ''),
         evidence: [evidenceLine(r)],
       });
     }

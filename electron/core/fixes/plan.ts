@@ -70,6 +70,7 @@ export class FixError extends Error {
       | 'config-unparseable'
       | 'read-only'
       | 'changed-since-plan'
+      | 'plan-expired'
       | 'not-applicable'
       | 'invalid-proxy'
       | 'proxy-failed'

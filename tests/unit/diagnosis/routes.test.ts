@@ -151,3 +151,18 @@ describe('facts and findings from probe results', () => {
     assert.equal(facts.websocket, 'ok');
   });
 });
+
+describe('findings when WebSockets are off', () => {
+  test('a refused WebSocket on Codex’s route is information, not an error, when the provider does not use WebSockets', () => {
+    const route: Route = { kind: 'direct', label: 'direct' };
+    const results: ProbeResult[] = [
+      { phase: 'https', route, ok: true, durationMs: 5, detail: 'HTTP 401 from the service' },
+      { phase: 'websocket', route, ok: false, durationMs: 5, failure: 'refused', detail: 'HTTP 403 from the server' },
+    ];
+    const on = probeFindings([{ route, results }], 'direct', true).find((f) => f.id.startsWith('websocket.'))!;
+    const off = probeFindings([{ route, results }], 'direct', false).find((f) => f.id.startsWith('websocket.'))!;
+    assert.equal(on.severity, 'error');
+    assert.equal(off.severity, 'info');
+    assert.match(off.summary, /WebSockets are off/);
+  });
+});

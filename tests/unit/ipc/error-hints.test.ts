@@ -1,6 +1,10 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { toIpcError } from '../../../electron/ipc-handlers.ts';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createDoctorService } from '../../../electron/core/service.ts';
 
 describe('errors say what to do next', () => {
   test("the core's error codes get their own next step and travel as code", () => {
@@ -14,8 +18,14 @@ describe('errors say what to do next', () => {
     assert.match(home.hint, /CODEX_HOME/);
   });
 
-  test('a forgotten preview is reported as expired; unknown codes fall back to the channel hint', () => {
-    const expired = toIpcError('fix:apply', new Error('This preview is no longer available: preview the fix again.'));
+  test('a forgotten preview is reported as expired; unknown codes fall back to the channel hint', async () => {
+    // The real service's refusal of a plan it no longer holds.
+    const service = createDoctorService({ codexHome: mkdtempSync(path.join(os.tmpdir(), 'ccd-hints-')), env: {} });
+    const refusal = await service.applyFix({ planId: 'plan-that-was-never-made' }).then(
+      () => assert.fail('applying an unknown plan must fail'),
+      (e: unknown) => e,
+    );
+    const expired = toIpcError('fix:apply', refusal);
     assert.equal(expired.code, 'plan-expired');
     assert.match(expired.hint, /Preview the fix again/);
     const other = toIpcError('history:list', Object.assign(new Error('odd'), { code: 'ESOMETHING' }));
