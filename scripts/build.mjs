@@ -31,5 +31,13 @@ if (!only || only === 'electron') {
     define: { 'import.meta.url': '__importMetaUrl' },
   });
   await esbuild({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs' });
-  console.log('built dist/electron/main.cjs and dist/electron/preload.cjs');
+  // The command line as one file, for the package's bin (bin/codex-connection-doctor.cjs) without tsx.
+  await esbuild({
+    ...common,
+    entryPoints: ['electron/cli.ts'],
+    outfile: 'dist/cli.cjs',
+    banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    define: { 'import.meta.url': '__importMetaUrl' },
+  });
+  console.log('built dist/electron/main.cjs, dist/electron/preload.cjs and dist/cli.cjs');
 }
