@@ -77,8 +77,9 @@ test("the package's bin runs the bundled command line (dist/cli.cjs), no tsx nee
   const help = await run(['--help']);
   assert.equal(help.code, 0, help.stderr);
   assert.match(help.stdout, /diagnose \[--codex-home DIR\]/);
-  const missing = await run(['history', '--json']);
-  assert.equal(missing.code, 0, missing.stderr);
+  const history = await run(['history', '--json']);
+  assert.equal(history.code, 0, history.stderr);
+  assert.ok(Array.isArray(JSON.parse(history.stdout)));
   const home = mkdtempSync(path.join(os.tmpdir(), 'ccd-bin-home-'));
   const diagnose = await run(['diagnose', '--codex-home', path.join(home, 'nope')]);
   assert.equal(diagnose.code, 2);
