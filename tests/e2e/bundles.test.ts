@@ -5,25 +5,16 @@
 // wiring where Electron cannot run; tests/e2e/electron.test.ts runs the real app where it can.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CHANNELS, DOCTOR_API_METHODS } from '../../shared/ipc.ts';
 import { ROOT } from './env.ts';
+import { runProcess, type ProcessResult } from '../lab/run-process.ts';
 
-function loadBundles(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'tests', 'e2e', 'support', 'load-bundles.cjs')], {
-      env: { PATH: process.env.PATH ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+function loadBundles(env: Record<string, string>): Promise<ProcessResult> {
+  return runProcess(process.execPath, [path.join(ROOT, 'tests', 'e2e', 'support', 'load-bundles.cjs')], {
+    env: { PATH: process.env.PATH ?? '', ...env },
   });
 }
 
@@ -62,17 +53,8 @@ test('the built main and preload bundles: one secure window, the whole contract,
 test("the package's bin runs the bundled command line (dist/cli.cjs), no tsx needed", { timeout: 30_000 }, async () => {
   assert.ok(existsSync(path.join(ROOT, 'dist', 'cli.cjs')), 'run npm run build first');
   const run = (args: string[]) =>
-    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'codex-connection-doctor.cjs'), ...args], {
-        env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir() },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d) => (stdout += d));
-      child.stderr.on('data', (d) => (stderr += d));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
+    runProcess(process.execPath, [path.join(ROOT, 'bin', 'codex-connection-doctor.cjs'), ...args], {
+      env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir() },
     });
   const help = await run(['--help']);
   assert.equal(help.code, 0, help.stderr);

@@ -3,7 +3,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createDoctorService } from '../../electron/core/service.ts';
 import { makeTempDir } from '../lab/temp-dirs.ts';

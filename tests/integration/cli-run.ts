@@ -1,31 +1,18 @@
 // Runs the command line as a user does (tsx over electron/cli.ts) with a clean environment: a
 // chosen HOME and a private journal folder. Asynchronous, so lab servers in this process keep serving.
-import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runProcess, type ProcessResult } from '../lab/run-process.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-export interface CliResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+export type CliResult = ProcessResult;
 
 export function cli(args: string[], env: { HOME: string; CODEX_CONNECTION_DOCTOR_HOME: string } & Record<string, string>): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'electron', 'cli.ts'), ...args], {
-      cwd: root,
-      env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  return runProcess(process.execPath, ['--import', 'tsx', path.join(root, 'electron', 'cli.ts'), ...args], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env },
   });
 }
 

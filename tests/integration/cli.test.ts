@@ -1,36 +1,21 @@
 // The command line as a user runs it: exit codes, human and JSON output, secrets kept out.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closedPort } from '../lab/ports.ts';
+import { runProcess, type ProcessResult } from '../lab/run-process.ts';
 import { setupScenario, type Scenario } from '../lab/scenarios.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-export interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** Runs the command line the way `npm run doctor` does (tsx over electron/cli.ts), with a clean environment. */
-export function runCli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'electron', 'cli.ts'), ...args], {
-      cwd: root,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+function runCli(args: string[], env: Record<string, string> = {}): Promise<ProcessResult> {
+  return runProcess(process.execPath, ['--import', 'tsx', path.join(root, 'electron', 'cli.ts'), ...args], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
   });
 }
 
@@ -110,15 +95,7 @@ describe('codex-connection-doctor diagnose', () => {
 
 describe('npm run doctor', () => {
   test('runs the same command line from the repo', { timeout: 60_000 }, async () => {
-    const r = await new Promise<CliRun>((resolve, reject) => {
-      const child = spawn('npm', ['run', '--silent', 'doctor', '--', '--help'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d) => (stdout += d));
-      child.stderr.on('data', (d) => (stderr += d));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-    });
+    const r = await runProcess('npm', ['run', '--silent', 'doctor', '--', '--help'], { cwd: root, env: process.env });
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /diagnose \[--codex-home DIR\]/);
     assert.match(r.stdout, /fix <disable-websockets\|use-proxy\|enable-tun\|repair-config>/);

@@ -14,9 +14,11 @@ import {
   type FixContext,
   type PlannedEdit,
   type PlannedFix,
+  tomlEdit,
+  verifyOrRefuse,
   type TomlFile,
 } from './plan.ts';
-import { getAt, hasTable, setKeyInTable, setTopLevelKey, TomlEditError, upsertTable, verifyEdit, type ExpectedChange } from './toml-edit.ts';
+import { getAt, hasTable, setKeyInTable, setTopLevelKey, upsertTable, type ExpectedChange } from './toml-edit.ts';
 
 export const HTTP_PROVIDER_BASE_ID = 'openai_http';
 
@@ -51,23 +53,6 @@ function wantedShape(baseUrl: string | undefined): Record<string, unknown> {
   return shape;
 }
 
-function verifyOrRefuse(file: TomlFile, after: string, expected: ExpectedChange[]): void {
-  try {
-    verifyEdit(file.text, after, expected, path.basename(file.path));
-  } catch (error) {
-    throw new FixError((error as Error).message, 'edit-refused');
-  }
-}
-
-function edit<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (error) {
-    if (error instanceof TomlEditError) throw new FixError(`${error.message}; nothing was written`, 'edit-refused');
-    throw error;
-  }
-}
-
 export async function planDisableWebsockets(ctx: FixContext): Promise<PlannedFix> {
   const files = loadConfigLayers(ctx.codexHome, ctx.profile);
   if (files[0]!.data.profile !== undefined) {
@@ -95,8 +80,8 @@ export async function planDisableWebsockets(ctx: FixContext): Promise<PlannedFix
         warnings: [...warnings, `Provider "${providerId}" already has supports_websockets = false: nothing to change.`],
       });
     }
-    const after = edit(() => setKeyInTable(owner.text, ['model_providers', providerId], 'supports_websockets', false));
-    verifyOrRefuse(owner, after, [{ op: 'set', path: ['model_providers', providerId, 'supports_websockets'], value: false }]);
+    const after = tomlEdit(() => setKeyInTable(owner.text, ['model_providers', providerId], 'supports_websockets', false));
+    verifyOrRefuse(owner.text, after, [{ op: 'set', path: ['model_providers', providerId, 'supports_websockets'], value: false }], path.basename(owner.path));
     return makePlan(ctx, 'disable-websockets', `Turn off WebSockets for provider "${providerId}"`, [editOf(owner, after)], {
       sideEffects: [
         `Codex talks to "${providerId}" over HTTPS only (server-sent events); answers no longer wait for WebSocket retries.`,
@@ -136,12 +121,12 @@ export async function planDisableWebsockets(ctx: FixContext): Promise<PlannedFix
     const entries = Object.entries(shape) as [string, string | boolean][];
     // Keep the order a reader expects: name, base_url, wire_api, …
     entries.sort((a, b) => order(a[0]) - order(b[0]));
-    after = edit(() => upsertTable(after, ['model_providers', id], entries));
+    after = tomlEdit(() => upsertTable(after, ['model_providers', id], entries));
     expected.push({ op: 'set', path: ['model_providers', id], value: shape });
   }
-  after = edit(() => setTopLevelKey(after, 'model_provider', id));
+  after = tomlEdit(() => setTopLevelKey(after, 'model_provider', id));
   expected.push({ op: 'set', path: ['model_provider'], value: id });
-  verifyOrRefuse(selection, after, expected);
+  verifyOrRefuse(selection.text, after, expected, path.basename(selection.path));
   if (hasTable(after, ['model_providers', 'openai'])) {
     throw new FixError('refusing to write a [model_providers.openai] table', 'edit-refused');
   }

@@ -12,7 +12,7 @@ import type {
 } from '../../../shared/types.ts';
 import { unifiedDiff } from './diff.ts';
 import { fileMode } from './atomic-write.ts';
-import { getAt, parseTomlText } from './toml-edit.ts';
+import { getAt, parseTomlText, TomlEditError, verifyEdit, type ExpectedChange } from './toml-edit.ts';
 
 export interface ProxyProbeResult {
   carriesWebSocket: boolean;
@@ -245,3 +245,22 @@ export function editOf(file: TomlFile, afterText: string, newFileMode?: number):
 }
 
 export { fileMode };
+
+/** Runs a text edit; an edit the scanner cannot make safely becomes a refusal that writes nothing. */
+export function tomlEdit<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof TomlEditError) throw new FixError(`${error.message}; nothing was written`, 'edit-refused');
+    throw error;
+  }
+}
+
+/** The edited text must parse and differ from the original in exactly the expected keys. */
+export function verifyOrRefuse(before: string, after: string, expected: ExpectedChange[], fileName: string): void {
+  try {
+    verifyEdit(before, after, expected, fileName);
+  } catch (error) {
+    throw new FixError((error as Error).message, 'edit-refused');
+  }
+}

@@ -18,6 +18,8 @@ import {
   type FixContext,
   type PlannedEdit,
   type PlannedFix,
+  tomlEdit,
+  verifyOrRefuse,
   type TomlFile,
 } from './plan.ts';
 import { detectEol } from './toml-scan.ts';
@@ -32,9 +34,7 @@ import {
   renameTable,
   setKeyInTable,
   setTopLevelKey,
-  TomlEditError,
   upsertTable,
-  verifyEdit,
   type ExpectedChange,
   type TomlWritable,
 } from './toml-edit.ts';
@@ -68,15 +68,6 @@ function leaves(table: Record<string, unknown>, prefix: string[] = []): [string[
   return out;
 }
 
-function guarded<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (error) {
-    if (error instanceof TomlEditError) throw new FixError(`${error.message}; nothing was written`, 'edit-refused');
-    throw error;
-  }
-}
-
 export async function planRepairConfig(ctx: FixContext): Promise<PlannedFix> {
   assertCodexHome(ctx.codexHome);
   const config: TomlFile = readTomlFile(path.join(ctx.codexHome, 'config.toml'), 'config.toml');
@@ -94,18 +85,18 @@ export async function planRepairConfig(ctx: FixContext): Promise<PlannedFix> {
     let newId = `${id}_custom`;
     for (let n = 2; providers[newId] !== undefined; n += 1) newId = `${id}_custom_${n}`;
     const value: Record<string, unknown> = { ...table };
-    text = guarded(() => renameTable(text, ['model_providers', id], newId));
+    text = tomlEdit(() => renameTable(text, ['model_providers', id], newId));
     if (id === 'openai' && value.base_url === undefined && value.requires_openai_auth === undefined) {
       // Without its own endpoint the table meant "OpenAI with my login": keep that working.
-      text = guarded(() => setKeyInTable(text, ['model_providers', newId], 'requires_openai_auth', true));
-      text = guarded(() => setKeyInTable(text, ['model_providers', newId], 'name', 'OpenAI'));
+      text = tomlEdit(() => setKeyInTable(text, ['model_providers', newId], 'requires_openai_auth', true));
+      text = tomlEdit(() => setKeyInTable(text, ['model_providers', newId], 'name', 'OpenAI'));
       value.requires_openai_auth = true;
       value.name = 'OpenAI';
     }
     expected.push({ op: 'delete', path: ['model_providers', id] }, { op: 'set', path: ['model_providers', newId], value });
     let selectsIt = false;
     if (config.data.model_provider === id) {
-      text = guarded(() => setTopLevelKey(text, 'model_provider', newId));
+      text = tomlEdit(() => setTopLevelKey(text, 'model_provider', newId));
       expected.push({ op: 'set', path: ['model_provider'], value: newId });
       selectsIt = true;
     }
@@ -146,7 +137,7 @@ export async function planRepairConfig(ctx: FixContext): Promise<PlannedFix> {
       sideEffects.push(`[profiles.${name}] moves to ${path.basename(file)}: run it with \`codex --profile ${name}\`.`);
     }
     if (profiles) {
-      text = guarded(() => removeTable(text, ['profiles']));
+      text = tomlEdit(() => removeTable(text, ['profiles']));
       expected.push({ op: 'delete', path: ['profiles'] });
     }
     if (config.data.profile !== undefined) {
@@ -157,10 +148,10 @@ export async function planRepairConfig(ctx: FixContext): Promise<PlannedFix> {
     if (defaultProfile !== undefined && isTable(chosen)) {
       for (const [keyPath, value] of leaves(chosen)) {
         const key = keyPath[keyPath.length - 1]!;
-        if (keyPath.length === 1) text = guarded(() => setTopLevelKey(text, key, value as TomlWritable));
+        if (keyPath.length === 1) text = tomlEdit(() => setTopLevelKey(text, key, value as TomlWritable));
         else if (hasTable(text, keyPath.slice(0, -1))) {
-          text = guarded(() => setKeyInTable(text, keyPath.slice(0, -1), key, value as TomlWritable));
-        } else text = guarded(() => upsertTable(text, keyPath.slice(0, -1), [[key, value as TomlWritable]]));
+          text = tomlEdit(() => setKeyInTable(text, keyPath.slice(0, -1), key, value as TomlWritable));
+        } else text = tomlEdit(() => upsertTable(text, keyPath.slice(0, -1), [[key, value as TomlWritable]]));
         expected.push({ op: 'set', path: keyPath, value });
       }
       sideEffects.push(
@@ -179,11 +170,7 @@ export async function planRepairConfig(ctx: FixContext): Promise<PlannedFix> {
       warnings: ['No reserved provider table and no legacy profile form were found.'],
     });
   }
-  try {
-    verifyEdit(config.text, text, expected, 'config.toml');
-  } catch (error) {
-    throw new FixError((error as Error).message, 'edit-refused');
-  }
+  verifyOrRefuse(config.text, text, expected, 'config.toml');
   return makePlan(ctx, 'repair-config', 'Repair config.toml so Codex starts', [editOf(config, text), ...created], {
     sideEffects,
     warnings,
