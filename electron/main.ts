@@ -1,6 +1,7 @@
 // The app's lifecycle: one window, its security guards, and the IPC over the core's DoctorService.
 import path from 'node:path';
 import { BrowserWindow, app, nativeTheme, session, shell, type WebContents } from 'electron';
+import { PROXY_PORTS_ENV, parseProxyPorts } from './app-options.ts';
 import { createDoctorService } from './core/service.ts';
 import { registerIpc } from './ipc.ts';
 import {
@@ -68,7 +69,11 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     nativeTheme.themeSource = 'system';
     hardenSession();
-    const service = createDoctorService({ env: process.env, platform: process.platform });
+    const service = createDoctorService({
+      env: process.env,
+      platform: process.platform,
+      extraProxyPorts: parseProxyPorts(process.env[PROXY_PORTS_ENV]),
+    });
     registerIpc(service, () => mainWindow);
     createWindow();
     app.on('activate', () => {
