@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util';
 import { runDiagnosis } from '../electron/core/diagnosis/diagnose.ts';
 import { setupScenario, SCENARIO_NAMES, type ScenarioName } from '../tests/lab/scenarios.ts';
+import { runProcess } from '../tests/lab/run-process.ts';
 
 const { values } = parseArgs({
   options: {
@@ -70,8 +71,24 @@ for (const name of SCENARIO_NAMES) {
 }
 clearInterval(sampler);
 
+// The command line from start to exit: the verdict plus process start-up, and nothing left
+// running afterwards (a pending DNS query or timer would keep the process alive).
+const cliTimes: { scenario: ScenarioName; ms: number }[] = [];
+for (const name of ['ws-refused', 'proxy-needed'] as const) {
+  const scenario = await setupScenario(name);
+  try {
+    const t0 = performance.now();
+    await runProcess(process.execPath, ['--import', 'tsx', 'electron/cli.ts', 'diagnose', '--no-codex-doctor', '--codex-home', scenario.codexHome], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1' },
+    });
+    cliTimes.push({ scenario: name, ms: Math.round(performance.now() - t0) });
+  } finally {
+    await scenario.stop();
+  }
+}
+
 if (values.json) {
-  console.log(JSON.stringify({ runs, rows }, null, 2));
+  console.log(JSON.stringify({ runs, rows, cliTimes }, null, 2));
 } else {
   console.log(`Diagnosis benchmark — ${runs} run(s) per scenario, times from start to verdict\n`);
   const header = ['scenario', 'verdict', 'median', 'max', 'target', 'peak RSS', ''];
@@ -86,6 +103,7 @@ if (values.json) {
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
   for (const row of [header, ...table]) console.log(row.map((c, i) => c.padEnd(widths[i]!)).join('  '));
+  for (const c of cliTimes) console.log(`\ncommand line \`diagnose\` on ${c.scenario}, start to exit: ${c.ms} ms (tsx start-up included)`);
   console.log('\nFor comparison (FACTS.md): Codex 0.169 needs 6.5–7 s when the upgrade is refused, 112 s when it stalls,');
   console.log('and never answers when the proxy is missing or dead; `codex doctor` takes 15 s on a stalled WebSocket.');
 }

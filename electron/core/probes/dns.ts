@@ -52,16 +52,20 @@ export async function resolveHost(host: string, opts: ProbeOptions & { route?: R
     const systemMs = deadline.elapsed();
     // The servers' answers are extra evidence; do not let a slow server hold up a resolved name.
     const grace = systemError ? deadline.timeoutMs : systemMs + RESOLVER_GRACE_MS;
+    let graceTimer: NodeJS.Timeout | undefined;
     const servers = await Promise.race([
       fromServers,
       new Promise<null>((resolve) => {
-        const timer = setTimeout(() => resolve(null), Math.max(0, Math.min(grace, deadline.timeoutMs) - deadline.elapsed()));
+        graceTimer = setTimeout(() => resolve(null), Math.max(0, Math.min(grace, deadline.timeoutMs) - deadline.elapsed()));
         deadline.signal.addEventListener('abort', () => {
-          clearTimeout(timer);
+          clearTimeout(graceTimer);
           resolve(null);
         }, { once: true });
       }),
     ]);
+    // Neither the timer nor a query still out may keep the process alive after the answer.
+    clearTimeout(graceTimer);
+    resolver.cancel();
     if (deadline.cancelled) throw cancelledFailure();
 
     const answer = mergeAnswers(systemAddresses, servers);
