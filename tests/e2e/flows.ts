@@ -1,0 +1,200 @@
+// The wizard's end-to-end flows, written once and run twice: in Debian's Chromium over the test
+// bridge (wizard.test.ts) and in the built Electron app (electron.test.ts). Each flow drives the
+// page and asserts what the user sees and what lands on disk.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { parse as parseToml } from 'smol-toml';
+import type { Scenario } from '../lab/scenarios.ts';
+import { snapshotDir } from './harness.ts';
+
+export const STEP_TIMEOUT = 60_000;
+
+/** What a flow needs from the run it is in. */
+export interface FlowTarget {
+  page: Page;
+  scenario: Scenario;
+  /** Errors the page printed (CSP violations among them), collected since the page opened. */
+  pageErrors: string[];
+  /** Saves a picture of the current step; the browser run keeps them, the Electron run does nothing. */
+  screenshot(name: string, opts?: { dark?: boolean }): Promise<void>;
+  /** The texts the app put on the clipboard during this run, oldest first. */
+  clipboardTexts(): Promise<string[]>;
+}
+
+/** Start → Diagnose → Findings, leaving the page on Findings. */
+export async function diagnose(target: FlowTarget, shots?: string): Promise<void> {
+  const { page } = target;
+  await page.getByRole('heading', { level: 1, name: 'Why does Codex keep reconnecting?' }).waitFor();
+  await page.getByText(target.scenario.codexHome).waitFor();
+  if (shots) await target.screenshot(`${shots}-1-start`, { dark: shots === 'ws-refused' });
+  await page.getByRole('button', { name: 'Start the diagnosis' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Diagnosing the connection' }).waitFor();
+  await page.getByRole('button', { name: 'See what was found' }).waitFor({ timeout: STEP_TIMEOUT });
+  assert.ok((await page.locator('.checks li').count()) >= 3, 'the checks are listed');
+  if (shots) await target.screenshot(`${shots}-2-diagnose`, { dark: shots === 'ws-refused' });
+  await page.getByRole('button', { name: 'See what was found' }).click();
+  await page.getByRole('heading', { level: 1, name: 'What was found' }).waitFor();
+}
+
+/** ws-refused: Fix #1 recommended → diff → applied → healthy → revert is byte-identical. */
+export async function wsRefusedFlow(target: FlowTarget): Promise<void> {
+  const { page, scenario } = target;
+  const configPath = path.join(scenario.codexHome, 'config.toml');
+  const original = readFileSync(configPath);
+
+  await diagnose(target, 'ws-refused');
+  await page.getByText('Technical details').click();
+  await target.screenshot('ws-refused-3-findings', { dark: true });
+
+  await page.getByRole('button', { name: 'Choose a fix' }).click();
+  const recommended = page.locator('.fix-card.recommended');
+  await recommended.waitFor();
+  assert.equal(await page.locator('.fix-card').count(), 3, 'three fixes side by side');
+  assert.match(await recommended.innerText(), /Fix #1/);
+  assert.match(await recommended.innerText(), /Why:/);
+  await target.screenshot('ws-refused-4-choose', { dark: true });
+
+  await recommended.getByRole('button', { name: 'Preview fix #1' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Preview the change' }).waitFor({ timeout: STEP_TIMEOUT });
+  const added = page.locator('.diff-add').filter({ hasText: 'supports_websockets = false' });
+  await added.first().waitFor();
+  assert.match(await added.first().locator('.ln').nth(1).innerText(), /^\d+$/, 'added lines carry their new line number');
+  assert.deepEqual(readFileSync(configPath), original, 'previewing writes nothing');
+  await target.screenshot('ws-refused-5-preview', { dark: true });
+
+  await page.getByRole('button', { name: 'Apply this change' }).click();
+  await page.getByText('Codex can now connect without reconnecting.').waitFor({ timeout: STEP_TIMEOUT });
+  await target.screenshot('ws-refused-6-apply', { dark: true });
+  const config = parseToml(readFileSync(configPath, 'utf8')) as {
+    model_provider?: string;
+    model_providers: Record<string, { supports_websockets?: boolean; base_url?: string }>;
+  };
+  assert.equal(config.model_provider, 'lab', 'a custom provider keeps its id');
+  assert.equal(config.model_providers.lab?.supports_websockets, false);
+  assert.equal(config.model_providers.lab?.base_url, scenario.api.baseUrl);
+
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Done' }).waitFor();
+  await page.getByRole('button', { name: 'Copy as Markdown' }).click();
+  await page.getByText('is on the clipboard').waitFor();
+  const copied = await target.clipboardTexts();
+  assert.equal(copied.length, 1);
+  assert.match(copied[0]!, /WebSocket/i);
+  await target.screenshot('ws-refused-7-done', { dark: true });
+
+  await page.getByRole('button', { name: 'Revert now' }).click();
+  await page.getByText('Reverted. Your files are back as they were.').waitFor({ timeout: STEP_TIMEOUT });
+  assert.deepEqual(readFileSync(configPath), original, 'revert restores the exact bytes');
+
+  await page.getByRole('button', { name: 'History' }).last().click();
+  await page.getByRole('heading', { level: 1, name: 'History of changes' }).waitFor();
+  await page.locator('table.history tbody tr').first().getByText(/Reverted/).waitFor();
+  await target.screenshot('ws-refused-8-history');
+  assert.deepEqual(target.pageErrors, [], 'no page errors or CSP violations');
+}
+
+/** proxy-needed: Fix #2 recommended with the proxy that works → .env written → revert deletes it. */
+export async function proxyNeededFlow(target: FlowTarget): Promise<void> {
+  const { page, scenario } = target;
+  const dotenvPath = path.join(scenario.codexHome, '.env');
+  assert.equal(existsSync(dotenvPath), false, 'no .env before the fix');
+  await diagnose(target, 'proxy-needed');
+  await target.screenshot('proxy-needed-3-findings');
+  await page.getByRole('button', { name: 'Choose a fix' }).click();
+  const recommended = page.locator('.fix-card.recommended');
+  await recommended.waitFor();
+  assert.match(await recommended.innerText(), /Fix #2/);
+  assert.equal(await page.getByLabel('Proxy URL').inputValue(), scenario.expectedProxyUrl);
+  await target.screenshot('proxy-needed-4-choose');
+
+  await recommended.getByRole('button', { name: 'Preview fix #2' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Preview the change' }).waitFor({ timeout: STEP_TIMEOUT });
+  await page.locator('.diff-add').filter({ hasText: scenario.expectedProxyUrl! }).first().waitFor();
+  await target.screenshot('proxy-needed-5-preview');
+
+  await page.getByRole('button', { name: 'Apply this change' }).click();
+  await page.getByText('Codex can now connect without reconnecting.').waitFor({ timeout: STEP_TIMEOUT });
+  const dotenv = readFileSync(dotenvPath, 'utf8');
+  assert.match(dotenv, new RegExp(`^HTTPS_PROXY=${scenario.expectedProxyUrl!.replace(/[.:/]/g, '\\$&')}$`, 'm'));
+  await target.screenshot('proxy-needed-6-apply');
+
+  // The .env the fix created goes away again on revert.
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Revert now' }).click();
+  await page.getByText('Reverted. Your files are back as they were.').waitFor({ timeout: STEP_TIMEOUT });
+  assert.equal(existsSync(dotenvPath), false, 'the .env the fix created is deleted');
+  assert.deepEqual(target.pageErrors, []);
+}
+
+/** broken-config: a clear error with its location on Start, "not a WebSocket problem", nothing written. */
+export async function brokenConfigFlow(target: FlowTarget): Promise<void> {
+  const { page, scenario } = target;
+  const before = snapshotDir(scenario.codexHome);
+  const problem = page.getByRole('alert').filter({ hasText: 'Your Codex configuration has a problem' });
+  await problem.waitFor();
+  assert.match(await problem.innerText(), /config\.toml:\d+/);
+  assert.match(await problem.innerText(), /What to do next/);
+  await target.screenshot('broken-config-1-start');
+  await page.getByRole('button', { name: 'Start the diagnosis' }).click();
+  await page.getByRole('button', { name: 'See what was found' }).waitFor({ timeout: STEP_TIMEOUT });
+  await page.getByRole('button', { name: 'See what was found' }).click();
+  await page.getByRole('button', { name: 'Choose a fix' }).click();
+  await page.getByText('This is not a WebSocket problem').waitFor();
+  await target.screenshot('broken-config-4-choose');
+  assert.deepEqual(snapshotDir(scenario.codexHome), before, 'nothing in CODEX_HOME was written');
+  assert.deepEqual(target.pageErrors, []);
+}
+
+/**
+ * A config.toml with a TOML syntax error, written over a ws-ok scenario's: its line is shown, the
+ * API refuses to plan a fix over it, nothing is written.
+ */
+export async function syntaxErrorFlow(target: FlowTarget): Promise<void> {
+  const { page, scenario } = target;
+  writeFileSync(path.join(scenario.codexHome, 'config.toml'), 'model_provider = "lab"\n[model_providers.lab\nname = "Lab"\n');
+  const before = snapshotDir(scenario.codexHome);
+  await page.reload();
+  const problem = page.getByRole('alert').filter({ hasText: 'Your Codex configuration has a problem' });
+  await problem.waitFor();
+  assert.match(await problem.innerText(), /config\.toml:2/);
+  await target.screenshot('syntax-error-1-start');
+  const preview = (await page.evaluate(() =>
+    (globalThis as unknown as { doctor: { previewFix(r: unknown): Promise<unknown> } }).doctor.previewFix({ fix: 'disable-websockets' }),
+  )) as { ok: boolean; error?: { message: string; hint: string } };
+  assert.equal(preview.ok, false, 'no plan is made over a config that does not parse');
+  assert.ok(preview.error!.message.length > 0 && preview.error!.hint.length > 0);
+  assert.deepEqual(snapshotDir(scenario.codexHome), before, 'nothing in CODEX_HOME was written');
+}
+
+/** ws-ok: "no fix needed" is a real outcome. */
+export async function wsOkFlow(target: FlowTarget): Promise<void> {
+  await diagnose(target);
+  await target.page.getByRole('button', { name: 'Choose a fix' }).click();
+  await target.page.getByRole('heading', { name: 'No fix needed' }).waitFor();
+  assert.equal(await target.page.locator('.fix-card').count(), 0);
+  await target.screenshot('ws-ok-4-no-fix-needed');
+}
+
+/** The strict CSP blocks inline scripts in the page, and the API refuses a path and a foreign link. */
+export async function strictPageFlow(target: FlowTarget): Promise<void> {
+  const { page } = target;
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  // Runs in the page (DOM types are not in the test's tsconfig, hence the string).
+  const inlineRan = await page.evaluate(`(() => {
+    const s = document.createElement('script');
+    s.textContent = 'window.__inline = true';
+    document.head.append(s);
+    return window.__inline === true;
+  })()`);
+  assert.equal(inlineRan, false, 'inline scripts are blocked');
+  const result = await page.evaluate(() =>
+    (globalThis as unknown as { doctor: { applyFix(r: unknown): Promise<unknown> } }).doctor.applyFix({ planId: '../../etc/passwd' }),
+  );
+  assert.deepEqual((result as { ok: boolean }).ok, false);
+  const link = await page.evaluate(() =>
+    (globalThis as unknown as { doctor: { openLink(r: unknown): Promise<unknown> } }).doctor.openLink({ url: 'https://evil.example/' }),
+  );
+  assert.equal((link as { ok: boolean }).ok, false);
+}
