@@ -84,7 +84,10 @@ describe('wizard edge cases in a real browser', { concurrency: false }, () => {
     await conflict.getByRole('button', { name: 'Keep my file' }).click();
     await page.getByText('Your file was kept as it is.').waitFor({ timeout: STEP_TIMEOUT });
     assert.equal(readFileSync(configPath, 'utf8'), edited2, 'the file is untouched');
-    assert.equal(await page.locator('table.history tbody tr').first().getByText(/Reverted/).count(), 1);
+    // The History table refreshes after the message appears: wait for the row's new state.
+    const revertedMark = page.locator('table.history tbody tr').first().getByText(/Reverted/);
+    await revertedMark.waitFor({ timeout: STEP_TIMEOUT });
+    assert.equal(await revertedMark.count(), 1);
     assert.deepEqual(session.pageErrors, []);
   });
 
