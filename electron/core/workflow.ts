@@ -9,6 +9,7 @@ import type {
   RevertOutcome,
 } from '../../shared/types.ts';
 import { loadCodexSetup } from './codex/index.ts';
+import { readCaBundle } from './codex/ca-bundle.ts';
 import { runDiagnosis, type DiagnoseOptions } from './diagnosis/diagnose.ts';
 import { readEnvironment, setClashTun } from './environment/index.ts';
 import {
@@ -43,10 +44,10 @@ export function journalDirFor(opts: Pick<WorkflowOptions, 'env' | 'journalDir' |
 }
 
 /** Probes a proxy URL the way the diagnosis does: the WebSocket and HTTPS to the provider's endpoint through it. */
-export function proxyProber(baseUrl: string, opts: Pick<WorkflowOptions, 'timeoutMs' | 'signal'>): ProbeProxy {
+export function proxyProber(baseUrl: string, opts: Pick<WorkflowOptions, 'timeoutMs' | 'signal'>, ca?: string): ProbeProxy {
   return async (url) => {
     const route = { kind: 'configured-proxy' as const, label: `proxy ${redactUrl(url)}`, proxyUrl: url, display: redactUrl(url) };
-    const results = await probeRoute({ baseUrl }, route, { timeoutMs: opts.timeoutMs ?? 2500, signal: opts.signal });
+    const results = await probeRoute({ baseUrl }, route, { timeoutMs: opts.timeoutMs ?? 2500, signal: opts.signal, ca });
     const ws = results.find((r) => r.phase === 'websocket');
     const https = results.find((r) => r.phase === 'https');
     // One reason per distinct failure, the WebSocket's first: a closed port fails every phase the same way.
@@ -115,7 +116,8 @@ export async function prepareFix(fix: ApplicableFix, opts: PrepareOptions): Prom
     proxyUrl: opts.proxyUrl,
     proxyUrlFromUser: opts.proxyUrlFromUser,
     environment,
-    probeProxy: proxyProber(baseUrl, opts),
+    // Trust what Codex trusts (SSL_CERT_FILE), or a proxy to a private-CA endpoint would look broken.
+    probeProxy: proxyProber(baseUrl, opts, readCaBundle(setup)),
     setClashTun: clashTunSwitch,
   });
 }

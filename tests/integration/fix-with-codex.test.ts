@@ -156,6 +156,23 @@ describe('fixes judged by the real Codex', () => {
     assert.match(s.squid!.accessLog(), /CONNECT api\.lab\.test/);
   });
 
+  test('Fix #2 for an https endpoint behind a private CA, reachable only through a local proxy (CONNECT + TLS)', { timeout: 120_000 }, async () => {
+    const s = await scenario('tls-proxy-needed');
+    await fixRoundTrip({
+      codexHome: s.codexHome,
+      fix: 'use-proxy',
+      extraProxyPorts: s.extraProxyPorts,
+      before: neverAnswers,
+      beforeTimeoutMs: 12_000,
+      expectedFiles: (home) => {
+        const dotenv = readFileSync(path.join(home, '.env'), 'utf8');
+        assert.match(dotenv, /^SSL_CERT_FILE=/m, 'the CA line the user had is kept');
+        assert.match(dotenv, new RegExp(`^HTTPS_PROXY=${s.squid!.url.replace(/\./g, '\\.')}$`, 'm'));
+      },
+    });
+    assert.match(s.squid!.accessLog(), /CONNECT api\.lab\.test/);
+  });
+
   test('fix-proxy: a dead proxy port in .env replaced in place by a working one', { timeout: 120_000 }, async () => {
     const s = await scenario('dead-proxy-in-dotenv');
     const dotenvPath = path.join(s.codexHome, '.env');

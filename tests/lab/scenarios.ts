@@ -42,6 +42,7 @@ export const SCENARIO_NAMES = [
   'broken-config',
   'tls-untrusted-ca',
   'tls-ca-in-dotenv',
+  'tls-proxy-needed',
 ] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
@@ -140,6 +141,20 @@ export async function setupScenario(name: ScenarioName): Promise<Scenario> {
           expectedFix: 'none',
           codex: 'answers-at-once',
         };
+      case 'tls-proxy-needed': {
+        // The everyday shape of the problem: an https endpoint only a local proxy reaches, through CONNECT.
+        const squid = await startSquid({});
+        stops.push(() => squid.stop());
+        return {
+          ...base,
+          squid,
+          extraProxyPorts: [squid.port],
+          codexHome: makeCodexHome({ baseUrl: `https://${LAB_HOST}:${api.port}/v1`, dotenv: `SSL_CERT_FILE=${tlsCa!.caCertPath}\n` }),
+          expectedFix: 'use-proxy',
+          expectedProxyUrl: `http://127.0.0.1:${squid.port}`,
+          codex: 'never-answers',
+        };
+      }
       case 'broken-config': {
         const codexHome = makeCodexHome({ baseUrl: api.baseUrl });
         writeFileSync(

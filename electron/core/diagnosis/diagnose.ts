@@ -1,6 +1,5 @@
 // The whole diagnosis: read the Codex setup, scan the machine for proxies, probe every route to the
 // provider's endpoint concurrently, and turn what was measured into findings and one verdict.
-import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import type {
   CheckEvent,
@@ -15,6 +14,7 @@ import type {
 import { REPORT_SCHEMA_VERSION } from '../../../shared/types.ts';
 import { recommend, type RecommendationFacts } from '../../../shared/recommend.ts';
 import { loadCodexSetup } from '../codex/index.ts';
+import { readCaBundle } from '../codex/ca-bundle.ts';
 import { readEnvironment } from '../environment/index.ts';
 import { probeRoute, sniffProxyPort } from '../probes/index.ts';
 import { redactText } from '../redact.ts';
@@ -188,16 +188,6 @@ export async function runDiagnosis(options: DiagnoseOptions = {}): Promise<Diagn
     finished = true;
     options.signal?.removeEventListener('abort', onAbort);
     controller.abort();
-  }
-}
-
-/** The PEM bundle Codex would trust besides the system roots (SSL_CERT_FILE / CODEX_CA_CERTIFICATE). */
-function readCaBundle(setup: CodexSetup): string | undefined {
-  if (!setup.caFile) return undefined;
-  try {
-    return readFileSync(setup.caFile.path, 'utf8');
-  } catch {
-    return undefined; // the setup reader already reports a CA file it cannot read
   }
 }
 
