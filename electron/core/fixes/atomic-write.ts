@@ -55,7 +55,29 @@ export function fileMode(target: string): number | undefined {
   }
 }
 
-export function atomicWriteFileSync(target: string, data: Buffer | string, options: AtomicWriteOptions = {}): void {
+/**
+ * The file a path finally names, following symlinks (a dangling one included). Dotfile managers
+ * link ~/.codex/config.toml into a repository: renaming over the link would replace it with a
+ * copy and leave the user's real file behind.
+ */
+export function resolveLinkTarget(file: string): string {
+  let current = file;
+  for (let hops = 0; hops < 40; hops += 1) {
+    let link: string;
+    try {
+      if (!fs.lstatSync(current).isSymbolicLink()) return current;
+      link = fs.readlinkSync(current);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return current;
+      throw error;
+    }
+    current = path.resolve(path.dirname(current), link);
+  }
+  throw Object.assign(new Error(`${file}: too many levels of symbolic links`), { code: 'ELOOP' });
+}
+
+export function atomicWriteFileSync(linkOrFile: string, data: Buffer | string, options: AtomicWriteOptions = {}): void {
+  const target = resolveLinkTarget(linkOrFile);
   const dir = path.dirname(target);
   const mode = options.mode ?? fileMode(target) ?? options.newFileMode ?? 0o600;
   const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
@@ -80,8 +102,9 @@ export function atomicWriteFileSync(target: string, data: Buffer | string, optio
   }
 }
 
-/** Deletes a file and flushes its directory (used by revert for files a change created). */
-export function removeFileSync(target: string): void {
+/** Deletes a file (a link's target, not the link) and flushes its directory: revert of a created file. */
+export function removeFileSync(linkOrFile: string): void {
+  const target = resolveLinkTarget(linkOrFile);
   fs.rmSync(target, { force: true });
   fsyncDirectory(path.dirname(target));
 }
