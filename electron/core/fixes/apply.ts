@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { JournalEntry, JournalFileEntry } from '../../../shared/types.ts';
 import { atomicWriteFileSync, fileMode, removeFileSync } from './atomic-write.ts';
-import { markReverted, newChangeId, writeEntry } from './journal.ts';
+import { markReverted, newChangeId, removeEntry, writeEntry } from './journal.ts';
 import { assertCodexHome, FixError, readBytes, readTomlFile, sha256, type PlannedFix, type SetClashTun } from './plan.ts';
 
 export interface ApplyOptions {
@@ -71,18 +71,19 @@ export async function applyPlan(planned: PlannedFix, options: ApplyOptions): Pro
     files,
   };
 
+  if (planned.api && !options.setClashTun) throw new FixError('no Clash API client was given to turn TUN on', 'api-failed');
+  if (planned.api) entry.api = { controller: planned.api.controller, previousTun: planned.api.previousTun };
+
+  // The journal first: if anything below fails, the bytes before (and TUN's old state) are safe.
+  writeEntry(options.journalDir, entry);
   if (planned.api) {
-    if (!options.setClashTun) throw new FixError('no Clash API client was given to turn TUN on', 'api-failed');
     try {
-      await options.setClashTun(planned.api.controller, planned.api.secret, planned.api.enableTun);
+      await options.setClashTun!(planned.api.controller, planned.api.secret, planned.api.enableTun);
     } catch (error) {
+      removeEntry(options.journalDir, entry.id); // nothing changed: no history item to revert
       throw new FixError(`the Clash API at ${planned.api.controller} refused: ${(error as Error).message}`, 'api-failed');
     }
-    entry.api = { controller: planned.api.controller, previousTun: planned.api.previousTun };
   }
-
-  // The journal first: if anything below fails, the bytes before are already safe.
-  writeEntry(options.journalDir, entry);
   const written: number[] = [];
   try {
     planned.edits.forEach((edit, i) => {

@@ -56,6 +56,11 @@ export function writeEntry(dir: string, entry: JournalEntry): void {
   atomicWriteFileSync(path.join(dir, `${entry.id}.json`), JSON.stringify(entry, null, 2) + '\n', { mode: 0o600 });
 }
 
+/** Drops the entry of a change that did not happen (its only step failed before changing anything). */
+export function removeEntry(dir: string, id: string): void {
+  fs.rmSync(path.join(dir, `${id}.json`), { force: true });
+}
+
 export function markReverted(dir: string, id: string, mode: string, when = new Date()): void {
   const marker: RevertMarker = { revertedAt: when.toISOString(), mode };
   atomicWriteFileSync(path.join(dir, `${id}.reverted.json`), JSON.stringify(marker) + '\n', { mode: 0o600 });
