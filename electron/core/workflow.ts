@@ -57,7 +57,7 @@ export function proxyProber(baseUrl: string, opts: Pick<WorkflowOptions, 'timeou
     return {
       carriesWebSocket: !!ws?.ok,
       carriesHttps: !!https?.ok,
-      detail: hint ?? (reasons.length ? reasons.join('; ') : `the WebSocket and HTTPS to ${baseUrl} work through ${redactUrl(url)}`),
+      detail: hint ?? (reasons.length ? reasons.join('; ') : `the WebSocket and HTTPS to ${redactUrl(baseUrl)} work through ${redactUrl(url)}`),
     };
   };
 }

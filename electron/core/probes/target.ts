@@ -1,6 +1,7 @@
 // The endpoint a probe talks to, read from its URL.
 import { ProbeFailure } from './deadline.ts';
 import { hostPort } from './proxy-url.ts';
+import { redactUrl } from '../redact.ts';
 
 export interface Target {
   url: URL;
@@ -11,6 +12,8 @@ export interface Target {
   requestPath: string;
   /** The Host header: the port only when it is not the scheme's default. */
   hostHeader: string;
+  /** The URL as it may be printed: a base_url can carry a gateway's password or key. */
+  display: string;
 }
 
 export function targetOf(raw: string): Target {
@@ -18,7 +21,7 @@ export function targetOf(raw: string): Target {
   try {
     url = new URL(raw);
   } catch {
-    throw new ProbeFailure('error', `not a URL: ${raw}`);
+    throw new ProbeFailure('error', `not a URL: ${redactUrl(raw)}`);
   }
   const secure = url.protocol === 'https:' || url.protocol === 'wss:';
   if (!secure && url.protocol !== 'http:' && url.protocol !== 'ws:') throw new ProbeFailure('error', `unsupported scheme ${url.protocol}`);
@@ -32,5 +35,6 @@ export function targetOf(raw: string): Target {
     secure,
     requestPath: `${url.pathname || '/'}${url.search}`,
     hostHeader: port === defaultPort ? (host.includes(':') ? `[${host}]` : host) : hostPort(host, port),
+    display: redactUrl(url.toString()),
   };
 }

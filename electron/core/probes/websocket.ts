@@ -104,7 +104,7 @@ export async function probeWebSocket(wsUrl: string, route: Route, opts: WebSocke
       head = parseHttpHead(await reader.readHttpHead());
     } catch (error) {
       throw handshakeFailure(error, reader, deadline, {
-        waitingFor: `the answer to the WebSocket upgrade of ${target.url.toString()}`,
+        waitingFor: `the answer to the WebSocket upgrade of ${target.display}`,
         expect: 'http',
         peerIsProxy: false,
         closedSilently: 'reset',
@@ -118,7 +118,7 @@ export async function probeWebSocket(wsUrl: string, route: Route, opts: WebSocke
     if (failure) return failedResult('websocket', route, deadline, failure, context());
     socket.end(closeFrame());
     const who = route.proxyUrl ? ` through ${route.display ?? route.label}` : '';
-    return okResult('websocket', route, deadline, `101 Switching Protocols from ${target.url.toString()}${who}`, { status: 101, ...context() });
+    return okResult('websocket', route, deadline, `101 Switching Protocols from ${target.display}${who}`, { status: 101, ...context() });
   } catch (error) {
     return failedResult('websocket', route, deadline, error, context());
   } finally {
