@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { runDiagnosis } from '../../electron/core/diagnosis/diagnose.ts';
 import type { CheckEvent, FixKind } from '../../shared/types.ts';
 import { runCodex } from '../lab/run-codex.ts';
-import { SCENARIO_NAMES, setupScenario, type CodexBehaviour, type Scenario } from '../lab/scenarios.ts';
+import { LAB_PROXY_PASSWORD, SCENARIO_NAMES, setupScenario, type CodexBehaviour, type Scenario } from '../lab/scenarios.ts';
 
 const cleanEnv = { PATH: process.env.PATH, HOME: process.env.HOME };
 
@@ -43,6 +43,7 @@ describe('diagnosis against the lab, judged by the real Codex', () => {
       });
       const r = report.recommendation;
       assert.equal(r.fix, scenario.expectedFix, `${r.rule}: ${r.headline}\n${r.evidence.join('\n')}`);
+      assert.ok(!JSON.stringify(report).includes(LAB_PROXY_PASSWORD), 'the proxy password never appears in the report');
       assert.equal(r.proxyUrl, scenario.expectedProxyUrl);
       assert.ok(report.durationMs < 5000, `verdict took ${report.durationMs} ms`);
       // Progress: every check that started also finished.

@@ -55,6 +55,9 @@ async function fixRoundTrip(opts: {
   opts.before(await codex(opts.beforeTimeoutMs ?? 45_000));
 
   const report = await runDiagnosis({ codexHome: opts.codexHome, env, extraProxyPorts: opts.extraProxyPorts, codexDoctor: false });
+  // The doctor itself recommends the fix under test (fix-proxy is the use-proxy edit).
+  const recommended = report.recommendation.fix === 'fix-proxy' ? 'use-proxy' : report.recommendation.fix;
+  assert.equal(recommended, opts.fix, `${report.recommendation.rule}: ${report.recommendation.headline}`);
   const planned = await prepareFix(opts.fix, {
     codexHome: opts.codexHome,
     profile: null,

@@ -43,8 +43,13 @@ export const SCENARIO_NAMES = [
   'tls-untrusted-ca',
   'tls-ca-in-dotenv',
   'tls-proxy-needed',
+  'proxy-login-missing',
+  'proxy-login-in-dotenv',
 ] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
+
+/** The lab proxy's password: tests check that it never appears in any output. */
+export const LAB_PROXY_PASSWORD = 'Lab-Pr0xy-S3cret';
 
 /** Codex waits `websocket_connect_timeout_ms` per attempt; the lab shortens it so a run stays bounded. */
 const LAB_WS_TIMEOUT_MS = 1000;
@@ -153,6 +158,21 @@ export async function setupScenario(name: ScenarioName): Promise<Scenario> {
           expectedFix: 'use-proxy',
           expectedProxyUrl: `http://127.0.0.1:${squid.port}`,
           codex: 'never-answers',
+        };
+      }
+      case 'proxy-login-missing':
+      case 'proxy-login-in-dotenv': {
+        // A company proxy that wants a login (407 without one).
+        const squid = await startSquid({ basicAuth: { user: 'alice', password: LAB_PROXY_PASSWORD } });
+        stops.push(() => squid.stop());
+        const login = name === 'proxy-login-in-dotenv' ? `alice:${LAB_PROXY_PASSWORD}@` : '';
+        const proxy = `http://${login}127.0.0.1:${squid.port}`;
+        return {
+          ...base,
+          squid,
+          codexHome: makeCodexHome({ baseUrl: labBaseUrl, dotenv: `HTTPS_PROXY=${proxy}\nHTTP_PROXY=${proxy}\n` }),
+          expectedFix: login ? 'none' : 'no-network',
+          codex: login ? 'answers-at-once' : 'never-answers',
         };
       }
       case 'broken-config': {
