@@ -45,6 +45,7 @@ export const SCENARIO_NAMES = [
   'tls-proxy-needed',
   'proxy-login-missing',
   'proxy-login-in-dotenv',
+  'socks-in-dotenv',
 ] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
@@ -158,6 +159,18 @@ export async function setupScenario(name: ScenarioName): Promise<Scenario> {
           expectedFix: 'use-proxy',
           expectedProxyUrl: `http://127.0.0.1:${squid.port}`,
           codex: 'never-answers',
+        };
+      }
+      case 'socks-in-dotenv': {
+        // Codex told about a SOCKS-only port: its WebSocket works through it (its HTTPS would not).
+        const socks = await startV2raySocks({});
+        stops.push(() => socks.stop());
+        return {
+          ...base,
+          socks,
+          codexHome: makeCodexHome({ baseUrl: labBaseUrl, dotenv: `HTTP_PROXY=${socks.url}\nHTTPS_PROXY=${socks.url}\n` }),
+          expectedFix: 'none',
+          codex: 'answers-at-once',
         };
       }
       case 'proxy-login-missing':
