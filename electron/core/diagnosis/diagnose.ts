@@ -19,7 +19,7 @@ import { readEnvironment } from '../environment/index.ts';
 import { probeRoute, sniffProxyPort } from '../probes/index.ts';
 import { redactText } from '../redact.ts';
 import { configuredRoute, directRoute, endpointFor, localProxyRoutes, systemProxyRoute, type Endpoint } from './routes.ts';
-import { evidenceLine, probeFindings, routeFacts, type RouteOutcome } from './facts.ts';
+import { evidenceLines, probeFindings, routeFacts, type RouteOutcome } from './facts.ts';
 import { collectSecrets } from './secrets.ts';
 import { startCodexDoctor } from './codex-doctor-step.ts';
 import { environmentFindings, environmentSummary, tunIsOn } from './environment-findings.ts';
@@ -161,7 +161,7 @@ export async function runDiagnosis(options: DiagnoseOptions = {}): Promise<Diagn
       tunActive: tunIsOn(environment),
     };
     const probes = outcomes.flatMap((o) => o.results);
-    const evidence = probes.map(evidenceLine);
+    const evidence = evidenceLines(outcomes);
     const recommendation = recommend(facts, evidence);
     const findings: Finding[] = [
       ...setup.findings,

@@ -36,6 +36,18 @@ export function evidenceLine(r: ProbeResult): string {
   return `${mark} ${r.phase} via ${r.route.label}: ${r.detail}${failure} (${Math.round(r.durationMs)} ms)`;
 }
 
+/** Failed steps that repeat the failure of an earlier step of the same route (a connection that never opened). */
+function isRepeatedFailure(r: ProbeResult, earlier: ProbeResult[]): boolean {
+  return !r.ok && earlier.some((e) => !e.ok && e.detail === r.detail);
+}
+
+/** One evidence line per probe, a failed connection said once per route. */
+export function evidenceLines(outcomes: RouteOutcome[]): string[] {
+  return outcomes.flatMap(({ results }) =>
+    results.filter((r, i) => !isRepeatedFailure(r, results.slice(0, i))).map(evidenceLine),
+  );
+}
+
 const PHASE_NAMES: Record<string, string> = {
   dns: 'DNS lookup',
   tcp: 'Connection',
@@ -53,12 +65,10 @@ export function probeFindings(outcomes: RouteOutcome[], codexRouteKind: Route['k
   const findings: Finding[] = [];
   for (const { route, results } of outcomes) {
     const isCodexRoute = route.kind === codexRouteKind;
-    const reported = new Set<string>();
-    for (const r of results) {
+    for (const [i, r] of results.entries()) {
       if (r.ok && !(isCodexRoute && (r.phase === 'https' || r.phase === 'websocket'))) continue;
       // A failed connection fails every later step with the same words: say it once.
-      if (!r.ok && reported.has(r.detail)) continue;
-      reported.add(r.detail);
+      if (isRepeatedFailure(r, results.slice(0, i))) continue;
       const unused = r.phase === 'websocket' && !websocketsUsed;
       const severity: Severity = r.ok ? 'ok' : isCodexRoute && !unused ? 'error' : 'info';
       const routeId = route.kind === 'direct' ? 'direct' : route.kind;

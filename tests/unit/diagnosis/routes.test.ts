@@ -9,7 +9,7 @@ import {
   proxyUrlFor,
   systemProxyRoute,
 } from '../../../electron/core/diagnosis/routes.ts';
-import { probeFindings, routeFacts } from '../../../electron/core/diagnosis/facts.ts';
+import { evidenceLines, probeFindings, routeFacts } from '../../../electron/core/diagnosis/facts.ts';
 
 describe('endpointFor', () => {
   test('the WebSocket URL is <base_url>/responses with ws:// or wss://', () => {
@@ -133,6 +133,9 @@ describe('facts and findings from probe results', () => {
     ];
     const findings = probeFindings([{ route, results }], 'direct');
     assert.equal(findings.length, 1);
+    const evidence = evidenceLines([{ route, results }]);
+    assert.equal(evidence.length, 1);
+    assert.match(evidence[0]!, /✗ dns via direct: api\.lab\.test does not resolve \[dns-error\] \(3 ms\)/);
     assert.equal(findings[0]!.id, 'dns.direct.dns-error');
     assert.equal(findings[0]!.severity, 'error');
   });
