@@ -82,7 +82,10 @@ export function createDoctorService(options: DoctorServiceOptions): DoctorServic
     },
 
     async previewFix(req) {
-      const proxyUrl = req.proxyUrl ?? (req.fix === 'use-proxy' ? lastReport?.recommendation.proxyUrl : undefined);
+      // The proxy the last diagnosis proved, if that diagnosis was of the same profile.
+      const sameProfile = (lastReport?.codex.profile ?? null) === (req.profile ?? null);
+      const proven = sameProfile ? lastReport?.recommendation.proxyUrl : undefined;
+      const proxyUrl = req.proxyUrl ?? (req.fix === 'use-proxy' ? proven : undefined);
       const planned = await prepareFix(req.fix, {
         codexHome,
         profile: req.profile ?? null,

@@ -2,11 +2,10 @@
 // comments, key order, blank lines, quoting, CRLF, a BOM and a missing final newline survive.
 // Every edit is checked by re-parsing (verifyEdit) before anything is written.
 import { isDeepStrictEqual } from 'node:util';
-import { parse, TomlError } from 'smol-toml';
+import { parseTomlDocument } from '../codex/toml.ts';
 import {
   parseInlineTable,
   scanToml,
-  stripBom,
   type InlineTable,
   type KeyValueStatement,
   type ScannedDocument,
@@ -38,15 +37,11 @@ export class TomlSyntaxError extends Error {
 
 /** Parses TOML text (a BOM allowed); throws TomlSyntaxError with line and column. */
 export function parseTomlText(text: string, file = 'config.toml'): Record<string, unknown> {
-  try {
-    return parse(stripBom(text)) as Record<string, unknown>;
-  } catch (error) {
-    if (error instanceof TomlError) {
-      const firstLine = error.message.split('\n')[0] ?? error.message;
-      throw new TomlSyntaxError(file, error.line, error.column, firstLine);
-    }
-    throw new TomlSyntaxError(file, undefined, undefined, (error as Error).message);
-  }
+  // One parser for the whole app: the setup reader's, which also names a key defined twice.
+  const result = parseTomlDocument(text, file);
+  if (result.ok) return result.value;
+  const { line, column, message } = result.error;
+  throw new TomlSyntaxError(file, line, column, message.replace(/^[^:]*(:\d+){0,2}: /, ''));
 }
 
 // ------------------------------------------------------------------ formatting
