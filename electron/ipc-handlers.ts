@@ -13,6 +13,7 @@ import {
   type Result,
 } from '../shared/ipc.ts';
 import type { DoctorService } from '../shared/service.ts';
+import { redactCredentials } from './core/redact.ts';
 
 export interface HandlerDeps {
   service: DoctorService;
@@ -40,10 +41,7 @@ const DEFAULT_HINTS: Record<Channel, string> = {
   'link:open': 'Open the page in your browser by hand.',
 };
 
-/** Masks the password of any URL-shaped text (`user:pass@` → `user:****@`). */
-export function redactCredentials(text: string): string {
-  return text.replace(/(\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+):[^\s@/]*@/gi, '$1:****@');
-}
+export { redactCredentials };
 
 /** What to do next for the core's error codes (FixError.code), where the channel's default says too little. */
 const CODE_HINTS: Record<string, string> = {

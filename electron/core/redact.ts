@@ -59,3 +59,15 @@ export function redactText(text: string, secrets: string[]): string {
   }
   return out;
 }
+
+/**
+ * Masks credentials inside free text: the password of every URL-shaped `scheme://user:pass@`,
+ * OpenAI-style `sk-…` keys and `Bearer …` tokens. For text whose secrets are not known in advance
+ * (output of other programs, error messages, lines of config files).
+ */
+export function redactCredentials(text: string): string {
+  return text
+    .replace(/(\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@"']+):[^\s@/"']+@/gi, `$1:${MASK}@`)
+    .replace(/\b(sk-[A-Za-z0-9_-]{4})[A-Za-z0-9_-]+/g, `$1${MASK}`)
+    .replace(/\b(Bearer\s+)[A-Za-z0-9._~+/=-]+/gi, `$1${MASK}`);
+}

@@ -13,6 +13,7 @@ import type {
 import { unifiedDiff } from './diff.ts';
 import { fileMode } from './atomic-write.ts';
 import { getAt, parseTomlText, TomlEditError, verifyEdit, type ExpectedChange } from './toml-edit.ts';
+import { redactCredentials } from '../redact.ts';
 
 export interface ProxyProbeResult {
   carriesWebSocket: boolean;
@@ -158,7 +159,7 @@ const NOT_SECRET = /^(env_key|env_key_instructions|requires_openai_auth)$/;
 
 /** Masks what could be a secret in one line of a config or .env file. */
 export function redactLine(line: string): string {
-  let out = line.replace(/(\b[a-z][a-z0-9+.-]*:\/\/)([^:/@\s"']+):([^@\s"']+)@/gi, '$1$2:****@');
+  let out = redactCredentials(line);
   const m = /^(\s*(?:export\s+)?)(["']?)([A-Za-z0-9_.-]+)\2(\s*=\s*)(.*)$/.exec(out);
   if (m && SECRET_KEY.test(m[3]!) && !NOT_SECRET.test(m[3]!) && m[5]!.trim() !== '') {
     out = `${m[1]}${m[2]}${m[3]}${m[2]}${m[4]}****`;

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { redactText, redactUrl } from '../../../electron/core/redact.ts';
+import { redactCredentials, redactText, redactUrl } from '../../../electron/core/redact.ts';
 
 describe('redactUrl', () => {
   test('masks the password and keeps scheme, user, host, port and path', () => {
@@ -40,5 +40,17 @@ describe('redactText', () => {
 
   test('ignores empty secrets', () => {
     assert.equal(redactText('nothing here', ['']), 'nothing here');
+  });
+});
+
+describe('redactCredentials (free text whose secrets are not known in advance)', () => {
+  test('URL passwords of any scheme, sk- keys and Bearer tokens are masked; ordinary text is kept', () => {
+    assert.equal(
+      redactCredentials('proxy socks5h://bob:pw1@h:1, http://x:y@z:2/p and "https://u:p%40ss@host"'),
+      'proxy socks5h://bob:****@h:1, http://x:****@z:2/p and "https://u:****@host"',
+    );
+    assert.equal(redactCredentials('key sk-proj-abcdefghijkl used'), 'key sk-proj**** used');
+    assert.equal(redactCredentials('Authorization: Bearer eyJhbGciOi.abc.def'), 'Authorization: Bearer ****');
+    assert.equal(redactCredentials('http://127.0.0.1:7890 is fine'), 'http://127.0.0.1:7890 is fine');
   });
 });
