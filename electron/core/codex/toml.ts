@@ -1,4 +1,5 @@
 import { parse, TomlError } from 'smol-toml';
+import { scanToml, type Statement } from '../fixes/toml-scan.ts';
 
 export interface TomlParseError {
   message: string;
@@ -96,90 +97,29 @@ function isPrefix(prefix: string[], full: string[]): boolean {
   return prefix.length <= full.length && prefix.every((p, i) => p === full[i]);
 }
 
+/** Every header and key with its line, from the fix engine's scanner (which skips strings and arrays). */
 function scanDefinitions(text: string): Definition[] {
-  const lines = text.split(/\r?\n/);
-  const defs: Definition[] = [];
-  let table: string[] = [];
-  let openMultiline: '"""' | "'''" | null = null;
-  let depth = 0; // open [ or { of a value spanning lines
-
-  lines.forEach((raw, index) => {
-    const lineNo = index + 1;
-    if (openMultiline) {
-      if (raw.includes(openMultiline)) openMultiline = null;
-      return;
-    }
-    if (depth > 0) {
-      depth += bracketBalance(raw);
-      return;
-    }
-    const line = raw.trim();
-    if (line === '' || line.startsWith('#')) return;
-    const header = /^\[\[?\s*(.+?)\s*\]\]?\s*(#.*)?$/.exec(line);
-    if (header && line.startsWith('[')) {
-      table = splitKey(header[1] ?? '');
-      defs.push({ path: table, line: lineNo, kind: line.startsWith('[[') ? 'array-table' : 'table' });
-      return;
-    }
-    const eq = findAssignment(line);
-    if (eq < 0) return;
-    defs.push({ path: [...table, ...splitKey(line.slice(0, eq))], line: lineNo, kind: 'key' });
-    const value = line.slice(eq + 1).trim();
-    for (const quote of ['"""', "'''"] as const) {
-      if (value.startsWith(quote) && value.split(quote).length === 2) openMultiline = quote;
-    }
-    if (!openMultiline) depth = Math.max(0, bracketBalance(value));
-  });
-  return defs;
-}
-
-/** Index of the `=` that ends the key part, skipping quoted keys. */
-function findAssignment(line: string): number {
-  let quote: string | null = null;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quote) {
-      if (c === quote) quote = null;
-    } else if (c === '"' || c === "'") {
-      quote = c;
-    } else if (c === '=') {
-      return i;
-    }
+  let statements: Statement[];
+  try {
+    statements = scanToml(text).statements;
+  } catch {
+    return []; // text the scanner cannot follow: the finding then names no key
   }
-  return -1;
-}
-
-function splitKey(key: string): string[] {
-  const parts: string[] = [];
-  let current = '';
-  let quote: string | null = null;
-  for (const c of key.trim()) {
-    if (quote) {
-      if (c === quote) quote = null;
-      else current += c;
-    } else if (c === '"' || c === "'") {
-      quote = c;
-    } else if (c === '.') {
-      parts.push(current.trim());
-      current = '';
-    } else {
-      current += c;
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const lineOf = (offset: number) => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
     }
-  }
-  parts.push(current.trim());
-  return parts;
-}
-
-function bracketBalance(text: string): number {
-  let balance = 0;
-  let quote: string | null = null;
-  for (const c of text) {
-    if (quote) {
-      if (c === quote) quote = null;
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '#') break;
-    else if (c === '[' || c === '{') balance++;
-    else if (c === ']' || c === '}') balance--;
-  }
-  return balance;
+    return lo + 1;
+  };
+  return statements.map((st): Definition =>
+    st.kind === 'header'
+      ? { path: st.path.map((k) => k.name), line: lineOf(st.lineStart), kind: st.array ? 'array-table' : 'table' }
+      : { path: [...st.table, ...st.key.map((k) => k.name)], line: lineOf(st.lineStart), kind: 'key' },
+  );
 }
