@@ -487,10 +487,6 @@ export type ExpectedChange =
   | { op: 'set'; path: string[]; value: unknown }
   | { op: 'delete'; path: string[] };
 
-function cloneDeep<T>(value: T): T {
-  return structuredClone(value);
-}
-
 function setAt(obj: Record<string, unknown>, path: string[], value: unknown): void {
   let node: Record<string, unknown> = obj;
   for (const seg of path.slice(0, -1)) {
@@ -543,7 +539,8 @@ export function verifyEdit(beforeText: string, afterText: string, expected: Expe
   } catch (error) {
     throw new TomlEditError(`the edited ${file} would not parse (${(error as Error).message}); nothing was written`);
   }
-  const want = normalize(cloneDeep(before)) as Record<string, unknown>;
+  // normalize copies; structuredClone would turn smol-toml's local dates into UTC instants first.
+  const want = normalize(before) as Record<string, unknown>;
   for (const change of expected) {
     if (change.op === 'set') setAt(want, change.path, normalize(change.value));
     else deleteAt(want, change.path);

@@ -120,6 +120,15 @@ describe('verifyEdit', () => {
     assert.throws(() => verifyEdit(before, 'a = 2\n[t]\nb = 3\n', [{ op: 'set', path: ['t', 'b'], value: 3 }]), TomlEditError);
     assert.throws(() => verifyEdit(before, 'a = 1\n[t]\nb = 3\n[t]\n', [{ op: 'set', path: ['t', 'b'], value: 3 }]), /would not parse/);
   });
+
+  test('local dates and times left untouched compare equal (every fix refused such a file)', () => {
+    for (const value of ['1979-05-27 07:32:00', '1979-05-27T07:32:00.5', '1979-05-27', '07:32:00', '1979-05-27T07:32:00-08:00']) {
+      const before = `d = ${value}\n[t]\nb = 2\n`;
+      verifyEdit(before, `d = ${value}\n[t]\nb = 3\n`, [{ op: 'set', path: ['t', 'b'], value: 3 }]);
+      // A changed date is still caught.
+      assert.throws(() => verifyEdit(before, `d = 1980-01-01\n[t]\nb = 3\n`, [{ op: 'set', path: ['t', 'b'], value: 3 }]), TomlEditError);
+    }
+  });
 });
 
 test('random edits on generated documents always verify and keep the rest byte-identical', () => {
