@@ -141,7 +141,7 @@ function readKeySegment(cur: Cursor): KeySegment {
   if (c === '"') {
     const end = skipBasicString(cur.text, cur.pos, cur);
     cur.pos = end;
-    return { name: JSON.parse(toJsonString(cur.text.slice(start, end))) as string, start, end };
+    return { name: decodeBasicString(cur.text.slice(start, end), cur, start), start, end };
   }
   if (c === "'") {
     const close = cur.text.indexOf("'", start + 1);
@@ -155,16 +155,33 @@ function readKeySegment(cur: Cursor): KeySegment {
   return { name: cur.text.slice(start, cur.pos), start, end: cur.pos };
 }
 
-/** TOML basic-string escapes are JSON's plus \UXXXXXXXX and \e; convert for JSON.parse. */
-function toJsonString(quoted: string): string {
-  return quoted
-    .replace(/\\U([0-9A-Fa-f]{8})/g, (_m, hex: string) => {
-      const cp = Number.parseInt(hex, 16);
-      return JSON.stringify(String.fromCodePoint(cp)).slice(1, -1);
-    })
-    .replace(/\\e/g, '\\u001b')
-    .replace(/\\x([0-9A-Fa-f]{2})/g, '\\u00$1')
-    .replace(/\t/g, '\\t');
+const SIMPLE_ESCAPES: Record<string, string> = {
+  b: '\b', t: '\t', n: '\n', f: '\f', r: '\r', e: '\u001b', '"': '"', '\\': '\\',
+};
+
+/** The text of a quoted basic string (quotes included), escapes decoded in one left-to-right pass. */
+function decodeBasicString(quoted: string, cur: Cursor, at: number): string {
+  let out = '';
+  for (let i = 1; i < quoted.length - 1; i += 1) {
+    const c = quoted[i]!;
+    if (c !== '\\') {
+      out += c;
+      continue;
+    }
+    const e = quoted[i + 1] ?? '';
+    const hexLength = e === 'u' ? 4 : e === 'U' ? 8 : e === 'x' ? 2 : 0;
+    if (hexLength > 0) {
+      const hex = quoted.slice(i + 2, i + 2 + hexLength);
+      const cp = /^[0-9A-Fa-f]+$/.test(hex) && hex.length === hexLength ? Number.parseInt(hex, 16) : -1;
+      if (cp < 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) cur.fail('invalid escape in a key', at + i);
+      out += String.fromCodePoint(cp);
+      i += 1 + hexLength;
+    } else if (e in SIMPLE_ESCAPES) {
+      out += SIMPLE_ESCAPES[e];
+      i += 1;
+    } else cur.fail('invalid escape in a key', at + i);
+  }
+  return out;
 }
 
 export function readKeyPath(cur: Cursor): KeySegment[] {

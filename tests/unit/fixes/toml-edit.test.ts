@@ -30,6 +30,12 @@ describe('scanToml', () => {
     const d = doc.statements[2]!;
     assert.equal(d.kind === 'kv' && doc.text.slice(d.valueStart, d.valueEnd), '1979-05-27 07:32:00');
   });
+  test('quoted keys decode like smol-toml: an escaped backslash before e, x or U is a backslash', () => {
+    const text = '"a\\\\ex" = 1\n"b\\\\U0001F600" = 2\n"c\\\\x41" = 3\n"d\\u00e9\\U0001F600\\t" = 4\n';
+    const keys = scanToml(text).statements.map((s) => (s.kind === 'kv' ? s.key[0]!.name : ''));
+    assert.deepEqual(keys, Object.keys(parse(text)));
+    assert.equal(keys[0], 'a\\ex');
+  });
 });
 
 describe('setKeyInTable', () => {
