@@ -45,6 +45,12 @@ export async function wsRefusedFlow(target: FlowTarget): Promise<void> {
   const original = readFileSync(configPath);
 
   await diagnose(target, 'ws-refused');
+  assert.equal(
+    await page.locator('.evidence li, section .findings li').filter({ hasText: 'the upgrade was refused' }).count(),
+    1,
+    'the refused WebSocket is said once, under the cause',
+  );
+  assert.match(await page.locator('#next-step').innerText(), /Recommended: Fix #1, turn off WebSockets/);
   await page.getByText('Technical details').click();
   await target.screenshot('ws-refused-3-findings', { dark: true });
 
@@ -101,6 +107,7 @@ export async function proxyNeededFlow(target: FlowTarget): Promise<void> {
   const dotenvPath = path.join(scenario.codexHome, '.env');
   assert.equal(existsSync(dotenvPath), false, 'no .env before the fix');
   await diagnose(target, 'proxy-needed');
+  assert.match(await page.locator('#next-step').innerText(), /Recommended: Fix #2, send Codex through your proxy/);
   await target.screenshot('proxy-needed-3-findings');
   await page.getByRole('button', { name: 'Choose a fix' }).click();
   const recommended = page.locator('.fix-card.recommended');

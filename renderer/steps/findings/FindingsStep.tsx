@@ -26,6 +26,10 @@ export function FindingsStep() {
             </ul>
           </>
         )}
+        <p className="notice notice-next" id="next-step">
+          <strong>Next: </strong>
+          {view.nextStep}
+        </p>
       </section>
       {view.findings.length > 0 && (
         <section aria-labelledby="findings-title">
@@ -86,7 +90,12 @@ export function FindingsStep() {
         <button type="button" onClick={() => stores.wizard.getState().goTo('diagnose')}>
           Back
         </button>
-        <button type="button" className="primary" onClick={() => stores.wizard.getState().goTo('choose')}>
+        <button
+          type="button"
+          className="primary"
+          aria-describedby="next-step"
+          onClick={() => stores.wizard.getState().goTo('choose')}
+        >
           Choose a fix
         </button>
       </div>

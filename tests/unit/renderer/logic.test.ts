@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseUnifiedDiff, rowMarker } from '../../../renderer/logic/diff.ts';
 import { fixCards, fixOutcome, suggestedProxyUrl } from '../../../renderer/logic/fix-options.ts';
-import { findingsView, locationText } from '../../../renderer/logic/findings.ts';
+import { findingsView, locationText, nextStepText } from '../../../renderer/logic/findings.ts';
 import { compareChecks, verifyVerdict } from '../../../renderer/logic/compare.ts';
 import { formatDuration, authModeLabel } from '../../../renderer/logic/format.ts';
 import { check, recommendation, report } from './fixtures.ts';
@@ -125,6 +125,30 @@ describe('findingsView', () => {
     assert.deepEqual(view.findings.map((f) => f.id), ['ws.direct.refused', 'proxy.none']);
     assert.deepEqual(view.okFindings.map((f) => f.id), ['config.ok']);
     assert.equal(view.evidence.length, 2);
+  });
+
+  test('a finding whose evidence is already listed under the cause is not repeated; others stay', () => {
+    const causeLine = '✗ websocket via direct: the upgrade was refused by the server: HTTP/1.1 403 Forbidden [refused] (31 ms)';
+    const r = report({
+      recommendation: recommendation({ evidence: ['✓ https via direct: HTTP 401 (30 ms)', causeLine] }),
+      findings: [
+        { id: 'websocket.direct.refused', severity: 'error', summary: 'WebSocket handshake fails via direct', evidence: [causeLine] },
+        { id: 'tls.direct.private-ca', severity: 'warning', summary: 'The TLS root is a private CA', evidence: [causeLine, 'issuer: Corp Root'] },
+        { id: 'proxy.none', severity: 'info', summary: 'No proxy is configured.', evidence: [] },
+      ],
+    });
+    assert.deepEqual(findingsView(r).findings.map((f) => f.id), ['tls.direct.private-ca', 'proxy.none']);
+  });
+
+  test('the next step names the recommended fix, or says no fix or a repair comes next', () => {
+    assert.match(findingsView(report()).nextStep, /^Recommended: Fix #1, turn off WebSockets for Codex\./);
+    assert.match(nextStepText(recommendation({ fix: 'use-proxy', proxyUrl: 'http://127.0.0.1:7890' })), /^Recommended: Fix #2, send Codex/);
+    assert.match(nextStepText(recommendation({ fix: 'fix-proxy', proxyUrl: 'http://127.0.0.1:7890' })), /Fix #2/);
+    assert.match(nextStepText(recommendation({ fix: 'none' })), /^No fix is needed/);
+    assert.match(nextStepText(recommendation({ fix: 'repair-config' })), /^Your Codex configuration needs a repair first\./);
+    for (const fix of ['disable-websockets', 'none', 'repair-config', 'no-network'] as const) {
+      assert.match(nextStepText(recommendation({ fix })), /nothing is written|No fix is needed/);
+    }
   });
 
   test('locationText joins file, line and column', () => {
