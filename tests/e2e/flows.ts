@@ -68,6 +68,7 @@ export async function wsRefusedFlow(target: FlowTarget): Promise<void> {
   await added.first().waitFor();
   assert.match(await added.first().locator('.ln').nth(1).innerText(), /^\d+$/, 'added lines carry their new line number');
   assert.deepEqual(readFileSync(configPath), original, 'previewing writes nothing');
+  await page.locator('#undo-note').getByText('codex-connection-doctor revert --last').waitFor();
   await target.screenshot('ws-refused-5-preview', { dark: true });
 
   await page.getByRole('button', { name: 'Apply this change' }).click();
@@ -83,6 +84,11 @@ export async function wsRefusedFlow(target: FlowTarget): Promise<void> {
 
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('heading', { level: 1, name: 'Done' }).waitFor();
+  await page.getByRole('heading', { name: 'How to undo it' }).waitFor();
+  const revertCommand = await page.locator('code.command').innerText();
+  const changeId = /^codex-connection-doctor revert (\S+)$/.exec(revertCommand)?.[1];
+  assert.ok(changeId, `the Done step shows the terminal revert command, got ${revertCommand}`);
+  await page.getByText(`Change id ${changeId}`).waitFor();
   await page.getByRole('button', { name: 'Copy as Markdown' }).click();
   await page.getByText('is on the clipboard').waitFor();
   const copied = await target.clipboardTexts();

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { ErrorNotice, ReportActions } from '../../components/common.tsx';
 import { ConflictChoice } from '../../components/DiffView.tsx';
+import { revertCommand } from '../../logic/undo.ts';
 import { useSlice, useStores } from '../../store-context.tsx';
 
 export function DoneStep() {
@@ -40,7 +41,7 @@ export function DoneStep() {
           <p className="lead">
             <strong>{applied.history.title}</strong> is in place. Restart Codex (or open a new session) for it to take effect.
           </p>
-          <p>Changed files:</p>
+          <p>{applied.history.files.length === 1 ? 'Changed file:' : 'Changed files:'}</p>
           <ul>
             {applied.history.files.map((f) => (
               <li key={f}>
@@ -48,10 +49,17 @@ export function DoneStep() {
               </li>
             ))}
           </ul>
-          <p className="muted">
-            Change id <code>{applied.changeId}</code>. The command line can revert it too:{' '}
-            <code>npm run doctor -- revert {applied.changeId}</code>
-          </p>
+          <section aria-labelledby="undo-title">
+            <h2 id="undo-title" className="h3">How to undo it</h2>
+            <p>
+              Press <strong>Revert now</strong> below, or Revert on its row in History, at any time. From a terminal
+              (the app and the command line share one journal):
+            </p>
+            <code className="command">{revertCommand(applied.changeId)}</code>
+            <p className="muted">
+              Change id <code>{applied.changeId}</code>
+            </p>
+          </section>
         </>
       )}
       {status === 'conflict' && revertOutcome?.status === 'conflict' && (

@@ -1,5 +1,6 @@
 import { ErrorNotice } from '../../components/common.tsx';
 import { DiffView } from '../../components/DiffView.tsx';
+import { REVERT_LAST_COMMAND } from '../../logic/undo.ts';
 import { useSlice, useStores } from '../../store-context.tsx';
 
 export function PreviewStep() {
@@ -70,6 +71,13 @@ export function PreviewStep() {
           </ul>
         </div>
       )}
+      {!manualOnly && (
+        <p className="muted" id="undo-note">
+          You can undo it afterwards with Revert on the Done step or in History
+          {plan.diffs.length > 0 ? ' (every file comes back byte for byte)' : ''}, or with{' '}
+          <code>{REVERT_LAST_COMMAND}</code> in a terminal.
+        </p>
+      )}
       {error && <ErrorNotice error={error} />}
       <div className="button-row step-actions">
         <button type="button" onClick={() => stores.wizard.getState().goTo('choose')}>
@@ -80,7 +88,7 @@ export function PreviewStep() {
             Run the diagnosis again
           </button>
         ) : (
-          <button type="button" className="primary" onClick={() => void apply()} disabled={applying}>
+          <button type="button" className="primary" onClick={() => void apply()} disabled={applying} aria-describedby="undo-note">
             Apply this change
           </button>
         )}

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { parseUnifiedDiff, rowMarker } from '../../../renderer/logic/diff.ts';
 import { fixCards, fixOutcome, suggestedProxyUrl } from '../../../renderer/logic/fix-options.ts';
 import { findingsView, locationText, nextStepText } from '../../../renderer/logic/findings.ts';
+import { REVERT_LAST_COMMAND, revertCommand } from '../../../renderer/logic/undo.ts';
 import { compareChecks, verifyVerdict } from '../../../renderer/logic/compare.ts';
 import { formatDuration, authModeLabel } from '../../../renderer/logic/format.ts';
 import { check, recommendation, report } from './fixtures.ts';
@@ -181,4 +182,9 @@ test('formatDuration and authModeLabel', () => {
   assert.equal(formatDuration(125_000), '2 min 5 s');
   assert.equal(formatDuration(undefined), '');
   assert.equal(authModeLabel('chatgpt'), 'ChatGPT account');
+});
+
+test('the terminal undo commands name the package bin and the change', () => {
+  assert.equal(revertCommand('20260101T000000Z-000-abc'), 'codex-connection-doctor revert 20260101T000000Z-000-abc');
+  assert.equal(REVERT_LAST_COMMAND, 'codex-connection-doctor revert --last');
 });
