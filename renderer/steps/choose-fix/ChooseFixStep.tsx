@@ -46,8 +46,9 @@ export function ChooseFixStep() {
       {outcome.kind === 'not-websocket' && (
         <section className="notice notice-warning" aria-labelledby="verdict-title">
           <h2 id="verdict-title">{outcome.title}</h2>
-          <p>This is not a WebSocket problem, so none of the three WebSocket fixes would help yet.</p>
-          <p className="headline">{outcome.headline}</p>
+          <p>{outcome.headline}</p>
+          <p className="muted">This is not a WebSocket problem, so none of the three WebSocket fixes would help yet.</p>
+          <h3>Why</h3>
           <ul>
             {outcome.reasons.map((r, i) => (
               <li key={i}>{r}</li>
