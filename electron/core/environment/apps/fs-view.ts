@@ -1,6 +1,6 @@
 // Read-only file access by logical path, optionally under a fake root (tests emulate another OS's
 // layout: `C:\Users\me\x` becomes `<root>/C/Users/me/x`).
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 export interface FsView {
@@ -20,7 +20,12 @@ export function fsView(fsRoot?: string): FsView {
   return {
     async readText(logical) {
       try {
-        const buffer = await readFile(real(logical));
+        const file = real(logical);
+        // A FIFO or device under a config's name would block the read forever; a huge file
+        // would be read whole before its size was known.
+        const info = await stat(file);
+        if (!info.isFile() || info.size > MAX_CONFIG_BYTES) return undefined;
+        const buffer = await readFile(file);
         return buffer.length > MAX_CONFIG_BYTES ? undefined : buffer.toString('utf8');
       } catch {
         return undefined;
