@@ -45,3 +45,18 @@ export function authModeLabel(mode: string): string {
       return 'Unknown';
   }
 }
+
+/**
+ * A check detail made of many "name: status — words" parts (codex doctor's report) is cut down to
+ * the parts that are not ok, so the one warning is not lost among the passes.
+ */
+export function shortCheckDetail(detail: string): string {
+  const parts = detail.split('; ');
+  const isStatusPart = (p: string) => /^[\w.-]+: \w+/.test(p);
+  if (parts.length < 3 || !parts.every(isStatusPart)) return detail;
+  const notOk = parts.filter((p) => !/^[\w.-]+: ok\b/.test(p));
+  const okCount = parts.length - notOk.length;
+  if (okCount === 0) return detail;
+  if (notOk.length === 0) return `all ${okCount} checks ok`;
+  return `${notOk.join('; ')} (${okCount} other ${okCount === 1 ? 'check' : 'checks'} ok)`;
+}

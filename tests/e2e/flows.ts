@@ -33,6 +33,10 @@ export async function diagnose(target: FlowTarget, shots?: string): Promise<void
   await page.getByRole('heading', { level: 1, name: 'Diagnosing the connection' }).waitFor();
   await page.getByRole('button', { name: 'See what was found' }).waitFor({ timeout: STEP_TIMEOUT });
   assert.ok((await page.locator('.checks li').count()) >= 3, 'the checks are listed');
+  const codexDoctor = page.locator('.checks li').filter({ hasText: 'codex doctor' });
+  if ((await codexDoctor.count()) > 0) {
+    assert.doesNotMatch(await codexDoctor.innerText(), /: ok —/, "codex doctor's passing parts are counted, not listed");
+  }
   if (shots) await target.screenshot(`${shots}-2-diagnose`, { dark: shots === 'ws-refused' });
   await page.getByRole('button', { name: 'See what was found' }).click();
   await page.getByRole('heading', { level: 1, name: 'What was found' }).waitFor();

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { ErrorNotice, StatusBadge } from '../../components/common.tsx';
-import { formatDuration } from '../../logic/format.ts';
+import { formatDuration, shortCheckDetail } from '../../logic/format.ts';
 import { useSlice, useStores } from '../../store-context.tsx';
 
 export function DiagnoseStep() {
@@ -37,7 +37,7 @@ export function DiagnoseStep() {
             <StatusBadge status={c.status} />
             <span className="check-title">{c.title}</span>
             <span className="check-time">{formatDuration(c.durationMs)}</span>
-            {c.detail && <span className="check-detail">{c.detail}</span>}
+            {c.detail && <span className="check-detail">{shortCheckDetail(c.detail)}</span>}
           </li>
         ))}
       </ol>

@@ -5,7 +5,7 @@ import { fixCards, fixOutcome, suggestedProxyUrl } from '../../../renderer/logic
 import { findingsView, locationText, nextStepText } from '../../../renderer/logic/findings.ts';
 import { REVERT_LAST_COMMAND, revertCommand } from '../../../renderer/logic/undo.ts';
 import { compareChecks, verifyVerdict } from '../../../renderer/logic/compare.ts';
-import { formatDuration, authModeLabel } from '../../../renderer/logic/format.ts';
+import { formatDuration, authModeLabel, shortCheckDetail } from '../../../renderer/logic/format.ts';
 import { check, recommendation, report } from './fixtures.ts';
 
 describe('parseUnifiedDiff', () => {
@@ -187,4 +187,14 @@ test('formatDuration and authModeLabel', () => {
 test('the terminal undo commands name the package bin and the change', () => {
   assert.equal(revertCommand('20260101T000000Z-000-abc'), 'codex-connection-doctor revert 20260101T000000Z-000-abc');
   assert.equal(REVERT_LAST_COMMAND, 'codex-connection-doctor revert --last');
+});
+
+test('shortCheckDetail keeps the parts of a long status list that are not ok', () => {
+  const doctor =
+    'config.load: ok — config loaded; network.env: ok — environment readable; network.websocket_reachability: warning — Responses WebSocket provider setup failed; overall: warning';
+  assert.equal(shortCheckDetail(doctor), 'network.websocket_reachability: warning — Responses WebSocket provider setup failed; overall: warning (2 other checks ok)');
+  assert.equal(shortCheckDetail('a: ok — x; b: ok — y; overall: ok'), 'all 3 checks ok');
+  const plain = 'provider lab → http://127.0.0.1:1/v1, WebSockets on';
+  assert.equal(shortCheckDetail(plain), plain);
+  assert.equal(shortCheckDetail('dns ok; tcp ok; https ok; websocket refused'), 'dns ok; tcp ok; https ok; websocket refused');
 });
