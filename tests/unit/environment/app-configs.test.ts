@@ -34,6 +34,16 @@ describe('Clash / mihomo config.yaml', () => {
     assert.match(parseClashConfig('- just\n- a list\n').error ?? '', /mapping/);
   });
 
+  test('the secret is taken as mihomo reads it into a string: leading zeros, quotes with spaces, # inside', () => {
+    assert.equal(parseClashConfig('secret: 0123\n').secret, '0123');
+    assert.equal(parseClashConfig('secret: 1e3\n').secret, '1e3');
+    assert.equal(parseClashConfig('secret: " a b "\n').secret, ' a b ');
+    assert.equal(parseClashConfig("secret: 'it''s#1' # note\n").secret, "it's#1");
+    assert.equal(parseClashConfig('secret: p@ss#w0rd # note\n').secret, 'p@ss#w0rd');
+    assert.equal(parseClashConfig('secret:\n').secret, undefined);
+    assert.equal(parseClashConfig('secret: ""\n').secret, undefined);
+  });
+
   test('port 0 means off; string ports are accepted', () => {
     const config = parseClashConfig('port: 0\nsocks-port: "7891"\nmixed-port: 70000\n');
     assert.deepEqual(clashPorts(config), [7891]);

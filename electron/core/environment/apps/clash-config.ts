@@ -27,14 +27,14 @@ export function parseClashConfig(text: string): ClashConfig {
   const socksPort = asPort(doc['socks-port']);
   const mixedPort = asPort(doc['mixed-port']);
   const controller = asString(doc['external-controller']);
-  const secret = asString(doc['secret']);
+  const secret = loaded.scalarText('secret');
   const bind = asString(doc['bind-address']);
   const tun = asRecord(doc['tun']);
   if (port) config.port = port;
   if (socksPort) config.socksPort = socksPort;
   if (mixedPort) config.mixedPort = mixedPort;
   if (controller) config.externalController = controller;
-  if (secret) config.secret = secret;
+  if (secret) config.secret = secret; // as written: spaces and leading zeros are part of it
   if (bind && bind !== '*') config.bindAddress = bind;
   if (tun) {
     const enabled = asBool(tun['enable']);

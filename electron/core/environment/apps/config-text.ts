@@ -1,15 +1,30 @@
 // Tolerant YAML/JSON loading for app configs: a broken file becomes an error string, never a throw.
-import { parse } from 'yaml';
+import { isScalar, parseDocument } from 'yaml';
 
 export type Loaded = { ok: true; value: Record<string, unknown> } | { ok: false; error: string };
+export type LoadedYaml =
+  | { ok: true; value: Record<string, unknown>; scalarText(key: string): string | undefined }
+  | { ok: false; error: string };
 
-export function loadYamlObject(text: string): Loaded {
+export function loadYamlObject(text: string): LoadedYaml {
   try {
     // Subscription profiles can be large and use anchors heavily; lift the alias limit.
-    const value: unknown = parse(text, { maxAliasCount: -1, uniqueKeys: false, strict: false });
-    if (value === null || value === undefined) return { ok: true, value: {} };
+    const doc = parseDocument(text, { uniqueKeys: false, strict: false });
+    if (doc.errors.length > 0) throw doc.errors[0];
+    const value: unknown = doc.toJS({ maxAliasCount: -1 });
+    /**
+     * A top-level scalar as the Go apps read it into a string field: `secret: 0123` is "0123"
+     * (not 123), surrounding spaces inside quotes are kept.
+     */
+    const scalarText = (key: string): string | undefined => {
+      const node: unknown = doc.get(key, true);
+      if (!isScalar(node)) return undefined;
+      if (typeof node.value === 'string') return node.value;
+      return typeof node.source === 'string' && node.value !== null ? node.source : undefined;
+    };
+    if (value === null || value === undefined) return { ok: true, value: {}, scalarText: () => undefined };
     if (typeof value !== 'object' || Array.isArray(value)) return { ok: false, error: 'not a YAML mapping' };
-    return { ok: true, value: value as Record<string, unknown> };
+    return { ok: true, value: value as Record<string, unknown>, scalarText };
   } catch (error) {
     return { ok: false, error: `YAML: ${firstLine(error)}` };
   }
