@@ -37,7 +37,9 @@ function request(
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(new Error('cancelled'));
     const headers: Record<string, string> = { Accept: 'application/json' };
-    if (secret) headers.Authorization = `Bearer ${secret}`;
+    // Node writes header strings as latin1 and refuses characters beyond it: send the UTF-8
+    // bytes, which is what the Go controllers compare the secret with.
+    if (secret) headers.Authorization = Buffer.from(`Bearer ${secret}`, 'utf8').toString('latin1');
     if (body !== undefined) {
       headers['Content-Type'] = 'application/json';
       headers['Content-Length'] = String(Buffer.byteLength(body));

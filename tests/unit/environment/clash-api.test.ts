@@ -43,6 +43,15 @@ describe('queryClashApi', () => {
     assert.match(missing.error ?? '', /needs a secret/);
   });
 
+  test('a secret with non-ASCII and special characters is sent as UTF-8 bytes (as mihomo compares it)', async () => {
+    const secret = 'pässwörd-密码-🔑 $#"\'';
+    const api = await fake({ secret, mixedPort: 7890 });
+    const info = await queryClashApi(api.address, secret, opts);
+    assert.equal(info.unauthorized, undefined, info.error);
+    assert.deepEqual(info.ports, { mixedPort: 7890 });
+    assert.ok(!JSON.stringify(info).includes('密码'));
+  });
+
   test("sing-box's ports of 0 are unknown", async () => {
     const api = await fake({ flavour: 'sing-box' });
     const info = await queryClashApi(api.address, undefined, opts);

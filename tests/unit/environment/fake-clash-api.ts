@@ -27,13 +27,15 @@ export async function startFakeClashApi(opts: FakeClashOptions = {}): Promise<Fa
   const requests: FakeClash['requests'] = [];
   const server = http.createServer((req, res) => {
     const entry: FakeClash['requests'][number] = { method: req.method ?? '', url: req.url ?? '' };
-    if (req.headers.authorization) entry.authorization = req.headers.authorization;
+    // Node hands header bytes over as latin1; mihomo (Go) compares the raw bytes, i.e. UTF-8.
+    const authorization = req.headers.authorization === undefined ? undefined : Buffer.from(req.headers.authorization, 'latin1').toString('utf8');
+    if (authorization) entry.authorization = authorization;
     requests.push(entry);
     const send = (status: number, body?: unknown): void => {
       res.writeHead(status, body === undefined ? {} : { 'Content-Type': 'application/json' });
       res.end(body === undefined ? undefined : JSON.stringify(body));
     };
-    if (opts.secret && req.headers.authorization !== `Bearer ${opts.secret}`) return send(401, { message: 'Unauthorized' });
+    if (opts.secret && authorization !== `Bearer ${opts.secret}`) return send(401, { message: 'Unauthorized' });
     let raw = '';
     req.on('data', (c: Buffer) => (raw += c.toString('utf8')));
     req.on('end', () => {
