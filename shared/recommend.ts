@@ -245,7 +245,7 @@ export const RULES: readonly Rule[] = [
     when: (f) => codexRoute(f).https === 'ok' && codexRoute(f).websocket !== 'ok',
     decide: (f) => ({
       fix: 'disable-websockets',
-      headline: `HTTPS to the endpoint works, but the WebSocket ${describe(codexRoute(f).websocket)} (${codexRoute(f).label}).`,
+      headline: `HTTPS to the endpoint works, but the WebSocket ${describe(codexRoute(f).websocket)} (${codexRoute(f).label}): Codex retries it five times before it falls back to HTTPS.`,
       reasons: [
         routeSummary(codexRoute(f)),
         'Codex retries the WebSocket five times, then falls back to HTTPS; turning WebSockets off makes it use HTTPS at once.',
@@ -262,7 +262,7 @@ export const RULES: readonly Rule[] = [
       return {
         fix: 'use-proxy',
         proxyUrl: best.proxyUrl,
-        headline: `Codex cannot reach its endpoint on its own, but ${best.label} can: Codex is not told about it.`,
+        headline: `Codex cannot reach its endpoint directly, but ${best.label} carries both HTTPS and the WebSocket: Codex is just not told to use it.`,
         reasons: [
           routeSummary(codexRoute(f)),
           routeSummary(best),

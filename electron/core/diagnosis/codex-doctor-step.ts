@@ -22,7 +22,7 @@ export function startCodexDoctor(
   const t0 = performance.now();
   const running = runCodexDoctor(install.path, { codexHome: setup.home, env, timeoutMs: 20_000, signal }).then(
     (r) => {
-      report({ id, title, status: r.exitCode === 0 ? 'ok' : 'warning', durationMs: Math.round(performance.now() - t0), detail: r.summary.join('; ') });
+      report({ id, title, status: doctorStatus(r), durationMs: Math.round(performance.now() - t0), detail: r.summary.join('; ') });
       return r;
     },
     () => undefined,
@@ -35,4 +35,13 @@ export function startCodexDoctor(
       return r;
     },
   };
+}
+
+/** The check's mark follows Codex's own overall verdict (`overall: ok|warning|fail`), else its exit code. */
+export function doctorStatus(r: CodexDoctorReport): CheckEvent['status'] {
+  const overall = r.summary.map((line) => /^overall: (\w+)/.exec(line)?.[1]).find(Boolean);
+  if (overall === 'ok') return 'ok';
+  if (overall === 'fail' || overall === 'error') return 'error';
+  if (overall) return 'warning';
+  return r.exitCode === 0 ? 'ok' : 'warning';
 }

@@ -30,10 +30,10 @@ export function routeFacts(outcome: RouteOutcome): RouteFacts {
   };
 }
 
+/** `✗ WebSocket handshake via direct: <what happened> (31 ms)`; the failure kind is in the report's probes. */
 export function evidenceLine(r: ProbeResult): string {
   const mark = r.ok ? '✓' : '✗';
-  const failure = r.failure ? ` [${r.failure}]` : '';
-  return `${mark} ${r.phase} via ${r.route.label}: ${r.detail}${failure} (${Math.round(r.durationMs)} ms)`;
+  return `${mark} ${PHASE_NAMES[r.phase] ?? r.phase} via ${r.route.label}: ${r.detail} (${Math.round(r.durationMs)} ms)`;
 }
 
 /** Failed steps that repeat the failure of an earlier step of the same route (a connection that never opened). */

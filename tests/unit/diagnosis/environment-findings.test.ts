@@ -42,3 +42,20 @@ describe('environment findings', () => {
     assert.match(environmentSummary(e), /proxy ports: 7897 \(mixed\)/);
   });
 });
+
+describe("Codex's own doctor", () => {
+  test('its check follows Codex’s overall verdict, not only the exit code', async () => {
+    const { doctorStatus } = await import('../../../electron/core/diagnosis/codex-doctor-step.ts');
+    const report = (overall: string | null, exitCode = 0) => ({
+      binary: 'codex',
+      exitCode,
+      durationMs: 90,
+      summary: ['config.load: ok — config loaded', ...(overall ? [`overall: ${overall}`] : [])],
+    });
+    assert.equal(doctorStatus(report('ok')), 'ok');
+    assert.equal(doctorStatus(report('warning')), 'warning');
+    assert.equal(doctorStatus(report('fail', 1)), 'error');
+    assert.equal(doctorStatus(report(null, 0)), 'ok');
+    assert.equal(doctorStatus(report(null, 2)), 'warning');
+  });
+});

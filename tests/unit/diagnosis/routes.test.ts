@@ -135,7 +135,7 @@ describe('facts and findings from probe results', () => {
     assert.equal(findings.length, 1);
     const evidence = evidenceLines([{ route, results }]);
     assert.equal(evidence.length, 1);
-    assert.match(evidence[0]!, /✗ dns via direct: api\.lab\.test does not resolve \[dns-error\] \(3 ms\)/);
+    assert.equal(evidence[0], '✗ DNS lookup via direct: api.lab.test does not resolve (3 ms)');
     assert.equal(findings[0]!.id, 'dns.direct.dns-error');
     assert.equal(findings[0]!.severity, 'error');
   });
