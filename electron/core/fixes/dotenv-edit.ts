@@ -91,7 +91,9 @@ export function parseDotenvLines(text: string): DotenvLine[] {
           }
         } else {
           const valueText = content.slice(m[0].length);
-          const hash = /[ \t]#/.exec(valueText);
+          // As dotenvy reads it: `#` starts a comment only after whitespace, and `KEY= # note` is empty.
+          const commentOnly = /[ \t]$/.test(m[0]) && valueText.startsWith('#');
+          const hash = commentOnly ? { index: 0 } : /[ \t]#/.exec(valueText);
           const raw = (hash ? valueText.slice(0, hash.index) : valueText).replace(/[ \t]+$/, '');
           out.push({
             start: pos,
@@ -152,7 +154,9 @@ export function setDotenvKeys(text: string | null, updates: [string, string][]):
     if (hits.length === 0) missing.push([key, value]);
     for (const hit of hits) {
       if (hit.value === value) continue;
-      splices.push({ start: hit.valueStart!, end: hit.valueEnd!, text: formatDotenvValue(value, hit.quote!) });
+      // A comment right after an empty value must stay a comment: keep whitespace before its `#`.
+      const gap = text[hit.valueEnd!] === '#' ? ' ' : '';
+      splices.push({ start: hit.valueStart!, end: hit.valueEnd!, text: formatDotenvValue(value, hit.quote!) + gap });
     }
   }
   let out = source;

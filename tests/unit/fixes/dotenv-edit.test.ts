@@ -30,3 +30,17 @@ test('multi-line quoted values are one entry', () => {
   assert.deepEqual([...readDotenv(text).entries()], [['K', 'a\nb'], ['A', '1']]);
   assert.equal(setDotenvKeys(text, [['A', '2']]), 'K="a\nb"\nA=2\n');
 });
+
+test('an empty value followed by a comment: the value is set, the comment stays a comment (as Codex reads .env)', async () => {
+  const { parseDotenv } = await import('../../../electron/core/codex/dotenv.ts');
+  for (const line of ['HTTPS_PROXY= # old note', 'HTTPS_PROXY=   # old note']) {
+    assert.equal(readDotenv(line + '\n').get('HTTPS_PROXY'), '', line);
+    const out = setDotenvKeys(line + '\n', [['HTTPS_PROXY', 'http://127.0.0.1:7890']]);
+    assert.match(out, /^HTTPS_PROXY= *http:\/\/127\.0\.0\.1:7890 # old note\n$/);
+    // Codex's own reading of the result: the URL alone, the note still a comment.
+    const entry = parseDotenv(out).entries.find((e) => e.key === 'HTTPS_PROXY');
+    assert.equal(entry?.value, 'http://127.0.0.1:7890');
+  }
+  // Without whitespace before it, dotenvy keeps `#` in the value: so does the editor.
+  assert.equal(readDotenv('A=#not-a-comment\n').get('A'), '#not-a-comment');
+});
