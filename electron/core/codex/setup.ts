@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { AuthMode, CodexSetup, Finding } from '../../../shared/types.ts';
@@ -10,6 +10,7 @@ import { findCodexInstalls } from './installs.ts';
 import { findLegacyProfiles, findReservedProviderTables, resolveEffectiveProvider, type ConfigLayer } from './provider.ts';
 import { isIgnoredDotenvKey, resolveProxyEnv } from './proxy-env.ts';
 import { parseTomlDocument } from './toml.ts';
+import { ConfigFileError, readConfigFile } from '../config-file.ts';
 
 export interface LoadCodexSetupOptions {
   codexHome?: string;
@@ -26,10 +27,11 @@ type ReadOutcome = { kind: 'ok'; text: string } | { kind: 'missing' } | { kind: 
 
 async function readTextFile(file: string): Promise<ReadOutcome> {
   try {
-    return { kind: 'ok', text: await readFile(file, 'utf8') };
+    const bytes = await readConfigFile(file);
+    return bytes === null ? { kind: 'missing' } : { kind: 'ok', text: bytes.toString('utf8') };
   } catch (err) {
+    if (err instanceof ConfigFileError) return { kind: 'unreadable', reason: err.code === 'not-a-file' ? 'not a regular file' : 'too large' };
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
     return { kind: 'unreadable', reason: code ?? (err instanceof Error ? err.message : String(err)) };
   }
 }

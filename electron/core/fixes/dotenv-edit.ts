@@ -155,7 +155,7 @@ export function setDotenvKeys(text: string | null, updates: [string, string][]):
     for (const hit of hits) {
       if (hit.value === value) continue;
       // A comment right after an empty value must stay a comment: keep whitespace before its `#`.
-      const gap = text[hit.valueEnd!] === '#' ? ' ' : '';
+      const gap = source[hit.valueEnd!] === '#' ? ' ' : '';
       splices.push({ start: hit.valueStart!, end: hit.valueEnd!, text: formatDotenvValue(value, hit.quote!) + gap });
     }
   }

@@ -14,6 +14,7 @@ import { unifiedDiff } from './diff.ts';
 import { fileMode } from './atomic-write.ts';
 import { getAt, parseTomlText, TomlEditError, verifyEdit, type ExpectedChange } from './toml-edit.ts';
 import { redactCredentials } from '../redact.ts';
+import { ConfigFileError, readConfigFileSync } from '../config-file.ts';
 
 export interface ProxyProbeResult {
   carriesWebSocket: boolean;
@@ -109,9 +110,9 @@ export function assertCodexHome(codexHome: string): void {
 
 export function readBytes(file: string): Buffer | null {
   try {
-    return fs.readFileSync(file);
+    return readConfigFileSync(file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    if (error instanceof ConfigFileError) throw new FixError(`${error.message}; nothing was written`, 'edit-refused', { file });
     throw error;
   }
 }

@@ -1,15 +1,14 @@
 // Read-only file access by logical path, optionally under a fake root (tests emulate another OS's
 // layout: `C:\Users\me\x` becomes `<root>/C/Users/me/x`).
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { readConfigFile } from '../../config-file.ts';
 
 export interface FsView {
   readText(logicalPath: string): Promise<string | undefined>;
   /** Names of the subdirectories; empty when the directory is missing. */
   listDirs(logicalPath: string): Promise<string[]>;
 }
-
-const MAX_CONFIG_BYTES = 8 * 1024 * 1024;
 
 export function fsView(fsRoot?: string): FsView {
   const real = (logical: string): string => {
@@ -20,15 +19,9 @@ export function fsView(fsRoot?: string): FsView {
   return {
     async readText(logical) {
       try {
-        const file = real(logical);
-        // A FIFO or device under a config's name would block the read forever; a huge file
-        // would be read whole before its size was known.
-        const info = await stat(file);
-        if (!info.isFile() || info.size > MAX_CONFIG_BYTES) return undefined;
-        const buffer = await readFile(file);
-        return buffer.length > MAX_CONFIG_BYTES ? undefined : buffer.toString('utf8');
+        return (await readConfigFile(real(logical)))?.toString('utf8');
       } catch {
-        return undefined;
+        return undefined; // not a regular file, too large, or unreadable: not a config we can use
       }
     },
     async listDirs(logical) {
