@@ -37,7 +37,12 @@ function normalise(server: string): string | undefined {
 /** `host:port` (every protocol), or `http=h:p;https=h:p;socks=h:p` (per protocol). */
 export function parseProxyServer(value: string): Pick<SystemProxy, 'http' | 'https' | 'socks'> {
   const out: Pick<SystemProxy, 'http' | 'https' | 'socks'> = {};
-  const text = value.trim();
+  // A trailing or doubled `;` (seen in hand-edited settings) separates nothing.
+  const text = value
+    .split(';')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .join(';');
   if (!text) return out;
   if (!text.includes('=')) {
     const all = normalise(text);

@@ -98,6 +98,8 @@ describe('Windows Internet Settings (reg query, CRLF)', () => {
   test('ProxyServer forms', () => {
     assert.deepEqual(parseProxyServer('socks=127.0.0.1:1080'), { socks: '127.0.0.1:1080' });
     assert.deepEqual(parseProxyServer('http://127.0.0.1:8080'), { http: '127.0.0.1:8080', https: '127.0.0.1:8080' });
+    assert.deepEqual(parseProxyServer('127.0.0.1:7890;'), { http: '127.0.0.1:7890', https: '127.0.0.1:7890' });
+    assert.deepEqual(parseProxyServer('http=127.0.0.1:7890;;https=127.0.0.1:7890;'), { http: '127.0.0.1:7890', https: '127.0.0.1:7890' });
     assert.deepEqual(parseProxyServer('http=proxy.corp:3128; https=proxy.corp:3129'), {
       http: 'proxy.corp:3128',
       https: 'proxy.corp:3129',
