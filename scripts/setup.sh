@@ -4,6 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-system-deps.sh
-# npm here does not run dependencies' install scripts, so Electron's binary download is skipped
-# where it cannot work; `npm start` says so and points to the command line.
-npm ci --no-audit --no-fund
+# npm 11 does not run dependencies' install scripts unless allowed, so Electron's binary download
+# is skipped; `npm start` says so and points to the command line. An npm that does run them fails
+# where the download cannot work: then install without the binary.
+if ! npm ci --no-audit --no-fund; then
+  echo "npm ci failed; retrying without Electron's binary download (ELECTRON_SKIP_BINARY_DOWNLOAD=1)" >&2
+  ELECTRON_SKIP_BINARY_DOWNLOAD=1 npm ci --no-audit --no-fund
+fi
