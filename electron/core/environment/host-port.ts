@@ -20,7 +20,7 @@ export function parseHostPort(value: string, defaultHost = '127.0.0.1'): HostPor
   const spaced = /^(\S+)\s+(\d+)$/.exec(text);
   const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(text);
   if (spaced) {
-    host = spaced[1]!;
+    host = spaced[1]!.replace(/^\[([^\]]+)\]$/, '$1'); // KDE writes `http://[::1] 7890`
     portText = spaced[2]!;
   } else if (bracketed) {
     host = bracketed[1]!;

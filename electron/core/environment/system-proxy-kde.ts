@@ -16,7 +16,8 @@ export function parseKConfigGroup(text: string, group: string): Map<string, stri
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim();
     if (!line || line.startsWith('#')) continue;
-    const header = /^\[(.*)\]$/.exec(line);
+    // `[Group][$i]` marks an immutable (kiosk-locked) group; it is still that group.
+    const header = /^\[(.*?)\](?:\[\$\w+\])*$/.exec(line);
     if (header) {
       inGroup = header[1] === group;
       continue;
@@ -57,7 +58,9 @@ export function parseKioslaverc(text: string, env: Record<string, string | undef
     if (url) proxy.pacUrl = url;
   }
   const noProxy = type === KDE_PROXY_TYPE.env ? env[values.get('NoProxyFor') ?? ''] : values.get('NoProxyFor');
-  if (type !== KDE_PROXY_TYPE.none && noProxy) {
+  // With ReversedException=true the list names the only hosts that use the proxy: not a bypass list.
+  const reversed = values.get('ReversedException')?.toLowerCase() === 'true';
+  if (type !== KDE_PROXY_TYPE.none && noProxy && !reversed) {
     const bypass = noProxy.split(/[,\s]+/).filter(Boolean);
     if (bypass.length) proxy.bypass = bypass;
   }
