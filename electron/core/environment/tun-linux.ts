@@ -25,7 +25,7 @@ export function parseIpAddr(text: string): Map<string, string[]> {
   return out;
 }
 
-/** `1.1.1.1 via 192.168.1.1 dev enp3s0 src 192.168.1.23 uid 1000`. */
+/** `1.1.1.1 via 192.168.1.1 dev enp3s0 src 192.168.1.23 uid 1000`, `1.1.1.1 dev Meta table 2022 src …`. */
 export function parseIpRouteGet(text: string): RouteInfo {
   const line = text.split(/\r?\n/).find((l) => /\bdev\s/.test(l)) ?? '';
   const field = (name: string): string | undefined => new RegExp(`\\b${name}\\s+(\\S+)`).exec(line)?.[1];
@@ -33,6 +33,8 @@ export function parseIpRouteGet(text: string): RouteInfo {
   const dev = field('dev');
   const via = field('via');
   const src = field('src');
+  const table = field('table');
+  if (table) route.table = table;
   if (dev) route.interface = dev;
   if (via) route.gateway = via;
   if (src) route.source = src;

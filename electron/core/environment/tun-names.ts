@@ -10,7 +10,15 @@ export interface RouteInfo {
   interface?: string;
   gateway?: string;
   source?: string;
+  /** Linux policy-routing table the route was found in (`ip route get` prints it when not main). */
+  table?: string;
 }
+
+/**
+ * The routing table mihomo (`iproute2-table-index`) and sing-box (`iproute2_table_index`) put
+ * their auto-route in by default; wg-quick uses 51820 and Tailscale 52, so it does not clash.
+ */
+export const AUTO_ROUTE_TABLE = '2022';
 
 /**
  * Devices only proxy apps create: mihomo `Meta`, Clash Verge Rev `Mihomo` / `utun1024`, v2rayN

@@ -6,7 +6,7 @@ import { isFakeIpRange } from './host-port.ts';
 import { runSafely, type RunCommand } from './run-command.ts';
 import { mergeLinuxInterfaces, parseIpAddr, parseIpLink, parseIpRouteGet } from './tun-linux.ts';
 import { parseIfconfig, parseRouteGet } from './tun-macos.ts';
-import { isGenericTunName, isKnownTunName, type InterfaceInfo, type RouteInfo } from './tun-names.ts';
+import { AUTO_ROUTE_TABLE, isGenericTunName, isKnownTunName, type InterfaceInfo, type RouteInfo } from './tun-names.ts';
 import { parseIpconfigAll, parseRoutePrint, routeFor, windowsRouteInfo } from './tun-windows.ts';
 
 /** Any public address does; only the routing table is consulted. */
@@ -85,9 +85,12 @@ export function decideTun(interfaces: InterfaceInfo[], route: RouteInfo, dnsAnsw
   if (route.interface) {
     const fakeHop = [route.gateway, route.source, routeIface && fake(routeIface)].find((a) => a && isFakeIpRange(a));
     const isTunDevice = isKnownTunName(route.interface) || isGenericTunName(route.interface) || !!fakeHop;
-    routeViaTun = isKnownTunName(route.interface) || (isTunDevice && !!fakeHop);
+    // sing-box's documented tun address is 172.19.0.1/30 on `tunN`: its policy table tells it apart from OpenVPN.
+    const autoRouteTable = route.table === AUTO_ROUTE_TABLE;
+    routeViaTun = isKnownTunName(route.interface) || (isTunDevice && !!fakeHop) || autoRouteTable;
     const via = route.gateway ? ` via ${route.gateway}` : '';
-    if (routeViaTun) evidence.push(`the route to ${ROUTE_PROBE_ADDRESS} goes through ${route.interface}${via}${fakeHop ? ` (${fakeHop} is in 198.18.0.0/15)` : ''}`);
+    const table = autoRouteTable ? ` in routing table ${AUTO_ROUTE_TABLE}, the one mihomo and sing-box auto-route use` : '';
+    if (routeViaTun) evidence.push(`the route to ${ROUTE_PROBE_ADDRESS} goes through ${route.interface}${via}${table}${fakeHop ? ` (${fakeHop} is in 198.18.0.0/15)` : ''}`);
     else if (isTunDevice) {
       evidence.push(`the route to ${ROUTE_PROBE_ADDRESS} goes through ${route.interface}, a tunnel that is not a known proxy TUN (a VPN or iCloud Private Relay use these too)`);
     }

@@ -41,7 +41,7 @@ describe('Linux parsers', () => {
     assert.deepEqual(addrs.get('enp3s0'), ['192.168.1.23', 'fe80::1c2d:3e4f:5a6b:7c8d']);
   });
   test('ip route get: dev, via, src', () => {
-    assert.deepEqual(parseIpRouteGet(fixture('tun/linux-ip-route-get-meta.txt')), { interface: 'Meta', source: '198.18.0.1' });
+    assert.deepEqual(parseIpRouteGet(fixture('tun/linux-ip-route-get-meta.txt')), { interface: 'Meta', table: '2022', source: '198.18.0.1' });
     assert.deepEqual(parseIpRouteGet(fixture('tun/linux-ip-route-get-plain.txt')), { interface: 'enp3s0', gateway: '192.168.1.1', source: '192.168.1.23' });
   });
 });
