@@ -49,15 +49,16 @@ export interface WindowsRoute {
 
 const IPV4 = String.raw`\d{1,3}(?:\.\d{1,3}){3}`;
 
-/** Rows of the `Active Routes:` table (persistent routes are not in effect by themselves). */
+/**
+ * Rows of the active routes table. Its title and the gateway word are localized (`Aktive Routen:`,
+ * `Auf Verbindung`), so rows are known by their shape: destination, mask, gateway, interface
+ * address, metric. Persistent routes (4 columns, after the table's closing `===` line) are skipped.
+ */
 export function parseRoutePrint(text: string): WindowsRoute[] {
   const routes: WindowsRoute[] = [];
-  let inActive = false;
-  const row = new RegExp(`^\\s*(${IPV4})\\s+(${IPV4})\\s+(\\S+)\\s+(${IPV4})\\s+(\\d+)\\s*$`);
+  const row = new RegExp(`^\\s*(${IPV4})\\s+(${IPV4})\\s+(\\S(?:.*?\\S)?)\\s+(${IPV4})\\s+(\\d+)\\s*$`);
   for (const line of text.split(/\r?\n/)) {
-    if (/^Active Routes|^活动路由/i.test(line.trim())) inActive = true;
-    else if (/^Persistent Routes|^永久路由|^=+$/i.test(line.trim()) && routes.length) inActive = false;
-    if (!inActive) continue;
+    if (/^=+$/.test(line.trim()) && routes.length) break;
     const m = row.exec(line);
     if (m) routes.push({ destination: m[1]!, mask: m[2]!, gateway: m[3]!, interfaceAddress: m[4]!, metric: Number(m[5]) });
   }
