@@ -1,6 +1,6 @@
 // Windows readers for TUN detection: `ipconfig /all` (adapter names and addresses) and
 // `route print -4` (the IPv4 routing table; printing it sends nothing).
-import type { InterfaceInfo, RouteInfo } from './tun-names.ts';
+import { isGenericTunName, isKnownTunName, type InterfaceInfo, type RouteInfo } from './tun-names.ts';
 
 export interface WindowsAdapter extends InterfaceInfo {
   description?: string;
@@ -18,8 +18,8 @@ export function parseIpconfigAll(text: string): WindowsAdapter[] {
     const line = raw.replace(/\s+$/, '');
     if (!line) continue;
     if (!/^\s/.test(line) && line.endsWith(':')) {
-      const title = line.slice(0, -1);
-      const name = /adapter\s+(.+)$/i.exec(title)?.[1] ?? /适配器\s*(.+)$/.exec(title)?.[1];
+      const title = line.slice(0, -1).trim();
+      const name = /adapter\s+(.+)$/i.exec(title)?.[1] ?? /适配器\s*(.+)$/.exec(title)?.[1] ?? otherLanguageName(title);
       current = name ? { name: name.trim(), up: true, addresses: [] } : null;
       if (current) out.push(current);
       continue;
@@ -37,6 +37,16 @@ export function parseIpconfigAll(text: string): WindowsAdapter[] {
     }
   }
   return out;
+}
+
+/**
+ * Other languages put the adapter's type words around its name (`Carte inconnue Mihomo :`): the last
+ * word when it is a TUN name, else the whole title, so its addresses still count.
+ */
+function otherLanguageName(title: string): string | undefined {
+  if (/configuration|konfiguration|configuración|конфигурация/i.test(title)) return undefined;
+  const last = title.split(/\s+/).pop() ?? '';
+  return isKnownTunName(last) || isGenericTunName(last) ? last : title || undefined;
 }
 
 export interface WindowsRoute {
