@@ -47,10 +47,12 @@ export function resolveEntry(journalDir: string, idOrLast: string): JournalEntry
 
 /** Undoes before→after on `current` where each changed block can still be found; null otherwise. */
 export function removeFixLines(before: string, after: string, current: string): string | null {
-  const a = splitLines(before);
-  const b = splitLines(after);
+  // Lines are matched without a BOM (an editor may add or drop one); the current file's BOM is kept below.
+  const withoutBom = (text: string) => (text.startsWith('\uFEFF') ? text.slice(1) : text);
+  const a = splitLines(withoutBom(before));
+  const b = splitLines(withoutBom(after));
   const ops = diffLines(a, b);
-  const result: DiffLine[] = splitLines(current);
+  const result: DiffLine[] = splitLines(withoutBom(current));
   type Block = { at: number; del: DiffLine[]; ins: DiffLine[]; ctxBefore?: DiffLine; ctxAfter?: DiffLine };
   const blocks: Block[] = [];
   for (let i = 0; i < ops.length; ) {
