@@ -3,7 +3,7 @@
 import os from 'node:os';
 import type { DoctorService, SetupSummary } from '../../shared/service.ts';
 import type { DiagnosisReport } from '../../shared/types.ts';
-import { findCodexInstalls, loadCodexSetup, resolveCodexHome } from './codex/index.ts';
+import { loadCodexSetup, resolveCodexHome } from './codex/index.ts';
 import { runDiagnosis, type DiagnoseOptions } from './diagnosis/diagnose.ts';
 import { reportToMarkdown } from './diagnosis/report-markdown.ts';
 import { FixError, listHistory, type PlannedFix } from './fixes/index.ts';
@@ -49,10 +49,7 @@ export function createDoctorService(options: DoctorServiceOptions): DoctorServic
 
   return {
     async setup(req): Promise<SetupSummary> {
-      const [setup, installs] = await Promise.all([
-        loadCodexSetup({ codexHome, profile: req.profile ?? null, env, platform, findInstalls: false }),
-        findCodexInstalls(env, platform).catch(() => []),
-      ]);
+      const setup = await loadCodexSetup({ codexHome, profile: req.profile ?? null, env, platform, findInstalls: true });
       const p = setup.provider;
       return {
         home: setup.home,
@@ -64,14 +61,12 @@ export function createDoctorService(options: DoctorServiceOptions): DoctorServic
         baseUrl: p?.baseUrl ?? null,
         supportsWebsockets: p?.supportsWebsockets ?? null,
         authMode: setup.authMode,
-        codexVersion: installs.find((i) => i.version)?.version ?? null,
+        codexVersion: setup.installs.find((i) => i.version)?.version ?? null,
         problems: setup.findings
           .filter((f) => f.severity === 'error')
           .map((f) => ({
             summary: f.summary,
-            location: f.location
-              ? formatLocation(f.location)
-              : undefined,
+            location: f.location ? formatLocation(f.location) : undefined,
           })),
       };
     },

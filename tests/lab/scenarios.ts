@@ -60,6 +60,11 @@ export async function setupScenario(name: ScenarioName): Promise<Scenario> {
   const stop = async () => {
     for (const s of stops.reverse()) await s().catch(() => undefined);
   };
+  /** Registers what was started so that the scenario's stop() ends it. */
+  const track = <T extends { stop(): Promise<void> }>(started: T): T => {
+    stops.push(() => started.stop());
+    return started;
+  };
   try {
     const mode: FakeApiMode =
       name === 'ws-refused' ? 'refuse' : name === 'ws-reset' ? 'reset' : name === 'ws-stalled' ? 'stall' : 'ok';
@@ -83,8 +88,7 @@ export async function setupScenario(name: ScenarioName): Promise<Scenario> {
           codex: 'reconnects-then-answers',
         };
       case 'proxy-denies-connect': {
-        const squid = await startSquid({ denyConnect: true });
-        stops.push(() => squid.stop());
+        const squid = track(await startSquid({ denyConnect: true }));
         return {
           ...base,
           squid,
@@ -98,8 +102,7 @@ export async function setupScenario(name: ScenarioName): Promise<Scenario> {
         };
       }
       case 'proxy-needed': {
-        const squid = await startSquid({});
-        stops.push(() => squid.stop());
+        const squid = track(await startSquid({}));
         return {
           ...base,
           squid,
@@ -111,8 +114,7 @@ export async function setupScenario(name: ScenarioName): Promise<Scenario> {
         };
       }
       case 'dead-proxy-in-dotenv': {
-        const squid = await startSquid({});
-        stops.push(() => squid.stop());
+        const squid = track(await startSquid({}));
         const dead = await closedPort();
         return {
           ...base,
@@ -125,8 +127,7 @@ export async function setupScenario(name: ScenarioName): Promise<Scenario> {
         };
       }
       case 'socks-only': {
-        const socks = await startV2raySocks({});
-        stops.push(() => socks.stop());
+        const socks = track(await startV2raySocks({}));
         return {
           ...base,
           socks,
@@ -149,8 +150,7 @@ export async function setupScenario(name: ScenarioName): Promise<Scenario> {
         };
       case 'tls-proxy-needed': {
         // The everyday shape of the problem: an https endpoint only a local proxy reaches, through CONNECT.
-        const squid = await startSquid({});
-        stops.push(() => squid.stop());
+        const squid = track(await startSquid({}));
         return {
           ...base,
           squid,
@@ -163,8 +163,7 @@ export async function setupScenario(name: ScenarioName): Promise<Scenario> {
       }
       case 'socks-in-dotenv': {
         // Codex told about a SOCKS-only port: its WebSocket works through it (its HTTPS would not).
-        const socks = await startV2raySocks({});
-        stops.push(() => socks.stop());
+        const socks = track(await startV2raySocks({}));
         return {
           ...base,
           socks,
@@ -176,8 +175,7 @@ export async function setupScenario(name: ScenarioName): Promise<Scenario> {
       case 'proxy-login-missing':
       case 'proxy-login-in-dotenv': {
         // A company proxy that wants a login (407 without one).
-        const squid = await startSquid({ basicAuth: { user: 'alice', password: LAB_PROXY_PASSWORD } });
-        stops.push(() => squid.stop());
+        const squid = track(await startSquid({ basicAuth: { user: 'alice', password: LAB_PROXY_PASSWORD } }));
         const login = name === 'proxy-login-in-dotenv' ? `alice:${LAB_PROXY_PASSWORD}@` : '';
         const proxy = `http://${login}127.0.0.1:${squid.port}`;
         return {
