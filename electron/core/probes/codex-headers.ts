@@ -3,7 +3,7 @@
 // Middleboxes may filter on them, so the probe sends the same ones — minus anything secret:
 // Codex also sends Authorization and per-session ids, which the probe never does.
 
-export const CODEX_VERSION = '0.169.0';
+export const CODEX_VERSION = '0.171.0';
 
 export const CODEX_WEBSOCKET_HEADERS: Readonly<Record<string, string>> = {
   // Codex's form is `codex_exec/0.169.0 (<OS>; <arch>) <terminal> (codex_exec; 0.169.0)`; the same

@@ -1,4 +1,4 @@
-// Checks this module against the real Codex CLI (node_modules/.bin/codex, pinned 0.169.0):
+// Checks this module against the real Codex CLI (node_modules/.bin/codex, pinned 0.171.0):
 // recorded refusals, live runs of two refusals, `codex doctor`, install discovery.
 import { describe, test, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -34,7 +34,7 @@ describe('our findings agree with what Codex refused (recorded in codex-refusals
     codexVersion: string;
     cases: Record<string, { refused: boolean; error: string }>;
   };
-  test('recorded with codex 0.169', () => assert.match(recorded.codexVersion, /0\.169\.\d+/));
+  test('recorded with codex 0.171', () => assert.match(recorded.codexVersion, /0\.171\.\d+/));
   for (const c of REFUSAL_CASES) {
     test(`${c.name}: Codex refused, we report ${c.expectFinding} as an error`, async () => {
       assert.equal(recorded.cases[c.name]?.refused, true);
@@ -68,7 +68,7 @@ describe('live: the real codex refuses what we flag', () => {
 
 describe('codex --version and installs', () => {
   test('parses the recorded --version output', async () => {
-    assert.equal(parseCodexVersion(await fixture('codex-version.txt')), '0.169.0');
+    assert.equal(parseCodexVersion(await fixture('codex-version.txt')), '0.171.0');
     assert.equal(parseCodexVersion('codex-cli 0.170.0-alpha.2\n'), '0.170.0-alpha.2');
     assert.equal(parseCodexVersion('command not found'), undefined);
     assert.ok(compareVersions('0.169.0', '0.169.0-alpha.1') > 0);
@@ -82,7 +82,7 @@ describe('codex --version and installs', () => {
     const installs = await findCodexInstalls(env, 'linux', { askNpm: false });
     const ours = installs.filter((i) => i.kind === 'path');
     assert.equal(ours.length, 1, 'the link and node_modules/.bin/codex are the same binary');
-    assert.equal(ours[0]?.version, '0.169.0');
+    assert.equal(ours[0]?.version, '0.171.0');
     assert.equal(ours[0]?.hasDoctor, true);
   });
   test('the project copy only with CCD_INCLUDE_PROJECT_CODEX=1', { timeout: 20000 }, async () => {
@@ -90,7 +90,7 @@ describe('codex --version and installs', () => {
     assert.equal((await findCodexInstalls(env, 'linux', { askNpm: false })).some((i) => i.kind === 'project'), false);
     const withProject = await findCodexInstalls({ ...env, CCD_INCLUDE_PROJECT_CODEX: '1' }, 'linux', { askNpm: false });
     const project = withProject.find((i) => i.kind === 'project');
-    assert.equal(project?.version, '0.169.0');
+    assert.equal(project?.version, '0.171.0');
   });
 });
 
