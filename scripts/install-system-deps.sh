@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the tests use: squid and v2ray (real proxies), chromium (e2e tests),
-# openssl (test CA). Idempotent: does nothing when they are there. Skips with a message where it
-# cannot install (not root, no apt-get). Makes sure no squid service holds port 3128 afterwards:
-# the tests run their own squid on ports chosen at run time.
+# Installs the Debian packages the tests use: squid and v2ray (real proxies), nginx (a gateway in
+# front of the fake API), chromium (e2e tests), openssl (test CA). Idempotent: does nothing when
+# they are there. Skips with a message where it cannot install (not root, no apt-get). Makes sure
+# no squid service holds port 3128 and no nginx service holds port 80 afterwards: the tests run
+# their own squid and nginx on ports chosen at run time.
 set -uo pipefail
 
-PACKAGES=(squid v2ray chromium openssl)
+PACKAGES=(squid v2ray nginx chromium openssl)
 
 say() { printf 'install-system-deps: %s\n' "$*"; }
 
@@ -54,6 +55,37 @@ stop_squid_service() {
   return 0
 }
 
+service_nginx_pids() {
+  # The master's pid file, else any nginx master process (a lab nginx runs with its own -p prefix
+  # and -c config under a temp dir; those are left alone).
+  local pidfile pid
+  for pidfile in /run/nginx.pid /var/run/nginx.pid; do
+    [ -f "$pidfile" ] || continue
+    pid="$(tr -dc '0-9' <"$pidfile")"
+    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+      printf '%s\n' "$pid"
+      return 0
+    fi
+  done
+  return 1
+}
+
+stop_nginx_service() {
+  # Debian's nginx package starts a service on port 80 (when invoke-rc.d lets it); the lab never uses it.
+  if command -v systemctl >/dev/null 2>&1 && systemctl is-system-running >/dev/null 2>&1; then
+    systemctl stop nginx >/dev/null 2>&1 || true
+    systemctl disable nginx >/dev/null 2>&1 || true
+  fi
+  local pid
+  pid="$(service_nginx_pids)" || return 0
+  say "stopping the nginx service (pid $pid) so it does not hold port 80"
+  kill -QUIT "$pid" 2>/dev/null || true # graceful: the master stops its workers
+  for _ in 1 2 3 4 5 6; do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+  kill -0 "$pid" 2>/dev/null && kill -9 "$pid" 2>/dev/null
+  if command -v update-rc.d >/dev/null 2>&1; then update-rc.d nginx disable >/dev/null 2>&1 || true; fi
+  return 0
+}
+
 if ! command -v apt-get >/dev/null 2>&1 || ! command -v dpkg-query >/dev/null 2>&1; then
   say "no apt-get here: skipping. Install ${PACKAGES[*]} with your package manager for the integration tests."
   exit 0
@@ -88,5 +120,6 @@ fi
 
 if [ "$(id -u)" -eq 0 ]; then
   stop_squid_service
+  stop_nginx_service
 fi
 exit 0
