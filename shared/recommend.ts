@@ -1,10 +1,14 @@
 // The recommendation: a pure function of what the diagnosis measured. One row per rule, tried in
 // order; the first that matches decides. docs/recommendation-rules.md is the same table in words,
 // and tests/unit/recommend.test.ts has a test per row.
-import type { Alternative, FailureKind, FixKind, ProxyProtocol, Recommendation } from './types.ts';
+import type { Alternative, CredentialInfo, FailureKind, FixKind, ProxyProtocol, Recommendation } from './types.ts';
 
-/** `unsupported`: the step works, but not for Codex (HTTPS through a SOCKS proxy: Codex's HTTP client has no SOCKS). */
-export type StepState = 'ok' | FailureKind | 'not-tested' | 'unsupported';
+/**
+ * `unsupported`: the step works, but not for Codex (HTTPS through a SOCKS proxy: Codex's HTTP client has no SOCKS).
+ * `unproven`: the WebSocket got the service's 401/403 without a credential to send, on a path
+ * where a gateway could have answered in its name (ws://, a private CA): neither works nor fails.
+ */
+export type StepState = 'ok' | FailureKind | 'not-tested' | 'unsupported' | 'unproven';
 
 /** What one route (direct, or one proxy) achieved against the provider's endpoint. */
 export interface RouteFacts {
@@ -15,6 +19,31 @@ export interface RouteFacts {
   speaks?: ProxyProtocol;
   https: StepState;
   websocket: StepState;
+  /**
+   * What proves a working WebSocket: an authenticated upgrade and a ping's pong (`authenticated`),
+   * an anonymous upgrade and pong (`frames`), or the service's own 401 over wss:// with a public
+   * certificate (`service-reached`).
+   */
+  websocketProof?: 'authenticated' | 'frames' | 'service-reached';
+}
+
+/** Codex's own `codex doctor --network-only` WebSocket check, when it ran with a login. */
+export interface CodexDoctorWebsocket {
+  ok: boolean;
+  /** Its one-line summary, e.g. `Responses WebSocket handshake succeeded`. */
+  summary: string;
+}
+
+/** A base URL on this machine where nothing listens: a local gateway that has stopped. */
+export interface StaleGateway {
+  /** `openai_base_url` (removable by repair-config) or a provider's `base_url`. */
+  key: 'openai_base_url' | 'base_url';
+  /** `config.toml:3:1` */
+  where: string;
+  /** The URL, redacted. */
+  url: string;
+  /** The comment next to the line that says which tool wrote it, quoted. */
+  writtenBy?: string;
 }
 
 export interface RecommendationFacts {
@@ -30,6 +59,11 @@ export interface RecommendationFacts {
   /** A proxy app (Clash, v2rayN, …) was found by its config, its API or its usual port. */
   proxyAppFound: boolean;
   tunActive: boolean;
+  /** The credential the probes sent for Codex (described; never the secret). */
+  credential?: CredentialInfo;
+  /** Codex's own authenticated WebSocket check, when it ran. */
+  codexDoctorWebsocket?: CodexDoctorWebsocket | null;
+  staleGateway?: StaleGateway | null;
 }
 
 const CONNECTION_FAILURES: ReadonlySet<StepState> = new Set<StepState>([
@@ -47,9 +81,11 @@ const WEBSOCKET_BLOCKED: ReadonlySet<StepState> = new Set<StepState>([
   'stalled',
   'reset',
   'proxy-error-page',
+  'frames-dropped',
 ]);
 
-const carriesBoth = (r: RouteFacts) => r.https === 'ok' && r.websocket === 'ok';
+/** An unproven WebSocket reached something answering in the service's name: the path is open for it. */
+const carriesBoth = (r: RouteFacts) => r.https === 'ok' && (r.websocket === 'ok' || r.websocket === 'unproven');
 const speaksHttp = (r: RouteFacts) => r.speaks === 'http' || r.speaks === 'mixed';
 
 /** The route Codex will take: its configured proxy when there is one, else direct. */
@@ -118,6 +154,14 @@ function describe(state: StepState): string {
       return 'fails during TLS';
     case 'proxy-error-page':
       return "gets the proxy's own error page";
+    case 'frames-dropped':
+      return 'is accepted, then its first frame is dropped';
+    case 'unauthenticated':
+      return 'reaches the service, which asks for credentials';
+    case 'unproven':
+      return 'gets a 401/403 that may come from the service or from a gateway in between: not proven without Codex\'s credential';
+    case 'login-rejected':
+      return "is rejected: the service does not accept Codex's credential (401)";
     default:
       return `fails (${state})`;
   }
@@ -130,6 +174,20 @@ export function routeSummary(r: RouteFacts): string {
 const disableAlt = (why: string): Alternative => ({ fix: 'disable-websockets', reason: why });
 const tunAlt = (why: string): Alternative => ({ fix: 'enable-tun', reason: why });
 
+const loginRejected = (f: RecommendationFacts) => {
+  const r = codexRoute(f);
+  return r.https === 'login-rejected' || r.websocket === 'login-rejected';
+};
+
+/** What to do about a rejected login, naming where Codex takes the credential from. */
+function loginSteps(f: RecommendationFacts): string[] {
+  const c = f.credential;
+  if (c?.envKey) return [`Set ${c.envKey} (named by env_key) to a valid key where you run Codex, or in $CODEX_HOME/.env; Codex sends it as a bearer token.`];
+  if (c?.kind === 'chatgpt') return ['Sign in again: run `codex logout`, then `codex login` (your ChatGPT session was not accepted).'];
+  if (c?.source.includes('CODEX_API_KEY')) return ['CODEX_API_KEY holds a key the service rejects: correct it, or unset it to use your saved login.'];
+  return ['Run `codex login` again with a valid API key (or sign in with ChatGPT).'];
+}
+
 export const RULES: readonly Rule[] = [
   {
     id: 'R1-config-broken',
@@ -138,6 +196,43 @@ export const RULES: readonly Rule[] = [
       fix: 'repair-config',
       headline: 'Your Codex configuration has a problem that stops Codex before it connects.',
       reasons: [...f.configProblems, 'Repair the configuration first; then run the diagnosis again.'],
+      warnings: [],
+      alternatives: [],
+    }),
+  },
+  {
+    id: 'R1b-stale-local-gateway',
+    when: (f) => !!f.staleGateway && !carriesBoth(codexRoute(f)),
+    decide: (f) => {
+      const g = f.staleGateway!;
+      const removable = g.key === 'openai_base_url';
+      return {
+        fix: removable ? 'repair-config' : 'no-network',
+        headline: `Codex is sent to a local gateway that is not running: ${g.key} = "${g.url}" (${g.where}). Codex waits for the network forever there.`,
+        reasons: [
+          routeSummary(codexRoute(f)),
+          ...(g.writtenBy ? [`The line was written by another tool: ${g.writtenBy}`] : []),
+          removable
+            ? 'Start that tool again, or remove the line (repair-config does it, journaled and revertible) so Codex talks to OpenAI directly.'
+            : `Start that tool again, or choose another provider than the one whose base_url points there.`,
+        ],
+        warnings: [],
+        alternatives: [],
+      };
+    },
+  },
+  {
+    id: 'R1c-login-rejected',
+    when: (f) => loginRejected(f),
+    decide: (f) => ({
+      fix: 'login',
+      headline: "Codex's login is rejected by the service: this is not a network problem.",
+      reasons: [
+        routeSummary(codexRoute(f)),
+        ...(f.credential ? [`Codex sends ${f.credential.source}.`] : []),
+        'Codex retries the WebSocket, falls back to HTTPS, is rejected again and never answers; no transport change helps.',
+        ...loginSteps(f),
+      ],
       warnings: [],
       alternatives: [],
     }),
@@ -160,7 +255,7 @@ export const RULES: readonly Rule[] = [
           : f.providerSupportsWebsockets
             ? `Codex's connection is healthy: the WebSocket and HTTPS both work (${r.label}).`
             : `Codex's connection is healthy: WebSockets are off for this provider and HTTPS works (${r.label}).`,
-        reasons: [routeSummary(r)],
+        reasons: [routeSummary(r), ...proofReason(r)],
         warnings: overSocks ? [socksWarning] : [],
         alternatives: better ? [{ fix: 'use-proxy', reason: `${better.label} carries HTTPS as well.` }] : [],
       };
@@ -213,6 +308,22 @@ export const RULES: readonly Rule[] = [
       ],
       warnings: [],
       alternatives: [],
+    }),
+  },
+  {
+    id: 'R5b-websocket-unproven',
+    when: (f) => f.providerSupportsWebsockets && codexRoute(f).https === 'ok' && codexRoute(f).websocket === 'unproven',
+    decide: (f) => ({
+      fix: 'unproven',
+      headline:
+        "HTTPS works. The WebSocket got a 401/403 that asks for credentials, and without Codex's credential the doctor cannot tell whether the service or a gateway in between sent it.",
+      reasons: [
+        routeSummary(codexRoute(f)),
+        ...(f.credential ? [`The probes went without a credential: Codex's is ${f.credential.source}.`] : []),
+        'To confirm, run `codex doctor --network-only` (it authenticates its WebSocket check), or watch whether Codex prints "Reconnecting… 2/5".',
+      ],
+      warnings: [],
+      alternatives: [disableAlt('If Codex does show Reconnecting, this makes it use HTTPS at once.')],
     }),
   },
   {
@@ -338,9 +449,50 @@ export const RULES: readonly Rule[] = [
   },
 ];
 
-export function recommend(facts: RecommendationFacts, evidence: string[] = []): Recommendation {
+function proofReason(r: RouteFacts): string[] {
+  if (r.websocketProof === 'service-reached') {
+    return ["The WebSocket upgrade reached the service over wss:// with a publicly trusted certificate (it asked for credentials the doctor could not send): nothing in between could have answered for it."];
+  }
+  return [];
+}
+
+/**
+ * Codex's own doctor authenticates its WebSocket check; the probes may not have been able to. Where
+ * the two disagree, the authenticated evidence wins and the disagreement is said.
+ */
+export function reconcileWithCodexDoctor(f: RecommendationFacts): { facts: RecommendationFacts; notes: string[] } {
+  const doctor = f.codexDoctorWebsocket;
+  if (!doctor || !f.providerSupportsWebsockets) return { facts: f, notes: [] };
+  const route = codexRoute(f);
+  const theirs = `Codex's own doctor (authenticated): "${doctor.summary}".`;
+  let websocket = route.websocket;
+  const notes: string[] = [];
+  if (route.websocket === 'unproven' || (route.websocket === 'ok' && route.websocketProof === 'service-reached')) {
+    websocket = doctor.ok ? 'ok' : 'refused';
+    notes.push(`${theirs} Without Codex's credential the probes could not prove the WebSocket; Codex's own check decides.`);
+  } else if (route.websocket === 'frames-dropped' && doctor.ok) {
+    notes.push(`${theirs} It checks only the handshake, which passes here too; the first frame after it is dropped, which is what makes Codex reconnect.`);
+  } else if (route.websocket === 'ok' && !doctor.ok) {
+    notes.push(`${theirs} The probes, with the same credential, completed the handshake and a frame round trip; Codex's check may have taken another route or timed out.`);
+  } else if (WEBSOCKET_BLOCKED.has(route.websocket) && doctor.ok && route.websocket !== 'frames-dropped') {
+    websocket = 'ok';
+    notes.push(`${theirs} The probes saw the upgrade ${describe(route.websocket)}; Codex's own authenticated check is taken as the truth, as it runs Codex's own network stack.`);
+  }
+  if (websocket === route.websocket) return { facts: f, notes };
+  const adjusted: RouteFacts = { ...route, websocket, websocketProof: websocket === 'ok' ? 'authenticated' : undefined };
+  return {
+    facts: f.configured ? { ...f, configured: adjusted } : { ...f, direct: adjusted },
+    notes,
+  };
+}
+
+export function recommend(input: RecommendationFacts, evidence: string[] = []): Recommendation {
+  const { facts, notes } = reconcileWithCodexDoctor(input);
   for (const rule of RULES) {
-    if (rule.when(facts)) return { rule: rule.id, evidence, ...rule.decide(facts) };
+    if (rule.when(facts)) {
+      const decided = rule.decide(facts);
+      return { rule: rule.id, evidence, ...decided, reasons: [...decided.reasons, ...notes] };
+    }
   }
   // Unreachable: the last rule always matches.
   throw new Error('no recommendation rule matched');
@@ -348,6 +500,8 @@ export function recommend(facts: RecommendationFacts, evidence: string[] = []): 
 
 export const FIX_TITLES: Record<FixKind, string> = {
   none: 'No fix needed',
+  unproven: 'Not proven: the WebSocket needs Codex\'s own check',
+  login: 'Not a network problem: Codex\'s login is rejected',
   'disable-websockets': 'Fix #1 — turn off WebSockets for this provider',
   'use-proxy': 'Fix #2 — point Codex at a working proxy',
   'enable-tun': 'Fix #3 — turn on TUN mode in your proxy app',

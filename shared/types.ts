@@ -1,7 +1,7 @@
 // The data model shared by the diagnosis engine, the fix engine, the command line and the app.
 // Pure types and constants only: no node, electron or DOM imports.
 
-export const REPORT_SCHEMA_VERSION = 1;
+export const REPORT_SCHEMA_VERSION = 2;
 
 export type Severity = 'ok' | 'info' | 'warning' | 'error';
 
@@ -98,7 +98,36 @@ export interface CodexSetup {
   /** SSL_CERT_FILE or CODEX_CA_CERTIFICATE, when set. */
   caFile: { key: string; path: string; source: ProxyVarSource } | null;
   installs: CodexInstall[];
+  /** The credential Codex would send, described; the secret itself never leaves the engine. */
+  credential: CredentialInfo;
   findings: Finding[];
+}
+
+/**
+ * The credential Codex would send to its provider, described without the secret. `usable` means
+ * the probes sent it; anything else means they went without and why.
+ */
+export type CredentialStatus =
+  | 'usable'
+  /** Codex would send nothing (no login, no env_key, no token). */
+  | 'none'
+  /** `env_key` names a variable that is not set here (nor in $CODEX_HOME/.env). */
+  | 'missing'
+  /** A ChatGPT access token whose `exp` has passed: Codex refreshes it on start, the doctor never does. */
+  | 'expired'
+  /** In the OS keyring (`cli_auth_credentials_store`), which the doctor does not read. */
+  | 'keyring'
+  /** auth.json exists but its credential cannot be read. */
+  | 'unreadable';
+
+export interface CredentialInfo {
+  status: CredentialStatus;
+  /** `api-key` (Authorization: Bearer), `chatgpt` (access token + account id), `headers` (http_headers only). */
+  kind?: 'api-key' | 'chatgpt' | 'headers';
+  /** Where Codex takes it from, e.g. `LAB_KEY from $CODEX_HOME/.env`, `the API key in auth.json`. */
+  source: string;
+  /** The variable named by the provider's `env_key`. */
+  envKey?: string;
 }
 
 // ---------------------------------------------------------------- network
@@ -135,6 +164,12 @@ export type FailureKind =
   | 'stalled'
   | 'reset'
   | 'proxy-error-page'
+  /** The upgrade was accepted (101), then the connection died or went silent at the first frame. */
+  | 'frames-dropped'
+  /** The service itself answered 401/403 to a request that carried no usable credentials. */
+  | 'unauthenticated'
+  /** The service answered 401 to the credential Codex would send: the login is rejected. */
+  | 'login-rejected'
   | 'error';
 
 export interface ProbeResult {
@@ -238,6 +273,10 @@ export interface EnvironmentReport {
 
 export type FixKind =
   | 'none'
+  /** Not proven either way: the WebSocket reached something that wants credentials the doctor could not use. */
+  | 'unproven'
+  /** Codex's login (API key, token) is rejected or absent: not a network problem. */
+  | 'login'
   | 'disable-websockets'
   | 'use-proxy'
   | 'enable-tun'
@@ -294,6 +333,8 @@ export interface DiagnosisReport {
       'id' | 'builtIn' | 'baseUrl' | 'baseUrlSource' | 'supportsWebsockets' | 'websocketConnectTimeoutMs'
     > | null;
     authMode: AuthMode;
+    /** Which credential the probes sent, in words; never the secret itself. */
+    credential: CredentialInfo;
     version: string | null;
     installs: CodexInstall[];
     effectiveProxy: string | null; // display form

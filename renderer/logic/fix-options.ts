@@ -65,6 +65,8 @@ const NOT_WEBSOCKET_TITLES: Partial<Record<FixKind, string>> = {
   'repair-config': 'Your Codex configuration needs a repair first',
   'fix-proxy': 'Your proxy itself is not working',
   'no-network': 'The endpoint cannot be reached at all',
+  login: "Codex's login is rejected — not a network problem",
+  unproven: 'The WebSocket could not be proven without Codex\'s own check',
 };
 
 const NOT_WEBSOCKET_STEPS: Partial<Record<FixKind, string[]>> = {
@@ -74,6 +76,11 @@ const NOT_WEBSOCKET_STEPS: Partial<Record<FixKind, string[]>> = {
     'Then run the diagnosis again.',
   ],
   'no-network': ['Check your internet connection, VPN or firewall, then run the diagnosis again.'],
+  login: ['Nothing in your files needs to change: fix the login as the reasons above say, then run the diagnosis again.'],
+  unproven: [
+    'Run `codex doctor --network-only` in a terminal: it checks the WebSocket with your login.',
+    'If Codex shows "Reconnecting… 2/5", apply Fix #1 from the command line: codex-connection-doctor fix disable-websockets.',
+  ],
 };
 
 /** The provider the diagnosis found; it decides what Fix #1 costs. */

@@ -14,6 +14,8 @@ const cleanEnv = { PATH: process.env.PATH, HOME: process.env.HOME };
 /** What Codex must do when the doctor reaches this verdict. */
 const behaviourFor: Record<FixKind, CodexBehaviour> = {
   none: 'answers-at-once',
+  unproven: 'answers-at-once',
+  login: 'never-answers',
   'disable-websockets': 'reconnects-then-answers',
   'use-proxy': 'never-answers',
   'fix-proxy': 'never-answers',

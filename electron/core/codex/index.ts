@@ -14,7 +14,8 @@ export {
   type ConfigLayer,
 } from './provider.ts';
 export { resolveProxyEnv, isIgnoredDotenvKey } from './proxy-env.ts';
-export { loadCodexSetup, type LoadCodexSetupOptions } from './setup.ts';
+export { loadCodexSetup, readCodexSetup, type LoadCodexSetupOptions } from './setup.ts';
+export { ProbeCredential, resolveCredential, jwtPayload, type CredentialInputs } from './credentials.ts';
 export { findCodexInstalls, parseCodexVersion, compareVersions, DOCTOR_MIN_VERSION, type FindInstallsOptions } from './installs.ts';
 export { runCodexDoctor, summariseChecks, type RunDoctorOptions } from './doctor.ts';
 export { displayUrl, redactText } from './display.ts';

@@ -8,6 +8,17 @@ export const RESERVED_PROVIDER_IDS = ['openai', 'ollama', 'lmstudio'] as const;
 export const BEDROCK_PROVIDER_ID = 'amazon-bedrock';
 export const BEDROCK_OVERRIDABLE_KEYS = ['base_url', 'auth', 'http_headers', 'aws'];
 export const BUILT_IN_PROVIDER_IDS = [...RESERVED_PROVIDER_IDS, BEDROCK_PROVIDER_ID];
+/**
+ * Keys a `[model_providers.openai]` table may hold without Codex refusing to start — it loads such
+ * a table and ignores it (verified with the real binary: tests/fixtures/codex/openai-table-keys.json).
+ * `supports_websockets = false` there is the community's advice, and does nothing.
+ */
+export const IGNORED_OPENAI_TABLE_KEYS = ['supports_websockets'];
+
+/** A `[model_providers.<built-in id>]` table Codex loads and ignores (it holds only ignorable keys). */
+export function isIgnoredBuiltInTable(id: string, table: unknown): boolean {
+  return id === 'openai' && isRecord(table) && Object.keys(table).every((k) => IGNORED_OPENAI_TABLE_KEYS.includes(k));
+}
 
 export const OPENAI_API_BASE_URL = 'https://api.openai.com/v1';
 export const CHATGPT_BASE_URL = 'https://chatgpt.com/backend-api/codex';
@@ -52,7 +63,20 @@ export function findReservedProviderTables(layer: ConfigLayer): Finding[] {
   if (!isRecord(providers)) return findings;
   for (const [id, table] of Object.entries(providers)) {
     const location = { file: layer.file, ...locateKey(layer.text, ['model_providers', id]) };
-    if ((RESERVED_PROVIDER_IDS as readonly string[]).includes(id)) {
+    if (isIgnoredBuiltInTable(id, table)) {
+      findings.push(
+        makeFinding(
+          'config.ignored-openai-table',
+          'warning',
+          `[model_providers.${id}] holds only ${Object.keys(table as object).join(', ') || 'nothing'}: Codex loads it and ignores it, so WebSockets stay on for the built-in provider.`,
+          [
+            'Codex applies no settings to its built-in providers from this table (it refuses to start when the table sets name, base_url or similar keys).',
+            'Fix #1 (disable-websockets) removes this table and turns WebSockets off the way Codex honours.',
+          ],
+          location,
+        ),
+      );
+    } else if ((RESERVED_PROVIDER_IDS as readonly string[]).includes(id)) {
       findings.push(
         makeFinding(
           'config.reserved-provider-id',

@@ -3,11 +3,19 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AuthMode, CodexSetup, Finding } from '../../../shared/types.ts';
 import { authModeFromAuthJson } from './auth.ts';
+import { ProbeCredential, resolveCredential, type VariableSource } from './credentials.ts';
 import { parseDotenv, type DotenvEntry } from './dotenv.ts';
 import { makeFinding } from './findings.ts';
 import { resolveCodexHome } from './home.ts';
 import { findCodexInstalls } from './installs.ts';
-import { findLegacyProfiles, findReservedProviderTables, resolveEffectiveProvider, type ConfigLayer } from './provider.ts';
+import {
+  findLegacyProfiles,
+  findReservedProviderTables,
+  isRecord,
+  mergeLayers,
+  resolveEffectiveProvider,
+  type ConfigLayer,
+} from './provider.ts';
 import { isIgnoredDotenvKey, resolveProxyEnv } from './proxy-env.ts';
 import { parseTomlDocument } from './toml.ts';
 import { ConfigFileError, readConfigFile } from '../config-file.ts';
@@ -40,8 +48,16 @@ function unreadableFinding(file: string, reason: string): Finding {
   return makeFinding('codex.file.unreadable', 'error', `${path.basename(file)} exists but cannot be read (${reason}).`, [file], { file });
 }
 
-/** Reads the user's Codex setup as Codex 0.169 would. Never throws: problems become findings. */
+/** Reads the user's Codex setup as Codex would. Never throws: problems become findings. */
 export async function loadCodexSetup(opts: LoadCodexSetupOptions): Promise<CodexSetup> {
+  return (await readCodexSetup(opts)).setup;
+}
+
+/**
+ * The setup, and the credential Codex would send to its provider. The credential stays apart from
+ * the setup (which is shown and sent over IPC) so that its secret cannot travel with it.
+ */
+export async function readCodexSetup(opts: LoadCodexSetupOptions): Promise<{ setup: CodexSetup; credential: ProbeCredential }> {
   const platform = opts.platform ?? process.platform;
   const homedir = opts.homedir ?? os.homedir();
   const { home, source } = resolveCodexHome({ flag: opts.codexHome, env: opts.env, platform, homedir });
@@ -129,7 +145,8 @@ export async function loadCodexSetup(opts: LoadCodexSetupOptions): Promise<Codex
     findings.push(...findReservedProviderTables(layer), ...findLegacyProfiles(layer, profile));
   }
 
-  const authMode = await readAuthMode(pathApi.join(home, 'auth.json'), findings);
+  const authFile = await readTextFile(pathApi.join(home, 'auth.json'));
+  const authMode = readAuthMode(pathApi.join(home, 'auth.json'), authFile, findings);
 
   const resolution = broken ? { provider: null, findings: [] } : resolveEffectiveProvider(layers, authMode, opts.env);
   findings.push(...resolution.findings);
@@ -142,7 +159,31 @@ export async function loadCodexSetup(opts: LoadCodexSetupOptions): Promise<Codex
 
   const installs = opts.findInstalls ? await findCodexInstalls(opts.env, platform, { homedir }).catch(() => []) : [];
 
-  return {
+  const merged = mergeLayers(layers.map((l) => l.value));
+  const tables = isRecord(merged.model_providers) ? merged.model_providers : {};
+  const providerTable = resolution.provider && isRecord(tables[resolution.provider.id]) ? tables[resolution.provider.id] as Record<string, unknown> : undefined;
+  const credential = resolveCredential({
+    provider: resolution.provider,
+    // A built-in provider's table (the ignored [model_providers.openai]) adds nothing Codex sends.
+    providerTable: resolution.provider?.builtIn ? undefined : providerTable,
+    topLevel: merged,
+    variable: variableLookup(dotenvEntries, opts.env),
+    authJson: authFile.kind === 'ok' ? authFile.text : null,
+    authMode,
+  });
+  if (credential.info.status === 'missing' && credential.info.envKey) {
+    findings.push(
+      makeFinding(
+        'auth.env-key-missing',
+        'warning',
+        `${credential.info.envKey}, the variable env_key names for provider "${resolution.provider?.id}", is not set here nor in $CODEX_HOME/.env: where it is not set either, Codex stops with "Missing environment variable".`,
+        [`env_key = "${credential.info.envKey}"`],
+        resolution.provider?.definedIn ? { file: resolution.provider.definedIn } : undefined,
+      ),
+    );
+  }
+
+  const setup: CodexSetup = {
     home,
     homeSource: source,
     homeExists,
@@ -156,7 +197,19 @@ export async function loadCodexSetup(opts: LoadCodexSetupOptions): Promise<Codex
     noProxy: proxy.noProxy,
     caFile: proxy.caFile,
     installs,
+    credential: credential.info,
     findings,
+  };
+  return { setup, credential };
+}
+
+/** A variable as Codex sees it: $CODEX_HOME/.env over the process environment, CODEX_* keys of .env skipped. */
+function variableLookup(entries: DotenvEntry[], env: NodeJS.ProcessEnv): (name: string) => VariableSource | undefined {
+  return (name) => {
+    const fromDotenv = [...entries].reverse().find((e) => e.key === name && !isIgnoredDotenvKey(e.key));
+    if (fromDotenv) return { value: fromDotenv.value, from: 'dotenv' };
+    const value = env[name];
+    return value === undefined ? undefined : { value, from: 'process' };
   };
 }
 
@@ -168,8 +221,7 @@ function schemeOf(url: string): string {
   }
 }
 
-async function readAuthMode(file: string, findings: Finding[]): Promise<AuthMode> {
-  const read = await readTextFile(file);
+function readAuthMode(file: string, read: ReadOutcome, findings: Finding[]): AuthMode {
   if (read.kind === 'missing') return 'none';
   if (read.kind === 'unreadable') {
     findings.push(unreadableFinding(file, read.reason));

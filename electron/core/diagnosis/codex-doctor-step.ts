@@ -1,5 +1,6 @@
 // Codex's own `codex doctor --network-only --json`, run beside the probes as extra evidence.
 import type { CheckEvent, CodexDoctorReport, CodexSetup } from '../../../shared/types.ts';
+import type { CodexDoctorWebsocket } from '../../../shared/recommend.ts';
 import { runCodexDoctor } from '../codex/index.ts';
 import type { DiagnoseOptions } from './diagnose.ts';
 
@@ -44,4 +45,22 @@ export function doctorStatus(r: CodexDoctorReport): CheckEvent['status'] {
   if (overall === 'fail' || overall === 'error') return 'error';
   if (overall) return 'warning';
   return r.exitCode === 0 ? 'ok' : 'warning';
+}
+
+/**
+ * Codex's own WebSocket check, when it authenticated (its details name an `auth mode`): the only
+ * evidence that carries Codex's credential where the probes could not. Null otherwise.
+ */
+export function codexDoctorWebsocket(r: CodexDoctorReport | undefined): CodexDoctorWebsocket | null {
+  const json = r?.json;
+  if (typeof json !== 'object' || json === null) return null;
+  const checks = (json as Record<string, unknown>).checks;
+  const list: unknown[] = Array.isArray(checks) ? checks : typeof checks === 'object' && checks !== null ? Object.values(checks) : [];
+  const check = list.find((c): c is Record<string, unknown> => typeof c === 'object' && c !== null && (c as Record<string, unknown>).id === 'network.websocket_reachability');
+  if (!check || typeof check.status !== 'string') return null;
+  const details = typeof check.details === 'object' && check.details !== null ? (check.details as Record<string, unknown>) : {};
+  const authMode = typeof details['auth mode'] === 'string' ? details['auth mode'] : '';
+  if (!authMode || /none|unknown|unauth/i.test(authMode)) return null;
+  if (check.status === 'skipped' || check.status === 'not_applicable') return null;
+  return { ok: check.status === 'ok', summary: typeof check.summary === 'string' ? check.summary : check.status };
 }

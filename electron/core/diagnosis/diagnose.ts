@@ -13,7 +13,7 @@ import type {
 } from '../../../shared/types.ts';
 import { REPORT_SCHEMA_VERSION } from '../../../shared/types.ts';
 import { recommend, type RecommendationFacts } from '../../../shared/recommend.ts';
-import { loadCodexSetup } from '../codex/index.ts';
+import { readCodexSetup } from '../codex/index.ts';
 import { readCaBundle } from '../codex/ca-bundle.ts';
 import { readEnvironment } from '../environment/index.ts';
 import { probeRoute, sniffProxyPort } from '../probes/index.ts';
@@ -21,7 +21,8 @@ import { redactText } from '../redact.ts';
 import { configuredRoute, directRoute, endpointFor, localProxyRoutes, systemProxyRoute, type Endpoint } from './routes.ts';
 import { evidenceLines, probeFindings, routeFacts, type RouteOutcome } from './facts.ts';
 import { collectSecrets } from './secrets.ts';
-import { startCodexDoctor } from './codex-doctor-step.ts';
+import { codexDoctorWebsocket, startCodexDoctor } from './codex-doctor-step.ts';
+import { findStaleGateway } from './stale-gateway.ts';
 import { environmentFindings, environmentSummary, tunIsOn } from './environment-findings.ts';
 import { formatLocation } from '../../../shared/format.ts';
 
@@ -83,11 +84,11 @@ export async function runDiagnosis(options: DiagnoseOptions = {}): Promise<Diagn
   };
 
   try {
-    const setup = await timed(
+    const { setup, credential } = await timed(
       'codex:setup',
       'Codex setup (CODEX_HOME, config.toml, .env, login)',
       () =>
-        loadCodexSetup({
+        readCodexSetup({
           codexHome: options.codexHome,
           profile: options.profile ?? null,
           env,
@@ -95,19 +96,21 @@ export async function runDiagnosis(options: DiagnoseOptions = {}): Promise<Diagn
           homedir: options.homedir ?? os.homedir(),
           findInstalls: true,
         }),
-      (s) => ({
+      ({ setup: s }) => ({
         status: s.findings.some((f) => f.severity === 'error') ? 'error' : s.findings.some((f) => f.severity === 'warning') ? 'warning' : 'ok',
         detail: s.provider
-          ? `provider ${s.provider.id}${s.provider.builtIn ? ' (built-in)' : ''} → ${s.provider.baseUrl}, WebSockets ${s.provider.supportsWebsockets ? 'on' : 'off'}`
+          ? `provider ${s.provider.id}${s.provider.builtIn ? ' (built-in)' : ''} → ${s.provider.baseUrl}, WebSockets ${s.provider.supportsWebsockets ? 'on' : 'off'}; ` +
+            (s.credential.status === 'usable' ? `probes authenticate with ${s.credential.source}` : `probes go without a credential: ${s.credential.source}`)
           : 'the configuration does not name a usable provider',
       }),
     );
-    const secrets = collectSecrets(setup);
+    const secrets = [...collectSecrets(setup), ...credential.secrets()];
 
     const endpoint = endpointFor(setup.provider?.baseUrl ?? FALLBACK_BASE_URL);
     const websocketsUsed = setup.provider?.supportsWebsockets ?? true;
     const codexDoctor = startCodexDoctor(setup, options, env, signal, report);
-    const probeOpts = { timeoutMs, signal, ca: readCaBundle(setup) };
+    // Codex's credential goes only to its provider's endpoint, on every route Codex could take there.
+    const probeOpts = { timeoutMs, signal, ca: readCaBundle(setup), auth: { headers: credential.headers(), usable: credential.usable } };
 
     const probeOne = async (route: Route, speaks?: RouteOutcome['speaks']): Promise<RouteOutcome> => {
       const id = `route:${route.kind}:${route.proxyUrl ? route.display : 'direct'}`;
@@ -150,6 +153,8 @@ export async function runDiagnosis(options: DiagnoseOptions = {}): Promise<Diagn
     ]);
 
     const outcomes = [directOutcome, ...(configuredOutcome ? [configuredOutcome] : []), ...localOutcomes];
+    const doctorReport = await codexDoctor.finish();
+    const staleGateway = await findStaleGateway(setup, directOutcome);
     const facts: RecommendationFacts = {
       configProblems: blockingConfigProblems(setup),
       providerSupportsWebsockets: setup.provider?.supportsWebsockets ?? true,
@@ -159,6 +164,9 @@ export async function runDiagnosis(options: DiagnoseOptions = {}): Promise<Diagn
       localProxies: localOutcomes.map(routeFacts),
       proxyAppFound: environment.proxyApps.length > 0 || environment.clashApi.length > 0 || candidates.some((c) => c.speaks !== 'closed' && c.apps.length > 0),
       tunActive: tunIsOn(environment),
+      credential: setup.credential,
+      codexDoctorWebsocket: codexDoctorWebsocket(doctorReport),
+      staleGateway: staleGateway?.facts ?? null,
     };
     const probes = outcomes.flatMap((o) => o.results);
     const evidence = evidenceLines(outcomes);
@@ -167,8 +175,8 @@ export async function runDiagnosis(options: DiagnoseOptions = {}): Promise<Diagn
       ...setup.findings,
       ...probeFindings(outcomes, configured ? 'configured-proxy' : 'direct', websocketsUsed),
       ...environmentFindings(environment),
+      ...(staleGateway ? [staleGateway.finding] : []),
     ];
-    const doctorReport = await codexDoctor.finish();
 
     const result: DiagnosisReport = {
       schemaVersion: REPORT_SCHEMA_VERSION,
@@ -276,6 +284,7 @@ function codexSummary(setup: CodexSetup): DiagnosisReport['codex'] {
         }
       : null,
     authMode: setup.authMode,
+    credential: setup.credential,
     version: setup.installs.find((i) => i.version)?.version ?? null,
     installs: setup.installs,
     effectiveProxy: setup.effectiveProxy?.display ?? null,

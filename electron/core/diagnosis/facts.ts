@@ -1,5 +1,5 @@
 // Turns probe results into the facts the recommendation rules read, and into findings.
-import type { Finding, ProbeResult, Route, Severity } from '../../../shared/types.ts';
+import type { Finding, ProbeResult, Route, Severity, TlsInfo } from '../../../shared/types.ts';
 import type { RouteFacts, StepState } from '../../../shared/recommend.ts';
 
 export interface RouteOutcome {
@@ -17,16 +17,35 @@ function stepState(results: ProbeResult[], phase: 'https' | 'websocket'): StepSt
   return blocking ? (blocking.failure ?? 'error') : 'not-tested';
 }
 
+/**
+ * What an upgrade the service answered with 401/403 (no credential to send) proves. Over wss:// with
+ * a certificate that chains to a public root, nothing between could have answered or altered it:
+ * the WebSocket reaches the service, which is what Codex needs. Anywhere else (ws://, a private or
+ * inspecting CA) a gateway could have answered in the service's name: not proven.
+ */
+export function unauthenticatedWebsocketState(result: ProbeResult): StepState {
+  const tls = result.data?.tls as TlsInfo | undefined;
+  return tls && tls.publicRoot && tls.authorized ? 'ok' : 'unproven';
+}
+
 export function routeFacts(outcome: RouteOutcome): RouteFacts {
   const https = stepState(outcome.results, 'https');
   const viaSocks = /^socks5h?:/i.test(outcome.route.proxyUrl ?? '');
+  const ws = outcome.results.find((r) => r.phase === 'websocket');
+  let websocket = stepState(outcome.results, 'websocket');
+  let websocketProof: RouteFacts['websocketProof'] = websocket === 'ok' ? (ws?.data?.authenticated ? 'authenticated' : 'frames') : undefined;
+  if (websocket === 'unauthenticated' && ws) {
+    websocket = unauthenticatedWebsocketState(ws);
+    websocketProof = websocket === 'ok' ? 'service-reached' : undefined;
+  }
   return {
     label: outcome.route.label,
     proxyUrl: outcome.route.proxyUrl,
     speaks: outcome.speaks,
     // The probe can speak SOCKS for HTTPS; Codex cannot (FACTS.md), so that success does not count.
     https: viaSocks && https === 'ok' ? 'unsupported' : https,
-    websocket: stepState(outcome.results, 'websocket'),
+    websocket,
+    ...(websocketProof ? { websocketProof } : {}),
   };
 }
 

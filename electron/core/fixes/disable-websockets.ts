@@ -18,7 +18,38 @@ import {
   verifyOrRefuse,
   type TomlFile,
 } from './plan.ts';
-import { getAt, hasTable, setKeyInTable, setTopLevelKey, upsertTable, type ExpectedChange } from './toml-edit.ts';
+import { getAt, hasTable, removeTable, setKeyInTable, setTopLevelKey, upsertTable, type ExpectedChange } from './toml-edit.ts';
+import { isIgnoredBuiltInTable } from '../codex/provider.ts';
+
+const OPENAI_TABLE = ['model_providers', 'openai'];
+
+/** Whether this file holds the `[model_providers.openai]` table Codex loads and ignores. */
+function holdsIgnoredOpenaiTable(file: TomlFile): boolean {
+  const table = getAt(file.data, OPENAI_TABLE);
+  return table !== undefined && isIgnoredBuiltInTable('openai', table);
+}
+
+/** The file's text without the ignored table, when it holds one; the change is added to `expected`. */
+function dropIgnoredOpenaiTable(file: TomlFile, text: string, expected: ExpectedChange[]): string {
+  if (!holdsIgnoredOpenaiTable(file)) return text;
+  expected.push({ op: 'delete', path: OPENAI_TABLE });
+  return tomlEdit(() => removeTable(text, OPENAI_TABLE));
+}
+
+const IGNORED_TABLE_EFFECT =
+  '[model_providers.openai] (supports_websockets = false), which Codex ignores, is removed: this change does what it meant.';
+
+/** Edits that remove the ignored table from files the fix does not otherwise change. */
+function ignoredTableEdits(files: TomlFile[], changed: TomlFile): PlannedEdit[] {
+  return files
+    .filter((f) => f !== changed && holdsIgnoredOpenaiTable(f))
+    .map((f) => {
+      const expected: ExpectedChange[] = [];
+      const after = dropIgnoredOpenaiTable(f, f.text, expected);
+      verifyOrRefuse(f.text, after, expected, path.basename(f.path));
+      return editOf(f, after);
+    });
+}
 
 export const HTTP_PROVIDER_BASE_ID = 'openai_http';
 
@@ -58,7 +89,11 @@ export async function planDisableWebsockets(ctx: FixContext): Promise<PlannedFix
   if (files[0]!.data.profile !== undefined) {
     throw new FixError('config.toml uses the legacy profile = "…" form Codex refuses: apply repair-config first', 'not-applicable');
   }
-  const reserved = RESERVED_PROVIDER_IDS.find((id) => mergedProviderTable(files, id) !== undefined);
+  const reserved = RESERVED_PROVIDER_IDS.find((id) => {
+    const table = mergedProviderTable(files, id);
+    return table !== undefined && !isIgnoredBuiltInTable(id, table);
+  });
+  const removesIgnoredTable = files.some(holdsIgnoredOpenaiTable);
   if (reserved) {
     throw new FixError(
       `config defines a table for the built-in provider "${reserved}", which Codex refuses: apply repair-config first`,
@@ -66,7 +101,9 @@ export async function planDisableWebsockets(ctx: FixContext): Promise<PlannedFix
     );
   }
   const providerId = effectiveProviderId(files);
-  const definition = mergedProviderTable(files, providerId);
+  // The ignored [model_providers.openai] defines nothing: the built-in provider stays in charge.
+  const table = mergedProviderTable(files, providerId);
+  const definition = table !== undefined && isIgnoredBuiltInTable(providerId, table) ? undefined : table;
   const warnings: string[] = [];
   if (ctx.setup.provider && ctx.setup.provider.id !== providerId) {
     warnings.push(`The diagnosis saw provider "${ctx.setup.provider.id}", the files now select "${providerId}".`);
@@ -80,11 +117,14 @@ export async function planDisableWebsockets(ctx: FixContext): Promise<PlannedFix
         warnings: [...warnings, `Provider "${providerId}" already has supports_websockets = false: nothing to change.`],
       });
     }
-    const after = tomlEdit(() => setKeyInTable(owner.text, ['model_providers', providerId], 'supports_websockets', false));
-    verifyOrRefuse(owner.text, after, [{ op: 'set', path: ['model_providers', providerId, 'supports_websockets'], value: false }], path.basename(owner.path));
-    return makePlan(ctx, 'disable-websockets', `Turn off WebSockets for provider "${providerId}"`, [editOf(owner, after)], {
+    const expectedOwner: ExpectedChange[] = [{ op: 'set', path: ['model_providers', providerId, 'supports_websockets'], value: false }];
+    let after = tomlEdit(() => setKeyInTable(owner.text, ['model_providers', providerId], 'supports_websockets', false));
+    after = dropIgnoredOpenaiTable(owner, after, expectedOwner);
+    verifyOrRefuse(owner.text, after, expectedOwner, path.basename(owner.path));
+    return makePlan(ctx, 'disable-websockets', `Turn off WebSockets for provider "${providerId}"`, [editOf(owner, after), ...ignoredTableEdits(files, owner)], {
       sideEffects: [
         `Codex talks to "${providerId}" over HTTPS only (server-sent events); answers no longer wait for WebSocket retries.`,
+        ...(removesIgnoredTable ? [IGNORED_TABLE_EFFECT] : []),
       ],
       warnings,
     });
@@ -126,12 +166,13 @@ export async function planDisableWebsockets(ctx: FixContext): Promise<PlannedFix
   }
   after = tomlEdit(() => setTopLevelKey(after, 'model_provider', id));
   expected.push({ op: 'set', path: ['model_provider'], value: id });
+  after = dropIgnoredOpenaiTable(selection, after, expected);
   verifyOrRefuse(selection.text, after, expected, path.basename(selection.path));
-  if (hasTable(after, ['model_providers', 'openai'])) {
+  if (hasTable(after, OPENAI_TABLE)) {
     throw new FixError('refusing to write a [model_providers.openai] table', 'edit-refused');
   }
 
-  const edits: PlannedEdit[] = [editOf(selection, after)];
+  const edits: PlannedEdit[] = [editOf(selection, after), ...ignoredTableEdits(files, selection)];
   const where = selection === files[0] ? 'config.toml' : path.basename(selection.path);
   return makePlan(ctx, 'disable-websockets', `Use provider "${id}": the built-in OpenAI provider without WebSockets`, edits, {
     sideEffects: [
@@ -139,6 +180,7 @@ export async function planDisableWebsockets(ctx: FixContext): Promise<PlannedFix
         (baseUrl ? ` and your openai_base_url copied into base_url.` : ' and the endpoint Codex picks for your login mode.'),
       `Codex lists past conversations per provider: the ones started with "openai" will not show in the resume list while "${id}" is selected. Nothing is deleted; they come back when you revert this change.`,
       ...(reuse ? [`The [model_providers.${id}] table left by an earlier change already has the right settings and is reused.`] : []),
+      ...(removesIgnoredTable ? [IGNORED_TABLE_EFFECT] : []),
     ],
     warnings,
   });

@@ -1,10 +1,13 @@
-// repair-config: the two config forms Codex 0.169 refuses to start with.
+// repair-config: the config forms that stop Codex before it connects.
 // 1. A table under a reserved built-in id ([model_providers.openai]) is renamed to a free id
 //    (`openai_custom`), and `model_provider` follows it.
 // 2. The legacy `profile = "NAME"` + `[profiles.NAME]` form: every [profiles.X] table becomes
 //    X.config.toml (what `codex --profile X` reads), and the keys of the default profile are merged
 //    into config.toml's top level, the profile's value winning on a conflict (as Codex applied it),
 //    so that plain `codex` keeps the settings it used to start with.
+// 3. `openai_base_url` on this machine where nothing listens (a local gateway that stopped and
+//    left its line behind): the line is removed, so the built-in provider talks to OpenAI again.
+import net from 'node:net';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import {
@@ -23,6 +26,9 @@ import {
   type TomlFile,
 } from './plan.ts';
 import { detectEol } from './toml-scan.ts';
+import { isIgnoredBuiltInTable } from '../codex/provider.ts';
+import { isLoopbackHost } from '../environment/host-port.ts';
+import { redactUrl } from '../redact.ts';
 import {
   extractTableText,
   formatKeyPath,
@@ -81,7 +87,8 @@ export async function planRepairConfig(ctx: FixContext): Promise<PlannedFix> {
 
   for (const id of RESERVED_PROVIDER_IDS) {
     const table = providers[id];
-    if (!isTable(table)) continue;
+    // A table Codex loads and ignores is not a reason to refuse; Fix #1 removes it.
+    if (!isTable(table) || isIgnoredBuiltInTable(id, table)) continue;
     let newId = `${id}_custom`;
     for (let n = 2; providers[newId] !== undefined; n += 1) newId = `${id}_custom_${n}`;
     const value: Record<string, unknown> = { ...table };
@@ -107,6 +114,15 @@ export async function planRepairConfig(ctx: FixContext): Promise<PlannedFix> {
     if (selectsIt) {
       sideEffects.push(`Past conversations are listed per provider: the resume list shows those of "${newId}"; revert brings the old grouping back.`);
     }
+  }
+
+  const gateway = config.data.openai_base_url;
+  if (typeof gateway === 'string' && (await isDeadLocalGateway(gateway))) {
+    text = removeTopLevelKey(text, 'openai_base_url');
+    expected.push({ op: 'delete', path: ['openai_base_url'] });
+    sideEffects.push(
+      `openai_base_url = "${redactUrl(gateway)}" is removed: nothing listens there, so the built-in provider goes back to OpenAI's own endpoint. If you start that gateway again, revert this change.`,
+    );
   }
 
   const profiles = isTable(config.data.profiles) ? config.data.profiles : undefined;
@@ -167,12 +183,35 @@ export async function planRepairConfig(ctx: FixContext): Promise<PlannedFix> {
 
   if (expected.length === 0) {
     return makePlan(ctx, 'repair-config', 'config.toml needs no repair', [], {
-      warnings: ['No reserved provider table and no legacy profile form were found.'],
+      warnings: ['No reserved provider table, no legacy profile form and no dead local gateway were found.'],
     });
   }
   verifyOrRefuse(config.text, text, expected, 'config.toml');
   return makePlan(ctx, 'repair-config', 'Repair config.toml so Codex starts', [editOf(config, text), ...created], {
     sideEffects,
     warnings,
+  });
+}
+
+/** A base URL on this machine whose port refuses connections (checked now, not taken from a diagnosis). */
+export async function isDeadLocalGateway(baseUrl: string, timeoutMs = 1000): Promise<boolean> {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    return false;
+  }
+  const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+  if (!isLoopbackHost(host)) return false;
+  const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+  return new Promise<boolean>((resolve) => {
+    const socket = net.connect({ host, port });
+    const done = (dead: boolean) => {
+      socket.destroy();
+      resolve(dead);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('connect', () => done(false));
+    socket.once('error', (error: NodeJS.ErrnoException) => done(error.code === 'ECONNREFUSED'));
   });
 }

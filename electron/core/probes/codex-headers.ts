@@ -1,7 +1,7 @@
 // The headers Codex 0.169 sends with its WebSocket upgrade, recorded by running the real
 // `codex exec` against a local server (tests/integration/probes.test.ts checks them again).
-// Middleboxes may filter on them, so the probe sends the same ones — minus anything secret:
-// Codex also sends Authorization and per-session ids, which the probe never does.
+// Middleboxes may filter on them, so the probe sends the same ones. Credentials go only through
+// ProbeAuth (the credential Codex itself would send); per-session ids are never imitated.
 
 export const CODEX_VERSION = '0.171.0';
 
@@ -28,4 +28,21 @@ export function websocketHeaders(extra: Record<string, string> = {}): Record<str
     out[name] = value;
   }
   return out;
+}
+
+/**
+ * What Codex would authenticate with: the headers (Authorization, ChatGPT-Account-ID, the
+ * provider's http_headers), and whether they hold a credential, so that a 401 means "rejected".
+ */
+export interface ProbeAuth {
+  headers: Record<string, string>;
+  usable: boolean;
+}
+
+/** Credential headers as they may go on the wire: names that are tokens, values without line breaks. */
+export function authHeaderLines(auth: ProbeAuth | undefined): string[] {
+  if (!auth) return [];
+  return Object.entries(auth.headers)
+    .filter(([name, value]) => /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name) && !/[\r\n]/.test(value))
+    .map(([name, value]) => `${name}: ${value}`);
 }

@@ -64,7 +64,7 @@ export function evidenceHeaders(headers: Record<string, string>): Record<string,
 const MIDDLEBOX_SERVER = /squid|zscaler|fortigate|fortiweb|bluecoat|proxysg|websense|forcepoint|netskope|mcafee web gateway|skyhigh|cisco umbrella|barracuda|sophos|privoxy|tinyproxy|ccproxy|wingate|kerio|untangle|pfsense|mikrotik/i;
 
 /** Headers only the real service sends (OpenAI's API and the Cloudflare edge in front of it) or a JSON error body. */
-function serviceSigns(headers: Record<string, string>): boolean {
+export function serviceSigns(headers: Record<string, string>): boolean {
   return (
     Object.keys(headers).some((name) => name.startsWith('openai-') || name === 'x-request-id' || name === 'cf-ray') ||
     /application\/(?:problem\+)?json/i.test(headers['content-type'] ?? '')

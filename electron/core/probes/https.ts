@@ -1,7 +1,10 @@
-// One unauthenticated HTTP(S) request to the service, as Codex's HTTP client would route it: any
-// answer from the service (401 included) proves it is reachable; a proxy's own page does not.
+// One HTTP(S) request to the service, as Codex's HTTP client would route and authenticate it: any
+// answer from the service proves it is reachable (401 included when there was no credential to
+// send); a 401 to the credential Codex would send means its login is rejected; a proxy's own page
+// proves nothing.
 import type net from 'node:net';
 import type { ProbeResult, Route, TlsInfo } from '../../../shared/types.ts';
+import { authHeaderLines, type ProbeAuth } from './codex-headers.ts';
 import { Deadline, ProbeFailure, ms, type ProbeOptions } from './deadline.ts';
 import { handshakeFailure } from './handshake-errors.ts';
 import { evidenceHeaders, parseHttpHead, proxyFingerprint, type HttpHead } from './http-head.ts';
@@ -15,10 +18,12 @@ import { establishTunnel } from './tunnel.ts';
 
 export interface HttpsProbeOptions extends ProbeOptions {
   ca?: TlsOptions['ca'];
+  /** The credential Codex would send. Never sent to a forwarding proxy (plain http:// through it): only to the service. */
+  auth?: ProbeAuth;
 }
 
-/** Identifies the probe honestly; it carries no credentials of any kind. */
-export const PROBE_USER_AGENT = 'codex-connection-doctor/0.1 (reachability probe, no credentials)';
+/** Identifies the probe honestly. */
+export const PROBE_USER_AGENT = 'codex-connection-doctor/0.1 (reachability probe)';
 
 export interface Timings {
   dnsMs?: number;
@@ -37,7 +42,7 @@ export interface HttpsSteps {
   https: ProbeResult;
 }
 
-export function httpRequest(target: Target, opts: { forwardVia?: ProxyEndpoint } = {}): string {
+export function httpRequest(target: Target, opts: { forwardVia?: ProxyEndpoint; auth?: ProbeAuth } = {}): string {
   // Through an HTTP proxy, a plain-http URL goes as an absolute-URI request, not a tunnel.
   const requestTarget = opts.forwardVia ? `http://${target.hostHeader}${target.requestPath}` : target.requestPath;
   const lines = [
@@ -47,18 +52,23 @@ export function httpRequest(target: Target, opts: { forwardVia?: ProxyEndpoint }
     'Accept: application/json',
     'Connection: close',
   ];
-  const auth = opts.forwardVia && proxyAuthorization(opts.forwardVia);
-  if (auth) lines.push(`Proxy-Authorization: ${auth}`);
+  const proxyAuth = opts.forwardVia && proxyAuthorization(opts.forwardVia);
+  if (proxyAuth) lines.push(`Proxy-Authorization: ${proxyAuth}`);
+  // A forwarding proxy would read the credential in the clear: it goes only into tunnels.
+  if (!opts.forwardVia) lines.push(...authHeaderLines(opts.auth));
   return `${lines.join('\r\n')}\r\n\r\n`;
 }
 
-/** Reachable (the service answered) or the proxy's own error page. */
-export function classifyHttpAnswer(head: HttpHead, throughProxy: boolean): ProbeFailure | null {
+/** Reachable (the service answered), the login rejected, or the proxy's own error page. */
+export function classifyHttpAnswer(head: HttpHead, throughProxy: boolean, credentialSent = false): ProbeFailure | null {
   if (head.status === 407 && throughProxy) {
     return new ProbeFailure('proxy-auth-required', `the proxy wants a login: ${head.statusLine}`);
   }
   const fingerprint = proxyFingerprint(head);
   if (fingerprint) return new ProbeFailure('proxy-error-page', `the answer is a proxy's or firewall's own page, not the service's: ${head.statusLine} (${fingerprint})`);
+  if (head.status === 401 && credentialSent) {
+    return new ProbeFailure('login-rejected', `the service rejected Codex's credential: ${head.statusLine}`);
+  }
   if (head.status < 200 || head.status > 599) return new ProbeFailure('error', `unexpected answer ${head.statusLine}`);
   return null;
 }
@@ -126,7 +136,7 @@ export async function runHttpsSteps(url: string, route: Route, opts: HttpsProbeO
     const sentAt = performance.now();
     let head: HttpHead | null;
     try {
-      socket.write(httpRequest(target, forward ? { forwardVia: proxy! } : {}));
+      socket.write(httpRequest(target, forward ? { forwardVia: proxy! } : { auth: opts.auth }));
       head = parseHttpHead(await reader.readHttpHead());
     } catch (error) {
       throw handshakeFailure(error, reader, deadline, {
@@ -151,7 +161,9 @@ export async function runHttpsSteps(url: string, route: Route, opts: HttpsProbeO
     if (via === 'socks5') {
       data.note = "Codex's HTTP client cannot use a SOCKS proxy: this shows the service is reachable through it, not that Codex's HTTPS requests will be";
     }
-    const failure = classifyHttpAnswer(head, via !== 'direct');
+    const credentialSent = !forward && (opts.auth?.usable ?? false);
+    data.authenticated = credentialSent;
+    const failure = classifyHttpAnswer(head, via !== 'direct', credentialSent);
     if (failure) return fail(failure, data);
     const who = route.proxyUrl ? ` through ${route.display ?? route.label}` : '';
     const https = okResult('https', route, deadline, `${target.url.protocol.slice(0, -1).toUpperCase()} ${head.statusLine.replace(/^HTTP\/[\d.]+ /, '')} from ${target.hostHeader}${who}: the service answers`, data);
@@ -164,7 +176,7 @@ export async function runHttpsSteps(url: string, route: Route, opts: HttpsProbeO
   }
 }
 
-/** GETs the URL (no credentials) along the route; ok when the service itself answered. */
+/** GETs the URL along the route, with Codex's credential where it may go; ok when the service itself answered. */
 export async function probeHttps(url: string, route: Route, opts: HttpsProbeOptions): Promise<ProbeResult> {
   return (await runHttpsSteps(url, route, opts)).https;
 }

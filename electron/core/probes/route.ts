@@ -5,13 +5,14 @@ import type { ProbeOptions } from './deadline.ts';
 import { resolveHost } from './dns.ts';
 import { runHttpsSteps } from './https.ts';
 import { targetOf } from './target.ts';
+import type { ProbeAuth } from './codex-headers.ts';
 import type { TlsOptions } from './tls.ts';
 import { probeWebSocket } from './websocket.ts';
 
 export interface RouteProbeOptions extends ProbeOptions {
   ca?: TlsOptions['ca'];
-  /** Extra WebSocket headers (the provider's http_headers); credentials are dropped. */
-  headers?: Record<string, string>;
+  /** The credential Codex would send to the endpoint (and the provider's own headers). */
+  auth?: ProbeAuth;
 }
 
 /** `<base_url>/responses` with ws:// or wss://: where Codex opens its WebSocket. */
@@ -21,7 +22,7 @@ export function websocketUrlFor(baseUrl: string): string {
   return url.toString();
 }
 
-/** A cheap GET that needs no credentials to get an answer (401 without them). */
+/** A cheap GET: 200 with a good credential, 401 with a rejected one or none. */
 export function reachabilityUrlFor(baseUrl: string): string {
   return `${baseUrl.replace(/\/+$/, '')}/models`;
 }

@@ -3,21 +3,24 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type net from 'node:net';
 import type { ProbeResult, Route, TlsInfo } from '../../../shared/types.ts';
-import { websocketHeaders } from './codex-headers.ts';
+import { authHeaderLines, websocketHeaders, type ProbeAuth } from './codex-headers.ts';
 import { Deadline, ProbeFailure, ms, type ProbeOptions } from './deadline.ts';
 import { handshakeFailure } from './handshake-errors.ts';
-import { evidenceHeaders, parseHttpHead, proxyFingerprint, type HttpHead } from './http-head.ts';
+import { evidenceHeaders, parseHttpHead, proxyFingerprint, serviceSigns, type HttpHead } from './http-head.ts';
 import type { Timings } from './https.ts';
 import { failedResult, okResult } from './result.ts';
 import { SocketReader } from './socket-reader.ts';
 import { targetOf, type Target } from './target.ts';
 import { tlsHandshake, tlsTrustFailure, type TlsOptions } from './tls.ts';
 import { establishTunnel } from './tunnel.ts';
+import { closeFrame, pingRoundTrip } from './websocket-frames.ts';
 
 export interface WebSocketProbeOptions extends ProbeOptions {
   ca?: TlsOptions['ca'];
-  /** Extra headers (a provider's http_headers); credentials among them are dropped. */
+  /** Extra headers to look like Codex; credentials among them are dropped (they go in `auth`). */
   headers?: Record<string, string>;
+  /** The credential Codex would send to this endpoint. */
+  auth?: ProbeAuth;
 }
 
 const WS_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
@@ -26,7 +29,7 @@ export function expectedAccept(key: string): string {
   return createHash('sha1').update(key + WS_GUID).digest('base64');
 }
 
-export function upgradeRequest(target: Target, key: string, extra?: Record<string, string>): string {
+export function upgradeRequest(target: Target, key: string, extra?: Record<string, string>, auth?: ProbeAuth): string {
   const lines = [
     `GET ${target.requestPath} HTTP/1.1`,
     `Host: ${target.hostHeader}`,
@@ -36,31 +39,42 @@ export function upgradeRequest(target: Target, key: string, extra?: Record<strin
     `Sec-WebSocket-Key: ${key}`,
   ];
   for (const [name, value] of Object.entries(websocketHeaders(extra))) lines.push(`${name}: ${value}`);
+  lines.push(...authHeaderLines(auth));
   return `${lines.join('\r\n')}\r\n\r\n`;
 }
 
-/** 101 with the right accept key is ok; any other HTTP answer refuses, by the server or a proxy. */
-export function classifyUpgradeAnswer(head: HttpHead, key: string): ProbeFailure | null {
+/**
+ * 101 with the right accept key is ok. A 401/403 that bears the service's own signs (its request
+ * id, its JSON error) is `unauthenticated` when the probe had no credential to send — the upgrade
+ * reached the service — and a 401 is `login-rejected` when it did. Any other answer refuses, by the
+ * server or a proxy.
+ */
+export function classifyUpgradeAnswer(head: HttpHead, key: string, credentialSent = false): ProbeFailure | null {
   if (head.status === 101) {
     const accept = head.headers['sec-websocket-accept'];
     if (accept === expectedAccept(key) && /websocket/i.test(head.headers['upgrade'] ?? '')) return null;
     return new ProbeFailure('error', `101 Switching Protocols, but with a wrong Sec-WebSocket-Accept or Upgrade header`, { status: 101 });
   }
   const fingerprint = proxyFingerprint(head);
+  const evidence = { status: head.status, statusLine: head.statusLine, headers: evidenceHeaders(head.headers) };
+  if (!fingerprint && (head.status === 401 || head.status === 403) && serviceSigns(head.headers)) {
+    if (!credentialSent) {
+      return new ProbeFailure(
+        'unauthenticated',
+        `the upgrade reached the service, which wants credentials the probe could not send: ${head.statusLine}`,
+        { ...evidence, refusedBy: 'server' },
+      );
+    }
+    if (head.status === 401) {
+      return new ProbeFailure('login-rejected', `the service rejected Codex's credential: ${head.statusLine}`, { ...evidence, refusedBy: 'server' });
+    }
+  }
   const refusedBy = fingerprint ? 'proxy' : 'server';
   return new ProbeFailure(
     'refused',
     `the upgrade was refused by the ${refusedBy}: ${head.statusLine}${fingerprint ? ` (${fingerprint})` : ''}`,
-    { status: head.status, statusLine: head.statusLine, refusedBy, headers: evidenceHeaders(head.headers) },
+    { ...evidence, refusedBy },
   );
-}
-
-/** A masked close frame (1000, normal closure), so a server that accepted sees a clean goodbye. */
-function closeFrame(): Buffer {
-  const mask = randomBytes(4);
-  const payload = Buffer.from([0x03, 0xe8]);
-  for (let i = 0; i < payload.length; i += 1) payload[i]! ^= mask[i % 4]!;
-  return Buffer.concat([Buffer.from([0x88, 0x80 | payload.length]), mask, payload]);
 }
 
 export async function probeWebSocket(wsUrl: string, route: Route, opts: WebSocketProbeOptions): Promise<ProbeResult> {
@@ -100,7 +114,7 @@ export async function probeWebSocket(wsUrl: string, route: Route, opts: WebSocke
     const sentAt = performance.now();
     let head: HttpHead | null;
     try {
-      socket.write(upgradeRequest(target, key, opts.headers));
+      socket.write(upgradeRequest(target, key, opts.headers, opts.auth));
       head = parseHttpHead(await reader.readHttpHead());
     } catch (error) {
       throw handshakeFailure(error, reader, deadline, {
@@ -114,11 +128,19 @@ export async function probeWebSocket(wsUrl: string, route: Route, opts: WebSocke
     }
     if (reader.firstByteAt !== undefined) timings.firstByteMs = ms(reader.firstByteAt - sentAt);
     if (!head) throw new ProbeFailure('error', 'the answer to the upgrade has no HTTP status line');
-    const failure = classifyUpgradeAnswer(head, key);
+    const failure = classifyUpgradeAnswer(head, key, opts.auth?.usable ?? false);
     if (failure) return failedResult('websocket', route, deadline, failure, context());
+    // A handshake alone proves little: some middleboxes accept it and kill the first frame.
+    const pongMs = ms(await pingRoundTrip(socket, deadline));
     socket.end(closeFrame());
     const who = route.proxyUrl ? ` through ${route.display ?? route.label}` : '';
-    return okResult('websocket', route, deadline, `101 Switching Protocols from ${target.display}${who}`, { status: 101, ...context() });
+    const authenticated = opts.auth?.usable ? ', authenticated as Codex would be' : '';
+    return okResult('websocket', route, deadline, `101 Switching Protocols from ${target.display}${who}${authenticated}; a ping got its pong in ${pongMs} ms`, {
+      status: 101,
+      pongMs,
+      authenticated: opts.auth?.usable ?? false,
+      ...context(),
+    });
   } catch (error) {
     return failedResult('websocket', route, deadline, error, context());
   } finally {

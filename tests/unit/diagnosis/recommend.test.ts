@@ -35,7 +35,38 @@ const rows: { rule: string; facts: RecommendationFacts; fix: string; proxyUrl?: 
     facts: facts({ configProblems: ['config.toml line 3, column 1: reserved provider id `openai`'] }),
     fix: 'repair-config',
   },
+  {
+    rule: 'R1b-stale-local-gateway',
+    facts: facts({
+      providerBuiltIn: true,
+      direct: direct('tcp-refused', 'tcp-refused'),
+      staleGateway: { key: 'openai_base_url', where: 'config.toml:2:1', url: 'http://127.0.0.1:15721/v1', writtenBy: '"Auto-injected by bridge"' },
+    }),
+    fix: 'repair-config',
+  },
+  {
+    rule: 'R1b-stale-local-gateway',
+    facts: facts({
+      providerBuiltIn: false,
+      direct: direct('tcp-refused', 'tcp-refused'),
+      staleGateway: { key: 'base_url', where: 'config.toml:7:1', url: 'http://127.0.0.1:15721/v1' },
+    }),
+    fix: 'no-network',
+  },
+  {
+    rule: 'R1c-login-rejected',
+    facts: facts({
+      direct: direct('login-rejected', 'login-rejected'),
+      credential: { status: 'usable', kind: 'api-key', source: 'LAB_KEY from the environment', envKey: 'LAB_KEY' },
+    }),
+    fix: 'login',
+  },
   { rule: 'R2-healthy', facts: facts({}), fix: 'none' },
+  {
+    rule: 'R5b-websocket-unproven',
+    facts: facts({ direct: direct('ok', 'unproven'), credential: { status: 'keyring', source: 'the OS keyring' } }),
+    fix: 'unproven',
+  },
   {
     rule: 'R2-healthy',
     facts: facts({ providerSupportsWebsockets: false, direct: direct('ok', 'refused') }),

@@ -58,6 +58,7 @@ function setupWith(proxy: string | null, noProxy: string | null = null): CodexSe
     noProxy,
     caFile: null,
     installs: [],
+    credential: { status: 'none', source: 'no login' },
     findings: [],
   };
 }

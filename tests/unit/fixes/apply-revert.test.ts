@@ -37,6 +37,7 @@ const emptySetup = (home: string): CodexSetup => ({
   noProxy: null,
   caFile: null,
   installs: [],
+  credential: { status: 'none', source: 'no login' },
   findings: [],
 });
 

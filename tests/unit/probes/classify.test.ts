@@ -137,12 +137,25 @@ describe('WebSocket upgrade', () => {
   });
 
   test('a refusal says who refused', () => {
-    const byServer = classifyUpgradeAnswer(head('HTTP/1.1 403 Forbidden\r\nContent-Type: application/json\r\n\r\n'), 'k');
+    const byServer = classifyUpgradeAnswer(head('HTTP/1.1 403 Forbidden\r\nContent-Type: application/json\r\n\r\n'), 'k', true);
     assert.equal(byServer?.kind, 'refused');
     assert.equal(byServer?.data.refusedBy, 'server');
     assert.equal(byServer?.data.status, 403);
     const byProxy = classifyUpgradeAnswer(head('HTTP/1.1 403 Forbidden\r\nX-Squid-Error: ERR_ACCESS_DENIED 0\r\n\r\n'), 'k');
     assert.equal(byProxy?.data.refusedBy, 'proxy');
     assert.equal(classifyUpgradeAnswer(head('HTTP/1.1 426 Upgrade Required\r\n\r\n'), 'k')?.data.status, 426);
+  });
+
+  test("the service's own 401 is 'unauthenticated' without a credential, 'login-rejected' with one", () => {
+    const openai401 = head(
+      'HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\nx-request-id: req_0123abcd\r\n\r\n',
+    );
+    assert.equal(classifyUpgradeAnswer(openai401, 'k', false)?.kind, 'unauthenticated');
+    assert.equal(classifyUpgradeAnswer(openai401, 'k', true)?.kind, 'login-rejected');
+    // A bare 401 without the service's signs could be any gateway's: a refusal, not proof of the service.
+    assert.equal(classifyUpgradeAnswer(head('HTTP/1.1 401 Unauthorized\r\nServer: nginx\r\n\r\n'), 'k', false)?.kind, 'refused');
+    // A proxy's 403 stays the proxy's, credential or not.
+    const squid = head('HTTP/1.1 403 Forbidden\r\nX-Squid-Error: ERR_ACCESS_DENIED 0\r\n\r\n');
+    assert.equal(classifyUpgradeAnswer(squid, 'k', false)?.data.refusedBy, 'proxy');
   });
 });

@@ -23,7 +23,7 @@ export function check(id: string, status: CheckEvent['status'], durationMs?: num
 
 export function report(overrides: Partial<DiagnosisReport> = {}): DiagnosisReport {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     startedAt: '2025-01-01T10:00:00.000Z',
     durationMs: 1234,
     cancelled: false,
@@ -41,6 +41,7 @@ export function report(overrides: Partial<DiagnosisReport> = {}): DiagnosisRepor
         websocketConnectTimeoutMs: 15000,
       },
       authMode: 'apikey',
+      credential: { status: 'usable', kind: 'api-key', source: 'LAB_KEY from the environment', envKey: 'LAB_KEY' },
       version: '0.169.0',
       installs: [],
       effectiveProxy: null,

@@ -1,0 +1,102 @@
+// The verdict against a service that wants credentials (as OpenAI's does): what a 401 proves, a
+// rejected login, and agreement with Codex's own authenticated doctor check.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { recommend, reconcileWithCodexDoctor, type RecommendationFacts, type RouteFacts } from '../../../shared/recommend.ts';
+
+const route = (https: RouteFacts['https'], websocket: RouteFacts['websocket'], extra: Partial<RouteFacts> = {}): RouteFacts => ({
+  label: 'direct',
+  https,
+  websocket,
+  ...extra,
+});
+
+function facts(over: Partial<RecommendationFacts>): RecommendationFacts {
+  return {
+    configProblems: [],
+    providerSupportsWebsockets: true,
+    providerBuiltIn: true,
+    direct: route('ok', 'ok'),
+    configured: null,
+    localProxies: [],
+    proxyAppFound: false,
+    tunActive: false,
+    ...over,
+  };
+}
+
+describe('a service that wants credentials', () => {
+  test('an unproven WebSocket never gets Fix #1 on its own', () => {
+    const r = recommend(facts({ direct: route('ok', 'unproven'), proxyAppFound: true }));
+    assert.equal(r.fix, 'unproven');
+    assert.match(r.reasons.join(' '), /codex doctor --network-only/);
+    assert.deepEqual(r.alternatives.map((a) => a.fix), ['disable-websockets']);
+  });
+
+  test("the service's 401 over wss:// with a public certificate counts as a working WebSocket", () => {
+    const r = recommend(facts({ direct: route('ok', 'ok', { websocketProof: 'service-reached' }) }));
+    assert.equal(r.fix, 'none');
+    assert.match(r.reasons.join(' '), /publicly trusted certificate/);
+  });
+
+  test('a dead proxy in the environment with direct working (WebSocket unproven) is fix-proxy, not no-network', () => {
+    const r = recommend(
+      facts({
+        direct: route('ok', 'unproven'),
+        configured: { label: 'HTTPS_PROXY from the environment', proxyUrl: 'http://127.0.0.1:9', https: 'proxy-unreachable', websocket: 'proxy-unreachable' },
+      }),
+    );
+    assert.equal(r.rule, 'R4-configured-proxy-dead-direct-works');
+  });
+
+  test('a rejected login is named with the variable Codex reads, and no file change is offered', () => {
+    const r = recommend(
+      facts({
+        direct: route('login-rejected', 'login-rejected'),
+        credential: { status: 'usable', kind: 'api-key', source: 'LAB_KEY from $CODEX_HOME/.env', envKey: 'LAB_KEY' },
+      }),
+    );
+    assert.equal(r.fix, 'login');
+    assert.match(r.reasons.join(' '), /Set LAB_KEY/);
+    assert.equal(r.alternatives.length, 0);
+    const chatgpt = recommend(
+      facts({ direct: route('ok', 'login-rejected'), credential: { status: 'usable', kind: 'chatgpt', source: 'the ChatGPT login in auth.json' } }),
+    );
+    assert.match(chatgpt.reasons.join(' '), /codex login/);
+  });
+});
+
+describe("agreement with Codex's own doctor", () => {
+  const doctorOk = { ok: true, summary: 'Responses WebSocket handshake succeeded' };
+  const doctorFailed = { ok: false, summary: 'Responses WebSocket failed; HTTPS fallback may still work' };
+
+  test('unproven + Codex says the handshake works → healthy, saying whose evidence decided', () => {
+    const r = recommend(facts({ direct: route('ok', 'unproven'), codexDoctorWebsocket: doctorOk }));
+    assert.equal(r.fix, 'none');
+    assert.match(r.reasons.join(' '), /Codex's own doctor \(authenticated\)/);
+  });
+
+  test('unproven + Codex says it fails → Fix #1, with Codex\'s words as the reason', () => {
+    const r = recommend(facts({ direct: route('ok', 'unproven'), codexDoctorWebsocket: doctorFailed }));
+    assert.equal(r.fix, 'disable-websockets');
+    assert.match(r.reasons.join(' '), /Responses WebSocket failed/);
+  });
+
+  test('frames dropped after a handshake Codex calls fine: Fix #1, and the disagreement is explained', () => {
+    const r = recommend(facts({ direct: route('ok', 'frames-dropped'), codexDoctorWebsocket: doctorOk }));
+    assert.equal(r.fix, 'disable-websockets');
+    assert.match(r.reasons.join(' '), /checks only the handshake/);
+  });
+
+  test('a refusal the probes saw but Codex\'s authenticated check contradicts is not fixed', () => {
+    const r = recommend(facts({ direct: route('ok', 'refused'), codexDoctorWebsocket: doctorOk }));
+    assert.equal(r.fix, 'none');
+    assert.match(r.reasons.join(' '), /taken as the truth/);
+  });
+
+  test('no doctor evidence: the facts are unchanged', () => {
+    const f = facts({ direct: route('ok', 'refused') });
+    assert.equal(reconcileWithCodexDoctor(f).facts, f);
+    assert.equal(recommend(f).fix, 'disable-websockets');
+  });
+});
