@@ -3,12 +3,18 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LAB_KEY_VAR } from './codex-home.ts';
+import { LAB_API_KEY } from './fake-responses-api.ts';
 import { spawnTracked, stopTracked } from './processes.ts';
 
 export interface RunCodexOptions {
   codexHome: string;
   /** Added to the clean environment (e.g. proxy variables for a test that wants them there). */
   env?: Record<string, string>;
+  /**
+   * The value of LAB_KEY (the lab provider's env_key). Default LAB_API_KEY, the key the fake
+   * expects; null leaves LAB_KEY unset (a login from auth.json, or no credentials at all).
+   */
+  labKey?: string | null;
   timeoutMs: number;
   /** Default "say pong". */
   prompt?: string;
@@ -68,11 +74,12 @@ export async function runCodex(opts: RunCodexOptions): Promise<CodexRun> {
   Object.assign(env, {
     HOME: opts.codexHome, // keep Codex away from the real home directory
     CODEX_HOME: opts.codexHome,
-    [LAB_KEY_VAR]: 'x',
     NO_COLOR: '1',
     RUST_BACKTRACE: '0',
-    ...opts.env,
   });
+  const labKey = opts.labKey === undefined ? LAB_API_KEY : opts.labKey;
+  if (labKey !== null) env[LAB_KEY_VAR] = labKey;
+  Object.assign(env, opts.env);
 
   const args = [codexLauncherPath(), 'exec', '--skip-git-repo-check', ...(opts.extraArgs ?? []), opts.prompt ?? 'say pong'];
   const started = Date.now();
