@@ -42,3 +42,5 @@ export type { CodexRun, RunCodexOptions } from './run-codex.ts';
 export { LAB_HOST, isLoopbackAddress, labHosts } from './loopback.ts';
 export { makeTempDir } from './temp-dirs.ts';
 export { runningChildren, spawnTracked, stopTracked } from './processes.ts';
+export { startNginx, nginxConfig, NGINX_BINARY } from './nginx.ts';
+export type { Nginx, NginxOptions } from './nginx.ts';
