@@ -1,11 +1,23 @@
 // The lab situations of FACTS.md, each set up for real (fake API, squid, v2ray, a temp CODEX_HOME)
 // together with what the doctor must conclude and what the real Codex does there. The integration
 // tests, the benchmark and the end-to-end tests all use these.
+// The fake API wants credentials like OpenAI's: a scenario's CODEX_HOME holds its login (auth.json)
+// where Codex reads one from there, and `scenario.env` holds the process environment Codex needs
+// (LAB_KEY for the lab's env_key provider, a shell proxy…): pass it to the doctor and to Codex.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FixKind } from '../../shared/types.ts';
-import { startFakeResponsesApi, type FakeApiMode, type FakeResponsesApi } from './fake-responses-api.ts';
-import { LAB_QUIET_TOML, makeCodexHome } from './codex-home.ts';
+import {
+  LAB_API_KEY,
+  LAB_CHATGPT_LOGIN,
+  LAB_OTHER_API_KEY,
+  startFakeResponsesApi,
+  type FakeApiAuth,
+  type FakeApiMode,
+  type FakeResponsesApi,
+} from './fake-responses-api.ts';
+import { LAB_CHATGPT, LAB_KEY_VAR, LAB_QUIET_TOML, makeCodexHome } from './codex-home.ts';
+import { startNginx, type Nginx } from './nginx.ts';
 import { closedPort } from './ports.ts';
 import { startSquid, type Squid } from './squid.ts';
 import { startV2raySocks, type V2raySocks } from './v2ray-socks.ts';
@@ -18,6 +30,11 @@ export type CodexBehaviour = 'answers-at-once' | 'reconnects-then-answers' | 'ne
 export interface Scenario {
   name: string;
   codexHome: string;
+  /**
+   * The process environment Codex needs here besides CODEX_HOME (e.g. LAB_KEY, the lab provider's
+   * env_key, or a proxy set in the shell). Give it to the doctor and to runCodex({ env }).
+   */
+  env: Record<string, string>;
   /** Loopback proxy ports the doctor should test besides the machine's (the lab's proxies use random ports). */
   extraProxyPorts: number[];
   expectedFix: FixKind;
@@ -27,6 +44,8 @@ export interface Scenario {
   api: FakeResponsesApi;
   squid?: Squid;
   socks?: V2raySocks;
+  /** The gateway in front of the API (gateway-no-upgrade). */
+  nginx?: Nginx;
   stop(): Promise<void>;
 }
 
@@ -46,6 +65,15 @@ export const SCENARIO_NAMES = [
   'proxy-login-missing',
   'proxy-login-in-dotenv',
   'socks-in-dotenv',
+  'auth-ok-env-key',
+  'auth-ok-builtin-apikey',
+  'auth-ok-chatgpt',
+  'wrong-key',
+  'ws-frames-dropped',
+  'gateway-no-upgrade',
+  'dead-proxy-in-shell',
+  'stale-local-gateway',
+  'ignored-openai-table',
 ] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
@@ -54,6 +82,37 @@ export const LAB_PROXY_PASSWORD = 'Lab-Pr0xy-S3cret';
 
 /** Codex waits `websocket_connect_timeout_ms` per attempt; the lab shortens it so a run stays bounded. */
 const LAB_WS_TIMEOUT_MS = 1000;
+
+/** The lab provider's key in the process environment: what the env_key scenarios need. */
+const KEY_ENV: Record<string, string> = { [LAB_KEY_VAR]: LAB_API_KEY };
+
+function apiModeFor(name: ScenarioName): FakeApiMode {
+  switch (name) {
+    case 'ws-refused':
+    case 'ignored-openai-table':
+      return 'refuse';
+    case 'ws-reset':
+      return 'reset';
+    case 'ws-stalled':
+      return 'stall';
+    case 'ws-frames-dropped':
+      return 'drop-frames';
+    default:
+      return 'ok';
+  }
+}
+
+function apiAuthFor(name: ScenarioName): FakeApiAuth {
+  switch (name) {
+    case 'auth-ok-chatgpt':
+      return { kind: 'chatgpt', accessToken: LAB_CHATGPT_LOGIN.accessToken, accountId: LAB_CHATGPT_LOGIN.accountId };
+    case 'wrong-key':
+      // The key Codex sends (LAB_API_KEY) was revoked: the service now expects another one.
+      return { kind: 'api-key', key: LAB_OTHER_API_KEY };
+    default:
+      return { kind: 'api-key', key: LAB_API_KEY };
+  }
+}
 
 export async function setupScenario(name: ScenarioName): Promise<Scenario> {
   const stops: (() => Promise<void>)[] = [];
@@ -66,14 +125,17 @@ export async function setupScenario(name: ScenarioName): Promise<Scenario> {
     return started;
   };
   try {
-    const mode: FakeApiMode =
-      name === 'ws-refused' ? 'refuse' : name === 'ws-reset' ? 'reset' : name === 'ws-stalled' ? 'stall' : 'ok';
     const tlsCa = name.startsWith('tls-') ? await makeTestCa() : null;
-    const api = await startFakeResponsesApi({ mode, ...(tlsCa ? { tls: { cert: tlsCa.cert, key: tlsCa.key } } : {}) });
+    const api = await startFakeResponsesApi({
+      mode: apiModeFor(name),
+      auth: apiAuthFor(name),
+      ...(tlsCa ? { tls: { cert: tlsCa.cert, key: tlsCa.key } } : {}),
+    });
     stops.push(() => api.close());
     // The name only the lab's proxies can resolve: "reachable only through a proxy".
     const labBaseUrl = `http://${LAB_HOST}:${api.port}/v1`;
-    const base = { name, api, stop, extraProxyPorts: [] as number[] };
+    // Most scenarios use the lab's env_key provider: LAB_KEY in the environment is its credential.
+    const base = { name, api, stop, extraProxyPorts: [] as number[], env: { ...KEY_ENV } };
 
     switch (name) {
       case 'ws-ok':
@@ -187,12 +249,97 @@ export async function setupScenario(name: ScenarioName): Promise<Scenario> {
         };
       }
       case 'broken-config': {
-        const codexHome = makeCodexHome({ baseUrl: api.baseUrl });
+        // The built-in provider with a login, behind a [model_providers.openai] table Codex refuses.
+        const codexHome = makeCodexHome({ baseUrl: api.baseUrl, login: { kind: 'api-key', key: LAB_API_KEY } });
         writeFileSync(
           path.join(codexHome, 'config.toml'),
           `model_provider = "openai"\n\n[model_providers.openai]\nname = "OpenAI"\nbase_url = "${api.baseUrl}"\n\n${LAB_QUIET_TOML}`,
         );
         return { ...base, codexHome, expectedFix: 'repair-config', codex: 'never-answers' };
+      }
+      case 'auth-ok-env-key':
+        // A custom provider with env_key = "LAB_KEY" and the key in the environment.
+        return { ...base, codexHome: makeCodexHome({ baseUrl: api.baseUrl }), expectedFix: 'none', codex: 'answers-at-once' };
+      case 'auth-ok-builtin-apikey':
+        // The built-in provider moved with openai_base_url; the key from `codex login --with-api-key`.
+        return {
+          ...base,
+          env: {},
+          codexHome: makeCodexHome({ provider: 'builtin-openai', baseUrl: api.baseUrl, login: { kind: 'api-key', key: LAB_API_KEY } }),
+          expectedFix: 'none',
+          codex: 'answers-at-once',
+        };
+      case 'auth-ok-chatgpt':
+        // A ChatGPT login used by a custom provider with requires_openai_auth = true.
+        return {
+          ...base,
+          env: {},
+          codexHome: makeCodexHome({ provider: 'openai-auth', baseUrl: api.baseUrl, login: LAB_CHATGPT }),
+          expectedFix: 'none',
+          codex: 'answers-at-once',
+        };
+      case 'wrong-key':
+        // Codex sends LAB_API_KEY, the service wants another: 401 on the upgrade and on HTTPS.
+        return { ...base, codexHome: makeCodexHome({ baseUrl: api.baseUrl }), expectedFix: 'login', codex: 'never-answers' };
+      case 'ws-frames-dropped':
+        // A middlebox lets the handshake through (101) and kills the connection at the first frame.
+        return {
+          ...base,
+          codexHome: makeCodexHome({ baseUrl: api.baseUrl, websocketConnectTimeoutMs: LAB_WS_TIMEOUT_MS }),
+          expectedFix: 'disable-websockets',
+          codex: 'reconnects-then-answers',
+        };
+      case 'gateway-no-upgrade': {
+        // A company gateway (nginx) in front of the service that does not forward WebSocket upgrades.
+        const nginx = track(await startNginx({ upstreamPort: api.port }));
+        return {
+          ...base,
+          nginx,
+          codexHome: makeCodexHome({ baseUrl: nginx.baseUrl, websocketConnectTimeoutMs: LAB_WS_TIMEOUT_MS }),
+          expectedFix: 'disable-websockets',
+          codex: 'reconnects-then-answers',
+        };
+      }
+      case 'dead-proxy-in-shell': {
+        // The shell exports a proxy where nothing listens; a working squid is there to be found.
+        const squid = track(await startSquid({}));
+        const dead = `http://127.0.0.1:${await closedPort()}`;
+        return {
+          ...base,
+          squid,
+          extraProxyPorts: [squid.port],
+          env: { ...KEY_ENV, HTTPS_PROXY: dead, HTTP_PROXY: dead },
+          codexHome: makeCodexHome({ baseUrl: labBaseUrl }),
+          expectedFix: 'fix-proxy',
+          expectedProxyUrl: `http://127.0.0.1:${squid.port}`,
+          codex: 'never-answers',
+        };
+      }
+      case 'stale-local-gateway': {
+        // A bridge tool wrote openai_base_url for its local gateway, then stopped.
+        const dead = await closedPort();
+        return {
+          ...base,
+          env: {},
+          codexHome: makeCodexHome({
+            provider: 'builtin-openai',
+            baseUrl: `http://127.0.0.1:${dead}/v1`,
+            preamble: '# Auto-injected by some-bridge — managed, do not edit',
+            login: { kind: 'api-key', key: LAB_API_KEY },
+          }),
+          expectedFix: 'repair-config',
+          codex: 'never-answers',
+        };
+      }
+      case 'ignored-openai-table': {
+        // The community advice: a [model_providers.openai] table with only supports_websockets = false.
+        // Codex loads it and ignores it: the built-in provider keeps trying WebSockets.
+        const codexHome = makeCodexHome({ provider: 'builtin-openai', baseUrl: api.baseUrl, login: { kind: 'api-key', key: LAB_API_KEY } });
+        writeFileSync(
+          path.join(codexHome, 'config.toml'),
+          `model = "lab-model"\nopenai_base_url = "${api.baseUrl}"\n\n[model_providers.openai]\nsupports_websockets = false\n\n${LAB_QUIET_TOML}`,
+        );
+        return { ...base, env: {}, codexHome, expectedFix: 'disable-websockets', codex: 'reconnects-then-answers' };
       }
     }
   } catch (e) {
