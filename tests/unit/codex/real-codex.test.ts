@@ -15,6 +15,7 @@ import {
   compareVersions,
 } from '../../../electron/core/codex/index.ts';
 import { ACCEPTED_CASES, REFUSAL_CASES, type RefusalCase } from '../../fixtures/codex/real-codex-cases.ts';
+import { OPENAI_TABLE_KEY_VALUES } from '../../fixtures/codex/openai-table-cases.ts';
 import { cleanEnv, makeCodexHome, REAL_CODEX, runCodexExec } from '../../fixtures/codex/real-codex.ts';
 
 const fixture = (name: string) => readFile(new URL(`../../fixtures/codex/${name}`, import.meta.url), 'utf8');
@@ -62,6 +63,50 @@ describe('live: the real codex refuses what we flag', () => {
       assert.match(outcome.error, name === 'reserved-openai' ? /reserved built-in provider IDs: `openai`/ : /legacy `profile = "work"`/);
       const f = (await ourFindings(c)).find((x) => x.id === c.expectFinding);
       assert.equal(f?.severity, 'error');
+    });
+  }
+});
+
+describe('[model_providers.openai] one key at a time (openai-table-keys.json, record-openai-table-keys.ts)', async () => {
+  const recorded = JSON.parse(await fixture('openai-table-keys.json')) as Record<string, string>;
+  test('recorded for every key tried, and only those', () => {
+    assert.deepEqual(Object.keys(recorded).sort(), Object.keys(OPENAI_TABLE_KEY_VALUES).sort());
+  });
+  test('Codex 0.171 ignores supports_websockets = false and wire_api = "responses"; every other key refuses', () => {
+    assert.deepEqual(recorded, {
+      supports_websockets: 'ignored',
+      name: 'refuses',
+      base_url: 'refuses',
+      wire_api: 'ignored',
+      env_key: 'refuses',
+      requires_openai_auth: 'refuses',
+      http_headers: 'refuses',
+      stream_max_retries: 'refuses',
+      request_max_retries: 'refuses',
+      query_params: 'refuses',
+      websocket_connect_timeout_ms: 'refuses',
+      stream_idle_timeout_ms: 'refuses',
+    });
+  });
+  // Live: the value decides, not only the key (default values load, anything else refuses).
+  const table = (line: string): RefusalCase => ({
+    name: line,
+    files: { 'config.toml': `openai_base_url = "http://127.0.0.1:9/v1"\n\n[model_providers.openai]\n${line}\n` },
+    expectFinding: '',
+  });
+  for (const [line, refused] of [
+    ['supports_websockets = false', false],
+    ['supports_websockets = true', true],
+    ['name = "OpenAI"', true],
+  ] as const) {
+    test(`live: ${line} ${refused ? 'refuses' : 'starts'}`, { timeout: 30000 }, async () => {
+      const outcome = await runCodexExec(table(line), refused ? 20000 : 5000);
+      if (refused) {
+        assert.equal(outcome.timedOut, false);
+        assert.match(outcome.error, /reserved built-in provider IDs: `openai`/);
+      } else {
+        assert.equal(outcome.timedOut, true, `Codex started and was still trying when stopped: ${outcome.error}`);
+      }
     });
   }
 });
