@@ -117,6 +117,8 @@ export type CredentialStatus =
   | 'expired'
   /** In the OS keyring (`cli_auth_credentials_store`), which the doctor does not read. */
   | 'keyring'
+  /** Printed by the provider's `auth` command, which the doctor does not run. */
+  | 'command'
   /** auth.json exists but its credential cannot be read. */
   | 'unreadable';
 

@@ -73,6 +73,14 @@ export class ProbeCredential {
   }
 }
 
+/** Codex sets the bearer after the provider's headers: it replaces an Authorization from http_headers. */
+function withAuthorization(extra: Record<string, string>, token: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(extra)) if (name.toLowerCase() !== 'authorization') out[name] = value;
+  out.Authorization = `Bearer ${token}`;
+  return out;
+}
+
 function stringMap(value: unknown): Record<string, string> {
   if (!isRecord(value)) return {};
   const out: Record<string, string> = {};
@@ -113,16 +121,22 @@ function storeMode(topLevel: Record<string, unknown>): string {
   return typeof v === 'string' ? v.toLowerCase() : 'file';
 }
 
-/** The login saved by `codex login`, as Codex would send it. */
+/**
+ * The login saved by `codex login`, as Codex would send it. `CODEX_API_KEY` is read only by
+ * `codex exec` (and `codex doctor`), where it beats the saved login; the interactive Codex ignores
+ * it, so the saved login comes first here and the variable only stands in when there is none.
+ */
 function loginCredential(inputs: CredentialInputs, extra: Record<string, string>): ProbeCredential {
+  const saved = savedLogin(inputs, extra);
   const codexApiKey = inputs.variable('CODEX_API_KEY');
-  if (codexApiKey && codexApiKey.value.trim() !== '' && inputs.provider?.builtIn) {
-    // `codex exec` takes CODEX_API_KEY before the saved login (source: its auth loading).
-    return new ProbeCredential(
-      { status: 'usable', kind: 'api-key', source: describeVariable('CODEX_API_KEY', codexApiKey) },
-      { ...extra, Authorization: `Bearer ${codexApiKey.value.trim()}` },
-    );
-  }
+  if (saved.usable || !codexApiKey || codexApiKey.value.trim() === '') return saved;
+  return new ProbeCredential(
+    { status: 'usable', kind: 'api-key', source: `${describeVariable('CODEX_API_KEY', codexApiKey)} (read by codex exec, not by the interactive Codex)` },
+    withAuthorization(extra, codexApiKey.value.trim()),
+  );
+}
+
+function savedLogin(inputs: CredentialInputs, extra: Record<string, string>): ProbeCredential {
   const store = storeMode(inputs.topLevel);
   if (inputs.authJson === null) {
     if (store === 'keyring' || store === 'auto') {
@@ -160,7 +174,7 @@ function loginCredential(inputs: CredentialInputs, extra: Record<string, string>
         source: 'the ChatGPT login in auth.json, whose access token has expired (Codex refreshes it when it starts; the doctor never does)',
       });
     }
-    const headers: Record<string, string> = { ...extra, Authorization: `Bearer ${accessToken}` };
+    const headers = withAuthorization(extra, accessToken);
     const accountId = typeof tokens?.account_id === 'string' ? tokens.account_id : undefined;
     if (accountId) headers['ChatGPT-Account-ID'] = accountId;
     return new ProbeCredential({ status: 'usable', kind: 'chatgpt', source: 'the ChatGPT login in auth.json' }, headers);
@@ -168,17 +182,19 @@ function loginCredential(inputs: CredentialInputs, extra: Record<string, string>
   if (apiKey) {
     return new ProbeCredential(
       { status: 'usable', kind: 'api-key', source: 'the API key saved by `codex login` in auth.json' },
-      { ...extra, Authorization: `Bearer ${apiKey}` },
+      withAuthorization(extra, apiKey),
     );
   }
   return ProbeCredential.none({ status: 'none', source: 'auth.json holds no API key and no ChatGPT tokens' });
 }
 
 /**
- * The credential Codex would send to the active provider. Precedence as in Codex's source: the
- * `env_key` variable, then `experimental_bearer_token`, then — for the built-in provider or one with
- * `requires_openai_auth = true` — the `codex login` credential. The provider's `http_headers` and
- * `env_http_headers` go along in every case.
+ * The credential Codex would send to the active provider. Precedence as in Codex's source
+ * (`bearer_auth_provider_from_auth`, verified with the binary): the `env_key` variable, then
+ * `experimental_bearer_token`, then — for the built-in provider or one with
+ * `requires_openai_auth = true` — the `codex login` credential. A provider `auth` command is not
+ * run. The provider's `http_headers` and `env_http_headers` go along in every case; the
+ * bearer replaces an Authorization among them.
  */
 export function resolveCredential(inputs: CredentialInputs): ProbeCredential {
   const provider = inputs.provider;
@@ -191,7 +207,7 @@ export function resolveCredential(inputs: CredentialInputs): ProbeCredential {
     if (found && found.value.trim() !== '') {
       return new ProbeCredential(
         { status: 'usable', kind: 'api-key', source: describeVariable(provider.envKey, found), envKey: provider.envKey },
-        { ...extra, Authorization: `Bearer ${found.value.trim()}` },
+        withAuthorization(extra, found.value.trim()),
       );
     }
     return ProbeCredential.none({
@@ -204,8 +220,14 @@ export function resolveCredential(inputs: CredentialInputs): ProbeCredential {
   if (typeof bearer === 'string' && bearer.trim() !== '') {
     return new ProbeCredential(
       { status: 'usable', kind: 'api-key', source: `experimental_bearer_token of [model_providers.${provider.id}]` },
-      { ...extra, Authorization: `Bearer ${bearer.trim()}` },
+      withAuthorization(extra, bearer.trim()),
     );
+  }
+  if (isRecord(inputs.providerTable?.auth)) {
+    return ProbeCredential.none({
+      status: 'command',
+      source: `the token printed by the auth command of [model_providers.${provider.id}], which the doctor does not run`,
+    });
   }
   if (provider.requiresOpenaiAuth || (provider.builtIn && provider.id === 'openai')) return loginCredential(inputs, extra);
   if (hasAuthHeader) {

@@ -8,16 +8,31 @@ export const RESERVED_PROVIDER_IDS = ['openai', 'ollama', 'lmstudio'] as const;
 export const BEDROCK_PROVIDER_ID = 'amazon-bedrock';
 export const BEDROCK_OVERRIDABLE_KEYS = ['base_url', 'auth', 'http_headers', 'aws'];
 export const BUILT_IN_PROVIDER_IDS = [...RESERVED_PROVIDER_IDS, BEDROCK_PROVIDER_ID];
-/**
- * Keys a `[model_providers.openai]` table may hold without Codex refusing to start — it loads such
- * a table and ignores it (verified with the real binary: tests/fixtures/codex/openai-table-keys.json).
- * `supports_websockets = false` there is the community's advice, and does nothing.
- */
-export const IGNORED_OPENAI_TABLE_KEYS = ['supports_websockets'];
+/** The fields of a provider table Codex knows (ModelProviderInfo). */
+const PROVIDER_FIELDS = [
+  'name', 'base_url', 'env_key', 'env_key_instructions', 'experimental_bearer_token', 'auth', 'aws', 'wire_api',
+  'query_params', 'http_headers', 'env_http_headers', 'request_max_retries', 'stream_max_retries',
+  'stream_idle_timeout_ms', 'websocket_connect_timeout_ms', 'requires_openai_auth', 'supports_websockets', 'model_catalog_url',
+];
+/** Values Codex treats as "not set" in a `[model_providers.openai]` table. */
+const OPENAI_TABLE_DEFAULTS: Readonly<Record<string, unknown>> = {
+  name: '',
+  wire_api: 'responses',
+  requires_openai_auth: false,
+  supports_websockets: false,
+};
 
-/** A `[model_providers.<built-in id>]` table Codex loads and ignores (it holds only ignorable keys). */
+/**
+ * A `[model_providers.openai]` table Codex loads and ignores: every key unknown or at its default
+ * (verified with the real binary: tests/fixtures/codex/openai-table-keys.json). Any other value of
+ * a known field makes Codex refuse to start. `supports_websockets = false` there is the
+ * community's advice, and does nothing.
+ */
 export function isIgnoredBuiltInTable(id: string, table: unknown): boolean {
-  return id === 'openai' && isRecord(table) && Object.keys(table).every((k) => IGNORED_OPENAI_TABLE_KEYS.includes(k));
+  if (id !== 'openai' || !isRecord(table)) return false;
+  return Object.entries(table).every(([key, value]) =>
+    key in OPENAI_TABLE_DEFAULTS ? OPENAI_TABLE_DEFAULTS[key] === value : !PROVIDER_FIELDS.includes(key),
+  );
 }
 
 export const OPENAI_API_BASE_URL = 'https://api.openai.com/v1';

@@ -5,6 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { readCodexSetup, resolveCredential, type CredentialInputs } from '../../../electron/core/codex/index.ts';
+import { isIgnoredBuiltInTable } from '../../../electron/core/codex/provider.ts';
 import type { ProviderInfo } from '../../../shared/types.ts';
 
 const custom: ProviderInfo = {
@@ -87,6 +88,30 @@ describe('resolveCredential', () => {
     assert.equal(expired.usable, false);
   });
 
+  test('CODEX_API_KEY stands in only where there is no saved login (the interactive Codex ignores it)', () => {
+    const login = JSON.stringify({ auth_mode: 'apikey', OPENAI_API_KEY: 'sk-saved-1111' });
+    const both = resolveCredential(inputs({ provider: builtIn, providerTable: undefined, authJson: login, authMode: 'apikey' }, { CODEX_API_KEY: 'sk-exec-2222' }));
+    assert.equal(both.headers().Authorization, 'Bearer sk-saved-1111');
+    const onlyVar = resolveCredential(inputs({ provider: builtIn, providerTable: undefined }, { CODEX_API_KEY: 'sk-exec-2222' }));
+    assert.equal(onlyVar.headers().Authorization, 'Bearer sk-exec-2222');
+    assert.match(onlyVar.info.source, /codex exec/);
+    // OPENAI_API_KEY in the environment is never sent by Codex (verified), so not by the probes either.
+    const openaiVar = resolveCredential(inputs({ provider: builtIn, providerTable: undefined }, { OPENAI_API_KEY: 'sk-env-3333' }));
+    assert.equal(openaiVar.usable, false);
+  });
+
+  test('the bearer replaces an Authorization from http_headers, as Codex does', () => {
+    const c = resolveCredential(inputs({ providerTable: { http_headers: { authorization: 'Bearer from-headers' } } }, { LAB_KEY: 'sk-env-4444' }));
+    assert.deepEqual(c.headers(), { Authorization: 'Bearer sk-env-4444' });
+  });
+
+  test('a provider auth command is named, not run', () => {
+    const provider = { ...custom };
+    delete provider.envKey;
+    const c = resolveCredential(inputs({ provider, providerTable: { auth: { command: 'get-token' } } }));
+    assert.equal(c.info.status, 'command');
+  });
+
   test('keyring storage is said, not read', () => {
     const c = resolveCredential(inputs({ provider: builtIn, providerTable: undefined, topLevel: { cli_auth_credentials_store: 'keyring' } }));
     assert.equal(c.info.status, 'keyring');
@@ -99,6 +124,22 @@ describe('resolveCredential', () => {
     assert.doesNotMatch(String(c), /sk-never-shown/);
     assert.ok(c.secrets().includes('sk-never-shown-9999'));
   });
+});
+
+describe('[model_providers.openai] that Codex loads and ignores', () => {
+  // Verified with the real binary (0.169 and 0.171): unknown keys and default values load; any other value of a known field is refused.
+  const cases: [Record<string, unknown>, boolean][] = [
+    [{ supports_websockets: false }, true],
+    [{}, true],
+    [{ foo: 'bar', wire_api: 'responses', requires_openai_auth: false }, true],
+    [{ supports_websockets: true }, false],
+    [{ name: 'OpenAI' }, false],
+    [{ base_url: 'http://x/v1' }, false],
+    [{ supports_websockets: false, http_headers: {} }, false],
+  ];
+  for (const [table, ignored] of cases) {
+    test(`${JSON.stringify(table)} → ${ignored ? 'ignored' : 'refused'}`, () => assert.equal(isIgnoredBuiltInTable('openai', table), ignored));
+  }
 });
 
 describe('readCodexSetup', () => {
