@@ -7,6 +7,11 @@ import assert from 'node:assert/strict';
 import { runDiagnosis } from '../../electron/core/diagnosis/diagnose.ts';
 import type { CheckEvent, FixKind } from '../../shared/types.ts';
 import { runCodex } from '../lab/run-codex.ts';
+import { LAB_API_KEY, LAB_CHATGPT_LOGIN, LAB_OTHER_API_KEY, startFakeResponsesApi } from '../lab/fake-responses-api.ts';
+import { LAB_QUIET_TOML, makeCodexHome } from '../lab/codex-home.ts';
+
+/** Every credential the lab plants: none may appear in a report. */
+const LAB_SECRETS = [LAB_API_KEY, LAB_OTHER_API_KEY, LAB_CHATGPT_LOGIN.accessToken];
 import { LAB_PROXY_PASSWORD, SCENARIO_NAMES, setupScenario, type CodexBehaviour, type Scenario } from '../lab/scenarios.ts';
 
 const cleanEnv = { PATH: process.env.PATH, HOME: process.env.HOME };
@@ -37,7 +42,8 @@ describe('diagnosis against the lab, judged by the real Codex', () => {
       const events: CheckEvent[] = [];
       const report = await runDiagnosis({
         codexHome: scenario.codexHome,
-        env: cleanEnv,
+        // The key (and any shell proxy) as the user's shell would export it for Codex.
+        env: { ...cleanEnv, ...scenario.env },
         extraProxyPorts: scenario.extraProxyPorts,
         codexDoctor: false,
         timeoutMs: 2000,
@@ -45,7 +51,9 @@ describe('diagnosis against the lab, judged by the real Codex', () => {
       });
       const r = report.recommendation;
       assert.equal(r.fix, scenario.expectedFix, `${r.rule}: ${r.headline}\n${r.evidence.join('\n')}`);
-      assert.ok(!JSON.stringify(report).includes(LAB_PROXY_PASSWORD), 'the proxy password never appears in the report');
+      const json = JSON.stringify(report);
+      assert.ok(!json.includes(LAB_PROXY_PASSWORD), 'the proxy password never appears in the report');
+      for (const secret of LAB_SECRETS) assert.ok(!json.includes(secret), 'no credential appears in the report');
       assert.equal(r.proxyUrl, scenario.expectedProxyUrl);
       assert.ok(report.durationMs < 5000, `verdict took ${report.durationMs} ms`);
       // Progress: every check that started also finished.
@@ -56,6 +64,7 @@ describe('diagnosis against the lab, judged by the real Codex', () => {
       assert.equal(behaviourFor[r.fix], scenario.codex);
       const run = await runCodex({
         codexHome: scenario.codexHome,
+        env: scenario.env,
         timeoutMs: scenario.codex === 'never-answers' ? 15_000 : 45_000,
       });
       const said = `codex: answered=${run.answered} reconnecting=${run.reconnectingLines} fellBack=${run.fellBack} timedOut=${run.timedOut}\n${run.stderr.slice(-1500)}`;
@@ -101,16 +110,62 @@ describe('diagnosis: cancel, progress and Codex’s own doctor', () => {
     const report = await runDiagnosis({
       codexHome: scenario.codexHome,
       // Counts this project's pinned Codex as installed (it is not on PATH here).
-      env: { ...cleanEnv, CCD_INCLUDE_PROJECT_CODEX: '1' },
+      env: { ...cleanEnv, ...scenario.env, CCD_INCLUDE_PROJECT_CODEX: '1' },
       timeoutMs: 2000,
     });
-    assert.ok(report.codex.installs.some((i) => i.version === '0.169.0' && i.hasDoctor), JSON.stringify(report.codex.installs));
+    assert.ok(report.codex.installs.some((i) => i.version === '0.171.0' && i.hasDoctor), JSON.stringify(report.codex.installs));
     const doctorCheck = report.checks.find((c) => c.id === 'codex:doctor');
     assert.ok(doctorCheck, 'the doctor run shows as a check');
     // On a healthy endpoint Codex's doctor takes well under a second: it must be in the report.
     assert.notEqual(doctorCheck.status, 'skipped');
     assert.ok(report.codexDoctor, 'the doctor run is in the report');
     assert.ok(report.codexDoctor.summary.some((line) => /config\.load: ok/.test(line)), report.codexDoctor.summary.join('\n'));
+    // Both authenticated, both agree: healthy, and no disagreement is reported.
+    assert.equal(report.recommendation.fix, 'none');
+    assert.ok(!report.recommendation.reasons.some((r) => /own doctor/.test(r)), report.recommendation.reasons.join('\n'));
+    assert.ok(!JSON.stringify(report).includes(LAB_API_KEY));
     await scenario.stop();
+  });
+
+  test('without the key where the doctor runs, a 401 on ws:// is unproven, never Fix #1', { timeout: 30_000 }, async () => {
+    const scenario = await setupScenario('ws-ok');
+    open.push(scenario);
+    const report = await runDiagnosis({ codexHome: scenario.codexHome, env: cleanEnv, codexDoctor: false, timeoutMs: 2000 });
+    assert.equal(report.codex.credential.status, 'missing');
+    assert.equal(report.recommendation.fix, 'unproven', report.recommendation.headline);
+    assert.ok(report.probes.some((p) => p.phase === 'websocket' && p.failure === 'unauthenticated'));
+    await scenario.stop();
+  });
+
+  test("a provider auth command the doctor does not run: Codex's own authenticated doctor decides", { timeout: 60_000 }, async () => {
+    const api = await startFakeResponsesApi({ mode: 'ok' });
+    try {
+      // Codex runs the command and sends what it prints; the doctor never runs it.
+      const codexHome = makeCodexHome({
+        configToml: [
+          'model_provider = "lab"',
+          'model = "lab-model"',
+          '[model_providers.lab]',
+          'name = "Lab"',
+          `base_url = "${api.baseUrl}"`,
+          'wire_api = "responses"',
+          'supports_websockets = true',
+          '[model_providers.lab.auth]',
+          'command = "sh"',
+          `args = ["-c", "echo ${LAB_API_KEY}"]`,
+          '',
+          LAB_QUIET_TOML,
+        ].join('\n'),
+      });
+      const report = await runDiagnosis({ codexHome, env: { ...cleanEnv, CCD_INCLUDE_PROJECT_CODEX: '1' }, timeoutMs: 2000 });
+      assert.equal(report.codex.credential.status, 'command');
+      assert.ok(report.codexDoctor, 'Codex’s doctor ran');
+      assert.equal(report.recommendation.fix, 'none', `${report.recommendation.rule}: ${report.recommendation.reasons.join(' | ')}\n${report.codexDoctor.summary.join('\n')}`);
+      assert.match(report.recommendation.reasons.join(' '), /Codex's own doctor \(authenticated\)/);
+      const run = await runCodex({ codexHome, timeoutMs: 45_000 });
+      assert.ok(run.answered && run.reconnectingLines === 0, run.stderr.slice(-800));
+    } finally {
+      await api.close();
+    }
   });
 });

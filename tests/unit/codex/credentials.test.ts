@@ -135,7 +135,6 @@ describe('[model_providers.openai] that Codex loads and ignores', () => {
     [{ supports_websockets: true }, false],
     [{ name: 'OpenAI' }, false],
     [{ base_url: 'http://x/v1' }, false],
-    [{ supports_websockets: false, http_headers: {} }, false],
   ];
   for (const [table, ignored] of cases) {
     test(`${JSON.stringify(table)} → ${ignored ? 'ignored' : 'refused'}`, () => assert.equal(isIgnoredBuiltInTable('openai', table), ignored));
