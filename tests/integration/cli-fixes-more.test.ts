@@ -24,7 +24,8 @@ async function scenario(name: Parameters<typeof setupScenario>[0]): Promise<Scen
   return s;
 }
 // A HOME of its own: the machine scan runs `npm prefix -g` and `gsettings`, which leave caches in HOME.
-const envFor = (_s: Scenario) => ({ HOME: makeTempDir('ccd-user-home'), CODEX_CONNECTION_DOCTOR_HOME: makeTempDir('ccd-doctor-home') });
+// The scenario's environment carries the key Codex needs, as the user's shell would.
+const envFor = (s: Scenario) => ({ ...s.env, HOME: makeTempDir('ccd-user-home'), CODEX_CONNECTION_DOCTOR_HOME: makeTempDir('ccd-doctor-home') });
 
 describe('revert after the user edited the file', () => {
   test('strict shows the diff and leaves the file; --remove-fix-lines keeps the user edits; Codex loads it', { timeout: 90_000 }, async () => {
@@ -54,7 +55,7 @@ describe('revert after the user edited the file', () => {
     const parsed = parse(text) as { model: string; model_providers: { lab: { supports_websockets: boolean } } };
     assert.equal(parsed.model, 'other-model');
     assert.equal(parsed.model_providers.lab.supports_websockets, true);
-    const run = await runCodex({ codexHome: s.codexHome, timeoutMs: 60_000 });
+    const run = await runCodex({ codexHome: s.codexHome, timeoutMs: 60_000, env: s.env });
     assert.ok(run.answered, run.stderr);
     assert.ok(run.reconnectingLines > 0, 'WebSockets are back on, as before the fix');
   });
@@ -103,7 +104,7 @@ describe('use-proxy on a realistic .env', () => {
     assert.match(text, new RegExp(`^HTTP_PROXY=${s.squid!.url.replace(/\./g, '\\.')}\\r$`, 'm'));
     assert.doesNotMatch(text, /(^|[^\r])\n/, 'CRLF kept on every line');
 
-    const run = await runCodex({ codexHome: s.codexHome, timeoutMs: 60_000 });
+    const run = await runCodex({ codexHome: s.codexHome, timeoutMs: 60_000, env: s.env });
     assert.ok(run.answered, run.stderr);
     assert.equal(run.reconnectingLines, 0);
     assert.match(s.squid!.accessLog(), /api\.lab\.test/);
@@ -120,7 +121,7 @@ describe('use-proxy on a realistic .env', () => {
     assert.equal(fixed.code, 0, fixed.stdout + fixed.stderr);
     assert.doesNotMatch(fixed.stdout, /win over \.env/);
     assert.match(fixed.stdout, /HTTP_PROXY no longer applies to Codex/);
-    const run = await runCodex({ codexHome: s.codexHome, timeoutMs: 60_000, env: { HTTP_PROXY: env.HTTP_PROXY } });
+    const run = await runCodex({ codexHome: s.codexHome, timeoutMs: 60_000, env: { ...s.env, HTTP_PROXY: env.HTTP_PROXY } });
     assert.ok(run.answered, run.stderr);
   });
 });

@@ -6,7 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startFakeClashApi, type FakeClash } from '../unit/environment/fake-clash-api.ts';
-import { startFakeResponsesApi } from '../lab/fake-responses-api.ts';
+import { LAB_API_KEY, startFakeResponsesApi } from '../lab/fake-responses-api.ts';
+import { LAB_KEY_VAR } from '../lab/codex-home.ts';
 import { LAB_QUIET_TOML } from '../lab/codex-home.ts';
 import { closedPort } from '../lab/ports.ts';
 import { codexLauncherPath, runCodex } from '../lab/run-codex.ts';
@@ -119,7 +120,7 @@ describe('profiles: codex --profile work', () => {
     writeFileSync(path.join(codexHome, 'config.toml'), config);
     writeFileSync(path.join(codexHome, 'work.config.toml'), work);
     const login = spawnSync(process.execPath, [codexLauncherPath(), 'login', '--with-api-key'], {
-      input: 'sk-lab-profile-key\n',
+      input: `${LAB_API_KEY}\n`,
       env: { PATH: process.env.PATH, HOME: codexHome, CODEX_HOME: codexHome },
       encoding: 'utf8',
     });
@@ -133,7 +134,8 @@ describe('profiles: codex --profile work', () => {
     assert.equal(report.codex.provider.baseUrl, refusing.baseUrl);
     assert.equal(report.codex.authMode, 'apikey');
     assert.equal(report.recommendation.fix, 'disable-websockets');
-    assert.ok(!diag.stdout.includes('sk-lab-profile-key'));
+    assert.equal(report.codex.credential.source, 'the API key saved by `codex login` in auth.json');
+    assert.ok(!diag.stdout.includes(LAB_API_KEY));
 
     const workBefore = await runCodex({ codexHome, timeoutMs: 60_000, extraArgs: ['--profile', 'work'] });
     assert.ok(workBefore.reconnectingLines > 0, workBefore.stderr);
@@ -164,7 +166,7 @@ describe('profiles: codex --profile work', () => {
     cleanups.push(() => refusing.close());
     const codexHome = makeTempDir('ccd-profile-home');
     const doctorHome = makeTempDir('ccd-doctor-home');
-    const env = { HOME: codexHome, CODEX_CONNECTION_DOCTOR_HOME: doctorHome };
+    const env = { HOME: codexHome, CODEX_CONNECTION_DOCTOR_HOME: doctorHome, [LAB_KEY_VAR]: LAB_API_KEY };
     const config = `model = "lab-model"\n\n[model_providers.work]\nname = "Work"\nbase_url = "${refusing.baseUrl}"\nwire_api = "responses"\nenv_key = "LAB_KEY"\nsupports_websockets = true\nwebsocket_connect_timeout_ms = 1000\n\n${LAB_QUIET_TOML}`;
     const work = 'model_provider = "work"\n';
     writeFileSync(path.join(codexHome, 'config.toml'), config);

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { closedPort } from '../lab/ports.ts';
 import { runProcess, type ProcessResult } from '../lab/run-process.ts';
 import { setupScenario, type Scenario } from '../lab/scenarios.ts';
+import { LAB_API_KEY } from '../lab/fake-responses-api.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -47,10 +48,12 @@ describe('codex-connection-doctor diagnose', () => {
   test('healthy: --json prints the documented object and exits 0', { timeout: 30_000 }, async () => {
     const s = await setupScenario('ws-ok');
     scenarios.push(s);
-    const r = await runCli(['diagnose', '--codex-home', s.codexHome, '--json', '--no-codex-doctor']);
+    const r = await runCli(['diagnose', '--codex-home', s.codexHome, '--json', '--no-codex-doctor'], s.env);
     assert.equal(r.code, 0, r.stderr);
     const report = JSON.parse(r.stdout);
-    assert.equal(report.schemaVersion, 1);
+    assert.equal(report.schemaVersion, 2);
+    assert.equal(report.codex.credential.status, 'usable');
+    assert.doesNotMatch(r.stdout, new RegExp(LAB_API_KEY));
     assert.equal(typeof report.durationMs, 'number');
     assert.equal(report.codex.home, s.codexHome);
     assert.equal(report.codex.provider.id, 'lab');
@@ -68,7 +71,7 @@ describe('codex-connection-doctor diagnose', () => {
   test('WebSocket refused: human output with marks and timings, plain when NO_COLOR, exit 1', { timeout: 30_000 }, async () => {
     const s = await setupScenario('ws-refused');
     scenarios.push(s);
-    const r = await runCli(['diagnose', '--codex-home', s.codexHome, '--no-codex-doctor'], { NO_COLOR: '1' });
+    const r = await runCli(['diagnose', '--codex-home', s.codexHome, '--no-codex-doctor'], { ...s.env, NO_COLOR: '1' });
     assert.equal(r.code, 1, r.stderr);
     assert.match(r.stdout, /✓ .*\(\d+ ms\)/);
     assert.match(r.stdout, /✗|⚠/);
@@ -84,7 +87,7 @@ describe('codex-connection-doctor diagnose', () => {
     const port = await closedPort();
     writeFileSync(path.join(s.codexHome, '.env'), `HTTP_PROXY=http://alice:Sup3rSecretPw@127.0.0.1:${port}\n`);
     for (const args of [['--json'], []]) {
-      const r = await runCli(['diagnose', '--codex-home', s.codexHome, '--no-codex-doctor', ...args], { NO_COLOR: '1' });
+      const r = await runCli(['diagnose', '--codex-home', s.codexHome, '--no-codex-doctor', ...args], { ...s.env, NO_COLOR: '1' });
       assert.equal(r.code, 1, r.stderr);
       assert.doesNotMatch(r.stdout + r.stderr, /Sup3rSecretPw/);
       assert.match(r.stdout, /alice:\*+@127\.0\.0\.1/);
@@ -108,7 +111,7 @@ describe('codex-connection-doctor fix / history / revert', () => {
   test('fix → history → revert --last, byte-identical, shared journal', { timeout: 60_000 }, async () => {
     const s = await setupScenario('ws-refused');
     scenarios.push(s);
-    const env = { CODEX_CONNECTION_DOCTOR_HOME: journalHome() };
+    const env = { ...s.env, CODEX_CONNECTION_DOCTOR_HOME: journalHome() };
     const configPath = path.join(s.codexHome, 'config.toml');
     const before = readFileSync(configPath);
 

@@ -11,11 +11,11 @@ import type { ApplicableFix } from '../../shared/types.ts';
 import { runDiagnosis } from '../../electron/core/diagnosis/diagnose.ts';
 import { applyAndVerify, prepareFix, revert } from '../../electron/core/workflow.ts';
 import { codexLauncherPath, runCodex, type CodexRun } from '../lab/run-codex.ts';
-import { startFakeResponsesApi } from '../lab/fake-responses-api.ts';
+import { LAB_API_KEY, startFakeResponsesApi } from '../lab/fake-responses-api.ts';
 import { LAB_QUIET_TOML } from '../lab/codex-home.ts';
 import { setupScenario, type ScenarioName } from '../lab/scenarios.ts';
 
-const env = { PATH: process.env.PATH, HOME: process.env.HOME };
+const baseEnv = { PATH: process.env.PATH, HOME: process.env.HOME };
 const open: { stop(): Promise<void> }[] = [];
 after(async () => {
   for (const s of open) await s.stop();
@@ -54,6 +54,8 @@ async function fixRoundTrip(opts: {
 
   opts.before(await codex(opts.beforeTimeoutMs ?? 45_000));
 
+  // The doctor runs with what Codex runs with (the key named by env_key, a shell proxy).
+  const env = { ...baseEnv, ...(opts.codexEnv ?? {}) };
   const report = await runDiagnosis({ codexHome: opts.codexHome, env, extraProxyPorts: opts.extraProxyPorts, codexDoctor: false });
   // The doctor itself recommends the fix under test (fix-proxy is the use-proxy edit).
   const recommended = report.recommendation.fix === 'fix-proxy' ? 'use-proxy' : report.recommendation.fix;
@@ -97,6 +99,7 @@ describe('fixes judged by the real Codex', () => {
     const s = await scenario('ws-refused');
     await fixRoundTrip({
       codexHome: s.codexHome,
+      codexEnv: s.env,
       fix: 'disable-websockets',
       before: reconnectsThenAnswers,
       expectedFiles: (home) => {
@@ -117,7 +120,7 @@ describe('fixes judged by the real Codex', () => {
     );
     // A real API-key login, stored by Codex itself in auth.json.
     const login = spawnSync(process.execPath, [codexLauncherPath(), 'login', '--with-api-key'], {
-      input: 'sk-lab-test-key\n',
+      input: `${LAB_API_KEY}\n`,
       env: { PATH: process.env.PATH, HOME: home, CODEX_HOME: home },
       encoding: 'utf8',
     });
@@ -138,13 +141,14 @@ describe('fixes judged by the real Codex', () => {
       },
     });
     // The login secret went only where Codex sends it: the lab server saw it, the journal did not.
-    assert.match(String(api.lastHeaders?.authorization ?? ''), /sk-lab-test-key/);
+    assert.equal(api.lastHeaders?.authorization, `Bearer ${LAB_API_KEY}`);
   });
 
   test('Fix #2 when the endpoint is reachable only through a proxy Codex is not told about', { timeout: 120_000 }, async () => {
     const s = await scenario('proxy-needed');
     await fixRoundTrip({
       codexHome: s.codexHome,
+      codexEnv: s.env,
       fix: 'use-proxy',
       extraProxyPorts: s.extraProxyPorts,
       before: neverAnswers,
@@ -163,6 +167,7 @@ describe('fixes judged by the real Codex', () => {
     const s = await scenario('tls-proxy-needed');
     await fixRoundTrip({
       codexHome: s.codexHome,
+      codexEnv: s.env,
       fix: 'use-proxy',
       extraProxyPorts: s.extraProxyPorts,
       before: neverAnswers,
@@ -182,6 +187,7 @@ describe('fixes judged by the real Codex', () => {
     writeFileSync(dotenvPath, `# proxy for work\r\n${readFileSync(dotenvPath, 'utf8').trim()}\r\nOTHER=kept\r\n`);
     await fixRoundTrip({
       codexHome: s.codexHome,
+      codexEnv: s.env,
       fix: 'use-proxy',
       extraProxyPorts: s.extraProxyPorts,
       before: neverAnswers,
@@ -194,10 +200,28 @@ describe('fixes judged by the real Codex', () => {
     });
   });
 
+  test('Fix #1 where [model_providers.openai] holds only supports_websockets = false (Codex ignores it): the table goes, WebSockets really stop', { timeout: 120_000 }, async () => {
+    const s = await scenario('ignored-openai-table');
+    const before = readFileSync(path.join(s.codexHome, 'config.toml'), 'utf8');
+    assert.match(before, /\[model_providers\.openai\]/);
+    await fixRoundTrip({
+      codexHome: s.codexHome,
+      codexEnv: s.env,
+      fix: 'disable-websockets',
+      before: reconnectsThenAnswers,
+      expectedFiles: (home) => {
+        const text = readFileSync(path.join(home, 'config.toml'), 'utf8');
+        assert.doesNotMatch(text, /\[model_providers\.openai\]/);
+        assert.match(text, /^model_provider = "openai_http"$/m);
+      },
+    });
+  });
+
   test('repair-config: a reserved [model_providers.openai] table that stops Codex from starting', { timeout: 120_000 }, async () => {
     const s = await scenario('broken-config');
     await fixRoundTrip({
       codexHome: s.codexHome,
+      codexEnv: s.env,
       fix: 'repair-config',
       before: (run) => {
         assert.ok(!run.answered, said(run));

@@ -17,7 +17,9 @@ import {
   sniffProxyPort,
 } from '../../electron/core/probes/index.ts';
 import {
+  LAB_API_KEY,
   LAB_HOST,
+  LAB_OTHER_API_KEY,
   closedPort,
   makeCodexHome,
   makeTestCa,
@@ -44,7 +46,11 @@ const labLookup: LookupFn = async (host) => {
   if (!addresses) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
   return addresses.map((address) => ({ address, family: net.isIPv6(address) ? 6 : 4 }));
 };
-const T = { timeoutMs: 1500, lookup: labLookup };
+/** The credential Codex would send to the lab's service (the fake wants it, as OpenAI's does). */
+const AUTH = { headers: { Authorization: `Bearer ${LAB_API_KEY}` }, usable: true };
+const T = { timeoutMs: 1500, lookup: labLookup, auth: AUTH };
+/** The same probes without a credential, where a test is about what a 401 proves. */
+const ANON = { timeoutMs: 1500, lookup: labLookup };
 const PROXY_PASSWORD = 'lab-Pr0xy-pw';
 
 let api: FakeResponsesApi;
@@ -137,37 +143,83 @@ describe('WebSocket upgrade, direct', () => {
   });
 });
 
-describe('no credentials are ever sent', () => {
-  test("the upgrade carries Codex's headers but no Authorization", async () => {
-    api.setMode('refuse');
-    await probeWebSocket(wsUrl(api), direct, { ...T, headers: { Authorization: 'Bearer sk-should-not-leave' } });
+describe("credentials: Codex's own, to the service only", () => {
+  test('an authenticated upgrade gets 101 and a ping its pong; the Authorization is the one given', async () => {
+    api.setMode('ok');
+    const r = await probeWebSocket(wsUrl(api), direct, { ...T, headers: { Authorization: 'Bearer sk-should-not-leave' } });
+    assert.equal(r.ok, true, r.detail);
+    assert.equal(r.data?.authenticated, true);
+    assert.equal(typeof r.data?.pongMs, 'number');
     const h = api.lastHeaders!;
     assert.equal(h.upgrade, 'websocket');
-    assert.equal(h.authorization, undefined);
+    assert.equal(h.authorization, `Bearer ${LAB_API_KEY}`, 'credentials come only from the credential, never from extra headers');
     assert.equal(h.originator, 'codex_exec');
     assert.equal(h['openai-beta'], CODEX_WEBSOCKET_HEADERS['OpenAI-Beta']);
+    assert.doesNotMatch(r.detail, new RegExp(LAB_API_KEY));
   });
 
-  test('the HTTPS request carries no Authorization and gets the 401 the service gives without one', async () => {
-    const r = await probeHttps(`${api.baseUrl}/models`, direct, T);
-    assert.equal(r.ok, true, r.detail);
+  test("without a credential the service's 401 is 'unauthenticated': reached, not refused", async () => {
+    api.setMode('ok');
+    const r = await probeWebSocket(wsUrl(api), direct, ANON);
+    assert.equal(r.failure, 'unauthenticated', r.detail);
     assert.equal(r.data?.status, 401);
-    assert.equal(api.lastHeaders?.authorization, undefined);
+    const https = await probeHttps(`${api.baseUrl}/models`, direct, ANON);
+    assert.equal(https.ok, true, https.detail);
+    assert.equal(https.data?.status, 401);
   });
 
-  test('the headers match what the pinned Codex sends (Codex itself sends Authorization, the probe does not)', async () => {
+  test('a wrong key is login-rejected on both the upgrade and HTTPS', async () => {
+    api.setMode('ok');
+    const wrong = { headers: { Authorization: `Bearer ${LAB_OTHER_API_KEY}` }, usable: true };
+    const ws = await probeWebSocket(wsUrl(api), direct, { ...T, auth: wrong });
+    assert.equal(ws.failure, 'login-rejected', ws.detail);
+    const https = await probeHttps(`${api.baseUrl}/models`, direct, { ...T, auth: wrong });
+    assert.equal(https.failure, 'login-rejected', https.detail);
+    assert.doesNotMatch(JSON.stringify([ws, https]), new RegExp(LAB_OTHER_API_KEY));
+  });
+
+  test('frames dropped after 101 (the connection closed or reset at the first frame) is frames-dropped', async () => {
+    for (const dropWith of ['close', 'rst'] as const) {
+      const dropping = await startFakeResponsesApi({ mode: 'drop-frames', dropWith });
+      try {
+        const r = await probeWebSocket(wsUrl(dropping), direct, T);
+        assert.equal(r.failure, 'frames-dropped', `${dropWith}: ${r.detail}`);
+        assert.equal(r.data?.status, 101);
+      } finally {
+        await dropping.close();
+      }
+    }
+  });
+
+  test('plain http through a forwarding proxy: the credential is not sent to the proxy', async () => {
+    const before = api.requests.length;
+    const r = await probeHttps(`${labUrl(api)}/models`, proxied(squid.url), T);
+    assert.equal(r.ok, true, r.detail);
+    assert.equal(r.data?.authenticated, false);
+    const seen = api.requests.slice(before);
+    assert.ok(seen.length > 0 && seen.every((q) => !q.authorized), 'the service saw the request without the key');
+  });
+
+  test('through a CONNECT tunnel the credential reaches the service (the proxy sees only CONNECT)', async () => {
+    const r = await probeWebSocket(`ws://${LAB_HOST}:${api.port}/v1/responses`, proxied(squid.url), T);
+    assert.equal(r.ok, true, r.detail);
+    assert.equal(api.lastHeaders?.authorization, `Bearer ${LAB_API_KEY}`);
+  });
+
+  test('the headers match what the pinned Codex sends, Authorization included', async () => {
     api.setMode('stall');
     const home = makeCodexHome({ baseUrl: api.baseUrl });
     // Codex waits on the stalled upgrade; its first request is the upgrade, then we stop it.
     await runCodex({ codexHome: home, timeoutMs: 4000 });
     const codex = api.lastHeaders!;
     assert.equal(codex.upgrade, 'websocket', 'Codex should have tried the WebSocket');
-    assert.ok(codex.authorization, 'Codex sends its key: the server would have recorded ours');
+    assert.equal(codex.authorization, `Bearer ${LAB_API_KEY}`, 'Codex sends the key named by env_key as a bearer token, as the probe does');
     assert.equal(codex.originator, CODEX_WEBSOCKET_HEADERS.originator);
     assert.equal(codex['openai-beta'], CODEX_WEBSOCKET_HEADERS['OpenAI-Beta']);
     assert.equal(codex['sec-websocket-extensions'], CODEX_WEBSOCKET_HEADERS['Sec-WebSocket-Extensions']);
     const version = /^codex_exec\/([\d.]+)/.exec(String(codex['user-agent']))?.[1];
     assert.ok(CODEX_WEBSOCKET_HEADERS['User-Agent']!.startsWith(`codex_exec/${version} `));
+    api.setMode('ok');
   });
 });
 
