@@ -14,7 +14,13 @@ import type { RouteOutcome } from './facts.ts';
 
 const MAX_QUOTE = 160;
 
-/** The comment that goes with a line: the block of `#` lines right above it, else its trailing comment. */
+/** Words tools use when they say they wrote a line. */
+const WRITTEN_BY = /managed|auto-?inject|generated|do not edit|written by|added by|inserted by/i;
+
+/**
+ * The comment that goes with a line: the block of `#` lines right above it, else its trailing
+ * comment, else the nearest comment above it (in the same table) that says a tool wrote it.
+ */
 export function commentNear(text: string, line: number): string | undefined {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const above: string[] = [];
@@ -23,8 +29,12 @@ export function commentNear(text: string, line: number): string | undefined {
     if (!l.startsWith('#')) break;
     above.unshift(l.replace(/^#+\s?/, ''));
   }
-  const trailing = /\s#\s?(.*)$/.exec(lines[line - 1] ?? '')?.[1];
-  const quote = (above.length ? above.join(' ') : trailing ?? '').trim();
+  let quote = above.join(' ').trim() || (/\s#\s?(.*)$/.exec(lines[line - 1] ?? '')?.[1] ?? '').trim();
+  for (let i = line - 2; !quote && i >= 0; i -= 1) {
+    const l = lines[i]!.trim();
+    if (l.startsWith('[')) break;
+    if (l.startsWith('#') && WRITTEN_BY.test(l)) quote = l.replace(/^#+\s?/, '').trim();
+  }
   if (!quote) return undefined;
   return `"${quote.length > MAX_QUOTE ? `${quote.slice(0, MAX_QUOTE)}…` : quote}"`;
 }

@@ -170,3 +170,14 @@ describe('findings when WebSockets are off', () => {
     assert.match(off.summary, /WebSockets are off/);
   });
 });
+
+describe('the comment that says who wrote a stale gateway line', () => {
+  test('right above, trailing, or a "managed" comment higher in the same table', async () => {
+    const { commentNear } = await import('../../../electron/core/diagnosis/stale-gateway.ts');
+    assert.equal(commentNear('# Auto-injected by bridge\nopenai_base_url = "x"\n', 2), '"Auto-injected by bridge"');
+    assert.equal(commentNear('openai_base_url = "x" # managed by tool\n', 1), '"managed by tool"');
+    assert.equal(commentNear('# Managed by some-bridge\nmodel = "m"\nopenai_base_url = "x"\n', 3), '"Managed by some-bridge"');
+    assert.equal(commentNear('# my notes\nmodel = "m"\nopenai_base_url = "x"\n', 3), undefined);
+    assert.equal(commentNear('# managed by a\n[t]\nopenai_base_url = "x"\n', 3), undefined);
+  });
+});
