@@ -20,6 +20,7 @@ import {
   syntaxErrorFlow,
   wsOkFlow,
   wsRefusedFlow,
+  wrongKeyFlow,
   type FlowTarget,
 } from './flows.ts';
 
@@ -42,7 +43,7 @@ const PASSED_THROUGH = ['DISPLAY', 'XAUTHORITY', 'WAYLAND_DISPLAY', 'XDG_RUNTIME
 
 function appEnv(scenario: Scenario, doctorHome: string): Record<string, string> {
   const env: Record<string, string> = {};
-  const lab = labEnv(scenario.codexHome, doctorHome, { [PROXY_PORTS_ENV]: scenario.extraProxyPorts.join(',') });
+  const lab = labEnv(scenario, doctorHome, { [PROXY_PORTS_ENV]: scenario.extraProxyPorts.join(',') });
   for (const [name, value] of Object.entries(lab)) if (value !== undefined) env[name] = value;
   for (const name of PASSED_THROUGH) {
     const value = process.env[name];
@@ -125,5 +126,9 @@ describe('the built Electron app', { concurrency: false }, () => {
 
   test('ws-ok: "no fix needed" is a real outcome', TEST_OPTIONS, async () => {
     await withApp('ws-ok', wsOkFlow);
+  });
+
+  test('wrong-key: the login outcome on its own, no fix card, and no credential in the page', TEST_OPTIONS, async () => {
+    await withApp('wrong-key', wrongKeyFlow);
   });
 });

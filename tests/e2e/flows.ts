@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { parse as parseToml } from 'smol-toml';
 import type { Scenario } from '../lab/scenarios.ts';
+import { LAB_API_KEY, LAB_CHATGPT_LOGIN, LAB_OTHER_API_KEY } from '../lab/fake-responses-api.ts';
 import { snapshotDir } from './harness.ts';
 
 export const STEP_TIMEOUT = 60_000;
@@ -183,6 +184,64 @@ export async function syntaxErrorFlow(target: FlowTarget): Promise<void> {
   assert.equal(preview.ok, false, 'no plan is made over a config that does not parse');
   assert.ok(preview.error!.message.length > 0 && preview.error!.hint.length > 0);
   assert.deepEqual(snapshotDir(scenario.codexHome), before, 'nothing in CODEX_HOME was written');
+}
+
+/** Every credential the lab plants (the key Codex sends, the one the service wants, the ChatGPT token). */
+export const LAB_SECRETS: Record<string, string> = {
+  LAB_API_KEY,
+  LAB_OTHER_API_KEY,
+  'the ChatGPT access token': LAB_CHATGPT_LOGIN.accessToken,
+};
+
+/** The page as the user could see or inspect it: its text and its whole HTML (a string: no DOM types here). */
+const PAGE_TEXT_AND_HTML = `(() => ({
+  text: document.documentElement.innerText + '\\n' + document.documentElement.textContent,
+  html: document.documentElement.outerHTML,
+}))()`;
+
+/** Fails if any planted credential is in the page's text or HTML right now. */
+export async function assertNoSecretsInPage(page: Page, where: string): Promise<void> {
+  const { text, html } = (await page.evaluate(PAGE_TEXT_AND_HTML)) as { text: string; html: string };
+  for (const [name, secret] of Object.entries(LAB_SECRETS)) {
+    assert.ok(!text.includes(secret), `${name} appears in the page's text on ${where}`);
+    assert.ok(!html.includes(secret), `${name} appears in the page's HTML on ${where}`);
+  }
+}
+
+/**
+ * wrong-key: the service rejects the key Codex sends (401). The wizard says so as its own outcome,
+ * "not a network problem", offers no WebSocket fix and writes nothing; no credential is ever in
+ * the page.
+ */
+export async function wrongKeyFlow(target: FlowTarget): Promise<void> {
+  const { page, scenario } = target;
+  const before = snapshotDir(scenario.codexHome);
+  await page.getByRole('heading', { level: 1, name: 'Why does Codex keep reconnecting?' }).waitFor();
+  await page.getByText(scenario.codexHome).waitFor();
+  await assertNoSecretsInPage(page, 'Start');
+  await diagnose(target);
+  await assertNoSecretsInPage(page, 'Diagnose → What was found');
+  assert.match(await page.locator('#next-step').innerText(), /Codex's login is rejected — not a network problem/);
+  await page.getByText('Technical details').click();
+  await assertNoSecretsInPage(page, 'What was found, technical details open');
+  await target.screenshot('wrong-key-3-findings');
+
+  await page.getByRole('button', { name: 'Choose a fix' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Choose a fix' }).waitFor();
+  const verdict = page.getByRole('heading', { level: 2, name: "Codex's login is rejected — not a network problem" });
+  await verdict.waitFor();
+  assert.equal(await verdict.count(), 1, 'the login outcome is shown once, under its own title');
+  assert.equal(await page.getByRole('heading', { name: 'No fix needed' }).count(), 0, 'not the healthy outcome');
+  assert.equal(await page.locator('.fix-card').count(), 0, 'no fix card: no WebSocket fix helps a rejected login');
+  assert.equal(await page.getByRole('button', { name: /^Preview/ }).count(), 0, 'nothing to preview');
+  const notice = page.locator('section.notice').filter({ has: verdict });
+  assert.match(await notice.innerText(), /LAB_KEY/, 'the reasons name the variable Codex sends');
+  assert.match(await notice.innerText(), /Nothing in your files needs to change/);
+  await assertNoSecretsInPage(page, 'Choose a fix');
+  await target.screenshot('wrong-key-4-choose');
+
+  assert.deepEqual(snapshotDir(scenario.codexHome), before, 'nothing in CODEX_HOME was written');
+  assert.deepEqual(target.pageErrors, [], 'no page errors or CSP violations');
 }
 
 /** ws-ok: "no fix needed" is a real outcome. */

@@ -46,7 +46,7 @@ export async function openSession(name: ScenarioName, opts: SessionOptions = {})
   const doctorHome = makeTempDir('e2e-doctor-home');
   const service = createDoctorService({
     codexHome: scenario.codexHome,
-    env: labEnv(scenario.codexHome, doctorHome),
+    env: labEnv(scenario, doctorHome),
     journalDir: path.join(doctorHome, 'journal'),
     platform: process.platform,
     extraProxyPorts: scenario.extraProxyPorts,

@@ -5,12 +5,14 @@ import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openSession, screenshot, type Session } from './harness.ts';
 import {
+  LAB_SECRETS,
   brokenConfigFlow,
   proxyNeededFlow,
   strictPageFlow,
   syntaxErrorFlow,
   wsOkFlow,
   wsRefusedFlow,
+  wrongKeyFlow,
   type FlowTarget,
 } from './flows.ts';
 
@@ -55,6 +57,15 @@ describe('wizard in a real browser', { concurrency: false }, () => {
 
   test('ws-ok: "no fix needed" is a real outcome', async () => {
     await wsOkFlow(inBrowser(await open('ws-ok')));
+  });
+
+  test("wrong-key: the login outcome on its own, no fix card, and no credential in the page", async () => {
+    const session = await open('wrong-key');
+    await wrongKeyFlow(inBrowser(session));
+    // Nor in anything the service sent the page (API answers and progress events).
+    const sent = session.bridge.responses.join('\n');
+    assert.ok(sent.length > 0, 'the bridge recorded what it sent');
+    for (const [name, secret] of Object.entries(LAB_SECRETS)) assert.ok(!sent.includes(secret), `${name} was sent to the page`);
   });
 
   test('the strict CSP is in force in the page and the API refuses bad payloads', async () => {
