@@ -25,6 +25,8 @@ export interface RouteFacts {
    * certificate (`service-reached`).
    */
   websocketProof?: 'authenticated' | 'frames' | 'service-reached';
+  /** The HTTPS request went without a credential and the service answered 401: it wants one. */
+  serviceWantsCredential?: boolean;
 }
 
 /** Codex's own `codex doctor --network-only` WebSocket check, when it ran with a login. */
@@ -179,9 +181,17 @@ const loginRejected = (f: RecommendationFacts) => {
   return r.https === 'login-rejected' || r.websocket === 'login-rejected';
 };
 
+/** Codex sends nothing (its config names no credential), and the service asks for one. */
+const noCredentialSent = (f: RecommendationFacts) => f.credential?.status === 'none' && !!codexRoute(f).serviceWantsCredential;
+
 /** What to do about a rejected login, naming where Codex takes the credential from. */
 function loginSteps(f: RecommendationFacts): string[] {
   const c = f.credential;
+  if (c?.status === 'none') {
+    return f.providerBuiltIn
+      ? ['Run `codex login` (with an API key or your ChatGPT account).']
+      : ['Give the provider a credential: `env_key = "VARIABLE"` with that variable set, or `requires_openai_auth = true` to use your `codex login`.'];
+  }
   if (c?.envKey) return [`Set ${c.envKey} (named by env_key) to a valid key where you run Codex, or in $CODEX_HOME/.env; Codex sends it as a bearer token.`];
   if (c?.kind === 'chatgpt') return ['Sign in again: run `codex logout`, then `codex login` (your ChatGPT session was not accepted).'];
   if (c?.source.includes('CODEX_API_KEY')) return ['CODEX_API_KEY holds a key the service rejects: correct it, or unset it to use your saved login.'];
@@ -223,14 +233,16 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'R1c-login-rejected',
-    when: (f) => loginRejected(f),
+    when: (f) => loginRejected(f) || noCredentialSent(f),
     decide: (f) => ({
       fix: 'login',
-      headline: "Codex's login is rejected by the service: this is not a network problem.",
+      headline: loginRejected(f)
+        ? "Codex's login is rejected by the service: this is not a network problem."
+        : 'Codex sends no credential to this provider, and the service asks for one: this is not a network problem.',
       reasons: [
         routeSummary(codexRoute(f)),
-        ...(f.credential ? [`Codex sends ${f.credential.source}.`] : []),
-        'Codex retries the WebSocket, falls back to HTTPS, is rejected again and never answers; no transport change helps.',
+        ...(f.credential ? [loginRejected(f) ? `Codex sends ${f.credential.source}.` : `${f.credential.source}.`] : []),
+        'Codex retries, is refused with 401 every time and never answers; no transport change helps.',
         ...loginSteps(f),
       ],
       warnings: [],

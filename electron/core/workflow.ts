@@ -8,7 +8,7 @@ import type {
   JournalEntry,
   RevertOutcome,
 } from '../../shared/types.ts';
-import { loadCodexSetup } from './codex/index.ts';
+import { readCodexSetup, type ProbeCredential } from './codex/index.ts';
 import { readCaBundle } from './codex/ca-bundle.ts';
 import { runDiagnosis, type DiagnoseOptions } from './diagnosis/diagnose.ts';
 import { readEnvironment, setClashTun } from './environment/index.ts';
@@ -43,19 +43,28 @@ export function journalDirFor(opts: Pick<WorkflowOptions, 'env' | 'journalDir' |
   return opts.journalDir ?? getJournalDir(opts.env, process.platform, opts.homedir ?? os.homedir());
 }
 
-/** Probes a proxy URL the way the diagnosis does: the WebSocket and HTTPS to the provider's endpoint through it. */
-export function proxyProber(baseUrl: string, opts: Pick<WorkflowOptions, 'timeoutMs' | 'signal'>, ca?: string): ProbeProxy {
+/**
+ * Probes a proxy URL the way the diagnosis does: the WebSocket and HTTPS to the provider's
+ * endpoint through it, with the credential Codex would send.
+ */
+export function proxyProber(baseUrl: string, opts: Pick<WorkflowOptions, 'timeoutMs' | 'signal'>, ca: string | undefined, credential: ProbeCredential): ProbeProxy {
   return async (url) => {
     const route = { kind: 'configured-proxy' as const, label: `proxy ${redactUrl(url)}`, proxyUrl: url, display: redactUrl(url) };
-    const results = await probeRoute({ baseUrl }, route, { timeoutMs: opts.timeoutMs ?? 2500, signal: opts.signal, ca });
+    const auth = { headers: credential.headers(), usable: credential.usable };
+    const results = await probeRoute({ baseUrl }, route, { timeoutMs: opts.timeoutMs ?? 2500, signal: opts.signal, ca, auth });
     const ws = results.find((r) => r.phase === 'websocket');
     const https = results.find((r) => r.phase === 'https');
+    // The service's own 401 without a credential to send: through this proxy the upgrade reached it.
+    const reachedService = ws?.failure === 'unauthenticated';
     // One reason per distinct failure, the WebSocket's first: a closed port fails every phase the same way.
-    const failed = results.filter((r) => !r.ok).sort((a, b) => Number(b.phase === 'websocket') - Number(a.phase === 'websocket'));
+    const failed = results
+      .filter((r) => !r.ok && !(r === ws && reachedService))
+      .sort((a, b) => Number(b.phase === 'websocket') - Number(a.phase === 'websocket'));
     const reasons = [...new Set(failed.map((r) => r.detail))];
     const hint = failed.length ? await socksPortHint(url, opts) : undefined;
     return {
-      carriesWebSocket: !!ws?.ok,
+      // Reaching the service is what the proxy must do; the credential is the login's business.
+      carriesWebSocket: !!ws?.ok || reachedService,
       carriesHttps: !!https?.ok,
       detail: hint ?? (reasons.length ? reasons.join('; ') : `the WebSocket and HTTPS to ${redactUrl(baseUrl)} work through ${redactUrl(url)}`),
     };
@@ -100,7 +109,7 @@ export interface PrepareOptions extends WorkflowOptions {
 }
 
 export async function prepareFix(fix: ApplicableFix, opts: PrepareOptions): Promise<PlannedFix> {
-  const setup = await loadCodexSetup({
+  const { setup, credential } = await readCodexSetup({
     codexHome: opts.codexHome,
     profile: opts.profile,
     env: opts.env,
@@ -117,7 +126,7 @@ export async function prepareFix(fix: ApplicableFix, opts: PrepareOptions): Prom
     proxyUrlFromUser: opts.proxyUrlFromUser,
     environment,
     // Trust what Codex trusts (SSL_CERT_FILE), or a proxy to a private-CA endpoint would look broken.
-    probeProxy: proxyProber(baseUrl, opts, readCaBundle(setup)),
+    probeProxy: proxyProber(baseUrl, opts, readCaBundle(setup), credential),
     setClashTun: clashTunSwitch,
   });
 }

@@ -51,7 +51,8 @@ export function authModeLabel(mode: string): string {
  * the parts that are not ok, so the one warning is not lost among the passes.
  */
 export function shortCheckDetail(detail: string): string {
-  const parts = detail.split('; ');
+  // Split only before `id: status` parts: Codex's own summaries hold "; " too.
+  const parts = detail.split(/; (?=[\w.-]+: \w)/);
   const isStatusPart = (p: string) => /^[\w.-]+: \w+/.test(p);
   if (parts.length < 3 || !parts.every(isStatusPart)) return detail;
   const notOk = parts.filter((p) => !/^[\w.-]+: ok\b/.test(p));

@@ -38,10 +38,13 @@ export function routeFacts(outcome: RouteOutcome): RouteFacts {
     websocket = unauthenticatedWebsocketState(ws);
     websocketProof = websocket === 'ok' ? 'service-reached' : undefined;
   }
+  const httpsResult = outcome.results.find((r) => r.phase === 'https');
+  const serviceWantsCredential = !!httpsResult?.ok && httpsResult.data?.status === 401 && httpsResult.data?.authenticated === false;
   return {
     label: outcome.route.label,
     proxyUrl: outcome.route.proxyUrl,
     speaks: outcome.speaks,
+    ...(serviceWantsCredential ? { serviceWantsCredential } : {}),
     // The probe can speak SOCKS for HTTPS; Codex cannot (FACTS.md), so that success does not count.
     https: viaSocks && https === 'ok' ? 'unsupported' : https,
     websocket,

@@ -93,8 +93,10 @@ export async function planRepairConfig(ctx: FixContext): Promise<PlannedFix> {
     for (let n = 2; providers[newId] !== undefined; n += 1) newId = `${id}_custom_${n}`;
     const value: Record<string, unknown> = { ...table };
     text = tomlEdit(() => renameTable(text, ['model_providers', id], newId));
-    if (id === 'openai' && value.base_url === undefined && value.requires_openai_auth === undefined) {
-      // Without its own endpoint the table meant "OpenAI with my login": keep that working.
+    const ownCredential = ['env_key', 'experimental_bearer_token', 'auth', 'requires_openai_auth'].some((k) => value[k] !== undefined);
+    if (id === 'openai' && !ownCredential) {
+      // A table under OpenAI's id that names no credential of its own meant "OpenAI with my login",
+      // at its own base_url or not: keep the login working (without it Codex sends nothing: 401).
       text = tomlEdit(() => setKeyInTable(text, ['model_providers', newId], 'requires_openai_auth', true));
       text = tomlEdit(() => setKeyInTable(text, ['model_providers', newId], 'name', 'OpenAI'));
       value.requires_openai_auth = true;

@@ -66,6 +66,29 @@ describe('a service that wants credentials', () => {
   });
 });
 
+describe('Codex sends no credential at all', () => {
+  test('and the service asks for one: the login verdict, even with WebSockets off (found by the credentialed lab)', () => {
+    const r = recommend(
+      facts({
+        providerSupportsWebsockets: false,
+        providerBuiltIn: false,
+        direct: route('ok', 'unproven', { serviceWantsCredential: true }),
+        credential: { status: 'none', source: 'provider "openai_custom" sends no credential' },
+      }),
+    );
+    assert.equal(r.fix, 'login');
+    assert.match(r.headline, /sends no credential/);
+    assert.match(r.reasons.join(' '), /requires_openai_auth = true/);
+  });
+
+  test('a keyring login the doctor cannot read is not called missing', () => {
+    const r = recommend(
+      facts({ direct: route('ok', 'unproven', { serviceWantsCredential: true }), credential: { status: 'keyring', source: 'the OS keyring' } }),
+    );
+    assert.equal(r.fix, 'unproven');
+  });
+});
+
 describe("agreement with Codex's own doctor", () => {
   const doctorOk = { ok: true, summary: 'Responses WebSocket handshake succeeded' };
   const doctorFailed = { ok: false, summary: 'Responses WebSocket failed; HTTPS fallback may still work' };
@@ -98,5 +121,33 @@ describe("agreement with Codex's own doctor", () => {
     const f = facts({ direct: route('ok', 'refused') });
     assert.equal(reconcileWithCodexDoctor(f).facts, f);
     assert.equal(recommend(f).fix, 'disable-websockets');
+  });
+});
+
+describe('what the service’s 401 proves, by route', () => {
+  const ws = (tls?: Record<string, unknown>) => ({
+    phase: 'websocket' as const,
+    route: { kind: 'direct' as const, label: 'direct' },
+    ok: false,
+    durationMs: 5,
+    failure: 'unauthenticated' as const,
+    detail: 'the upgrade reached the service',
+    data: { status: 401, ...(tls ? { tls } : {}) },
+  });
+  const https = { phase: 'https' as const, route: { kind: 'direct' as const, label: 'direct' }, ok: true, durationMs: 5, detail: 'HTTP 401' };
+
+  test('wss:// with a publicly trusted chain: the WebSocket counts as working', async () => {
+    const { routeFacts } = await import('../../../electron/core/diagnosis/facts.ts');
+    const f = routeFacts({ route: { kind: 'direct', label: 'direct' }, results: [https, ws({ publicRoot: true, authorized: true, chain: [], protocol: 'TLSv1.3' })] });
+    assert.equal(f.websocket, 'ok');
+    assert.equal(f.websocketProof, 'service-reached');
+  });
+
+  test('a private or inspecting CA, or plain ws://: unproven', async () => {
+    const { routeFacts } = await import('../../../electron/core/diagnosis/facts.ts');
+    const privateCa = routeFacts({ route: { kind: 'direct', label: 'direct' }, results: [https, ws({ publicRoot: false, authorized: true, chain: [], protocol: 'TLSv1.3' })] });
+    assert.equal(privateCa.websocket, 'unproven');
+    const plain = routeFacts({ route: { kind: 'direct', label: 'direct' }, results: [https, ws()] });
+    assert.equal(plain.websocket, 'unproven');
   });
 });

@@ -194,6 +194,13 @@ test('shortCheckDetail keeps the parts of a long status list that are not ok', (
     'config.load: ok — config loaded; network.env: ok — environment readable; network.websocket_reachability: warning — Responses WebSocket provider setup failed; overall: warning';
   assert.equal(shortCheckDetail(doctor), 'network.websocket_reachability: warning — Responses WebSocket provider setup failed; overall: warning (2 other checks ok)');
   assert.equal(shortCheckDetail('a: ok — x; b: ok — y; overall: ok'), 'all 3 checks ok');
+  // Codex's own summaries hold "; " (seen with 0.171 when the handshake fails).
+  const withSemicolon =
+    'config.load: ok — config loaded; network.env: ok — readable; network.websocket_reachability: warning — Responses WebSocket failed; HTTPS fallback may still work; overall: warning';
+  assert.equal(
+    shortCheckDetail(withSemicolon),
+    'network.websocket_reachability: warning — Responses WebSocket failed; HTTPS fallback may still work; overall: warning (2 other checks ok)',
+  );
   const plain = 'provider lab → http://127.0.0.1:1/v1, WebSockets on';
   assert.equal(shortCheckDetail(plain), plain);
   assert.equal(shortCheckDetail('dns ok; tcp ok; https ok; websocket refused'), 'dns ok; tcp ok; https ok; websocket refused');
