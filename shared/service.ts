@@ -19,6 +19,8 @@ export interface SetupSummary {
   baseUrl: string | null;
   supportsWebsockets: boolean | null;
   authMode: DiagnosisReport['codex']['authMode'];
+  /** What the probes will authenticate with, described (never the secret). */
+  credential: DiagnosisReport['codex']['credential'];
   codexVersion: string | null;
   /** Problems found while reading the config, e.g. a syntax error with its line and column. */
   problems: { summary: string; location?: string }[];

@@ -61,6 +61,7 @@ export function createDoctorService(options: DoctorServiceOptions): DoctorServic
         baseUrl: p?.baseUrl ?? null,
         supportsWebsockets: p?.supportsWebsockets ?? null,
         authMode: setup.authMode,
+        credential: setup.credential,
         codexVersion: setup.installs.find((i) => i.version)?.version ?? null,
         problems: setup.findings
           .filter((f) => f.severity === 'error')

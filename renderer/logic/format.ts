@@ -1,5 +1,5 @@
 // Small formatting helpers shared by the steps.
-import type { CheckEvent, Severity } from '../../shared/types.ts';
+import type { CheckEvent, CredentialInfo, Severity } from '../../shared/types.ts';
 
 export function formatDuration(ms: number | undefined): string {
   if (ms === undefined || !Number.isFinite(ms)) return '';
@@ -60,4 +60,11 @@ export function shortCheckDetail(detail: string): string {
   if (okCount === 0) return detail;
   if (notOk.length === 0) return `all ${okCount} checks ok`;
   return `${notOk.join('; ')} (${okCount} other ${okCount === 1 ? 'check' : 'checks'} ok)`;
+}
+
+/** What the probes authenticate with, in words: where Codex takes its credential from, or why they go without. */
+export function credentialLabel(c: CredentialInfo | undefined): string {
+  if (!c) return 'Unknown';
+  if (c.status === 'usable') return `Codex's own credential: ${c.source}`;
+  return `Nothing — ${c.source}`;
 }

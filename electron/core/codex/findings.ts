@@ -7,7 +7,7 @@
 //   config.duplicate-key          a key or table is defined twice in one TOML file (error)
 //   config.reserved-provider-id   [model_providers.<built-in id>] — Codex refuses to start (error)
 //   config.builtin-provider-override  [model_providers.amazon-bedrock] sets fields Codex does not allow (error)
-//   config.legacy-profile         top-level `profile = "…"` — Codex 0.169 refuses to start (error)
+//   config.legacy-profile         top-level `profile = "…"` — Codex 0.169+ refuses to start (error)
 //   config.legacy-profile-table   [profiles.*] tables: ignored by plain `codex`, and `--profile NAME`
 //                                 refuses to start when [profiles.NAME] exists (warning, or error then)
 //   config.unknown-provider       model_provider names no table and no built-in id (error)

@@ -2,7 +2,7 @@ import type { AuthMode, BaseUrlSource, Finding, ProviderInfo } from '../../../sh
 import { makeFinding } from './findings.ts';
 import { locateKey } from './toml.ts';
 
-/** Ids Codex 0.169 refuses as `[model_providers.<id>]` tables (checked against the real binary). */
+/** Ids Codex 0.169 and 0.171 refuse as `[model_providers.<id>]` tables (checked against the real binary). */
 export const RESERVED_PROVIDER_IDS = ['openai', 'ollama', 'lmstudio'] as const;
 /** A built-in id whose table Codex accepts, but only with these keys. */
 export const BEDROCK_PROVIDER_ID = 'amazon-bedrock';
@@ -132,7 +132,7 @@ export function findLegacyProfiles(layer: ConfigLayer, activeProfile: string | n
       makeFinding(
         'config.legacy-profile',
         'error',
-        `The legacy \`profile = "${name}"\` setting makes Codex 0.169 refuse to start; move that profile to ${name}.config.toml.`,
+        `The legacy \`profile = "${name}"\` setting makes Codex refuse to start (0.169 and later); move that profile to ${name}.config.toml.`,
         [`legacy \`profile = "${name}"\` config is no longer supported; use \`--profile ${name}\` with \`${name}.config.toml\` instead`],
         { file: layer.file, ...locateKey(layer.text, ['profile']) },
       ),
@@ -148,7 +148,7 @@ export function findLegacyProfiles(layer: ConfigLayer, activeProfile: string | n
           blocksActive ? 'error' : 'warning',
           blocksActive
             ? `\`--profile ${name}\` cannot be used while [profiles.${name}] is in this file: Codex refuses to start.`
-            : `[profiles.${name}] is the legacy profile form: Codex 0.169 ignores it; move it to ${name}.config.toml.`,
+            : `[profiles.${name}] is the legacy profile form: Codex (0.169 and later) ignores it; move it to ${name}.config.toml.`,
           [`[profiles.${name}] in ${layer.file}`],
           { file: layer.file, ...locateKey(layer.text, ['profiles', name]) },
         ),

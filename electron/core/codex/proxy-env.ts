@@ -1,4 +1,4 @@
-// Which proxy and CA variables Codex ends up with. Verified with the real codex 0.169 binary
+// Which proxy and CA variables Codex ends up with. Verified with the real codex binary (0.169, re-verified with 0.171)
 // (tests/fixtures/codex/proxy-precedence-observed.json):
 // - $CODEX_HOME/.env is applied over the process environment: a key in .env REPLACES the
 //   process's value (Codex calls set_var for every line), except keys starting with CODEX_

@@ -1,4 +1,4 @@
-// The headers Codex 0.169 sends with its WebSocket upgrade, recorded by running the real
+// The headers Codex 0.169 and 0.171 send with its WebSocket upgrade, recorded by running the real
 // `codex exec` against a local server (tests/integration/probes.test.ts checks them again).
 // Middleboxes may filter on them, so the probe sends the same ones. Credentials go only through
 // ProbeAuth (the credential Codex itself would send); per-session ids are never imitated.
@@ -6,7 +6,7 @@
 export const CODEX_VERSION = '0.171.0';
 
 export const CODEX_WEBSOCKET_HEADERS: Readonly<Record<string, string>> = {
-  // Codex's form is `codex_exec/0.169.0 (<OS>; <arch>) <terminal> (codex_exec; 0.169.0)`; the same
+  // Codex's form is `codex_exec/<version> (<OS>; <arch>) <terminal> (codex_exec; <version>)`; the same
   // prefix, then who really asks.
   'User-Agent': `codex_exec/${CODEX_VERSION} (codex-connection-doctor probe)`,
   originator: 'codex_exec',

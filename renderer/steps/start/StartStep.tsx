@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { ErrorNotice } from '../../components/common.tsx';
-import { authModeLabel } from '../../logic/format.ts';
+import { authModeLabel, credentialLabel } from '../../logic/format.ts';
 import { useSlice, useStores } from '../../store-context.tsx';
 
 const CHECKS = [
@@ -95,6 +95,8 @@ export function StartStep() {
               <dd>{setup.supportsWebsockets === null ? 'Unknown' : setup.supportsWebsockets ? 'On' : 'Off'}</dd>
               <dt>Login</dt>
               <dd>{authModeLabel(setup.authMode)}</dd>
+              <dt>Checks sign in with</dt>
+              <dd>{credentialLabel(setup.credential)}</dd>
               <dt>Codex version</dt>
               <dd>{setup.codexVersion ?? 'Not found'}</dd>
             </dl>

@@ -48,7 +48,7 @@ describe('parseDotenv', () => {
 });
 
 // Our reading of .env + environment must match what the real Codex did with the same input.
-describe('agrees with the real codex 0.169 (tests/fixtures/codex/dotenv-observed.json)', () => {
+describe('agrees with the real codex (0.169, re-recorded with 0.171) (tests/fixtures/codex/dotenv-observed.json)', () => {
   const observed = JSON.parse(readFileSync(new URL('../../fixtures/codex/dotenv-observed.json', import.meta.url), 'utf8')) as {
     cases: Record<string, { present: string; connected: string[] }>;
   };

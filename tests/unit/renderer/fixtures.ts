@@ -42,7 +42,7 @@ export function report(overrides: Partial<DiagnosisReport> = {}): DiagnosisRepor
       },
       authMode: 'apikey',
       credential: { status: 'usable', kind: 'api-key', source: 'LAB_KEY from the environment', envKey: 'LAB_KEY' },
-      version: '0.169.0',
+      version: '0.171.0',
       installs: [],
       effectiveProxy: null,
       noProxy: null,
