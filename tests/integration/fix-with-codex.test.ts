@@ -200,6 +200,21 @@ describe('fixes judged by the real Codex', () => {
     });
   });
 
+  for (const name of ['ws-frames-dropped', 'gateway-no-upgrade'] as const) {
+    // Codex: frames dropped after 101 → "Connection reset without closing handshake"; nginx without
+    // upgrade forwarding → 404 on every upgrade. Both retry, fall back and answer after ~7 s.
+    test(`Fix #1 where ${name === 'ws-frames-dropped' ? 'a middlebox drops the first frame after the handshake' : 'a gateway does not pass the upgrade'}`, { timeout: 120_000 }, async () => {
+      const s = await scenario(name);
+      await fixRoundTrip({
+        codexHome: s.codexHome,
+        codexEnv: s.env,
+        fix: 'disable-websockets',
+        before: reconnectsThenAnswers,
+        expectedFiles: (home) => assert.match(readFileSync(path.join(home, 'config.toml'), 'utf8'), /supports_websockets = false/),
+      });
+    });
+  }
+
   test('Fix #1 where [model_providers.openai] holds only supports_websockets = false (Codex ignores it): the table goes, WebSockets really stop', { timeout: 120_000 }, async () => {
     const s = await scenario('ignored-openai-table');
     const before = readFileSync(path.join(s.codexHome, 'config.toml'), 'utf8');
