@@ -48,6 +48,18 @@ export interface StaleGateway {
   writtenBy?: string;
 }
 
+/** The search for the CA behind an untrusted certificate on Codex's route (electron/core/trust). */
+export interface UntrustedCaFacts {
+  /** The issuer the presented chain names: the CA to look for. */
+  lookingFor: string;
+  /** A CA found on this machine that verifies the presented chain. */
+  proven: { subject: string; fingerprint256: string; validTo: string; foundIn: string[] } | null;
+  /** Why Codex's TLS library (rustls) refuses the chain or the CA whatever it is told to trust. */
+  refusals: string[];
+  /** The sources read, one line each. */
+  searched: string[];
+}
+
 export interface RecommendationFacts {
   /** Problems that stop Codex from starting or from picking the intended provider. */
   configProblems: string[];
@@ -66,6 +78,8 @@ export interface RecommendationFacts {
   /** Codex's own authenticated WebSocket check, when it ran. */
   codexDoctorWebsocket?: CodexDoctorWebsocket | null;
   staleGateway?: StaleGateway | null;
+  /** Present when Codex's route fails on an untrusted certificate: what the CA search found. */
+  untrustedCa?: UntrustedCaFacts | null;
 }
 
 const CONNECTION_FAILURES: ReadonlySet<StepState> = new Set<StepState>([
@@ -175,6 +189,8 @@ export function routeSummary(r: RouteFacts): string {
 
 const disableAlt = (why: string): Alternative => ({ fix: 'disable-websockets', reason: why });
 const tunAlt = (why: string): Alternative => ({ fix: 'enable-tun', reason: why });
+
+const untrustedCertificate = (f: RecommendationFacts) => codexRoute(f).https === 'untrusted-ca' || codexRoute(f).websocket === 'untrusted-ca';
 
 const loginRejected = (f: RecommendationFacts) => {
   const r = codexRoute(f);
@@ -412,19 +428,59 @@ export const RULES: readonly Rule[] = [
     },
   },
   {
+    id: 'R10a-certificate-codex-refuses',
+    when: (f) => untrustedCertificate(f) && (f.untrustedCa?.refusals.length ?? 0) > 0,
+    decide: (f) => {
+      const ca = f.untrustedCa!;
+      return {
+        fix: 'weak-ca',
+        headline: ca.proven
+          ? `Codex's connection is intercepted with certificates from "${ca.proven.subject}", which Codex's TLS library refuses even when told to trust it: no setting fixes this.`
+          : `Codex's connection is intercepted with a certificate Codex's TLS library refuses whatever CA it is given: no setting fixes this.`,
+        reasons: [
+          routeSummary(codexRoute(f)),
+          ...ca.refusals,
+          'Codex uses rustls, which refuses SHA-1 signatures, RSA keys under 2048 bits and certificates outside their validity (openai/codex #24167); SSL_CERT_FILE or the OS trust store cannot change that.',
+          'Ask your IT department to re-issue the inspection CA (SHA-256, RSA 2048+ or ECDSA, valid dates), or to exempt the OpenAI endpoints from TLS inspection.',
+        ],
+        warnings: [],
+        alternatives: [],
+      };
+    },
+  },
+  {
     id: 'R10-untrusted-certificate',
-    when: (f) => codexRoute(f).https === 'untrusted-ca' || codexRoute(f).websocket === 'untrusted-ca',
-    decide: (f) => ({
-      fix: 'no-network',
-      headline:
-        'Not a WebSocket problem: the connection is intercepted with a certificate this machine does not trust (a TLS-inspecting proxy or private CA).',
-      reasons: [
-        routeSummary(codexRoute(f)),
-        'Ask your IT department for the CA certificate (PEM) and set SSL_CERT_FILE=<path to the PEM bundle> in $CODEX_HOME/.env.',
-      ],
-      warnings: [],
-      alternatives: [],
-    }),
+    when: (f) => untrustedCertificate(f),
+    decide: (f) => {
+      const ca = f.untrustedCa;
+      if (ca?.proven) {
+        return {
+          fix: 'trust-ca',
+          headline: `Not a WebSocket problem: Codex's connection is intercepted with certificates from "${ca.proven.subject}", a CA Codex does not trust — and this machine has it (${ca.proven.foundIn.join(', ')}).`,
+          reasons: [
+            routeSummary(codexRoute(f)),
+            `The CA "${ca.proven.subject}" (SHA-256 ${ca.proven.fingerprint256}, valid until ${ca.proven.validTo.slice(0, 10)}) was found in ${ca.proven.foundIn.join(', ')}, and the presented chain verifies with it.`,
+            'Check that it is your company\'s CA (IT can confirm the fingerprint): trust-ca writes a PEM bundle (the public roots plus this CA) under $CODEX_HOME and sets SSL_CERT_FILE to it in $CODEX_HOME/.env.',
+          ],
+          warnings: [],
+          alternatives: [],
+        };
+      }
+      return {
+        fix: 'no-network',
+        headline:
+          'Not a WebSocket problem: the connection is intercepted with a certificate this machine does not trust (a TLS-inspecting proxy or private CA).',
+        reasons: [
+          routeSummary(codexRoute(f)),
+          ...(ca
+            ? [`No CA named "${ca.lookingFor}" that verifies the presented chain was found (searched: ${ca.searched.length ? ca.searched.join('; ') : 'nothing readable'}).`]
+            : []),
+          'Ask your IT department for the CA certificate (PEM or CRT), then run `fix trust-ca --ca-file PATH`: the file is checked against the certificate Codex is shown before anything is written.',
+        ],
+        warnings: [],
+        alternatives: [],
+      };
+    },
   },
   {
     id: 'R11-proxy-app-without-usable-port',
@@ -519,5 +575,7 @@ export const FIX_TITLES: Record<FixKind, string> = {
   'enable-tun': 'Fix #3 — turn on TUN mode in your proxy app',
   'repair-config': 'Repair the Codex configuration',
   'fix-proxy': 'Fix the proxy Codex is told to use',
+  'trust-ca': "Trust your company's CA for Codex",
+  'weak-ca': 'Not fixable by a setting: Codex refuses this certificate',
   'no-network': 'Not a WebSocket problem',
 };

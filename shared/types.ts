@@ -186,10 +186,34 @@ export interface ProbeResult {
   data?: Record<string, unknown>;
 }
 
+/** What the report says about one certificate: never its bytes. */
+export interface CertificateSummary {
+  /** `CN=…, O=…` */
+  subject: string;
+  issuer: string;
+  /** SHA-256 of the DER, `AB:CD:…`. */
+  fingerprint256: string;
+  /** ISO 8601. */
+  validFrom: string;
+  validTo: string;
+  /** e.g. `sha256WithRSAEncryption`, `ecdsa-with-SHA256`, `sha1WithRSAEncryption`. */
+  signatureAlgorithm: string;
+  /** `rsa`, `ec`, `ed25519`, … */
+  keyType: string;
+  /** RSA modulus length. */
+  keyBits?: number;
+  /** EC curve name. */
+  curve?: string;
+  isCa: boolean;
+  selfSigned: boolean;
+}
+
 export interface TlsInfo {
   protocol: string;
   /** Subject CN / O of each certificate from leaf to root. */
   chain: string[];
+  /** The certificates the server presented (leaf first), described; the bytes stay in memory. */
+  certificates?: CertificateSummary[];
   /** Whether Node's bundled public roots trust the chain. */
   publicRoot: boolean;
   authorized: boolean;
@@ -284,10 +308,14 @@ export type FixKind =
   | 'enable-tun'
   | 'repair-config'
   | 'fix-proxy'
+  /** Trust the company's TLS-inspection / private CA: a PEM bundle and SSL_CERT_FILE in $CODEX_HOME/.env. */
+  | 'trust-ca'
+  /** The certificate chain uses what Codex's TLS library refuses (SHA-1, small RSA keys, expired CA): no setting fixes it. */
+  | 'weak-ca'
   | 'no-network';
 
 /** The fixes the user can apply (the other kinds are verdicts). */
-export type ApplicableFix = 'disable-websockets' | 'use-proxy' | 'enable-tun' | 'repair-config';
+export type ApplicableFix = 'disable-websockets' | 'use-proxy' | 'enable-tun' | 'repair-config' | 'trust-ca';
 
 export interface Alternative {
   fix: FixKind;
@@ -348,6 +376,8 @@ export interface DiagnosisReport {
   findings: Finding[];
   recommendation: Recommendation;
   codexDoctor?: CodexDoctorReport;
+  /** Present when Codex's route fails on an untrusted certificate: the search for its CA. */
+  trust?: CaTrustReport;
 }
 
 // ---------------------------------------------------------------- fixes
@@ -376,6 +406,47 @@ export interface FixPlan {
   manualSteps?: string[];
   /** For enable-tun through the Clash API: the call that will be made. */
   apiAction?: { controller: string; description: string };
+  /** For trust-ca: the PEM bundle the fix writes, described (its diff shows no PEM). */
+  caBundle?: CaBundleDescription;
+}
+
+export interface CaBundleDescription {
+  /** As shown: `$CODEX_HOME/codex-connection-doctor-ca-bundle.pem`. */
+  path: string;
+  /** The company CA that completes the presented chain. */
+  ca: CertificateSummary;
+  /** Where it was found, e.g. `NODE_EXTRA_CA_CERTS (/etc/company/ca.pem)`. */
+  foundIn: string[];
+  /** How many public roots (Node's tls.rootCertificates) the bundle carries besides it. */
+  publicRoots: number;
+  bytes: number;
+}
+
+/** Where a CA certificate was found on this machine. */
+export interface CaSourceInfo {
+  kind: 'env' | 'npm' | 'pip' | 'os-bundle' | 'os-anchor' | 'keychain' | 'windows-store' | 'file';
+  /** e.g. `NODE_EXTRA_CA_CERTS`, `npm cafile in ~/.npmrc`, `the OS bundle`. */
+  label: string;
+  path?: string;
+  /** True when Codex already reads this store (the OS bundle, the keychains, the Windows store). */
+  codexReads: boolean;
+}
+
+/** The search for the CA behind an untrusted certificate on Codex's route. */
+export interface CaTrustReport {
+  /** The issuer the presented chain names (the CA to look for), and its key id when given. */
+  lookingFor: string;
+  authorityKeyId?: string;
+  /** The chain the endpoint presented on Codex's route, leaf first. */
+  presented: CertificateSummary[];
+  /** Every source read, with what it held or why it could not be read. */
+  searched: string[];
+  /** A CA found on this machine that verifies the presented chain (cryptographically and in a TLS handshake). */
+  proven: { ca: CertificateSummary; sources: CaSourceInfo[] } | null;
+  /** Certificates that matched by name but did not verify the chain, and why. */
+  rejected: string[];
+  /** Why Codex's TLS library refuses the chain whatever CA it is given; empty when nothing is weak. */
+  refusals: string[];
 }
 
 export interface JournalFileEntry {

@@ -2,6 +2,7 @@
 // verify it with a new diagnosis, and put the exact bytes back on request.
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
+import path from 'node:path';
 import type { ApplicableFix, CheckEvent, DiagnosisReport, FixPlan, RevertOutcome } from '../../shared/types.ts';
 import { FIX_TITLES } from '../../shared/recommend.ts';
 import { runDiagnosis } from '../core/diagnosis/diagnose.ts';
@@ -13,11 +14,11 @@ import { formatCheck, paint, type Out } from './output.ts';
 import { formatLocation } from '../../shared/format.ts';
 
 export const FIX_USAGE =
-  'fix <disable-websockets|use-proxy|enable-tun|repair-config> [--proxy URL] [--codex-home DIR] [--profile NAME] [--dry-run] [--yes] [--json]';
+  'fix <disable-websockets|use-proxy|enable-tun|repair-config|trust-ca> [--proxy URL] [--ca-file PATH] [--codex-home DIR] [--profile NAME] [--dry-run] [--yes] [--json]';
 export const REVERT_USAGE = 'revert [CHANGE_ID|--last] [--remove-fix-lines|--keep] [--json]';
 export const HISTORY_USAGE = 'history [--json]';
 
-const FIXES: readonly ApplicableFix[] = ['disable-websockets', 'use-proxy', 'enable-tun', 'repair-config'];
+const FIXES: readonly ApplicableFix[] = ['disable-websockets', 'use-proxy', 'enable-tun', 'repair-config', 'trust-ca'];
 
 function formatPlan(out: Out, plan: FixPlan): string {
   const lines = [paint(out, 'bold', plan.title), ''];
@@ -63,6 +64,7 @@ export async function fixCommand(args: string[], ctx: CommonContext): Promise<nu
     args,
     options: {
       proxy: { type: 'string' },
+      'ca-file': { type: 'string' },
       'codex-home': { type: 'string' },
       profile: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
@@ -79,6 +81,8 @@ export async function fixCommand(args: string[], ctx: CommonContext): Promise<nu
     throw new UsageError(`fix needs one of ${FIXES.join(', ')} (got "${positionals.join(' ')}").`);
   }
   if (values.proxy && fix !== 'use-proxy') throw new UsageError('--proxy goes with use-proxy only.');
+  if (values['ca-file'] !== undefined && fix !== 'trust-ca') throw new UsageError('--ca-file goes with trust-ca only.');
+  if (values['ca-file'] === '') throw new UsageError('--ca-file needs the path of your CA certificate (a .pem or .crt file).');
   const codexHome = checkCodexHome(values['codex-home'], ctx.env, ctx.homedir);
   const timeoutMs = parseTimeout(values['timeout-ms'], 2500);
   const json = values.json ?? false;
@@ -102,7 +106,11 @@ export async function fixCommand(args: string[], ctx: CommonContext): Promise<nu
       }
       if (!json) ctx.out.write(`Using ${proxyUrl} (proven by the diagnosis).\n\n`);
     }
-    const planned = await prepareFix(fix, { ...base, proxyUrl, proxyUrlFromUser: !!values.proxy });
+    const caFile = values['ca-file'] ? path.resolve(values['ca-file']) : undefined;
+    if (fix === 'trust-ca' && !json) {
+      ctx.out.write(caFile ? `Checking ${caFile} against the certificate Codex is shown…\n` : 'Looking for the CA behind the certificate Codex is shown (your CA files, tool settings, the OS trust store)…\n');
+    }
+    const planned = await prepareFix(fix, { ...base, proxyUrl, proxyUrlFromUser: !!values.proxy, ...(caFile ? { caFile } : {}) });
     if (!json) ctx.out.write(formatPlan(ctx.out, planned.plan));
 
     const nothingToWrite = planned.plan.diffs.length === 0 && !planned.plan.apiAction;

@@ -58,11 +58,14 @@ export function formatVerdict(out: Out, report: DiagnosisReport, command: string
   lines.push('  Why:');
   for (const reason of r.reasons) lines.push(`    - ${reason}`);
   for (const w of r.warnings) lines.push(`  ${paint(out, 'yellow', '⚠')} ${w}`);
-  const applicable = ['disable-websockets', 'use-proxy', 'enable-tun', 'repair-config'];
+  const applicable = ['disable-websockets', 'use-proxy', 'enable-tun', 'repair-config', 'trust-ca'];
   const fixName = r.fix === 'fix-proxy' ? (r.proxyUrl ? 'use-proxy' : null) : applicable.includes(r.fix) ? r.fix : null;
   if (fixName) {
     const proxyArg = r.proxyUrl && fixName === 'use-proxy' ? ` --proxy ${r.proxyUrl}` : '';
     lines.push(`  Preview the change: ${command} fix ${fixName}${proxyArg}  (shows the diff, asks before writing)`);
+  }
+  if (r.rule === 'R10-untrusted-certificate' && r.fix === 'no-network') {
+    lines.push(`  With the CA file from IT: ${command} fix trust-ca --ca-file PATH  (checks it against the certificate, shows the diff, asks before writing)`);
   }
   if (r.alternatives.length) {
     lines.push('  Alternatives:');

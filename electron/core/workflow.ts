@@ -3,6 +3,7 @@
 import os from 'node:os';
 import type {
   ApplicableFix,
+  CodexSetup,
   DiagnosisReport,
   EnvironmentReport,
   JournalEntry,
@@ -25,6 +26,9 @@ import {
 } from './fixes/index.ts';
 import { probeRoute, sniffProxyPort } from './probes/index.ts';
 import { redactUrl } from './redact.ts';
+import { searchCaOnCodexRoute } from './trust/search-route.ts';
+import type { CaSearchResult } from './trust/find-ca.ts';
+import type { CaSourceOptions } from './trust/sources.ts';
 
 export interface WorkflowOptions {
   codexHome: string;
@@ -106,6 +110,10 @@ async function scanEnvironment(opts: WorkflowOptions): Promise<EnvironmentReport
 export interface PrepareOptions extends WorkflowOptions {
   proxyUrl?: string;
   proxyUrlFromUser?: boolean;
+  /** For trust-ca: a CA file the user named (checked against the presented chain like any candidate). */
+  caFile?: string;
+  /** For trust-ca: overrides of where CAs are looked for (tests point them at temp folders). */
+  caSources?: Partial<CaSourceOptions>;
 }
 
 export async function prepareFix(fix: ApplicableFix, opts: PrepareOptions): Promise<PlannedFix> {
@@ -118,6 +126,7 @@ export async function prepareFix(fix: ApplicableFix, opts: PrepareOptions): Prom
   });
   const baseUrl = setup.provider?.baseUrl ?? FALLBACK_BASE_URL;
   const environment = fix === 'enable-tun' ? await scanEnvironment(opts) : undefined;
+  const caSearch = fix === 'trust-ca' ? await caSearchForFix(setup, baseUrl, opts) : undefined;
   return planFix(fix, {
     codexHome: opts.codexHome,
     profile: opts.profile,
@@ -128,7 +137,31 @@ export async function prepareFix(fix: ApplicableFix, opts: PrepareOptions): Prom
     // Trust what Codex trusts (SSL_CERT_FILE), or a proxy to a private-CA endpoint would look broken.
     probeProxy: proxyProber(baseUrl, opts, readCaBundle(setup), credential),
     setClashTun: clashTunSwitch,
+    ...(caSearch ? { caSearch } : {}),
   });
+}
+
+/** trust-ca: the CA search on Codex's route, or a FixError that says what to do. */
+async function caSearchForFix(setup: CodexSetup, baseUrl: string, opts: PrepareOptions): Promise<CaSearchResult> {
+  const search = await searchCaOnCodexRoute(setup, {
+    baseUrl,
+    env: opts.env,
+    homedir: opts.homedir,
+    timeoutMs: opts.timeoutMs ?? 2500,
+    signal: opts.signal,
+    extraCa: readCaBundle(setup),
+    ...(opts.caFile ? { caFile: opts.caFile } : {}),
+    ...(opts.caSources ? { sources: opts.caSources } : {}),
+  }).catch((error: unknown) => {
+    throw new FixError(`${(error as Error).message}; nothing was written`, 'not-applicable');
+  });
+  if (search.status === 'trusted') {
+    throw new FixError(`the certificate of ${redactUrl(baseUrl)} already verifies on Codex's route: there is no CA to add; nothing was written`, 'not-applicable');
+  }
+  if (search.status === 'unreachable') {
+    throw new FixError(`could not read the certificate of ${redactUrl(baseUrl)} on Codex's route (${search.detail}): run \`diagnose\` to see why; nothing was written`, 'not-applicable');
+  }
+  return search.result;
 }
 
 export interface AppliedFix {

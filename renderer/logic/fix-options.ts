@@ -67,6 +67,8 @@ const NOT_WEBSOCKET_TITLES: Partial<Record<FixKind, string>> = {
   'no-network': 'The endpoint cannot be reached at all',
   login: "Codex's login is rejected — not a network problem",
   unproven: 'The WebSocket could not be proven without Codex\'s own check',
+  'trust-ca': "Codex does not trust your company's CA",
+  'weak-ca': 'Codex refuses this certificate — no setting fixes it',
 };
 
 const NOT_WEBSOCKET_STEPS: Partial<Record<FixKind, string[]>> = {
@@ -77,6 +79,14 @@ const NOT_WEBSOCKET_STEPS: Partial<Record<FixKind, string[]>> = {
   ],
   'no-network': ['Check your internet connection, VPN or firewall, then run the diagnosis again.'],
   login: ['Nothing in your files needs to change: fix the login as the reasons above say, then run the diagnosis again.'],
+  'trust-ca': [
+    'Check the CA\'s name and SHA-256 fingerprint above: Codex will trust every certificate it signs (IT can confirm the fingerprint).',
+    'Preview the change below: a PEM bundle (the public roots plus this CA) under $CODEX_HOME and SSL_CERT_FILE in $CODEX_HOME/.env, revertible at any time.',
+  ],
+  'weak-ca': [
+    'Ask your IT department to re-issue the inspection CA (SHA-256, RSA 2048+ or ECDSA, valid dates), or to exempt the OpenAI endpoints from TLS inspection.',
+    'Then run the diagnosis again.',
+  ],
   unproven: [
     'Run `codex doctor --network-only` in a terminal: it checks the WebSocket with your login.',
     'If Codex shows "Reconnecting… 2/5", apply Fix #1 from the command line: codex-connection-doctor fix disable-websockets.',
@@ -103,7 +113,7 @@ export function fixOutcome(rec: Recommendation, provider?: ProviderKind): FixOut
       headline: rec.headline,
       reasons: rec.reasons,
       nextSteps: NOT_WEBSOCKET_STEPS[rec.fix] ?? [],
-      applicable: rec.fix === 'repair-config' ? 'repair-config' : null,
+      applicable: rec.fix === 'repair-config' ? 'repair-config' : rec.fix === 'trust-ca' ? 'trust-ca' : null,
     };
   }
   return { kind: 'choose', headline: rec.headline, cards: fixCards(rec, provider) };

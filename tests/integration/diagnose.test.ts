@@ -27,6 +27,8 @@ const behaviourFor: Record<FixKind, CodexBehaviour> = {
   'no-network': 'never-answers',
   'repair-config': 'never-answers',
   'enable-tun': 'never-answers',
+  'trust-ca': 'never-answers',
+  'weak-ca': 'never-answers',
 };
 
 const open: Scenario[] = [];

@@ -25,6 +25,8 @@ import { codexDoctorWebsocket, startCodexDoctor } from './codex-doctor-step.ts';
 import { findStaleGateway } from './stale-gateway.ts';
 import { environmentFindings, environmentSummary, tunIsOn } from './environment-findings.ts';
 import { formatLocation } from '../../../shared/format.ts';
+import type { CaSourceOptions } from '../trust/sources.ts';
+import { untrustedCaStep } from './trust-step.ts';
 
 export interface DiagnoseOptions {
   codexHome?: string;
@@ -42,6 +44,8 @@ export interface DiagnoseOptions {
   extraProxyPorts?: number[];
   /** Replaces the machine scan (system proxy, proxy apps, TUN); tests use it. */
   readEnvironment?: (signal: AbortSignal) => Promise<EnvironmentReport>;
+  /** Overrides of where the CA behind an untrusted certificate is looked for (tests point them at temp folders). */
+  caSources?: Partial<CaSourceOptions>;
 }
 
 export const DEFAULT_PROBE_TIMEOUT_MS = 2500;
@@ -152,21 +156,42 @@ export async function runDiagnosis(options: DiagnoseOptions = {}): Promise<Diagn
       ...(systemRoute ? [probeOne(systemRoute, 'http')] : []),
     ]);
 
-    const outcomes = [directOutcome, ...(configuredOutcome ? [configuredOutcome] : []), ...localOutcomes];
+    // An untrusted certificate on Codex's route: look for its CA where the user keeps CAs, prove it.
+    const trust = await untrustedCaStep({
+      setup,
+      outcome: configuredOutcome ?? directOutcome,
+      baseUrl: endpoint.baseUrl,
+      probeOpts,
+      env,
+      platform,
+      homedir: options.homedir ?? os.homedir(),
+      timeoutMs,
+      signal,
+      sources: options.caSources,
+      timed,
+      probeOne: (route, ca) => probeRoute({ baseUrl: endpoint.baseUrl }, route, { ...probeOpts, ca }),
+    });
+    const codexOutcome = trust?.reprobed ?? configuredOutcome ?? directOutcome;
+    const outcomes = [
+      configuredOutcome ? directOutcome : codexOutcome,
+      ...(configuredOutcome ? [codexOutcome] : []),
+      ...localOutcomes,
+    ];
     const doctorReport = await codexDoctor.finish();
     const staleGateway = await findStaleGateway(setup, directOutcome);
     const facts: RecommendationFacts = {
       configProblems: blockingConfigProblems(setup),
       providerSupportsWebsockets: setup.provider?.supportsWebsockets ?? true,
       providerBuiltIn: setup.provider?.builtIn ?? true,
-      direct: routeFacts(directOutcome),
-      configured: configuredOutcome ? { ...routeFacts(configuredOutcome), speaks: configuredSpeaks(configuredOutcome, candidates) } : null,
+      direct: routeFacts(configuredOutcome ? directOutcome : codexOutcome),
+      configured: configuredOutcome ? { ...routeFacts(codexOutcome), speaks: configuredSpeaks(codexOutcome, candidates) } : null,
       localProxies: localOutcomes.map(routeFacts),
       proxyAppFound: environment.proxyApps.length > 0 || environment.clashApi.length > 0 || candidates.some((c) => c.speaks !== 'closed' && c.apps.length > 0),
       tunActive: tunIsOn(environment),
       credential: setup.credential,
       codexDoctorWebsocket: codexDoctorWebsocket(doctorReport),
       staleGateway: staleGateway?.facts ?? null,
+      untrustedCa: trust?.facts ?? null,
     };
     const probes = outcomes.flatMap((o) => o.results);
     const evidence = evidenceLines(outcomes);
@@ -176,6 +201,7 @@ export async function runDiagnosis(options: DiagnoseOptions = {}): Promise<Diagn
       ...probeFindings(outcomes, configured ? 'configured-proxy' : 'direct', websocketsUsed),
       ...environmentFindings(environment),
       ...(staleGateway ? [staleGateway.finding] : []),
+      ...(trust?.finding ? [trust.finding] : []),
     ];
 
     const result: DiagnosisReport = {
@@ -190,6 +216,7 @@ export async function runDiagnosis(options: DiagnoseOptions = {}): Promise<Diagn
       findings,
       recommendation,
       ...(doctorReport ? { codexDoctor: doctorReport } : {}),
+      ...(trust?.report ? { trust: trust.report } : {}),
     };
     return scrub(result, [...secrets, ...collectSecrets(setup, environment)]);
   } finally {

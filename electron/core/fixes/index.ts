@@ -7,6 +7,7 @@ import { listHistory as readHistory, getJournalDir } from './journal.ts';
 import type { FixContext, PlannedFix } from './plan.ts';
 import { planRepairConfig } from './repair-config.ts';
 import { planUseProxy } from './use-proxy.ts';
+import { planTrustCa } from './trust-ca.ts';
 
 export { applyPlan, type ApplyOptions } from './apply.ts';
 export { revertChange, type RevertMode, type RevertOptions } from './revert.ts';
@@ -21,6 +22,7 @@ export {
   type SetClashTun,
 } from './plan.ts';
 export { parseProxyUrl, redactProxyUrl } from './use-proxy.ts';
+export { CA_BUNDLE_NAME } from './trust-ca.ts';
 
 export async function planFix(fix: ApplicableFix, ctx: FixContext): Promise<PlannedFix> {
   switch (fix) {
@@ -32,6 +34,8 @@ export async function planFix(fix: ApplicableFix, ctx: FixContext): Promise<Plan
       return planEnableTun(ctx);
     case 'repair-config':
       return planRepairConfig(ctx);
+    case 'trust-ca':
+      return planTrustCa(ctx);
     default: {
       const never: never = fix;
       throw new Error(`unknown fix ${String(never)}`);

@@ -15,6 +15,7 @@ import { fileMode } from './atomic-write.ts';
 import { getAt, parseTomlText, TomlEditError, verifyEdit, type ExpectedChange } from './toml-edit.ts';
 import { redactCredentials } from '../redact.ts';
 import { ConfigFileError, readConfigFileSync } from '../config-file.ts';
+import type { CaSearchResult } from '../trust/find-ca.ts';
 
 export interface ProxyProbeResult {
   carriesWebSocket: boolean;
@@ -37,6 +38,8 @@ export interface FixContext {
   environment?: EnvironmentReport;
   probeProxy?: ProbeProxy;
   setClashTun?: SetClashTun;
+  /** For trust-ca: the CA search on Codex's route (found and proven by the workflow before planning). */
+  caSearch?: CaSearchResult;
 }
 
 /** One file change, kept main-side: the exact bytes before (null: absent) and after (null: delete). */

@@ -7,6 +7,18 @@ import type { ProbeResult, Route, TlsInfo } from '../../../shared/types.ts';
 import { Deadline, ProbeFailure, isCancelled, ms, type ProbeOptions } from './deadline.ts';
 import { failedResult, okResult } from './result.ts';
 import { cancelledFailure } from './tcp.ts';
+import { summarizeCertificate } from '../trust/certificates.ts';
+
+/**
+ * The certificates behind a TlsInfo, kept in memory only (the report carries their summaries):
+ * the CA search needs them to know which CA to look for and to prove a candidate.
+ */
+const presented = new WeakMap<TlsInfo, X509Certificate[]>();
+
+/** The certificates the server presented for this handshake, leaf first (in memory, never reported). */
+export function presentedCertificates(info: TlsInfo | undefined): X509Certificate[] {
+  return (info && presented.get(info)) ?? [];
+}
 
 export interface TlsOptions {
   /** The name the client asks for (SNI) and checks the certificate against. */
@@ -143,10 +155,12 @@ export async function tlsHandshake(socket: net.Socket, opts: TlsOptions, deadlin
   const info: TlsInfo = {
     protocol: secure.getProtocol() ?? 'unknown',
     chain: chain.subjects,
+    certificates: chain.certs.map(summarizeCertificate),
     publicRoot: chainEndsInPublicRoot(chain.certs),
     authorized: secure.authorized,
     ...(authorizationError ? { authorizationError } : {}),
   };
+  presented.set(info, chain.certs);
   return { socket: secure, info, tlsMs: ms(performance.now() - t0) };
 }
 

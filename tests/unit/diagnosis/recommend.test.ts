@@ -186,6 +186,43 @@ const rows: { rule: string; facts: RecommendationFacts; fix: string; proxyUrl?: 
     fix: 'no-network',
   },
   {
+    // The CA was found on this machine and verifies the chain: trust it.
+    rule: 'R10-untrusted-certificate',
+    facts: facts({
+      configured: { ...direct('untrusted-ca', 'untrusted-ca'), label: 'HTTPS_PROXY from $CODEX_HOME/.env', proxyUrl: 'http://127.0.0.1:8080' },
+      untrustedCa: {
+        lookingFor: 'CN=mitmproxy, O=mitmproxy',
+        proven: { subject: 'CN=mitmproxy, O=mitmproxy', fingerprint256: 'AB:CD', validTo: '2036-01-01T00:00:00.000Z', foundIn: ['NODE_EXTRA_CA_CERTS (/etc/corp/ca.pem)'] },
+        refusals: [],
+        searched: ['NODE_EXTRA_CA_CERTS (/etc/corp/ca.pem): 1 certificate'],
+      },
+    }),
+    fix: 'trust-ca',
+  },
+  {
+    // Searched, nothing found: the steps, with --ca-file.
+    rule: 'R10-untrusted-certificate',
+    facts: facts({
+      direct: direct('untrusted-ca', 'untrusted-ca'),
+      untrustedCa: { lookingFor: 'CN=Corp CA', proven: null, refusals: [], searched: ['the OS trust bundle (/etc/ssl/certs/ca-certificates.crt): 140 certificates'] },
+    }),
+    fix: 'no-network',
+  },
+  {
+    // What rustls refuses (SHA-1, RSA < 2048, expired): its own verdict, no trust-ca.
+    rule: 'R10a-certificate-codex-refuses',
+    facts: facts({
+      direct: direct('untrusted-ca', 'untrusted-ca'),
+      untrustedCa: {
+        lookingFor: 'CN=Old Corp CA',
+        proven: { subject: 'CN=Old Corp CA', fingerprint256: 'AB:CD', validTo: '2036-01-01T00:00:00.000Z', foundIn: ['the OS anchor folder /usr/local/share/ca-certificates'] },
+        refusals: ['the CA "Old Corp CA" has a 1024-bit RSA key: Codex\'s TLS library (rustls) accepts RSA keys of 2048 bits or more only.'],
+        searched: [],
+      },
+    }),
+    fix: 'weak-ca',
+  },
+  {
     rule: 'R12-no-network',
     facts: facts({ direct: direct('dns-error', 'dns-error'), proxyAppFound: true, tunActive: true }),
     fix: 'no-network',
@@ -211,6 +248,20 @@ describe('recommendation rules', () => {
   test('every rule has at least one row', () => {
     const covered = new Set(rows.map((r) => r.rule));
     for (const rule of RULES) assert.ok(covered.has(rule.id), `no test row for ${rule.id}`);
+  });
+
+  test('R10 names the CA, where it was found and its fingerprint; without one, the --ca-file step', () => {
+    const found = rows.find((r) => r.fix === 'trust-ca')!;
+    const r = recommend(found.facts);
+    assert.match(r.headline, /"CN=mitmproxy, O=mitmproxy"/);
+    assert.match(r.headline, /NODE_EXTRA_CA_CERTS \(\/etc\/corp\/ca\.pem\)/);
+    assert.match(r.reasons.join('\n'), /SHA-256 AB:CD, valid until 2036-01-01/);
+    const none = recommend(facts({ direct: direct('untrusted-ca', 'untrusted-ca'), untrustedCa: { lookingFor: 'CN=Corp CA', proven: null, refusals: [], searched: ['x: 0 certificates'] } }));
+    assert.match(none.reasons.join('\n'), /No CA named "CN=Corp CA"/);
+    assert.match(none.reasons.join('\n'), /fix trust-ca --ca-file PATH/);
+    const weak = recommend(rows.find((r) => r.fix === 'weak-ca')!.facts);
+    assert.match(weak.headline, /no setting fixes this/);
+    assert.match(weak.reasons.join('\n'), /1024-bit RSA key/);
   });
 
   test('an HTTP-speaking port is preferred over a SOCKS one that also works', () => {

@@ -1,0 +1,258 @@
+// Where a company CA already sits on this machine, in places the user (or their IT) controls: PEM
+// files named by other tools' CA variables and settings, and the OS trust store as Codex sees it.
+// Every source is injectable (env, home, paths, the command runner) so tests point it at temp folders
+// and recorded outputs. Nothing here trusts anything: it only collects certificates to be proven.
+import { execFile } from 'node:child_process';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { X509Certificate } from 'node:crypto';
+import type { CaSourceInfo } from '../../../shared/types.ts';
+import { parseDerCertificate, parsePemCertificates } from './certificates.ts';
+
+/** The variables other tools read a CA bundle from (process environment). */
+export const CA_ENV_VARS = ['NODE_EXTRA_CA_CERTS', 'REQUESTS_CA_BUNDLE', 'CURL_CA_BUNDLE', 'GIT_SSL_CAINFO', 'AWS_CA_BUNDLE', 'SSL_CERT_FILE'] as const;
+
+/** Bundles Codex (rustls-native-certs) reads on Linux, first found wins there. */
+export const LINUX_BUNDLES = [
+  '/etc/ssl/certs/ca-certificates.crt',
+  '/etc/pki/tls/certs/ca-bundle.crt',
+  '/etc/ssl/ca-bundle.pem',
+  '/etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem',
+];
+
+/** Folders where a CA is installed before `update-ca-certificates` / `update-ca-trust` puts it in the bundle. */
+export const LINUX_ANCHOR_DIRS = ['/usr/local/share/ca-certificates', '/etc/pki/ca-trust/source/anchors'];
+
+export interface RunResult {
+  stdout: string;
+  code: number | null;
+}
+export type CommandRunner = (command: string, args: string[], timeoutMs: number) => Promise<RunResult>;
+
+export interface CaSourceOptions {
+  env: NodeJS.ProcessEnv;
+  homedir: string;
+  platform: NodeJS.Platform;
+  /** Linux: the OS bundles Codex reads (default LINUX_BUNDLES). */
+  linuxBundles?: string[];
+  /** Linux: anchor folders (default LINUX_ANCHOR_DIRS). */
+  anchorDirs?: string[];
+  /** npm's user config files (default ~/.npmrc, and $NPM_CONFIG_USERCONFIG). */
+  npmrcFiles?: string[];
+  /** pip's config files (default: the per-platform locations). */
+  pipConfigFiles?: string[];
+  /** macOS keychains for `security find-certificate -a -p` (default: System and login). */
+  keychains?: string[];
+  /** Runs `security` (macOS) or PowerShell (Windows). */
+  run?: CommandRunner;
+  timeoutMs?: number;
+}
+
+export interface FoundCertificate {
+  cert: X509Certificate;
+  pem: string;
+  source: CaSourceInfo;
+}
+
+export interface CollectedCertificates {
+  certificates: FoundCertificate[];
+  /** One line per source read: what it held, or why it could not be read. */
+  searched: string[];
+}
+
+export const defaultRunner: CommandRunner = (command, args, timeoutMs) =>
+  new Promise((resolve) => {
+    execFile(command, args, { timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024, windowsHide: true }, (error, stdout) => {
+      const code = error ? (typeof (error as NodeJS.ErrnoException).code === 'number' ? Number((error as NodeJS.ErrnoException).code) : null) : 0;
+      resolve({ stdout: String(stdout ?? ''), code });
+    });
+  });
+
+function expandHome(p: string, homedir: string): string {
+  return p === '~' ? homedir : p.startsWith('~/') || p.startsWith('~\\') ? path.join(homedir, p.slice(2)) : p;
+}
+
+/** Reads a PEM (or a single DER) certificate file. */
+async function readCertificateFile(file: string): Promise<{ certs: { cert: X509Certificate; pem: string }[]; error?: string }> {
+  let bytes: Buffer;
+  try {
+    const stat = await fs.stat(file);
+    if (!stat.isFile()) return { certs: [], error: 'not a file' };
+    if (stat.size > 16 * 1024 * 1024) return { certs: [], error: 'larger than 16 MB, skipped' };
+    bytes = await fs.readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { certs: [], error: code === 'ENOENT' ? 'does not exist' : code === 'EACCES' ? 'not readable (permission denied)' : String(code ?? error) };
+  }
+  const parsed = parsePemCertificates(bytes.toString('latin1'));
+  if (parsed.certs.length > 0) return parsed;
+  const der = parseDerCertificate(bytes);
+  if (der) return { certs: [{ cert: der, pem: der.toString().trim() + '\n' }] };
+  return { certs: [], error: 'holds no certificate (PEM or DER)' };
+}
+
+function countLine(label: string, file: string | undefined, n: number, error?: string): string {
+  const where = file ? `${label} (${file})` : label;
+  if (error) return `${where}: ${error}`;
+  return `${where}: ${n} certificate${n === 1 ? '' : 's'}`;
+}
+
+async function fileSource(
+  file: string,
+  source: Omit<CaSourceInfo, 'path'>,
+  out: CollectedCertificates,
+): Promise<void> {
+  const read = await readCertificateFile(file);
+  out.searched.push(countLine(source.label, file, read.certs.length, read.error));
+  for (const c of read.certs) out.certificates.push({ ...c, source: { ...source, path: file } });
+}
+
+/** `cafile=…` from an .npmrc (ini: `key = value`, `;`/`#` comments, ${VAR} expansion). */
+export function npmCafile(text: string, env: NodeJS.ProcessEnv): string | undefined {
+  let found: string | undefined;
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line || line.startsWith(';') || line.startsWith('#')) continue;
+    const m = /^cafile\s*=\s*(.*)$/i.exec(line);
+    if (m) found = m[1]!.trim().replace(/^(["'])(.*)\1$/, '$2').replace(/\$\{([A-Za-z0-9_]+)\}/g, (_, v: string) => env[v] ?? '');
+  }
+  return found || undefined;
+}
+
+/** `cert = …` from pip's config (ini sections [global] / [install] / [download]). */
+export function pipCert(text: string): string | undefined {
+  let section = '';
+  let found: string | undefined;
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line || line.startsWith(';') || line.startsWith('#')) continue;
+    const sec = /^\[(.+)\]$/.exec(line);
+    if (sec) {
+      section = sec[1]!.trim().toLowerCase();
+      continue;
+    }
+    const m = /^cert\s*[=:]\s*(.*)$/i.exec(line);
+    if (m && ['global', 'install', 'download'].includes(section) && (!found || section === 'global')) found = m[1]!.trim();
+  }
+  return found || undefined;
+}
+
+export function defaultPipConfigFiles(platform: NodeJS.Platform, homedir: string, env: NodeJS.ProcessEnv): string[] {
+  const files: string[] = [];
+  if (env.PIP_CONFIG_FILE) files.push(env.PIP_CONFIG_FILE);
+  if (platform === 'win32') {
+    const p = path.win32;
+    if (env.APPDATA) files.push(p.join(env.APPDATA, 'pip', 'pip.ini'));
+    files.push(p.join(homedir, 'pip', 'pip.ini'));
+    files.push(p.join(env.ProgramData ?? 'C:\\ProgramData', 'pip', 'pip.ini'));
+    return files;
+  }
+  const xdg = env.XDG_CONFIG_HOME || path.join(homedir, '.config');
+  files.push(path.join(xdg, 'pip', 'pip.conf'), path.join(homedir, '.pip', 'pip.conf'));
+  if (platform === 'darwin') files.push(path.join(homedir, 'Library', 'Application Support', 'pip', 'pip.conf'), '/Library/Application Support/pip/pip.conf');
+  files.push('/etc/pip.conf', '/etc/xdg/pip/pip.conf');
+  return files;
+}
+
+async function readText(file: string): Promise<string | undefined> {
+  try {
+    return await fs.readFile(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** PowerShell that prints every certificate of the Windows root and intermediate stores as PEM. */
+export const WINDOWS_STORE_SCRIPT = [
+  "$ErrorActionPreference = 'SilentlyContinue'",
+  "foreach ($s in 'Cert:\\CurrentUser\\Root','Cert:\\LocalMachine\\Root','Cert:\\CurrentUser\\CA','Cert:\\LocalMachine\\CA','Cert:\\LocalMachine\\AuthRoot') {",
+  '  foreach ($c in Get-ChildItem $s) {',
+  "    '-----BEGIN CERTIFICATE-----'",
+  "    [Convert]::ToBase64String($c.RawData, 'InsertLineBreaks')",
+  "    '-----END CERTIFICATE-----'",
+  '  }',
+  '}',
+].join('\n');
+
+/** Collects every certificate of every source. Never throws: a source that fails says why in `searched`. */
+export async function collectCaCertificates(opts: CaSourceOptions): Promise<CollectedCertificates> {
+  const out: CollectedCertificates = { certificates: [], searched: [] };
+  const { env, homedir, platform } = opts;
+  const run = opts.run ?? defaultRunner;
+  const timeoutMs = opts.timeoutMs ?? 5000;
+
+  // Other tools' CA variables (the process environment Codex is started with).
+  for (const key of CA_ENV_VARS) {
+    const value = env[key]?.trim();
+    if (value) await fileSource(expandHome(value, homedir), { kind: 'env', label: key, codexReads: false }, out);
+  }
+  // npm's cafile.
+  const npmrcs = opts.npmrcFiles ?? [...(env.NPM_CONFIG_USERCONFIG ? [env.NPM_CONFIG_USERCONFIG] : []), path.join(homedir, '.npmrc')];
+  for (const rc of npmrcs) {
+    const text = await readText(rc);
+    const cafile = text !== undefined ? npmCafile(text, env) : undefined;
+    if (cafile) await fileSource(expandHome(cafile, homedir), { kind: 'npm', label: `npm cafile in ${rc}`, codexReads: false }, out);
+  }
+  // pip's cert.
+  const pipFiles = opts.pipConfigFiles ?? defaultPipConfigFiles(platform, homedir, env);
+  if (env.PIP_CERT?.trim()) await fileSource(expandHome(env.PIP_CERT.trim(), homedir), { kind: 'pip', label: 'PIP_CERT', codexReads: false }, out);
+  for (const conf of pipFiles) {
+    const text = await readText(conf);
+    const cert = text !== undefined ? pipCert(text) : undefined;
+    if (cert) await fileSource(expandHome(cert, homedir), { kind: 'pip', label: `pip cert in ${conf}`, codexReads: false }, out);
+  }
+
+  // The OS trust store as Codex sees it.
+  if (platform === 'linux' || opts.linuxBundles || opts.anchorDirs) {
+    const bundles = opts.linuxBundles ?? LINUX_BUNDLES;
+    for (const bundle of bundles) {
+      try {
+        await fs.access(bundle);
+      } catch {
+        continue;
+      }
+      await fileSource(bundle, { kind: 'os-bundle', label: 'the OS trust bundle', codexReads: true }, out);
+      break; // Codex reads the first one that exists
+    }
+    for (const dir of opts.anchorDirs ?? LINUX_ANCHOR_DIRS) {
+      let names: string[];
+      try {
+        names = (await fs.readdir(dir, { recursive: true })) as string[];
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code !== 'ENOENT') out.searched.push(`the OS anchor folder ${dir}: ${code ?? 'unreadable'}`);
+        continue;
+      }
+      const files = names.filter((n) => /\.(crt|pem|cer)$/i.test(n)).sort();
+      let count = 0;
+      for (const name of files) {
+        const file = path.join(dir, name);
+        const read = await readCertificateFile(file);
+        count += read.certs.length;
+        for (const c of read.certs) {
+          out.certificates.push({ ...c, source: { kind: 'os-anchor', label: `the OS anchor folder ${dir}`, path: file, codexReads: false } });
+        }
+      }
+      out.searched.push(countLine(`the OS anchor folder`, dir, count));
+    }
+  }
+  if (platform === 'darwin') {
+    const keychains = opts.keychains ?? ['/Library/Keychains/System.keychain', path.join(homedir, 'Library', 'Keychains', 'login.keychain-db')];
+    for (const keychain of keychains) {
+      const result = await run('security', ['find-certificate', '-a', '-p', keychain], timeoutMs).catch(() => ({ stdout: '', code: null }));
+      const parsed = parsePemCertificates(result.stdout);
+      out.searched.push(countLine('the macOS keychain', keychain, parsed.certs.length, result.code !== 0 && parsed.certs.length === 0 ? '`security` could not read it' : undefined));
+      for (const c of parsed.certs) out.certificates.push({ ...c, source: { kind: 'keychain', label: 'the macOS keychain', path: keychain, codexReads: true } });
+    }
+  }
+  if (platform === 'win32') {
+    const result = await run('powershell.exe', ['-NoProfile', '-NonInteractive', '-Command', WINDOWS_STORE_SCRIPT], timeoutMs).catch(() => ({
+      stdout: '',
+      code: null,
+    }));
+    const parsed = parsePemCertificates(result.stdout);
+    out.searched.push(countLine('the Windows certificate store', undefined, parsed.certs.length, result.code !== 0 && parsed.certs.length === 0 ? 'PowerShell could not list it' : undefined));
+    for (const c of parsed.certs) out.certificates.push({ ...c, source: { kind: 'windows-store', label: 'the Windows certificate store', codexReads: true } });
+  }
+  return out;
+}
