@@ -23,6 +23,7 @@ import { startSquid, type Squid } from './squid.ts';
 import { startV2raySocks, type V2raySocks } from './v2ray-socks.ts';
 import { LAB_HOST } from './loopback.ts';
 import { makeTestCa } from './test-ca.ts';
+import { startMitmProxy, type MitmProxy } from './mitmproxy.ts';
 
 /** What the real Codex does in a situation (measured by tests/lab/run-codex.ts). */
 export type CodexBehaviour = 'answers-at-once' | 'reconnects-then-answers' | 'never-answers';
@@ -46,6 +47,8 @@ export interface Scenario {
   socks?: V2raySocks;
   /** The gateway in front of the API (gateway-no-upgrade). */
   nginx?: Nginx;
+  /** The TLS-inspecting proxy (tls-inspecting-proxy), upstream to `squid`. */
+  mitm?: MitmProxy;
   stop(): Promise<void>;
 }
 
@@ -74,6 +77,7 @@ export const SCENARIO_NAMES = [
   'dead-proxy-in-shell',
   'stale-local-gateway',
   'ignored-openai-table',
+  'tls-inspecting-proxy',
 ] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
@@ -125,6 +129,7 @@ export async function setupScenario(name: ScenarioName): Promise<Scenario> {
     return started;
   };
   try {
+    // The lab API's own private CA; behind the inspecting proxy, only mitmproxy sees (and accepts) it.
     const tlsCa = name.startsWith('tls-') ? await makeTestCa() : null;
     const api = await startFakeResponsesApi({
       mode: apiModeFor(name),
@@ -328,6 +333,22 @@ export async function setupScenario(name: ScenarioName): Promise<Scenario> {
             login: { kind: 'api-key', key: LAB_API_KEY },
           }),
           expectedFix: 'repair-config',
+          codex: 'never-answers',
+        };
+      }
+      case 'tls-inspecting-proxy': {
+        // A company's TLS-inspecting proxy (mitmproxy, upstream to the squid egress) named in .env;
+        // its CA is on the machine where the developer's other tools find it (NODE_EXTRA_CA_CERTS),
+        // but Codex is not told about it: every handshake fails, Codex never answers.
+        const squid = track(await startSquid({}));
+        const mitm = track(await startMitmProxy({ upstream: squid.url }));
+        return {
+          ...base,
+          squid,
+          mitm,
+          env: { ...KEY_ENV, NODE_EXTRA_CA_CERTS: mitm.caCertPath },
+          codexHome: makeCodexHome({ baseUrl: `https://${LAB_HOST}:${api.port}/v1`, dotenv: `HTTPS_PROXY=${mitm.url}\nHTTP_PROXY=${mitm.url}\n` }),
+          expectedFix: 'trust-ca',
           codex: 'never-answers',
         };
       }

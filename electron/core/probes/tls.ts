@@ -91,10 +91,23 @@ function peerChain(socket: tls.TLSSocket): { subjects: string[]; certs: X509Cert
   return { subjects, certs };
 }
 
-function caList(extra: TlsOptions['ca']): Array<string | Buffer> | undefined {
-  if (!extra) return undefined;
-  // `ca` replaces Node's roots, so the public ones are passed along: the extra CA adds, as SSL_CERT_FILE does for Codex.
-  return [...tls.rootCertificates, ...(Array.isArray(extra) ? extra : [extra])];
+const contexts = new Map<string, tls.SecureContext>();
+
+/**
+ * What the probes trust: Node's bundled public roots plus the extra CA (as SSL_CERT_FILE adds for
+ * Codex). Always explicit: Node's default store also holds NODE_EXTRA_CA_CERTS, which Codex (a
+ * native binary) ignores — trusting it would call a connection healthy that Codex refuses.
+ */
+function secureContextFor(extra: TlsOptions['ca']): tls.SecureContext {
+  const list = extra ? (Array.isArray(extra) ? extra : [extra]) : [];
+  const key = list.map((c) => (typeof c === 'string' ? c : c.toString('latin1'))).join('\n');
+  let context = contexts.get(key);
+  if (!context) {
+    context = tls.createSecureContext({ ca: [...tls.rootCertificates, ...list] });
+    if (contexts.size > 16) contexts.clear();
+    contexts.set(key, context);
+  }
+  return context;
 }
 
 /** Runs the handshake; resolves even for an untrusted chain (info.authorized false). Throws ProbeFailure. */
@@ -105,7 +118,7 @@ export async function tlsHandshake(socket: net.Socket, opts: TlsOptions, deadlin
     // SNI must be a name, never an IP literal.
     ...(net.isIP(opts.servername) ? {} : { servername: opts.servername }),
     host: opts.servername,
-    ca: caList(opts.ca),
+    secureContext: secureContextFor(opts.ca),
     rejectUnauthorized: false,
     ALPNProtocols: ['http/1.1'],
   });

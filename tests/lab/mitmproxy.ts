@@ -1,0 +1,74 @@
+// Real mitmproxy (Debian's /usr/bin/mitmdump) as a company's TLS-inspecting proxy: an explicit
+// (regular) proxy that re-signs every site with its own CA, generated in a temp confdir, and sends
+// everything on to an egress proxy (squid, `--mode upstream:`). It accepts the lab API's private-CA
+// certificate (`ssl_insecure`), as inspection products trust what IT tells them to.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { freePort, waitForPort } from './ports.ts';
+import { spawnTracked, stopTracked } from './processes.ts';
+import { makeTempDir } from './temp-dirs.ts';
+
+export const MITMDUMP_BINARY = '/usr/bin/mitmdump';
+
+export interface MitmProxyOptions {
+  /** The egress proxy mitmproxy forwards to, e.g. a lab squid's http://127.0.0.1:PORT. */
+  upstream: string;
+}
+
+export interface MitmProxy {
+  port: number;
+  /** http://127.0.0.1:PORT */
+  url: string;
+  /** The CA mitmproxy signs with: the certificate alone (PEM) and its file in the confdir. */
+  caCert: string;
+  caCertPath: string;
+  /** What mitmdump printed (its flows at the lowest detail). */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export async function startMitmProxy(opts: MitmProxyOptions): Promise<MitmProxy> {
+  if (!existsSync(MITMDUMP_BINARY)) throw new Error(`${MITMDUMP_BINARY} is missing: run scripts/install-system-deps.sh (Debian package mitmproxy)`);
+  const confdir = makeTempDir('lab-mitmproxy');
+  const port = await freePort();
+  const child = spawnTracked(
+    MITMDUMP_BINARY,
+    [
+      '--listen-host', '127.0.0.1',
+      '--listen-port', String(port),
+      '--mode', `upstream:${opts.upstream}`,
+      '--set', `confdir=${confdir}`,
+      '--set', 'ssl_insecure=true',
+      '--set', 'flow_detail=1',
+      '--set', 'termlog_verbosity=warn',
+    ],
+    { cwd: confdir, stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: confdir, LANG: 'C.UTF-8' } },
+  );
+  let output = '';
+  const keep = (chunk: string) => {
+    if (output.length < 256_000) output += chunk;
+  };
+  child.stdout?.setEncoding('utf8').on('data', keep);
+  child.stderr?.setEncoding('utf8').on('data', keep);
+  try {
+    await waitForPort(port, 30_000, () =>
+      child.exitCode !== null || child.signalCode !== null ? `mitmdump exited before listening (code ${child.exitCode}): ${output.trim().slice(-2000)}` : undefined,
+    );
+  } catch (error) {
+    await stopTracked(child, 500);
+    throw error;
+  }
+  const caCertPath = path.join(confdir, 'mitmproxy-ca-cert.pem');
+  if (!existsSync(caCertPath)) {
+    await stopTracked(child, 500);
+    throw new Error(`mitmdump listens but wrote no CA in ${confdir}`);
+  }
+  return {
+    port,
+    url: `http://127.0.0.1:${port}`,
+    caCert: readFileSync(caCertPath, 'utf8'),
+    caCertPath,
+    output: () => output,
+    stop: () => stopTracked(child, 2000),
+  };
+}
