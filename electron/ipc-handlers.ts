@@ -57,6 +57,8 @@ const CODE_HINTS: Record<string, string> = {
   'invalid-proxy': 'Correct the proxy URL (http://HOST:PORT, socks5://HOST:PORT or socks5h://HOST:PORT) and preview again.',
   'proxy-failed':
     'Nothing was written. Start your proxy app or pick its HTTP/mixed port, then preview again; or choose Fix #1, which needs no proxy.',
+  'proxy-login':
+    'Nothing was written. Enter the user name and password your proxy expects (as for your browser), then preview again.',
   'edit-refused': 'Nothing was written. Make the change by hand using the diff, or choose another fix.',
   'not-applicable': 'Choose another fix, or follow the steps shown for this one.',
   'not-found': 'Reload the History page: the change may have been removed from the journal.',

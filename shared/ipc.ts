@@ -12,7 +12,8 @@ export interface IpcContract {
   'diagnose:run': { request: { runId: string; profile?: string | null }; response: DiagnosisReport };
   'diagnose:cancel': { request: { runId: string }; response: { cancelled: boolean } };
   'fix:preview': {
-    request: { fix: ApplicableFix; profile?: string | null; proxyUrl?: string };
+    /** `proxyLogin`: the proxy's user name and password the user typed, for use-proxy; held in memory only. */
+    request: { fix: ApplicableFix; profile?: string | null; proxyUrl?: string; proxyLogin?: ProxyLogin };
     response: FixPlan;
   };
   'fix:apply': { request: { planId: string }; response: ApplyResult };
@@ -151,6 +152,22 @@ export function proxyUrlProblem(text: string): string | null {
   return null;
 }
 
+export interface ProxyLogin {
+  user: string;
+  password: string;
+}
+
+/** A proxy login: a user name (1–256 characters) and a password (up to 1024), no line breaks. The values never appear in errors. */
+function proxyLogin(value: unknown): ProxyLogin | undefined {
+  if (value === undefined) return undefined;
+  const o = asObject(value, ['user', 'password']);
+  if (typeof o.user !== 'string' || typeof o.password !== 'string') throw new PayloadError('"proxyLogin" needs a user name and a password.');
+  if (o.user.length === 0 || o.user.length > 256) throw new PayloadError('The proxy user name must be 1 to 256 characters.');
+  if (o.password.length > 1024) throw new PayloadError('The proxy password is too long.');
+  if (/[\r\n\0]/.test(o.user + o.password)) throw new PayloadError('The proxy user name and password cannot hold line breaks.');
+  return { user: o.user, password: o.password };
+}
+
 function proxyUrl(value: unknown): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'string') throw new PayloadError('"proxyUrl" must be a string.');
@@ -198,10 +215,12 @@ export const VALIDATORS: Validators = {
     return { runId: id(o.runId, 'runId') };
   },
   'fix:preview': (p) => {
-    const o = asObject(p, ['fix', 'profile', 'proxyUrl']);
+    const o = asObject(p, ['fix', 'profile', 'proxyUrl', 'proxyLogin']);
     const fix = oneOf(o.fix, APPLICABLE_FIXES, 'fix');
     const url = proxyUrl(o.proxyUrl);
-    return { fix, profile: profile(o.profile), ...(url !== undefined ? { proxyUrl: url } : {}) };
+    const login = proxyLogin(o.proxyLogin);
+    if (login && fix !== 'use-proxy') throw new PayloadError('A proxy login goes with use-proxy only.');
+    return { fix, profile: profile(o.profile), ...(url !== undefined ? { proxyUrl: url } : {}), ...(login ? { proxyLogin: login } : {}) };
   },
   'fix:apply': (p) => {
     const o = asObject(p, ['planId']);

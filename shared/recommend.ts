@@ -2,6 +2,7 @@
 // order; the first that matches decides. docs/recommendation-rules.md is the same table in words,
 // and tests/unit/recommend.test.ts has a test per row.
 import type { Alternative, CredentialInfo, FailureKind, FixKind, ProxyProtocol, Recommendation } from './types.ts';
+import { codexCanLogIn, proxyUrlWithoutLogin, type ProxyAuthScheme } from './proxy-login.ts';
 
 /**
  * `unsupported`: the step works, but not for Codex (HTTPS through a SOCKS proxy: Codex's HTTP client has no SOCKS).
@@ -27,6 +28,8 @@ export interface RouteFacts {
   websocketProof?: 'authenticated' | 'frames' | 'service-reached';
   /** The HTTPS request went without a credential and the service answered 401: it wants one. */
   serviceWantsCredential?: boolean;
+  /** An HTTP proxy answered 407: the logins it offers (Proxy-Authenticate), and whether the URL's login was refused. */
+  proxyLogin?: { schemes: ProxyAuthScheme[]; rejected: boolean };
 }
 
 /** Codex's own `codex doctor --network-only` WebSocket check, when it ran with a login. */
@@ -124,6 +127,22 @@ function websocketOnlyProxies(f: RecommendationFacts): RouteFacts[] {
 function configuredProxyIsDead(f: RecommendationFacts): boolean {
   const c = f.configured;
   return !!c && (CONNECTION_FAILURES.has(c.https) || CONNECTION_FAILURES.has(c.websocket)) && c.https !== 'ok';
+}
+
+/** The proxy that wants a Basic login: Codex's own first, else the one found on the machine (a company system proxy). */
+function loginProxy(f: RecommendationFacts): RouteFacts | undefined {
+  const wants = (r: RouteFacts | null | undefined) => !!r?.proxyUrl && !!r.proxyLogin && codexCanLogIn(r.proxyLogin.schemes);
+  if (wants(f.configured)) return f.configured!;
+  // Another proxy that wants a login is the way only when nothing else gets through.
+  if (codexRoute(f).https === 'ok' || provenProxies(f).length > 0) return undefined;
+  return f.localProxies.find(wants);
+}
+
+function unsupportedLoginProxy(f: RecommendationFacts): RouteFacts | undefined {
+  const cannot = (r: RouteFacts | null | undefined) => !!r?.proxyUrl && !!r.proxyLogin && !codexCanLogIn(r.proxyLogin.schemes);
+  if (cannot(f.configured)) return f.configured!;
+  if (codexRoute(f).https === 'ok' || provenProxies(f).length > 0) return undefined;
+  return f.localProxies.find(cannot);
 }
 
 const socksWarning =
@@ -322,6 +341,49 @@ export const RULES: readonly Rule[] = [
       warnings: [],
       alternatives: [],
     }),
+  },
+  {
+    id: 'R4b-proxy-wants-login',
+    when: (f) => !!loginProxy(f),
+    decide: (f) => {
+      const p = loginProxy(f)!;
+      const login = p.proxyLogin!;
+      const isCodexProxy = p === f.configured;
+      return {
+        fix: 'use-proxy',
+        proxyUrl: proxyUrlWithoutLogin(p.proxyUrl!),
+        proxyLogin: { schemes: login.schemes, rejected: login.rejected },
+        headline: login.rejected
+          ? `The proxy ${isCodexProxy ? 'Codex is told to use' : `${p.label}`} refuses the user name and password in its URL (407).`
+          : `The proxy ${isCodexProxy ? 'Codex is told to use' : `${p.label}`} wants a user name and password (407), and Codex has none for it.`,
+        reasons: [
+          routeSummary(p),
+          ...(login.schemes.length ? [`It offers: ${login.schemes.join(', ')}. Codex logs in to a proxy with Basic, from the user:password in the proxy URL.`] : []),
+          'Give the login to Fix #2: it is checked against the proxy before anything is written, and saved percent-encoded in $CODEX_HOME/.env (readable by you alone).',
+        ],
+        warnings: ['The password is stored in $CODEX_HOME/.env, as Codex needs it there; the doctor never shows or keeps it elsewhere.'],
+        alternatives: f.proxyAppFound && !f.tunActive ? [tunAlt('A proxy app in TUN mode can do the login for every program.')] : [],
+      };
+    },
+  },
+  {
+    id: 'R4c-proxy-login-codex-cannot-do',
+    when: (f) => !!unsupportedLoginProxy(f),
+    decide: (f) => {
+      const p = unsupportedLoginProxy(f)!;
+      const schemes = p.proxyLogin!.schemes.join(', ');
+      return {
+        fix: 'proxy-login-unsupported',
+        headline: `The proxy wants a ${schemes} login, which Codex cannot do: it logs in to proxies only with a user name and password (Basic).`,
+        reasons: [
+          routeSummary(p),
+          'Run a local relay that does this login for you — px (github.com/genotrance/px) or cntlm — and point Codex at it: `fix use-proxy --proxy http://127.0.0.1:3128` (the relay\'s port).',
+          ...(f.proxyAppFound ? ['Or turn on TUN mode in your proxy app, if it can reach this proxy with the login.'] : []),
+        ],
+        warnings: [],
+        alternatives: f.proxyAppFound && !f.tunActive ? [tunAlt('Route everything through your proxy app instead.')] : [],
+      };
+    },
   },
   {
     id: 'R5-configured-proxy-dead-nothing-works',
@@ -570,6 +632,7 @@ export const FIX_TITLES: Record<FixKind, string> = {
   none: 'No fix needed',
   unproven: 'Not proven: the WebSocket needs Codex\'s own check',
   login: 'Not a network problem: Codex\'s login is rejected',
+  'proxy-login-unsupported': 'Your proxy wants a login Codex cannot do',
   'disable-websockets': 'Fix #1 — turn off WebSockets for this provider',
   'use-proxy': 'Fix #2 — point Codex at a working proxy',
   'enable-tun': 'Fix #3 — turn on TUN mode in your proxy app',

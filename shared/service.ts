@@ -44,7 +44,7 @@ export interface DoctorService {
     onProgress: (event: CheckEvent) => void,
     signal: AbortSignal,
   ): Promise<DiagnosisReport>;
-  previewFix(req: { fix: ApplicableFix; profile?: string | null; proxyUrl?: string }): Promise<FixPlan>;
+  previewFix(req: { fix: ApplicableFix; profile?: string | null; proxyUrl?: string; proxyLogin?: { user: string; password: string } }): Promise<FixPlan>;
   applyFix(req: { planId: string }): Promise<ApplyResult>;
   revert(req: { changeId: string; mode?: RevertMode }): Promise<RevertOutcome>;
   history(): Promise<HistoryItem[]>;

@@ -303,6 +303,8 @@ export type FixKind =
   | 'unproven'
   /** Codex's login (API key, token) is rejected or absent: not a network problem. */
   | 'login'
+  /** The proxy wants a login Codex cannot do (NTLM, Negotiate/Kerberos, Digest). */
+  | 'proxy-login-unsupported'
   | 'disable-websockets'
   | 'use-proxy'
   | 'enable-tun'
@@ -328,6 +330,11 @@ export interface Recommendation {
   rule: string;
   /** For use-proxy / fix-proxy: the proxy URL proven to carry the WebSocket (and HTTPS). */
   proxyUrl?: string;
+  /**
+   * For use-proxy: the proxy at proxyUrl wants a login (407) that Codex can give it (Basic): the
+   * fix needs the user name and password. `rejected`: the login in the URL was refused.
+   */
+  proxyLogin?: { schemes: string[]; rejected: boolean };
   /** One sentence: the cause in plain words. */
   headline: string;
   reasons: string[];

@@ -14,7 +14,7 @@ import { formatCheck, paint, type Out } from './output.ts';
 import { formatLocation } from '../../shared/format.ts';
 
 export const FIX_USAGE =
-  'fix <disable-websockets|use-proxy|enable-tun|repair-config|trust-ca> [--proxy URL] [--ca-file PATH] [--codex-home DIR] [--profile NAME] [--dry-run] [--yes] [--json]';
+  'fix <disable-websockets|use-proxy|enable-tun|repair-config|trust-ca> [--proxy URL] [--proxy-user NAME] [--ca-file PATH] [--codex-home DIR] [--profile NAME] [--dry-run] [--yes] [--json]';
 export const REVERT_USAGE = 'revert [CHANGE_ID|--last] [--remove-fix-lines|--keep] [--json]';
 export const HISTORY_USAGE = 'history [--json]';
 
@@ -53,6 +53,49 @@ async function confirm(question: string): Promise<boolean> {
   }
 }
 
+/** Reads the proxy password: without echo on a terminal, else the first line of standard input. */
+export async function readProxyPassword(ctx: Pick<CommonContext, 'err'>, user: string, input: NodeJS.ReadStream = process.stdin): Promise<string> {
+  if (input.isTTY) {
+    ctx.err.write(`Password for ${user} at the proxy (not shown): `);
+    const password = await readWithoutEcho(input);
+    ctx.err.write('\n');
+    return password;
+  }
+  let text = '';
+  for await (const chunk of input) {
+    text += chunk.toString();
+    if (text.includes('\n')) break;
+  }
+  const line = text.split(/\r?\n/)[0] ?? '';
+  if (line === '') throw new UsageError('--proxy-user: give the password on standard input (one line), or run in a terminal to be asked for it.');
+  return line;
+}
+
+function readWithoutEcho(input: NodeJS.ReadStream): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let password = '';
+    input.setRawMode(true);
+    input.resume();
+    input.setEncoding('utf8');
+    const done = (error?: Error) => {
+      input.setRawMode(false);
+      input.pause();
+      input.off('data', onData);
+      if (error) reject(error);
+      else resolve(password);
+    };
+    const onData = (chunk: string) => {
+      for (const ch of chunk) {
+        if (ch === '\r' || ch === '\n') return done();
+        if (ch === '\u0003') return done(new UsageError('cancelled: nothing was written.'));
+        if (ch === '\u007f' || ch === '\b') password = password.slice(0, -1);
+        else password += ch;
+      }
+    };
+    input.on('data', onData);
+  });
+}
+
 function fixErrorMessage(e: FixError): string {
   const where = e.location ? formatLocation(e.location) : '';
   // Most messages already name the file; add the location only when it says more.
@@ -64,6 +107,7 @@ export async function fixCommand(args: string[], ctx: CommonContext): Promise<nu
     args,
     options: {
       proxy: { type: 'string' },
+      'proxy-user': { type: 'string' },
       'ca-file': { type: 'string' },
       'codex-home': { type: 'string' },
       profile: { type: 'string' },
@@ -83,6 +127,8 @@ export async function fixCommand(args: string[], ctx: CommonContext): Promise<nu
   if (values.proxy && fix !== 'use-proxy') throw new UsageError('--proxy goes with use-proxy only.');
   if (values['ca-file'] !== undefined && fix !== 'trust-ca') throw new UsageError('--ca-file goes with trust-ca only.');
   if (values['ca-file'] === '') throw new UsageError('--ca-file needs the path of your CA certificate (a .pem or .crt file).');
+  if (values['proxy-user'] !== undefined && fix !== 'use-proxy') throw new UsageError('--proxy-user goes with use-proxy only.');
+  if (values['proxy-user'] === '') throw new UsageError('--proxy-user needs the user name your proxy expects.');
   const codexHome = checkCodexHome(values['codex-home'], ctx.env, ctx.homedir);
   const timeoutMs = parseTimeout(values['timeout-ms'], 2500);
   const json = values.json ?? false;
@@ -106,11 +152,15 @@ export async function fixCommand(args: string[], ctx: CommonContext): Promise<nu
       }
       if (!json) ctx.out.write(`Using ${proxyUrl} (proven by the diagnosis).\n\n`);
     }
+    const user = values['proxy-user'];
+    // The password never comes from the command line (shell history, process lists): a prompt
+    // without echo on a terminal, else the first line of standard input.
+    const proxyLogin = user !== undefined ? { user, password: await readProxyPassword(ctx, user) } : undefined;
     const caFile = values['ca-file'] ? path.resolve(values['ca-file']) : undefined;
     if (fix === 'trust-ca' && !json) {
       ctx.out.write(caFile ? `Checking ${caFile} against the certificate Codex is shown…\n` : 'Looking for the CA behind the certificate Codex is shown (your CA files, tool settings, the OS trust store)…\n');
     }
-    const planned = await prepareFix(fix, { ...base, proxyUrl, proxyUrlFromUser: !!values.proxy, ...(caFile ? { caFile } : {}) });
+    const planned = await prepareFix(fix, { ...base, proxyUrl, proxyUrlFromUser: !!values.proxy, ...(proxyLogin ? { proxyLogin } : {}), ...(caFile ? { caFile } : {}) });
     if (!json) ctx.out.write(formatPlan(ctx.out, planned.plan));
 
     const nothingToWrite = planned.plan.diffs.length === 0 && !planned.plan.apiAction;

@@ -62,7 +62,9 @@ export function formatVerdict(out: Out, report: DiagnosisReport, command: string
   const fixName = r.fix === 'fix-proxy' ? (r.proxyUrl ? 'use-proxy' : null) : applicable.includes(r.fix) ? r.fix : null;
   if (fixName) {
     const proxyArg = r.proxyUrl && fixName === 'use-proxy' ? ` --proxy ${r.proxyUrl}` : '';
-    lines.push(`  Preview the change: ${command} fix ${fixName}${proxyArg}  (shows the diff, asks before writing)`);
+    const loginArg = r.proxyLogin ? ' --proxy-user NAME' : '';
+    const asks = r.proxyLogin ? 'asks for the password, checks the login, shows the diff, asks before writing' : 'shows the diff, asks before writing';
+    lines.push(`  Preview the change: ${command} fix ${fixName}${proxyArg}${loginArg}  (${asks})`);
   }
   if (r.rule === 'R10-untrusted-certificate' && r.fix === 'no-network') {
     lines.push(`  With the CA file from IT: ${command} fix trust-ca --ca-file PATH  (checks it against the certificate, shows the diff, asks before writing)`);

@@ -90,6 +90,7 @@ export function createDoctorService(options: DoctorServiceOptions): DoctorServic
         timeoutMs: options.timeoutMs,
         proxyUrl,
         proxyUrlFromUser: req.proxyUrl !== undefined,
+        ...(req.proxyLogin ? { proxyLogin: req.proxyLogin } : {}),
       });
       const now = Date.now();
       for (const [id, p] of plans) if (now - p.createdAt > PLAN_TTL_MS) plans.delete(id);

@@ -29,6 +29,7 @@ import { redactUrl } from './redact.ts';
 import { searchCaOnCodexRoute } from './trust/search-route.ts';
 import type { CaSearchResult } from './trust/find-ca.ts';
 import type { CaSourceOptions } from './trust/sources.ts';
+import { proxyUrlWithLogin } from '../../shared/proxy-login.ts';
 
 export interface WorkflowOptions {
   codexHome: string;
@@ -67,6 +68,7 @@ export function proxyProber(baseUrl: string, opts: Pick<WorkflowOptions, 'timeou
     const reasons = [...new Set(failed.map((r) => r.detail))];
     const hint = failed.length ? await socksPortHint(url, opts) : undefined;
     return {
+      loginRequired: results.some((r) => r.failure === 'proxy-auth-required'),
       // Reaching the service is what the proxy must do; the credential is the login's business.
       carriesWebSocket: !!ws?.ok || reachedService,
       carriesHttps: !!https?.ok,
@@ -114,6 +116,8 @@ export interface PrepareOptions extends WorkflowOptions {
   caFile?: string;
   /** For trust-ca: overrides of where CAs are looked for (tests point them at temp folders). */
   caSources?: Partial<CaSourceOptions>;
+  /** For use-proxy: the proxy's login, put into the URL percent-encoded (held in memory only). */
+  proxyLogin?: { user: string; password: string };
 }
 
 export async function prepareFix(fix: ApplicableFix, opts: PrepareOptions): Promise<PlannedFix> {
@@ -125,13 +129,14 @@ export async function prepareFix(fix: ApplicableFix, opts: PrepareOptions): Prom
     findInstalls: false,
   });
   const baseUrl = setup.provider?.baseUrl ?? FALLBACK_BASE_URL;
+  const proxyUrl = opts.proxyUrl && opts.proxyLogin ? proxyUrlWithLogin(opts.proxyUrl, opts.proxyLogin.user, opts.proxyLogin.password) : opts.proxyUrl;
   const environment = fix === 'enable-tun' ? await scanEnvironment(opts) : undefined;
   const caSearch = fix === 'trust-ca' ? await caSearchForFix(setup, baseUrl, opts) : undefined;
   return planFix(fix, {
     codexHome: opts.codexHome,
     profile: opts.profile,
     setup,
-    proxyUrl: opts.proxyUrl,
+    proxyUrl,
     proxyUrlFromUser: opts.proxyUrlFromUser,
     environment,
     // Trust what Codex trusts (SSL_CERT_FILE), or a proxy to a private-CA endpoint would look broken.

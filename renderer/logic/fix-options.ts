@@ -16,6 +16,8 @@ export interface FixCard {
   warnings: string[];
   /** use-proxy needs a proxy URL: the one the diagnosis proved, else the user types it. */
   proxyUrl: string | null;
+  /** use-proxy: the proxy wants a user name and password (407, Basic). */
+  proxyLogin: { schemes: string[]; rejected: boolean } | null;
 }
 
 export type FixOutcome =
@@ -31,7 +33,7 @@ export type FixOutcome =
     }
   | { kind: 'choose'; headline: string; cards: FixCard[] };
 
-const CARD_TEXT: Record<WebSocketFix, Omit<FixCard, 'recommended' | 'reason' | 'warnings' | 'proxyUrl'>> = {
+const CARD_TEXT: Record<WebSocketFix, Omit<FixCard, 'recommended' | 'reason' | 'warnings' | 'proxyUrl' | 'proxyLogin'>> = {
   'disable-websockets': {
     fix: 'disable-websockets',
     number: 1,
@@ -69,6 +71,7 @@ const NOT_WEBSOCKET_TITLES: Partial<Record<FixKind, string>> = {
   unproven: 'The WebSocket could not be proven without Codex\'s own check',
   'trust-ca': "Codex does not trust your company's CA",
   'weak-ca': 'Codex refuses this certificate — no setting fixes it',
+  'proxy-login-unsupported': 'Your proxy wants a login Codex cannot do',
 };
 
 const NOT_WEBSOCKET_STEPS: Partial<Record<FixKind, string[]>> = {
@@ -86,6 +89,9 @@ const NOT_WEBSOCKET_STEPS: Partial<Record<FixKind, string[]>> = {
   'weak-ca': [
     'Ask your IT department to re-issue the inspection CA (SHA-256, RSA 2048+ or ECDSA, valid dates), or to exempt the OpenAI endpoints from TLS inspection.',
     'Then run the diagnosis again.',
+  ],
+  'proxy-login-unsupported': [
+    'Start a local relay that logs in for you (px or cntlm), then run the diagnosis again: the doctor finds the relay\'s port and offers Fix #2 for it.',
   ],
   unproven: [
     'Run `codex doctor --network-only` in a terminal: it checks the WebSocket with your login.',
@@ -140,6 +146,7 @@ export function fixCards(rec: Recommendation, provider?: ProviderKind): FixCard[
       reason,
       warnings: recommended ? rec.warnings : [],
       proxyUrl: fix === 'use-proxy' ? (rec.proxyUrl ?? null) : null,
+      proxyLogin: fix === 'use-proxy' ? (rec.proxyLogin ?? null) : null,
     };
   });
 }

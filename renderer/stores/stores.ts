@@ -154,13 +154,17 @@ export interface FixState {
   selected: ApplicableFix | null;
   proxyUrl: string;
   proxyUrlError: string | null;
+  /** The proxy's user name, when it wants a login. (The password is never kept here: the step passes it to preview.) */
+  proxyUser: string;
   plan: FixPlan | null;
   applied: ApplyResult | null;
   revertOutcome: RevertOutcome | null;
   error: IpcError | null;
   select(fix: ApplicableFix, proxyUrl?: string): void;
   setProxyUrl(text: string): void;
-  preview(profile: string | null): Promise<boolean>;
+  setProxyUser(text: string): void;
+  /** `proxyPassword`: for a proxy that wants a login; sent with this one request and not kept. */
+  preview(profile: string | null, proxyPassword?: string): Promise<boolean>;
   apply(): Promise<boolean>;
   revert(mode?: RevertMode): Promise<void>;
   reset(): void;
@@ -177,6 +181,7 @@ export function createFixStore(api: DoctorApi): StoreApi<FixState> {
     selected: null,
     proxyUrl: '',
     proxyUrlError: null,
+    proxyUser: '',
     plan: null,
     applied: null,
     revertOutcome: null,
@@ -187,8 +192,9 @@ export function createFixStore(api: DoctorApi): StoreApi<FixState> {
     select: (fix, proxyUrl) =>
       set({ selected: fix, proxyUrl: proxyUrl ?? get().proxyUrl, proxyUrlError: null, plan: null, error: null, status: 'idle' }),
     setProxyUrl: (text) => set({ proxyUrl: text, proxyUrlError: null }),
-    async preview(profile) {
-      const { selected, proxyUrl } = get();
+    setProxyUser: (text) => set({ proxyUser: text, proxyUrlError: null }),
+    async preview(profile, proxyPassword) {
+      const { selected, proxyUrl, proxyUser } = get();
       if (!selected) return false;
       let request: Parameters<DoctorApi['previewFix']>[0] = { fix: selected, profile };
       if (selected === 'use-proxy') {
@@ -198,6 +204,13 @@ export function createFixStore(api: DoctorApi): StoreApi<FixState> {
           return false;
         }
         request = { ...request, proxyUrl: proxyUrl.trim() };
+        if (proxyPassword !== undefined) {
+          if (!proxyUser.trim()) {
+            set({ proxyUrlError: 'Type the user name your proxy expects.' });
+            return false;
+          }
+          request = { ...request, proxyLogin: { user: proxyUser.trim(), password: proxyPassword } };
+        }
       }
       set({ status: 'previewing', error: null, plan: null });
       const result = await call(() => api.previewFix(request));

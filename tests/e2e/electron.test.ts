@@ -16,6 +16,7 @@ import { ROOT, labEnv } from './env.ts';
 import {
   brokenConfigFlow,
   proxyNeededFlow,
+  proxyLoginFlow,
   strictPageFlow,
   syntaxErrorFlow,
   wsOkFlow,
@@ -114,6 +115,10 @@ describe('the built Electron app', { concurrency: false }, () => {
 
   test('proxy-needed: Fix #2 recommended with the proxy that works', { ...TEST_OPTIONS, skip: squidSkipReason ?? false }, async () => {
     await withApp('proxy-needed', proxyNeededFlow);
+  });
+
+  test('proxy-login-missing: Fix #2 asks for the login, refuses a wrong password, writes the right one, reverts', { ...TEST_OPTIONS, skip: squidSkipReason ?? false }, async () => {
+    await withApp('proxy-login-missing', proxyLoginFlow);
   });
 
   test('broken config.toml: a clear error with its location, and nothing written', TEST_OPTIONS, async () => {

@@ -6,7 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { parse as parseToml } from 'smol-toml';
-import type { Scenario } from '../lab/scenarios.ts';
+import { LAB_PROXY_PASSWORD, type Scenario } from '../lab/scenarios.ts';
 import { LAB_API_KEY, LAB_CHATGPT_LOGIN, LAB_OTHER_API_KEY } from '../lab/fake-responses-api.ts';
 import { snapshotDir } from './harness.ts';
 
@@ -242,6 +242,54 @@ export async function wrongKeyFlow(target: FlowTarget): Promise<void> {
 
   assert.deepEqual(snapshotDir(scenario.codexHome), before, 'nothing in CODEX_HOME was written');
   assert.deepEqual(target.pageErrors, [], 'no page errors or CSP violations');
+}
+
+/**
+ * proxy-login-missing: the proxy Codex is told to use wants a login. Fix #2 asks for the user name
+ * and password (a password field), a wrong password is refused with nothing written, the right one
+ * is written percent-encoded; the password is never in the page, not even in the preview's diff.
+ */
+export async function proxyLoginFlow(target: FlowTarget): Promise<void> {
+  const { page, scenario } = target;
+  const dotenvPath = path.join(scenario.codexHome, '.env');
+  const before = readFileSync(dotenvPath);
+  await diagnose(target);
+  await page.getByRole('button', { name: 'Choose a fix' }).click();
+  const recommended = page.locator('.fix-card.recommended');
+  await recommended.waitFor();
+  assert.match(await recommended.innerText(), /Fix #2/);
+  assert.match(await recommended.innerText(), /The proxy wants a login/);
+  const password = page.getByLabel('Password');
+  assert.equal(await password.getAttribute('type'), 'password', 'never echoed');
+  await page.getByLabel('User name').fill('alice');
+  await password.fill('wrong-password-123');
+  await recommended.getByRole('button', { name: 'Preview fix #2' }).click();
+  await page.getByText(/refused this user name and password \(407\)/).waitFor({ timeout: STEP_TIMEOUT });
+  assert.deepEqual(readFileSync(dotenvPath), before, 'a wrong password writes nothing');
+  await target.screenshot('proxy-login-4-choose');
+
+  await password.fill(LAB_PROXY_PASSWORD);
+  await recommended.getByRole('button', { name: 'Preview fix #2' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Preview the change' }).waitFor({ timeout: STEP_TIMEOUT });
+  await assertNoPassword(page, 'Preview');
+  await target.screenshot('proxy-login-5-preview');
+  await page.getByRole('button', { name: 'Apply this change' }).click();
+  await page.getByText('Codex can now connect without reconnecting.').waitFor({ timeout: STEP_TIMEOUT });
+  assert.match(readFileSync(dotenvPath, 'utf8'), new RegExp(`^HTTPS_PROXY=http://alice:${encodeURIComponent(LAB_PROXY_PASSWORD)}@127\\.0\\.0\\.1:\\d+$`, 'm'));
+  await assertNoPassword(page, 'Apply');
+
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Revert now' }).click();
+  await page.getByText('Reverted. Your files are back as they were.').waitFor({ timeout: STEP_TIMEOUT });
+  assert.deepEqual(readFileSync(dotenvPath), before, 'revert restores every byte');
+  assert.deepEqual(target.pageErrors, []);
+}
+
+async function assertNoPassword(page: Page, where: string): Promise<void> {
+  const { text, html } = (await page.evaluate(PAGE_TEXT_AND_HTML)) as { text: string; html: string };
+  for (const form of [LAB_PROXY_PASSWORD, encodeURIComponent(LAB_PROXY_PASSWORD)]) {
+    assert.ok(!text.includes(form) && !html.includes(form), `the proxy password is in the page on ${where}`);
+  }
 }
 
 /** ws-ok: "no fix needed" is a real outcome. */

@@ -4,10 +4,12 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openSession, screenshot, type Session } from './harness.ts';
+import { LAB_PROXY_PASSWORD } from '../lab/scenarios.ts';
 import {
   LAB_SECRETS,
   brokenConfigFlow,
   proxyNeededFlow,
+  proxyLoginFlow,
   strictPageFlow,
   syntaxErrorFlow,
   wsOkFlow,
@@ -45,6 +47,13 @@ describe('wizard in a real browser', { concurrency: false }, () => {
 
   test('proxy-needed: Fix #2 recommended with the proxy that works', async () => {
     await proxyNeededFlow(inBrowser(await open('proxy-needed', 'dark')));
+  });
+
+  test('proxy-login-missing: Fix #2 asks for the login, refuses a wrong password, writes the right one, reverts', async () => {
+    const session = await open('proxy-login-missing');
+    await proxyLoginFlow(inBrowser(session));
+    const sent = session.bridge.responses.join('\n');
+    assert.ok(!sent.includes(LAB_PROXY_PASSWORD) && !sent.includes(encodeURIComponent(LAB_PROXY_PASSWORD)), 'the password was sent back to the page');
   });
 
   test('broken config.toml: a clear error with its location, and nothing written', async () => {

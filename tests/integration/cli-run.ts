@@ -9,10 +9,15 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 
 export type CliResult = ProcessResult;
 
-export function cli(args: string[], env: { HOME: string; CODEX_CONNECTION_DOCTOR_HOME: string } & Record<string, string>): Promise<CliResult> {
+export function cli(
+  args: string[],
+  env: { HOME: string; CODEX_CONNECTION_DOCTOR_HOME: string } & Record<string, string>,
+  input?: string,
+): Promise<CliResult> {
   return runProcess(process.execPath, ['--import', 'tsx', path.join(root, 'electron', 'cli.ts'), ...args], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env },
+    ...(input !== undefined ? { input } : {}),
   });
 }
 

@@ -21,6 +21,7 @@ const behaviourFor: Record<FixKind, CodexBehaviour> = {
   none: 'answers-at-once',
   unproven: 'answers-at-once',
   login: 'never-answers',
+  'proxy-login-unsupported': 'never-answers',
   'disable-websockets': 'reconnects-then-answers',
   'use-proxy': 'never-answers',
   'fix-proxy': 'never-answers',

@@ -249,7 +249,9 @@ export async function setupScenario(name: ScenarioName): Promise<Scenario> {
           ...base,
           squid,
           codexHome: makeCodexHome({ baseUrl: labBaseUrl, dotenv: `HTTPS_PROXY=${proxy}\nHTTP_PROXY=${proxy}\n` }),
-          expectedFix: login ? 'none' : 'no-network',
+          // Without a login: Fix #2 for the same proxy, with a user name and password to give.
+          expectedFix: login ? 'none' : 'use-proxy',
+          ...(login ? {} : { expectedProxyUrl: squid.url }),
           codex: login ? 'answers-at-once' : 'never-answers',
         };
       }

@@ -1,6 +1,7 @@
 // Turns probe results into the facts the recommendation rules read, and into findings.
 import type { Finding, ProbeResult, Route, Severity, TlsInfo } from '../../../shared/types.ts';
 import type { RouteFacts, StepState } from '../../../shared/recommend.ts';
+import { proxyAuthSchemes, proxyUrlWithoutLogin } from '../../../shared/proxy-login.ts';
 
 export interface RouteOutcome {
   route: Route;
@@ -28,6 +29,16 @@ export function unauthenticatedWebsocketState(result: ProbeResult): StepState {
   return tls && tls.publicRoot && tls.authorized ? 'ok' : 'unproven';
 }
 
+/** An HTTP proxy that answered 407: which logins it offers, and whether the URL's own login was refused. */
+function proxyLoginFacts(outcome: RouteOutcome): RouteFacts['proxyLogin'] {
+  const url = outcome.route.proxyUrl;
+  if (!url || !/^http:/i.test(url)) return undefined;
+  const asked = outcome.results.find((r) => r.failure === 'proxy-auth-required');
+  if (!asked) return undefined;
+  const headers = (asked.data?.headers ?? {}) as Record<string, string>;
+  return { schemes: proxyAuthSchemes(headers['proxy-authenticate']), rejected: proxyUrlWithoutLogin(url) !== url.trim() };
+}
+
 export function routeFacts(outcome: RouteOutcome): RouteFacts {
   const https = stepState(outcome.results, 'https');
   const viaSocks = /^socks5h?:/i.test(outcome.route.proxyUrl ?? '');
@@ -38,6 +49,7 @@ export function routeFacts(outcome: RouteOutcome): RouteFacts {
     websocket = unauthenticatedWebsocketState(ws);
     websocketProof = websocket === 'ok' ? 'service-reached' : undefined;
   }
+  const proxyLogin = proxyLoginFacts(outcome);
   const httpsResult = outcome.results.find((r) => r.phase === 'https');
   const serviceWantsCredential = !!httpsResult?.ok && httpsResult.data?.status === 401 && httpsResult.data?.authenticated === false;
   return {
@@ -45,6 +57,7 @@ export function routeFacts(outcome: RouteOutcome): RouteFacts {
     proxyUrl: outcome.route.proxyUrl,
     speaks: outcome.speaks,
     ...(serviceWantsCredential ? { serviceWantsCredential } : {}),
+    ...(proxyLogin ? { proxyLogin } : {}),
     // The probe can speak SOCKS for HTTPS; Codex cannot (FACTS.md), so that success does not count.
     https: viaSocks && https === 'ok' ? 'unsupported' : https,
     websocket,

@@ -88,7 +88,7 @@ export async function applyPlan(planned: PlannedFix, options: ApplyOptions): Pro
   try {
     planned.edits.forEach((edit, i) => {
       if (edit.after === null) removeFileSync(edit.path);
-      else atomicWriteFileSync(edit.path, edit.after, edit.before === null ? { newFileMode: edit.newFileMode ?? 0o600 } : {});
+      else atomicWriteFileSync(edit.path, edit.after, edit.before === null ? { newFileMode: edit.newFileMode ?? 0o600 } : edit.mode !== undefined ? { mode: edit.mode } : {});
       written.push(i);
     });
   } catch (error) {

@@ -21,6 +21,8 @@ export interface ProxyProbeResult {
   carriesWebSocket: boolean;
   carriesHttps: boolean;
   detail: string;
+  /** The proxy answered 407: it wants a login, or refused the one in the URL. */
+  loginRequired?: boolean;
 }
 
 export type ProbeProxy = (url: string) => Promise<ProxyProbeResult>;
@@ -49,6 +51,8 @@ export interface PlannedEdit {
   after: Buffer | null;
   /** Mode for a file the change creates. */
   newFileMode?: number;
+  /** Mode to give an existing file (owner-only for a file that now holds a password); revert restores the old one. */
+  mode?: number;
 }
 
 export interface PlannedApiAction {
@@ -79,6 +83,7 @@ export class FixError extends Error {
       | 'not-applicable'
       | 'invalid-proxy'
       | 'proxy-failed'
+      | 'proxy-login'
       | 'edit-refused'
       | 'not-found'
       | 'already-reverted'

@@ -1,7 +1,7 @@
 // Fix #2 (and fix-proxy): name the proxy in $CODEX_HOME/.env, keeping loopback direct.
 import { redactUrl } from '../redact.ts';
 import path from 'node:path';
-import { assertCodexHome, decodeText, FixError, makePlan, readBytes, type FixContext, type PlannedFix } from './plan.ts';
+import { assertCodexHome, decodeText, fileMode, FixError, makePlan, readBytes, type FixContext, type PlannedFix } from './plan.ts';
 import { DotenvEditError, parseDotenvLines, readDotenv, setDotenvKeys } from './dotenv-edit.ts';
 
 export const LOOPBACK_NO_PROXY = ['localhost', '127.0.0.1', '::1'];
@@ -59,6 +59,7 @@ export async function planUseProxy(ctx: FixContext): Promise<PlannedFix> {
   const proxy = parseProxyUrl(url);
   const display = redactProxyUrl(url);
   const warnings: string[] = [];
+  const sideEffects: string[] = [];
   if (proxy.scheme !== 'http') {
     warnings.push(
       `${display} is a SOCKS proxy: Codex's WebSocket can use it, but its HTTPS requests (the fallback included) cannot. Prefer an HTTP or mixed port of the same app.`,
@@ -66,6 +67,14 @@ export async function planUseProxy(ctx: FixContext): Promise<PlannedFix> {
   }
   if (ctx.probeProxy) {
     const probe = await ctx.probeProxy(url);
+    if (probe.loginRequired) {
+      throw new FixError(
+        proxy.hasCredentials
+          ? `the proxy ${display} refused this user name and password (407); nothing was written. Check them and try again`
+          : `the proxy ${display} wants a user name and password (407); nothing was written. Give them to the fix (--proxy-user NAME; the password is asked for)`,
+        'proxy-login',
+      );
+    }
     if (!probe.carriesWebSocket) {
       throw new FixError(`the proxy ${display} does not carry Codex's WebSocket (${probe.detail}); nothing was written`, 'proxy-failed');
     }
@@ -120,12 +129,23 @@ export async function planUseProxy(ctx: FixContext): Promise<PlannedFix> {
     fromProcess.length > 0
       ? [`Your shell's ${fromProcess.map((v) => v.key).join(', ')} no longer applies to Codex: the .env values take precedence.`]
       : [];
-  const edit = { path: envPath, before, after: Buffer.from(after, 'utf8'), ...(before === null ? { newFileMode: 0o600 } : {}) };
+  // A password in .env: nobody else may read the file (its other bits are kept; revert restores them).
+  const currentMode = before === null ? undefined : fileMode(envPath);
+  const tighten = proxy.hasCredentials && currentMode !== undefined && (currentMode & 0o077) !== 0 && process.platform !== 'win32';
+  const edit = {
+    path: envPath,
+    before,
+    after: Buffer.from(after, 'utf8'),
+    ...(before === null ? { newFileMode: 0o600 } : {}),
+    ...(tighten ? { mode: currentMode! & ~0o077 } : {}),
+  };
+  if (tighten) sideEffects.push('.env becomes readable by you alone: it now holds the proxy password.');
   return makePlan(ctx, 'use-proxy', `Send Codex through the proxy ${display}`, [edit], {
     sideEffects: [
       `Codex (CLI, IDE extension and app) sends its traffic through ${display}; ${LOOPBACK_NO_PROXY.join(', ')} stay direct (NO_PROXY).`,
       'Codex reads .env when it starts: restart running Codex sessions.',
       ...overridden,
+      ...sideEffects,
     ],
     warnings,
   });

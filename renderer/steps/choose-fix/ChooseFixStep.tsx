@@ -10,6 +10,8 @@ export function ChooseFixStep() {
   const fix = useSlice((s) => s.fix, (s) => s);
   const profile = useSlice((s) => s.setup, (s) => s.profile);
   const [showAnyway, setShowAnyway] = useState(false);
+  // A proxy password lives only here, for the one preview request that checks it; never in a store.
+  const [proxyPassword, setProxyPassword] = useState('');
 
   useEffect(() => {
     if (report && !stores.fix.getState().proxyUrl) stores.fix.getState().setProxyUrl(suggestedProxyUrl(report));
@@ -19,9 +21,15 @@ export function ChooseFixStep() {
   const outcome = fixOutcome(report.recommendation, report.codex.provider);
   const busy = fix.status === 'previewing';
 
+  const needsLogin = chosenNeedsLogin(report.recommendation);
   const preview = async (chosen: ApplicableFix) => {
     stores.fix.getState().select(chosen);
-    if (await stores.fix.getState().preview(profile)) stores.wizard.getState().goTo('preview');
+    const password = chosen === 'use-proxy' && needsLogin ? proxyPassword : undefined;
+    const ok = await stores.fix.getState().preview(profile, password);
+    if (ok) {
+      setProxyPassword('');
+      stores.wizard.getState().goTo('preview');
+    }
   };
 
   const cards = outcome.kind === 'choose' ? outcome.cards : null;
@@ -75,7 +83,14 @@ export function ChooseFixStep() {
       {(cards || showAnyway) && (
         <div className="fix-cards" role="list">
           {(cards ?? fixCards(report.recommendation)).map((card) => (
-            <FixCardView key={card.fix} card={card} busy={busy} onPreview={() => void preview(card.fix)} />
+            <FixCardView
+              key={card.fix}
+              card={card}
+              busy={busy}
+              onPreview={() => void preview(card.fix)}
+              password={proxyPassword}
+              onPassword={setProxyPassword}
+            />
           ))}
         </div>
       )}
@@ -89,9 +104,22 @@ export function ChooseFixStep() {
   );
 }
 
-function FixCardView({ card, busy, onPreview }: { card: FixCard; busy: boolean; onPreview(): void }) {
+function chosenNeedsLogin(rec: { proxyLogin?: unknown }): boolean {
+  return !!rec.proxyLogin;
+}
+
+interface FixCardProps {
+  card: FixCard;
+  busy: boolean;
+  onPreview(): void;
+  password: string;
+  onPassword(value: string): void;
+}
+
+function FixCardView({ card, busy, onPreview, password, onPassword }: FixCardProps) {
   const stores = useStores();
   const proxyUrl = useSlice((s) => s.fix, (s) => s.proxyUrl);
+  const proxyUser = useSlice((s) => s.fix, (s) => s.proxyUser);
   const proxyUrlError = useSlice((s) => s.fix, (s) => (s.selected === 'use-proxy' ? s.proxyUrlError : null));
   const titleId = `fix-${card.fix}-title`;
   return (
@@ -140,6 +168,32 @@ function FixCardView({ card, busy, onPreview }: { card: FixCard; busy: boolean; 
             </p>
           )}
         </div>
+      )}
+      {card.fix === 'use-proxy' && card.proxyLogin && (
+        <fieldset className="field proxy-login">
+          <legend>{card.proxyLogin.rejected ? 'The proxy refused the saved login: enter it again' : 'The proxy wants a login'}</legend>
+          <label htmlFor="proxy-user">User name</label>
+          <input
+            id="proxy-user"
+            type="text"
+            spellCheck={false}
+            autoComplete="username"
+            value={proxyUser}
+            onChange={(e) => stores.fix.getState().setProxyUser(e.target.value)}
+          />
+          <label htmlFor="proxy-password">Password</label>
+          <input
+            id="proxy-password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => onPassword(e.target.value)}
+          />
+          <p className="muted">
+            Checked against the proxy before anything is written, then saved percent-encoded in $CODEX_HOME/.env (readable by you
+            alone), where Codex reads it. The app shows it nowhere and keeps it nowhere else.
+          </p>
+        </fieldset>
       )}
       <button type="button" className={card.recommended ? 'primary' : ''} disabled={busy} onClick={onPreview}>
         Preview fix #{card.number}

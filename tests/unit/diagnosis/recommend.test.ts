@@ -63,6 +63,24 @@ const rows: { rule: string; facts: RecommendationFacts; fix: string; proxyUrl?: 
   },
   { rule: 'R2-healthy', facts: facts({}), fix: 'none' },
   {
+    rule: 'R4b-proxy-wants-login',
+    facts: facts({
+      direct: direct('dns-error', 'dns-error'),
+      configured: { ...proxy('http://127.0.0.1:3128', 'http', 'proxy-auth-required', 'proxy-auth-required'), proxyLogin: { schemes: ['Basic'], rejected: false } },
+    }),
+    fix: 'use-proxy',
+    proxyUrl: 'http://127.0.0.1:3128',
+    warns: /password is stored/,
+  },
+  {
+    rule: 'R4c-proxy-login-codex-cannot-do',
+    facts: facts({
+      direct: direct('dns-error', 'dns-error'),
+      configured: { ...proxy('http://127.0.0.1:3128', 'http', 'proxy-auth-required', 'proxy-auth-required'), proxyLogin: { schemes: ['NTLM', 'Negotiate'], rejected: false } },
+    }),
+    fix: 'proxy-login-unsupported',
+  },
+  {
     rule: 'R5b-websocket-unproven',
     facts: facts({ direct: direct('ok', 'unproven'), credential: { status: 'keyring', source: 'the OS keyring' } }),
     fix: 'unproven',
