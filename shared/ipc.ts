@@ -13,7 +13,8 @@ export interface IpcContract {
   'diagnose:cancel': { request: { runId: string }; response: { cancelled: boolean } };
   'fix:preview': {
     /** `proxyLogin`: the proxy's user name and password the user typed, for use-proxy; held in memory only. */
-    request: { fix: ApplicableFix; profile?: string | null; proxyUrl?: string; proxyLogin?: ProxyLogin };
+    /** `pickCaFile`: for trust-ca, main asks the user for the CA file (a native dialog); the renderer never names a path. */
+    request: { fix: ApplicableFix; profile?: string | null; proxyUrl?: string; proxyLogin?: ProxyLogin; pickCaFile?: boolean };
     response: FixPlan;
   };
   'fix:apply': { request: { planId: string }; response: ApplyResult };
@@ -215,12 +216,14 @@ export const VALIDATORS: Validators = {
     return { runId: id(o.runId, 'runId') };
   },
   'fix:preview': (p) => {
-    const o = asObject(p, ['fix', 'profile', 'proxyUrl', 'proxyLogin']);
+    const o = asObject(p, ['fix', 'profile', 'proxyUrl', 'proxyLogin', 'pickCaFile']);
+    if (o.pickCaFile !== undefined && typeof o.pickCaFile !== 'boolean') throw new PayloadError('pickCaFile must be true or false.');
+    if (o.pickCaFile === true && o.fix !== 'trust-ca') throw new PayloadError('Picking a CA file goes with trust-ca only.');
     const fix = oneOf(o.fix, APPLICABLE_FIXES, 'fix');
     const url = proxyUrl(o.proxyUrl);
     const login = proxyLogin(o.proxyLogin);
     if (login && fix !== 'use-proxy') throw new PayloadError('A proxy login goes with use-proxy only.');
-    return { fix, profile: profile(o.profile), ...(url !== undefined ? { proxyUrl: url } : {}), ...(login ? { proxyLogin: login } : {}) };
+    return { fix, profile: profile(o.profile), ...(url !== undefined ? { proxyUrl: url } : {}), ...(login ? { proxyLogin: login } : {}), ...(o.pickCaFile === true ? { pickCaFile: true } : {}) };
   },
   'fix:apply': (p) => {
     const o = asObject(p, ['planId']);

@@ -44,7 +44,8 @@ export interface DoctorService {
     onProgress: (event: CheckEvent) => void,
     signal: AbortSignal,
   ): Promise<DiagnosisReport>;
-  previewFix(req: { fix: ApplicableFix; profile?: string | null; proxyUrl?: string; proxyLogin?: { user: string; password: string } }): Promise<FixPlan>;
+  /** `pickCaFile` (trust-ca): main asks the user for the CA file; the path never reaches the renderer. */
+  previewFix(req: { fix: ApplicableFix; profile?: string | null; proxyUrl?: string; proxyLogin?: { user: string; password: string }; pickCaFile?: boolean }): Promise<FixPlan>;
   applyFix(req: { planId: string }): Promise<ApplyResult>;
   revert(req: { changeId: string; mode?: RevertMode }): Promise<RevertOutcome>;
   history(): Promise<HistoryItem[]>;

@@ -21,6 +21,8 @@ export interface DoctorServiceOptions {
   extraProxyPorts?: number[];
   /** Run Codex's own doctor during diagnoses (default true). */
   codexDoctor?: boolean;
+  /** For trust-ca with `pickCaFile`: asks the user for the CA file (Electron's open dialog); null when cancelled. The path stays in main. */
+  pickCaFile?: () => Promise<string | null>;
 }
 
 /** Plans kept for the app to apply by id; a preview older than this must be made again. */
@@ -82,7 +84,14 @@ export function createDoctorService(options: DoctorServiceOptions): DoctorServic
       const sameProfile = (lastReport?.codex.profile ?? null) === (req.profile ?? null);
       const proven = sameProfile ? lastReport?.recommendation.proxyUrl : undefined;
       const proxyUrl = req.proxyUrl ?? (req.fix === 'use-proxy' ? proven : undefined);
+      let caFile: string | undefined;
+      if (req.fix === 'trust-ca' && req.pickCaFile) {
+        const picked = options.pickCaFile ? await options.pickCaFile() : null;
+        if (!picked) throw new FixError('No CA file was chosen; nothing was written. Choose the .pem or .crt file your IT department gave you.', 'not-applicable');
+        caFile = picked;
+      }
       const planned = await prepareFix(req.fix, {
+        ...(caFile ? { caFile } : {}),
         codexHome,
         profile: req.profile ?? null,
         env,

@@ -151,6 +151,27 @@ describe('trust-ca with a TLS-inspecting proxy (mitmproxy → squid) and the rea
     await assertNeverAnswers(s, 'after revert');
   });
 
+  test('CA in the OS bundle Codex reads: no trust-ca; the route is checked again trusting it, as Codex does', { timeout: 60_000 }, async () => {
+    const s = await setupScenario('tls-inspecting-proxy');
+    open.push(s);
+    const { NODE_EXTRA_CA_CERTS: _dropped, ...env } = s.env;
+    const bundleDir = makeTempDir('os-bundle');
+    const bundle = path.join(bundleDir, 'ca-certificates.crt');
+    copyFileSync(s.mitm!.caCertPath, bundle);
+    const report = await runDiagnosis({
+      codexHome: s.codexHome,
+      env: { PATH: process.env.PATH ?? '', ...env },
+      homedir: makeTempDir('ccd-user-home'),
+      codexDoctor: false,
+      timeoutMs: 2500,
+      caSources: { linuxBundles: [bundle], anchorDirs: [], npmrcFiles: [], pipConfigFiles: [] },
+    });
+    assert.equal(report.recommendation.fix, 'none', `${report.recommendation.rule}: ${report.recommendation.headline}`);
+    const finding = report.findings.find((f) => f.id === 'tls.ca-in-os-store');
+    assert.match(finding?.summary ?? '', /Codex trusts it there/);
+    assert.equal(report.trust?.proven?.sources[0]?.kind, 'os-bundle');
+  });
+
   test('--ca-file: a wrong file is refused with what to do and nothing is written; the right one is checked and applied', { timeout: 120_000 }, async () => {
     const s = await setupScenario('tls-inspecting-proxy');
     open.push(s);
