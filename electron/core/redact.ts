@@ -10,18 +10,52 @@ const MASK = '****';
  * not parse as a URL is masked wherever it looks like `user:password@`.
  */
 export function redactUrl(url: string): string {
-  let parsed: URL;
+  let parsed: URL | undefined;
   try {
     parsed = new URL(url);
   } catch {
-    return url.replace(/(\/\/[^:/@\s]*):[^@/\s]*@/g, `$1:${MASK}@`);
+    parsed = undefined;
   }
+  // A password may hold `/`, `?`, `#`, `@` or spaces unencoded: the URL then does not parse, or
+  // parses with part of the password as port or path. Only trust the parse when the last `@` is
+  // the one that ends the parsed user info.
+  if (!parsed || !userInfoParsedWhole(url, parsed)) return maskRawUrl(url);
   // Built by hand: URL.toString() would percent-encode the mask and normalise what the user wrote.
   const userInfo = parsed.username ? `${parsed.username}${parsed.password ? `:${MASK}` : ''}@` : parsed.password ? `:${MASK}@` : '';
   const authority = parsed.host ? `//${userInfo}${parsed.host}` : '';
   const query = redactQuery(parsed.search);
   const path = parsed.host && parsed.pathname === '/' && !/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*\//i.test(url) ? '' : parsed.pathname;
   return `${parsed.protocol}${authority}${path}${query}${parsed.hash ? '#…' : ''}`;
+}
+
+/** True when nothing after the parsed authority holds an `@`, so the parse saw the whole user info. */
+function userInfoParsedWhole(url: string, parsed: URL): boolean {
+  const at = url.lastIndexOf('@');
+  if (at < 0) return true;
+  const slashes = url.indexOf('//');
+  if (slashes < 0 || at < slashes) return true; // mailto:a@b and the like: no authority
+  const authority = /^[^/?#]*/.exec(url.slice(slashes + 2))![0];
+  // `https://host/p@x`: no `user:` before the path, so the `@` is in the path.
+  if (!parsed.username && !parsed.password && !authority.includes(':') && !authority.includes('@')) return true;
+  return !!(parsed.username || parsed.password) && !`${parsed.pathname}${parsed.search}${parsed.hash}`.includes('@');
+}
+
+/**
+ * Masks a URL that does not parse (or parses wrongly): everything between `//user:` and the last
+ * `@` is the password. With an `@` but no `user:` before it, the whole user info is masked; a value
+ * with neither a `//` nor an `@` holds no login.
+ */
+function maskRawUrl(url: string): string {
+  const slashes = url.indexOf('//');
+  const at = url.lastIndexOf('@');
+  if (slashes < 0 || at < slashes) return at >= 0 ? MASK : url;
+  const userInfo = url.slice(slashes + 2, at);
+  const colon = userInfo.indexOf(':');
+  const user = colon >= 0 ? userInfo.slice(0, colon) : '';
+  const rest = url.slice(at + 1);
+  const q = rest.indexOf('?');
+  const tail = q >= 0 ? rest.slice(0, q) + redactQuery(rest.slice(q)) : rest;
+  return `${url.slice(0, slashes + 2)}${colon >= 0 ? `${user}:` : ''}${MASK}@${tail}`;
 }
 
 function redactQuery(search: string): string {
@@ -67,7 +101,10 @@ export function redactText(text: string, secrets: string[]): string {
  */
 export function redactCredentials(text: string): string {
   return text
-    .replace(/(\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@"']+):[^\s@/"']+@/gi, `$1:${MASK}@`)
+    // The password runs to the last `@` of the word: it may hold `/`, `:` or `@` unencoded.
+    // with or without a scheme; then one with a space in it runs to the next `@` of the line.
+    .replace(/((?:\b[a-z][a-z0-9+.-]*:)?\/\/[^\s:/@"']*):[^\s"']*@/gi, `$1:${MASK}@`)
+    .replace(/((?:\b[a-z][a-z0-9+.-]*:)?\/\/[^\s:/@"']*):(?!\*\*\*\*@)[^\n"'@]*@/gi, `$1:${MASK}@`)
     .replace(/\b(sk-[A-Za-z0-9_-]{4})[A-Za-z0-9_-]+/g, `$1${MASK}`)
     .replace(/\b(Bearer\s+)[A-Za-z0-9._~+/=-]+/gi, `$1${MASK}`);
 }

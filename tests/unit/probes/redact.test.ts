@@ -54,3 +54,54 @@ describe('redactCredentials (free text whose secrets are not known in advance)',
     assert.equal(redactCredentials('http://127.0.0.1:7890 is fine'), 'http://127.0.0.1:7890 is fine');
   });
 });
+
+describe('issue 9 item 1: every URL shape is masked, parsed or not', () => {
+  const shapes: [string, string][] = [
+    ['http://alice:Se/cr3t@127.0.0.1:3128', 'Se/cr3t'], // unencoded `/`: does not parse
+    ['http://alice:123/s3cr3t@h:1', '123/s3cr3t'], // parses, with part of the password as port and path
+    ['http://alice:p#ssw0rd@h:1', 'p#ssw0rd'],
+    ['http://alice:p?ssw0rd@h:1', 'p?ssw0rd'],
+    ['http://alice:p@ss@w0rd@h:1', 'p@ss@w0rd'],
+    ['http://alice:pa ss@h:1', 'pa ss'],
+    ['socks5h://alice:x/y:z@h:1080', 'x/y:z'],
+    ['http://alice:Se/cr3t@', 'Se/cr3t'],
+    ['//alice:Se/cr3t@h:1', 'Se/cr3t'],
+    ['http://:only/pw@h:1', 'only/pw'],
+  ];
+  for (const [url, secret] of shapes) {
+    test(`${url.replace(secret, '<secret>')}`, () => {
+      const shown = redactUrl(url);
+      assert.ok(!shown.includes(secret), shown);
+      assert.ok(shown.includes('****'), shown);
+      assert.ok(!redactCredentials(`proxy ${url} failed`).includes(secret));
+    });
+  }
+
+  test('keeps what it can show: scheme, user, host and port after the last @', () => {
+    assert.equal(redactUrl('http://alice:Se/cr3t@127.0.0.1:3128'), 'http://alice:****@127.0.0.1:3128');
+    assert.equal(redactUrl('https://h/p@x'), 'https://h/p@x');
+  });
+});
+
+describe('issue 9 item 2: diff lines hide inline-table secrets and passwords with spaces or quotes', () => {
+  test('inline tables', async () => {
+    const { redactLine } = await import('../../../electron/core/fixes/plan.ts');
+    const lines = [
+      ['query_params = { "api-key" = "QPSECRET1", model = "x" }', 'QPSECRET1'],
+      ['http_headers = { "X-Auth-Key" = "HDSECRET2", "X-Org" = "org" }', 'HDSECRET2'],
+      ["http_headers = { 'X-Api-Key' = 'HDSECRET3' }", 'HDSECRET3'],
+      ['model_providers = { p.name = "P", p.http_headers = { "Authorization" = "AUTHSECRET4" } }', 'AUTHSECRET4'],
+      ['"X-Auth-Key" = "HDSECRET5"', 'HDSECRET5'],
+      ['HTTPS_PROXY="http://alice:pa ss6@127.0.0.1:3128"', 'pa ss6'],
+      ['HTTPS_PROXY=\'http://alice:it"s7@127.0.0.1:3128\'', 'it"s7'],
+      ['HTTPS_PROXY="http://alice:q\\"t8@127.0.0.1:3128"', 'q\\"t8'],
+      ['HTTPS_PROXY=http://alice:Se/cr3t9@127.0.0.1:3128', 'Se/cr3t9'],
+    ];
+    for (const [line, secret] of lines) {
+      const shown = redactLine(line!);
+      assert.ok(!shown.includes(secret!), shown);
+    }
+    assert.equal(redactLine('http_headers = { "X-Org" = "org" }'), 'http_headers = { "X-Org" = "org" }');
+    assert.equal(redactLine('name = "OpenAI"'), 'name = "OpenAI"');
+  });
+});
