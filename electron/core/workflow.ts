@@ -26,6 +26,10 @@ import {
 } from './fixes/index.ts';
 import { probeRoute, sniffProxyPort } from './probes/index.ts';
 import { redactUrl } from './redact.ts';
+import path from 'node:path';
+import { findConfigManagers } from './after-fix/config-managers.ts';
+import { findRunningCodex, restartNote } from './after-fix/codex-processes.ts';
+import { runCommand, type RunCommand } from './environment/run-command.ts';
 import { searchCaOnCodexRoute } from './trust/search-route.ts';
 import type { CaSearchResult } from './trust/find-ca.ts';
 import type { CaSourceOptions } from './trust/sources.ts';
@@ -40,6 +44,8 @@ export interface WorkflowOptions {
   homedir?: string;
   timeoutMs?: number;
   signal?: AbortSignal;
+  /** Runs OS commands (the process list); tests replay recorded output. */
+  runCommand?: RunCommand;
 }
 
 const FALLBACK_BASE_URL = 'https://api.openai.com/v1';
@@ -132,7 +138,7 @@ export async function prepareFix(fix: ApplicableFix, opts: PrepareOptions): Prom
   const proxyUrl = opts.proxyUrl && opts.proxyLogin ? proxyUrlWithLogin(opts.proxyUrl, opts.proxyLogin.user, opts.proxyLogin.password) : opts.proxyUrl;
   const environment = fix === 'enable-tun' ? await scanEnvironment(opts) : undefined;
   const caSearch = fix === 'trust-ca' ? await caSearchForFix(setup, baseUrl, opts) : undefined;
-  return planFix(fix, {
+  const planned = await planFix(fix, {
     codexHome: opts.codexHome,
     profile: opts.profile,
     setup,
@@ -144,6 +150,26 @@ export async function prepareFix(fix: ApplicableFix, opts: PrepareOptions): Prom
     setClashTun: clashTunSwitch,
     ...(caSearch ? { caSearch } : {}),
   });
+  await addAfterFixNotes(planned, opts);
+  return planned;
+}
+
+/**
+ * What the preview should say beyond the diff: another tool that may rewrite config.toml and undo
+ * the change, and the running Codex programs that read it only when they start.
+ */
+async function addAfterFixNotes(planned: PlannedFix, opts: PrepareOptions): Promise<void> {
+  const edits = planned.edits.filter((e) => e.after !== null && /config\.toml$/.test(e.path));
+  if (edits.length > 0) {
+    const files = edits.map((e) => ({ name: path.basename(e.path), text: e.before?.toString('utf8') ?? '' }));
+    for (const m of findConfigManagers({ homedir: opts.homedir ?? os.homedir(), files })) {
+      planned.plan.warnings.push(`${m.advice} (${m.evidence})`);
+    }
+  }
+  if (planned.edits.length > 0) {
+    const note = restartNote(await findRunningCodex(opts.runCommand ?? runCommand).catch(() => []));
+    if (note) planned.plan.sideEffects.push(note);
+  }
 }
 
 /** trust-ca: the CA search on Codex's route, or a FixError that says what to do. */
