@@ -17,6 +17,8 @@ export interface DotenvLine {
   valueEnd?: number;
   /** 1-based line number of the first line. */
   lineNumber: number;
+  /** The first line, after a BOM: Codex ignores it. */
+  bomIgnored?: boolean;
 }
 
 export class DotenvEditError extends Error {
@@ -41,6 +43,14 @@ export function parseDotenvLines(text: string): DotenvLine[] {
     const nl = text.indexOf('\n', from);
     return nl < 0 ? text.length : nl + 1;
   };
+  if (pos === 1) {
+    // dotenvy does not strip a BOM: the first line's key starts with U+FEFF, so Codex ignores
+    // that whole line. It is never edited (a key set there is appended as a new line instead).
+    const end = lineEndFrom(pos);
+    out.push({ start: pos, end, kind: 'odd', lineNumber: 1, bomIgnored: true });
+    pos = end;
+    lineNumber += 1;
+  }
   while (pos < text.length) {
     const end = lineEndFrom(pos);
     const content = text.slice(pos, end).replace(/\r?\n$/, '');
@@ -115,13 +125,27 @@ export function parseDotenvLines(text: string): DotenvLine[] {
   return out;
 }
 
-/** The value of each key (the first occurrence, as dotenvy does not override what is already set). */
+/** The value of each key as written (the last occurrence: Codex sets every line, so a later one wins). */
 export function readDotenv(text: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const line of parseDotenvLines(text)) {
-    if (line.kind === 'entry' && !out.has(line.key!)) out.set(line.key!, line.value!);
+    if (line.kind === 'entry') out.set(line.key!, line.value!);
   }
   return out;
+}
+
+/**
+ * Adds `suffix` to the end of the value on the entry line `lineNumber` (before a closing quote),
+ * leaving the rest of the value as written: `$VAR` / `${VAR}` keep being substituted by Codex.
+ */
+export function appendToDotenvValue(text: string, lineNumber: number, key: string, suffix: string): string {
+  const line = parseDotenvLines(text).find((l) => l.kind === 'entry' && l.key === key && l.lineNumber === lineNumber);
+  if (!line) throw new DotenvEditError(`.env line ${lineNumber} sets ${key} in a form this tool cannot edit safely; fix it by hand`);
+  if (/[\s'"$\\#]/.test(suffix)) throw new DotenvEditError('cannot append this text to a .env value');
+  const at = line.quote === '' ? line.valueEnd! : line.valueEnd! - 1;
+  // A comment right after an empty unquoted value must stay a comment.
+  const gap = line.quote === '' && text[at] === '#' ? ' ' : '';
+  return text.slice(0, at) + suffix + gap + text.slice(at);
 }
 
 export function formatDotenvValue(value: string, quote: DotenvQuote): string {

@@ -2,7 +2,8 @@
 import { redactUrl } from '../redact.ts';
 import path from 'node:path';
 import { assertCodexHome, decodeText, fileMode, FixError, makePlan, readBytes, type FixContext, type PlannedFix } from './plan.ts';
-import { DotenvEditError, parseDotenvLines, readDotenv, setDotenvKeys } from './dotenv-edit.ts';
+import { appendToDotenvValue, DotenvEditError, parseDotenvLines, setDotenvKeys } from './dotenv-edit.ts';
+import { parseDotenv } from '../codex/dotenv.ts';
 
 export const LOOPBACK_NO_PROXY = ['localhost', '127.0.0.1', '::1'];
 
@@ -50,6 +51,11 @@ export function mergeNoProxy(existing: string | undefined): string {
   return entries.join(',');
 }
 
+/** A NO_PROXY list compared as entries (spaces around commas do not matter). */
+function normaliseList(value: string | undefined): string | undefined {
+  return value === undefined ? undefined : value.split(',').map((e) => e.trim()).filter((e) => e !== '').join(',');
+}
+
 export async function planUseProxy(ctx: FixContext): Promise<PlannedFix> {
   assertCodexHome(ctx.codexHome);
   const url = ctx.proxyUrl?.trim();
@@ -88,34 +94,58 @@ export async function planUseProxy(ctx: FixContext): Promise<PlannedFix> {
   const envPath = path.join(ctx.codexHome, '.env');
   const before = readBytes(envPath);
   const text = before === null ? null : decodeText(envPath, before);
-  const current = text === null ? new Map<string, string>() : readDotenv(text);
+  // The values as Codex reads them (dotenvy: substitution, a later line wins, a BOM line ignored).
+  const substitutionEnv = process.env;
+  const codexReading = text === null ? [] : parseDotenv(text, substitutionEnv).entries;
+  const current = new Map(codexReading.map((e) => [e.key, e.value]));
+  const lineInEffect = new Map(codexReading.map((e) => [e.key, e.line]));
   const noProxyKey = current.has('NO_PROXY') ? 'NO_PROXY' : current.has('no_proxy') ? 'no_proxy' : 'NO_PROXY';
-  const noProxy = mergeNoProxy(current.get('NO_PROXY') ?? current.get('no_proxy'));
+  const noProxy = mergeNoProxy(current.get(noProxyKey));
   const updates: [string, string][] = [
     ['HTTPS_PROXY', url],
     ['HTTP_PROXY', url],
-    [noProxyKey, noProxy],
   ];
   // Lower-case twins already in the file would otherwise keep the old proxy for some clients.
-  for (const key of ['https_proxy', 'http_proxy', 'no_proxy']) {
-    if (current.has(key) && !updates.some(([k]) => k === key)) updates.push([key, key === 'no_proxy' ? noProxy : url]);
-  }
-  if (noProxyKey === 'no_proxy' && current.has('NO_PROXY')) updates.push(['NO_PROXY', noProxy]);
+  for (const key of ['https_proxy', 'http_proxy']) if (current.has(key)) updates.push([key, url]);
+  const noProxyKeys = [noProxyKey, ...(['NO_PROXY', 'no_proxy'] as const).filter((k) => k !== noProxyKey && current.has(k))];
 
   let after: string;
   try {
     after = setDotenvKeys(text, updates);
+    for (const key of noProxyKeys) {
+      const value = current.get(key);
+      const line = lineInEffect.get(key);
+      if (value === undefined || line === undefined) {
+        after = setDotenvKeys(after, [[key, noProxy]]);
+        continue;
+      }
+      // Append what is missing to the line Codex uses, as written: `$CORP` / `${CORP}` stay
+      // substitutions (a rewrite in single quotes would make them literal text).
+      const have = value.split(',').map((e) => e.trim()).filter((e) => e !== '');
+      const add = LOOPBACK_NO_PROXY.filter((lb) => !have.some((e) => e.toLowerCase() === lb));
+      if (add.length === 0) continue;
+      const sep = have.length === 0 || /,\s*$/.test(value) ? '' : ',';
+      after = appendToDotenvValue(after, line, key, sep + add.join(','));
+    }
   } catch (error) {
     if (error instanceof DotenvEditError) throw new FixError(`${error.message}; nothing was written`, 'edit-refused');
     throw error;
   }
-  // Check the result reads back as intended before anything is written.
-  const check = readDotenv(after);
-  for (const [key, value] of updates) {
-    if (check.get(key) !== value) throw new FixError(`.env would not read back ${key} as intended; nothing was written`, 'edit-refused');
+  // Check the result reads back as intended, the way Codex reads it, before anything is written.
+  const check = new Map(parseDotenv(after, substitutionEnv).entries.map((e) => [e.key, e.value]));
+  const intended = new Map<string, string>(current);
+  for (const [key, value] of updates) intended.set(key, value);
+  for (const key of noProxyKeys) intended.set(key, current.has(key) ? mergeNoProxy(current.get(key)) : noProxy);
+  for (const key of new Set([...intended.keys(), ...check.keys()])) {
+    const want = key.toUpperCase() === 'NO_PROXY' ? normaliseList(intended.get(key)) : intended.get(key);
+    const got = key.toUpperCase() === 'NO_PROXY' ? normaliseList(check.get(key)) : check.get(key);
+    if (want !== got) throw new FixError(`.env would not read back ${key} as intended; nothing was written`, 'edit-refused');
   }
   if (text !== null) {
-    const odd = parseDotenvLines(text).filter((l) => l.kind === 'odd');
+    if (parseDotenvLines(text)[0]?.bomIgnored) {
+      warnings.push('.env starts with a byte order mark (BOM), so Codex ignores its first line; that line was left as it is.');
+    }
+    const odd = parseDotenvLines(text).filter((l) => l.kind === 'odd' && !l.bomIgnored);
     if (odd.length > 0) {
       warnings.push(`.env has ${odd.length} line(s) this tool does not understand (line ${odd.map((l) => l.lineNumber).join(', ')}); they were left as they are.`);
     }

@@ -66,7 +66,10 @@ describe('agrees with the real codex (0.169, re-recorded with 0.171) (tests/fixt
       const theirs = seen.present === 'none' ? [] : seen.present.split(', ').sort();
       assert.deepEqual(ours, theirs, 'same proxy variables set');
       const target = r.effectiveProxy?.value;
-      if (seen.connected.includes('PORT')) assert.equal(target, `http://127.0.0.1:${PORT}`);
+      // NO_PROXY naming the provider's host: Codex goes direct, to no proxy.
+      const bypassed = (r.noProxy ?? '').split(',').map((e) => e.trim()).includes(c.host ?? '127.0.0.1');
+      if (bypassed) assert.deepEqual(seen.connected, [], 'NO_PROXY covers the provider');
+      else if (seen.connected.includes('PORT')) assert.equal(target, `http://127.0.0.1:${PORT}`);
       else if (seen.connected.includes('OTHERPORT')) assert.equal(target, `http://127.0.0.1:${OTHER}`);
       else assert.ok(target === undefined || !/:(18111|18222)$/.test(target), `no usable proxy, got ${target}`);
     });
