@@ -101,7 +101,7 @@ describe('npm run doctor', () => {
     const r = await runProcess('npm', ['run', '--silent', 'doctor', '--', '--help'], { cwd: root, env: process.env });
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /diagnose \[--codex-home DIR\]/);
-    assert.match(r.stdout, /fix <disable-websockets\|use-proxy\|enable-tun\|repair-config>/);
+    assert.match(r.stdout, /fix <disable-websockets\|use-proxy\|enable-tun\|repair-config\|trust-ca>/);
   });
 });
 
