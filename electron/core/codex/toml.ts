@@ -18,8 +18,20 @@ const BOM = '\uFEFF';
 /** Parses a TOML file's text; never throws. `file` is only used in messages. */
 export function parseTomlDocument(text: string, file: string): TomlParseResult {
   const body = text.startsWith(BOM) ? text.slice(1) : text;
+  // Codex (the Rust toml crate) skips one BOM; smol-toml would skip a second one too.
+  if (body.startsWith(BOM)) {
+    return { ok: false, error: { message: `${file}:1:1: a second byte order mark (BOM) at the start of the file`, line: 1, column: 1 } };
+  }
   try {
-    return { ok: true, value: parse(body) as Record<string, unknown> };
+    // Integers beyond 2^53 are valid TOML and Codex loads them: keep them exact as BigInt.
+    const value = parse(body, { integersAsBigInt: 'asNeeded' }) as Record<string, unknown>;
+    const problem = checkIntegerRange(value) ?? checkDates(body);
+    if (problem) {
+      const at = problem.line ?? locateKey(body, problem.path ?? [])?.line ?? 1;
+      const column = problem.column ?? 1;
+      return { ok: false, error: { message: `${file}:${at}:${column}: ${problem.message}`, line: at, column } };
+    }
+    return { ok: true, value };
   } catch (err) {
     if (err instanceof TomlError) {
       const line = err.line;
@@ -62,9 +74,15 @@ function describeRedefinition(text: string, errorLine: number): { key: string; f
   const culprit = defs.find((d) => d.line === errorLine);
   if (!culprit) return null;
   const key = culprit.path.join('.');
+  // Inside an array of tables, only the current element's definitions count: `[a.b]` under the
+  // second `[[a]]` is a new table, so the clash is with one after that `[[a]]`.
+  const element = defs
+    .filter((d) => d.kind === 'array-table' && d.line < errorLine && d.path.length < culprit.path.length && isPrefix(d.path, culprit.path))
+    .reduce((latest, d) => Math.max(latest, d.line), 0);
   const earlier = defs.find(
     (d) =>
       d.line < errorLine &&
+      d.line > element &&
       d.kind !== 'array-table' &&
       (samePath(d.path, culprit.path) ||
         // `a.b = 1` then `[a]`/`[a.b]`, or `x = {…}` then `[x]`: a prefix already holds a value.
@@ -122,4 +140,84 @@ function scanDefinitions(text: string): Definition[] {
       ? { path: st.path.map((k) => k.name), line: lineOf(st.lineStart), kind: st.array ? 'array-table' : 'table' }
       : { path: [...st.table, ...st.key.map((k) => k.name)], line: lineOf(st.lineStart), kind: 'key' },
   );
+}
+
+interface ValueProblem {
+  message: string;
+  path?: string[];
+  line?: number;
+  column?: number;
+}
+
+const I64_MIN = -(2n ** 63n);
+const I64_MAX = 2n ** 63n - 1n;
+
+/** TOML integers are 64-bit: anything outside that range Codex refuses. */
+function checkIntegerRange(value: unknown, path: string[] = []): ValueProblem | undefined {
+  if (typeof value === 'bigint') {
+    return value < I64_MIN || value > I64_MAX ? { message: 'integer does not fit in 64 bits', path } : undefined;
+  }
+  if (value instanceof Date || typeof value !== 'object' || value === null) return undefined;
+  for (const [k, v] of Object.entries(value)) {
+    const found = checkIntegerRange(v, Array.isArray(value) ? path : [...path, k]);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * smol-toml rolls impossible dates over (2023-02-30 becomes March 2); Codex refuses them. Finds
+ * date literals in values (strings and comments blanked out) and checks each day exists.
+ */
+function checkDates(text: string): ValueProblem | undefined {
+  if (!/\d{4}-\d{2}-\d{2}/.test(text)) return undefined;
+  const lines = blankStringsAndComments(text).split('\n');
+  for (let i = 0; i < lines.length; i += 1) {
+    const line = lines[i]!;
+    if (/^\s*\[/.test(line)) continue; // a table header: a date-like name is a key
+    for (const m of line.matchAll(/(?<![\w.-])(\d{4})-(\d{2})-(\d{2})(?![\w-]*\s*[=.\]])/g)) {
+      const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      const days = [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+      if (month < 1 || month > 12 || day < 1 || day > days[month - 1]!) {
+        return { message: `${m[0]} is not a date that exists`, line: i + 1, column: (m.index ?? 0) + 1 };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The text with every string's and comment's characters replaced by spaces (line breaks kept). */
+function blankStringsAndComments(text: string): string {
+  let out = '';
+  let i = 0;
+  const blank = (s: string) => s.replace(/[^\n]/g, ' ');
+  while (i < text.length) {
+    const c = text[i]!;
+    if (c === '#') {
+      const end = text.indexOf('\n', i);
+      const stop = end < 0 ? text.length : end;
+      out += blank(text.slice(i, stop));
+      i = stop;
+    } else if (c === '"' || c === "'") {
+      const triple = text.startsWith(c.repeat(3), i);
+      const quote = triple ? c.repeat(3) : c;
+      let j = i + quote.length;
+      while (j < text.length) {
+        if (c === '"' && text[j] === '\\') j += 2;
+        else if (text.startsWith(quote, j)) {
+          j += quote.length;
+          // A multi-line string may end with up to two more quotes.
+          for (let extra = 0; triple && extra < 2 && text[j] === c; extra += 1) j += 1;
+          break;
+        } else if (!triple && text[j] === '\n') break;
+        else j += 1;
+      }
+      out += blank(text.slice(i, j));
+      i = j;
+    } else {
+      out += c;
+      i += 1;
+    }
+  }
+  return out;
 }

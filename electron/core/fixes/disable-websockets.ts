@@ -19,7 +19,7 @@ import {
   type TomlFile,
 } from './plan.ts';
 import { getAt, hasTable, removeTable, setKeyInTable, setTopLevelKey, upsertTable, type ExpectedChange } from './toml-edit.ts';
-import { isIgnoredBuiltInTable } from '../codex/provider.ts';
+import { BUILT_IN_PROVIDER_IDS, isIgnoredBuiltInTable } from '../codex/provider.ts';
 
 const OPENAI_TABLE = ['model_providers', 'openai'];
 
@@ -108,15 +108,23 @@ export async function planDisableWebsockets(ctx: FixContext): Promise<PlannedFix
   if (ctx.setup.provider && ctx.setup.provider.id !== providerId) {
     warnings.push(`The diagnosis saw provider "${ctx.setup.provider.id}", the files now select "${providerId}".`);
   }
+  // Built-in providers other than openai (amazon-bedrock, ollama, lmstudio) never use WebSockets,
+  // and a custom provider uses them only with supports_websockets = true: nothing to turn off.
+  const builtInWithoutWebsockets = providerId !== 'openai' && (BUILT_IN_PROVIDER_IDS as readonly string[]).includes(providerId);
+  if (builtInWithoutWebsockets || (definition && definition.supports_websockets !== true)) {
+    const why = builtInWithoutWebsockets
+      ? `the built-in provider "${providerId}" does not use WebSockets`
+      : definition!.supports_websockets === false
+        ? `provider "${providerId}" already has supports_websockets = false`
+        : `provider "${providerId}" does not set supports_websockets = true, and a custom provider uses WebSockets only then`;
+    return makePlan(ctx, 'disable-websockets', `WebSockets are already off for provider "${providerId}"`, [], {
+      warnings: [...warnings, `Nothing to change: ${why}.`],
+    });
+  }
 
   if (definition) {
     // A custom provider: turn WebSockets off in its own table, in the file that defines it.
     const owner = [...files].reverse().find((f) => getAt(f.data, ['model_providers', providerId]) !== undefined)!;
-    if (definition.supports_websockets === false) {
-      return makePlan(ctx, 'disable-websockets', `WebSockets are already off for provider "${providerId}"`, [], {
-        warnings: [...warnings, `Provider "${providerId}" already has supports_websockets = false: nothing to change.`],
-      });
-    }
     const expectedOwner: ExpectedChange[] = [{ op: 'set', path: ['model_providers', providerId, 'supports_websockets'], value: false }];
     let after = tomlEdit(() => setKeyInTable(owner.text, ['model_providers', providerId], 'supports_websockets', false));
     after = dropIgnoredOpenaiTable(owner, after, expectedOwner);

@@ -47,7 +47,7 @@ export function parseTomlText(text: string, file = 'config.toml'): Record<string
 // ------------------------------------------------------------------ formatting
 
 export function formatKeySegment(name: string): string {
-  return /^[A-Za-z0-9_-]+$/.test(name) ? name : JSON.stringify(name);
+  return /^[A-Za-z0-9_-]+$/.test(name) ? name : basicString(name);
 }
 
 export function formatKeyPath(path: string[]): string {
@@ -55,8 +55,8 @@ export function formatKeyPath(path: string[]): string {
 }
 
 function basicString(value: string): string {
-  // JSON escapes are valid TOML basic-string escapes.
-  return JSON.stringify(value);
+  // JSON escapes are valid TOML basic-string escapes; JSON leaves U+007F (DEL) raw, TOML does not allow it.
+  return JSON.stringify(value).replace(/\u007F/g, '\\u007F');
 }
 
 /** Formats a scalar; when replacing `existing` keeps its quoting style where the value allows. */
@@ -176,7 +176,10 @@ function findTableInInline(text: string, table: InlineTable, rest: string[]): Lo
       return findTableInInline(text, parseInlineTable(text, entry.valueStart), rest.slice(key.length));
     }
   }
-  // Dotted keys inside the inline table (`{ x.a = 1 }`) are rare; treat the table as absent.
+  // Defined by dotted keys inside the inline table: `{ p.name = "P", p.base_url = "…" }`.
+  if (table.entries.some((entry) => entry.key.length > rest.length && isPrefix(rest, entry.key.map((k) => k.name)))) {
+    return { kind: 'inline', table, relative: rest };
+  }
   return null;
 }
 
@@ -253,7 +256,7 @@ export function setKeyInTable(text: string, tablePath: string[], key: string, va
       return applySplices(text, [insertLineAfter(doc, anchor, `${indent}${formatKeySegment(key)} = ${valueText}`)]);
     }
     case 'inline':
-      return applySplices(text, [insertIntoInline(text, table.table, formatKeySegment(key), valueText)]);
+      return applySplices(text, [insertIntoInline(text, table.table, formatKeyPath([...table.relative, key]), valueText)]);
     case 'dotted': {
       const indent = lineIndent(doc, table.after.lineStart);
       const keyText = formatKeyPath([...table.relative, key]);
@@ -335,7 +338,7 @@ export function upsertTable(text: string, tablePath: string[], entries: [string,
     const parent = findTable(doc, tablePath.slice(0, n));
     if (parent && parent.kind === 'inline') {
       const inner = `{ ${entries.map(([k, v]) => `${formatKeySegment(k)} = ${formatValue(v)}`).join(', ')} }`;
-      return applySplices(text, [insertIntoInline(text, parent.table, formatKeyPath(tablePath.slice(n)), inner)]);
+      return applySplices(text, [insertIntoInline(text, parent.table, formatKeyPath([...parent.relative, ...tablePath.slice(n)]), inner)]);
     }
     if (parent) break;
   }
