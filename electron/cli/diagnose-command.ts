@@ -47,7 +47,22 @@ export function parseTimeout(value: string | undefined, fallback: number): numbe
   return n;
 }
 
-function parsePorts(values: string[] | undefined): number[] {
+/**
+ * A profile name as Codex takes it: `NAME.config.toml` in CODEX_HOME, so no path separators, no
+ * leading dot (`..`), nothing empty. Returns null when none was given.
+ */
+export function parseProfile(value: string | undefined): string | null {
+  if (value === undefined) return null;
+  if (value.trim() === '') throw new UsageError('--profile needs a name (the NAME of $CODEX_HOME/NAME.config.toml); leave it out to use config.toml alone.');
+  if (!/^[A-Za-z0-9_.-]+$/.test(value) || value.startsWith('.')) {
+    throw new UsageError(
+      `--profile "${value}" is not a profile name Codex accepts: use letters, digits, "_", "-" or "." (not first), the NAME of $CODEX_HOME/NAME.config.toml.`,
+    );
+  }
+  return value;
+}
+
+export function parsePorts(values: string[] | undefined): number[] {
   return (values ?? []).map((v) => {
     const n = Number(v);
     if (!Number.isInteger(n) || n < 1 || n > 65535) throw new UsageError(`--proxy-port must be a port number (got "${v}").`);
@@ -69,22 +84,25 @@ export async function diagnoseCommand(args: string[], ctx: CommonContext): Promi
     strict: true,
     allowPositionals: false,
   });
+  // Every option is checked before anything is printed.
   const codexHome = checkCodexHome(values['codex-home'], ctx.env, ctx.homedir);
   const timeoutMs = parseTimeout(values['timeout-ms'], 2500);
   const json = values.json ?? false;
+  const profile = parseProfile(values.profile);
+  const extraProxyPorts = parsePorts(values['proxy-port']);
 
   if (!json) {
     ctx.out.write(paint(ctx.out, 'bold', 'Codex Connection Doctor') + ` — checking how Codex connects (CODEX_HOME ${codexHome})\n`);
   }
   const report = await runDiagnosis({
     codexHome,
-    profile: values.profile ?? null,
+    profile,
     env: ctx.env,
     homedir: ctx.homedir,
     timeoutMs,
     signal: ctx.signal,
     codexDoctor: !values['no-codex-doctor'],
-    extraProxyPorts: parsePorts(values['proxy-port']),
+    extraProxyPorts,
     onProgress: json ? undefined : (e) => e.status !== 'running' && ctx.out.write(formatCheck(ctx.out, e)),
   });
   if (json) ctx.out.write(JSON.stringify(report, null, 2) + '\n');

@@ -6,9 +6,10 @@ import path from 'node:path';
 import type { ApplicableFix, CheckEvent, DiagnosisReport, FixPlan, RevertOutcome } from '../../shared/types.ts';
 import { FIX_TITLES } from '../../shared/recommend.ts';
 import { runDiagnosis } from '../core/diagnosis/diagnose.ts';
-import { listHistory } from '../core/fixes/index.ts';
+import { readJournal, toHistoryItem } from '../core/fixes/journal.ts';
+import { settleJournal } from '../core/fixes/settle.ts';
 import { applyAndVerify, FixError, journalDirFor, prepareFix, revert } from '../core/workflow.ts';
-import { checkCodexHome, parseTimeout, type CommonContext } from './diagnose-command.ts';
+import { checkCodexHome, parsePorts, parseProfile, parseTimeout, type CommonContext } from './diagnose-command.ts';
 import { UsageError } from './errors.ts';
 import { formatCheck, paint, type Out } from './output.ts';
 import { formatLocation } from '../../shared/format.ts';
@@ -132,8 +133,8 @@ export async function fixCommand(args: string[], ctx: CommonContext): Promise<nu
   const codexHome = checkCodexHome(values['codex-home'], ctx.env, ctx.homedir);
   const timeoutMs = parseTimeout(values['timeout-ms'], 2500);
   const json = values.json ?? false;
-  const profile = values.profile ?? null;
-  const extraProxyPorts = (values['proxy-port'] ?? []).map(Number).filter((n) => Number.isInteger(n) && n > 0 && n < 65536);
+  const profile = parseProfile(values.profile);
+  const extraProxyPorts = parsePorts(values['proxy-port']);
   const base = { codexHome, profile, env: ctx.env, homedir: ctx.homedir, timeoutMs, signal: ctx.signal };
 
   try {
@@ -243,6 +244,10 @@ export async function revertCommand(args: string[], ctx: CommonContext): Promise
   const id = values.last ? 'last' : positionals[0]!;
   const mode = values['remove-fix-lines'] ? 'remove-fix-lines' : values.keep ? 'keep' : 'strict';
   try {
+    const journalDir = journalDirFor({ env: ctx.env, homedir: ctx.homedir });
+    for (const d of readJournal(journalDir).damaged) {
+      ctx.err.write(`${paint(ctx.err, 'yellow', '⚠')} skipped a damaged journal entry ${path.join(journalDir, d.file)} (${d.reason})\n`);
+    }
     const outcome = await revert(id, { env: ctx.env, homedir: ctx.homedir, signal: ctx.signal, mode });
     if (values.json) ctx.out.write(JSON.stringify(outcome, null, 2) + '\n');
     else ctx.out.write(formatRevert(ctx.out, id, outcome, mode));
@@ -258,7 +263,17 @@ export async function revertCommand(args: string[], ctx: CommonContext): Promise
 
 export async function historyCommand(args: string[], ctx: CommonContext): Promise<number> {
   const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false } }, strict: true, allowPositionals: false });
-  const items = listHistory(journalDirFor({ env: ctx.env, homedir: ctx.homedir }));
+  const journalDir = journalDirFor({ env: ctx.env, homedir: ctx.homedir });
+  // Changes a killed run left half-made are settled first (kept if written, else rolled back).
+  await settleJournal(journalDir);
+  const journal = readJournal(journalDir);
+  const items = journal.entries.slice().reverse().map(toHistoryItem);
+  for (const d of journal.damaged) {
+    ctx.err.write(`${paint(ctx.err, 'yellow', '⚠')} skipped a damaged journal entry ${path.join(journalDir, d.file)} (${d.reason}); the others are listed and can be reverted — move it away to silence this\n`);
+  }
+  if (journal.pending.length) {
+    ctx.err.write(`${journal.pending.length} change(s) still being made by another run are not listed yet: ${journal.pending.join(', ')}\n`);
+  }
   if (values.json) {
     ctx.out.write(JSON.stringify(items, null, 2) + '\n');
     return 0;

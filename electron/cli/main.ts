@@ -1,7 +1,9 @@
 // The command line: `codex-connection-doctor <command> …` over the same core as the app.
 import { diagnoseCommand, DIAGNOSE_USAGE, homedirFrom, type CommonContext } from './diagnose-command.ts';
 import { fixCommand, revertCommand, historyCommand, FIX_USAGE, REVERT_USAGE, HISTORY_USAGE } from './fix-commands.ts';
+import { appCommand, APP_USAGE } from './app-command.ts';
 import { UsageError } from './errors.ts';
+import { FixError } from '../core/fixes/plan.ts';
 import { terminalOut } from './output.ts';
 
 const COMMAND = 'codex-connection-doctor';
@@ -17,6 +19,8 @@ Commands:
       Put back the exact files a fix changed.
   ${HISTORY_USAGE}
       List the changes made by this tool (the app and the command line share them).
+  ${APP_USAGE}
+      The wizard in your browser (where the desktop app cannot run, or over \`ssh -L\`).
 
 Exit codes: 0 healthy / done, 1 a problem was found or the command failed, 2 the doctor could not run.
 `;
@@ -39,6 +43,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
         return await revertCommand(rest, ctx);
       case 'history':
         return await historyCommand(rest, ctx);
+      case 'app':
+        return await appCommand(rest, ctx);
       case undefined:
       case 'help':
       case '--help':
@@ -52,6 +58,11 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     if (e instanceof UsageError) {
       err.write(`${COMMAND}: ${e.message}\n`);
       return e.exitCode;
+    }
+    // A refusal the core explains (a journal folder that cannot be used, a file that cannot be read).
+    if (e instanceof FixError) {
+      err.write(`${COMMAND}: ${e.message}\n`);
+      return 2;
     }
     // parseArgs reports unknown options and missing values with these codes.
     const code = (e as { code?: string }).code;

@@ -18,7 +18,7 @@ import {
 } from './provider.ts';
 import { isIgnoredDotenvKey, resolveProxyEnv } from './proxy-env.ts';
 import { parseTomlDocument } from './toml.ts';
-import { ConfigFileError, readConfigFile } from '../config-file.ts';
+import { ConfigFileError, invalidUtf8Position, readConfigFile } from '../config-file.ts';
 
 export interface LoadCodexSetupOptions {
   codexHome?: string;
@@ -36,9 +36,16 @@ type ReadOutcome = { kind: 'ok'; text: string } | { kind: 'missing' } | { kind: 
 async function readTextFile(file: string): Promise<ReadOutcome> {
   try {
     const bytes = await readConfigFile(file);
-    return bytes === null ? { kind: 'missing' } : { kind: 'ok', text: bytes.toString('utf8') };
+    if (bytes === null) return { kind: 'missing' };
+    // Codex reads its files as UTF-8 and refuses others: say where the first bad byte is.
+    const bad = invalidUtf8Position(bytes);
+    if (bad) return { kind: 'unreadable', reason: `not valid UTF-8 at line ${bad.line}, column ${bad.column}: save it as UTF-8` };
+    return { kind: 'ok', text: bytes.toString('utf8') };
   } catch (err) {
-    if (err instanceof ConfigFileError) return { kind: 'unreadable', reason: err.code === 'not-a-file' ? 'not a regular file' : 'too large' };
+    if (err instanceof ConfigFileError) {
+      const reasons = { 'not-a-file': 'not a regular file', 'too-large': 'too large', unreadable: 'permission denied: make it readable by you', 'symlink-loop': 'a symlink loop: point the link at a real file' };
+      return { kind: 'unreadable', reason: reasons[err.code] };
+    }
     const code = (err as NodeJS.ErrnoException).code;
     return { kind: 'unreadable', reason: code ?? (err instanceof Error ? err.message : String(err)) };
   }

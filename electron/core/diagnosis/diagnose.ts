@@ -18,7 +18,7 @@ import { readCaBundle } from '../codex/ca-bundle.ts';
 import { readEnvironment } from '../environment/index.ts';
 import { probeRoute, sniffProxyPort } from '../probes/index.ts';
 import { redactText } from '../redact.ts';
-import { configuredRoute, directRoute, endpointFor, localProxyRoutes, systemProxyRoute, type Endpoint } from './routes.ts';
+import { codexHttpsSystemProxy, configuredRoute, directRoute, endpointFor, localProxyRoutes, systemProxyRoute, type Endpoint } from './routes.ts';
 import { evidenceLines, probeFindings, routeFacts, type RouteOutcome } from './facts.ts';
 import { collectSecrets } from './secrets.ts';
 import { codexDoctorWebsocket, startCodexDoctor } from './codex-doctor-step.ts';
@@ -151,9 +151,14 @@ export async function runDiagnosis(options: DiagnoseOptions = {}): Promise<Diagn
     );
     const systemRoute = systemProxyRoute(environment.systemProxy, configured);
     const speaksByUrl = new Map(candidates.map((c) => [`${c.host}:${c.port}`, c.speaks]));
-    const localOutcomes = await Promise.all([
-      ...localRoutes.map((route) => probeOne(route, speaksByUrl.get(hostPort(route.proxyUrl!)))),
-      ...(systemRoute ? [probeOne(systemRoute, 'http')] : []),
+    // On Windows and macOS Codex's HTTPS requests take the OS proxy by themselves: probe it as such.
+    const httpsSystemRoute = codexHttpsSystemProxy(environment.systemProxy, platform, configured, endpoint);
+    const [localOutcomes, httpsSystemOutcome] = await Promise.all([
+      Promise.all([
+        ...localRoutes.map((route) => probeOne(route, speaksByUrl.get(hostPort(route.proxyUrl!)))),
+        ...(systemRoute ? [probeOne(systemRoute, 'http')] : []),
+      ]),
+      httpsSystemRoute ? probeOne(httpsSystemRoute, speaksByUrl.get(hostPort(httpsSystemRoute.proxyUrl!))) : Promise.resolve(null),
     ]);
 
     // An untrusted certificate on Codex's route: look for its CA where the user keeps CAs, prove it.
@@ -175,6 +180,7 @@ export async function runDiagnosis(options: DiagnoseOptions = {}): Promise<Diagn
     const outcomes = [
       configuredOutcome ? directOutcome : codexOutcome,
       ...(configuredOutcome ? [codexOutcome] : []),
+      ...(httpsSystemOutcome ? [httpsSystemOutcome] : []),
       ...localOutcomes,
     ];
     const doctorReport = await codexDoctor.finish();
@@ -192,6 +198,7 @@ export async function runDiagnosis(options: DiagnoseOptions = {}): Promise<Diagn
       codexDoctorWebsocket: codexDoctorWebsocket(doctorReport),
       staleGateway: staleGateway?.facts ?? null,
       untrustedCa: trust?.facts ?? null,
+      systemProxyHttps: httpsSystemOutcome ? routeFacts(httpsSystemOutcome) : null,
     };
     const probes = outcomes.flatMap((o) => o.results);
     const evidence = evidenceLines(outcomes);
@@ -286,7 +293,8 @@ async function withExtraPorts(
 
 function blockingConfigProblems(setup: CodexSetup): string[] {
   return setup.findings
-    .filter((f) => f.severity === 'error' && f.id.startsWith('config.'))
+    // A config file Codex cannot read (permissions, a symlink loop, not UTF-8) stops it as surely as a parse error.
+    .filter((f) => f.severity === 'error' && (f.id.startsWith('config.') || (f.id === 'codex.file.unreadable' && /\.toml$/.test(f.location?.file ?? ''))))
     .map((f) => {
       const where = f.location ? `${formatLocation(f.location)}: ` : '';
       return where + f.summary;

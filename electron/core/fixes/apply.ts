@@ -3,8 +3,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { JournalEntry, JournalFileEntry } from '../../../shared/types.ts';
-import { atomicWriteFileSync, fileMode, removeFileSync } from './atomic-write.ts';
-import { markReverted, newChangeId, removeEntry, writeEntry } from './journal.ts';
+import { atomicWriteFileSync, fileMode, removeFileSync, testPause } from './atomic-write.ts';
+import { beginPending, finishPending, markReverted, newChangeId, removeEntry } from './journal.ts';
+import { withCodexHomeLock } from './lock.ts';
+import { cleanTempFilesFor, settlePendingLocked } from './settle.ts';
 import { assertCodexHome, FixError, readBytes, readTomlFile, sha256, type PlannedFix, type SetClashTun } from './plan.ts';
 
 export interface ApplyOptions {
@@ -38,6 +40,16 @@ export async function applyPlan(planned: PlannedFix, options: ApplyOptions): Pro
       'not-applicable',
     );
   }
+  // One change per CODEX_HOME at a time: from the check against the preview to the final entry.
+  // A process that waited finds the files changed by the winner and refuses ("changed since the preview").
+  return withCodexHomeLock(planned.codexHome, () => {
+    cleanTempFilesFor(planned.codexHome, options.journalDir, planned.edits.map((e) => e.path));
+    settlePendingLocked(options.journalDir, planned.codexHome);
+    return applyLocked(planned, options);
+  });
+}
+
+async function applyLocked(planned: PlannedFix, options: ApplyOptions): Promise<JournalEntry> {
   const files: JournalFileEntry[] = [];
   for (const edit of planned.edits) {
     const current = readBytes(edit.path);
@@ -75,12 +87,16 @@ export async function applyPlan(planned: PlannedFix, options: ApplyOptions): Pro
   if (planned.api) entry.api = { controller: planned.api.controller, previousTun: planned.api.previousTun };
 
   // The journal first: if anything below fails, the bytes before (and TUN's old state) are safe.
-  writeEntry(options.journalDir, entry);
+  // The entry stays pending until every rename is done: a process killed in between leaves a
+  // pending change that the next run settles (kept if all was written, else rolled back).
+  beginPending(options.journalDir, entry);
+  testPause('after-journal');
   if (planned.api) {
     try {
       await options.setClashTun!(planned.api.controller, planned.api.secret, planned.api.enableTun);
     } catch (error) {
       removeEntry(options.journalDir, entry.id); // nothing changed: no history item to revert
+      finishPending(options.journalDir, entry.id);
       throw new FixError(`the Clash API at ${planned.api.controller} refused: ${(error as Error).message}`, 'api-failed');
     }
   }
@@ -99,7 +115,9 @@ export async function applyPlan(planned: PlannedFix, options: ApplyOptions): Pro
       else atomicWriteFileSync(edit.path, edit.before, { mode: f.modeBefore });
     }
     markReverted(options.journalDir, entry.id, 'apply-failed');
+    finishPending(options.journalDir, entry.id);
     throw new FixError(`writing ${(error as Error).message}; the files were put back as they were`, 'read-only');
   }
+  finishPending(options.journalDir, entry.id);
   return entry;
 }

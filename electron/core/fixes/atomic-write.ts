@@ -17,6 +17,16 @@ function sleepSync(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
+/**
+ * Test hook for the kill -9 tests: with CCD_TEST_PAUSE_AT=<stage>, the process stops there (for a
+ * minute, or CCD_TEST_PAUSE_MS) so a test can kill it at that exact point, or race it. Stages: after-journal, before-rename.
+ */
+export function testPause(stage: 'after-journal' | 'before-rename'): void {
+  if (process.env.CCD_TEST_PAUSE_AT !== stage) return;
+  process.stderr.write(`CCD_TEST_PAUSED ${stage}\n`);
+  sleepSync(Number(process.env.CCD_TEST_PAUSE_MS) || 60_000);
+}
+
 /** On Windows a rename over a file another process has open fails for a moment: retry briefly. */
 function renameWithRetry(from: string, to: string): void {
   const attempts = process.platform === 'win32' ? 20 : 1;
@@ -94,6 +104,7 @@ export function atomicWriteFileSync(linkOrFile: string, data: Buffer | string, o
     } finally {
       fs.closeSync(fd);
     }
+    if (!path.basename(target).endsWith('.json')) testPause('before-rename');
     renameWithRetry(temp, target);
     renamed = true;
     fsyncDirectory(dir);
@@ -107,4 +118,44 @@ export function removeFileSync(linkOrFile: string): void {
   const target = resolveLinkTarget(linkOrFile);
   fs.rmSync(target, { force: true });
   fsyncDirectory(path.dirname(target));
+}
+
+/** The name of our temporary files: `.<name>.<pid>.<12 hex>.tmp`, beside the file they replace. */
+const TEMP_NAME = /^\..+\.(\d+)\.[0-9a-f]{12}\.tmp$/;
+
+function processIsGone(pid: number): boolean {
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+/**
+ * Removes temporary files of our own naming left in dir by a process that no longer runs (a
+ * `kill -9` between writing the temporary file and renaming it). Other files are never touched.
+ * Returns the names removed.
+ */
+export function cleanStaleTempFiles(dir: string): string[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const m = TEMP_NAME.exec(name);
+    if (!m || !processIsGone(Number(m[1]))) continue;
+    try {
+      if (!fs.lstatSync(path.join(dir, name)).isFile()) continue;
+      fs.rmSync(path.join(dir, name), { force: true });
+      removed.push(name);
+    } catch {
+      // not ours to insist on
+    }
+  }
+  return removed;
 }

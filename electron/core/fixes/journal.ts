@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { HistoryItem, JournalEntry } from '../../../shared/types.ts';
 import { atomicWriteFileSync } from './atomic-write.ts';
+import { FixError } from './plan.ts';
 
 export const APP_DIR_NAME = 'Codex Connection Doctor';
 
@@ -25,9 +26,33 @@ export function getJournalDir(
   return p.join(base, APP_DIR_NAME, 'journal');
 }
 
+/** A journal folder that cannot be used: a refusal that names it and says what to do. */
+export function journalFolderError(dir: string, error: unknown): FixError {
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  const what =
+    code === 'ENOTDIR' || code === 'EEXIST'
+      ? 'is a file, not a folder: move that file away'
+      : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+        ? 'cannot be read or written by you: make it yours and readable and writable (`chmod u+rwx`)'
+        : code === 'ELOOP'
+          ? 'is a symlink loop: remove the link'
+          : `cannot be used (${(error as Error).message})`;
+  return new FixError(
+    `the journal folder ${dir} ${what}, or set CODEX_CONNECTION_DOCTOR_HOME to another folder; nothing was written`,
+    'read-only',
+    { file: dir },
+  );
+}
+
 export function ensureJournalDir(dir: string): void {
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  if (process.platform !== 'win32') fs.chmodSync(dir, 0o700);
+  try {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    if (!fs.statSync(dir).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+    if (process.platform !== 'win32') fs.chmodSync(dir, 0o700);
+    fs.accessSync(dir, fs.constants.R_OK | fs.constants.W_OK | fs.constants.X_OK);
+  } catch (error) {
+    throw journalFolderError(dir, error);
+  }
 }
 
 /** Time-sortable id: UTC timestamp to the millisecond, a counter, and randomness. */
@@ -63,43 +88,197 @@ export function removeEntry(dir: string, id: string): void {
 
 export function markReverted(dir: string, id: string, mode: string, when = new Date()): void {
   const marker: RevertMarker = { revertedAt: when.toISOString(), mode };
-  atomicWriteFileSync(path.join(dir, `${id}.reverted.json`), JSON.stringify(marker) + '\n', { mode: 0o600 });
+  try {
+    atomicWriteFileSync(path.join(dir, `${id}.reverted.json`), JSON.stringify(marker) + '\n', { mode: 0o600 });
+  } catch (error) {
+    throw journalFolderError(dir, error);
+  }
 }
 
+/** A journal file that could not be read as an entry: skipped, and reported. */
+export interface DamagedEntry {
+  /** The file's name in the journal folder. */
+  file: string;
+  reason: string;
+}
+
+export interface JournalContents {
+  /** Readable, settled entries, oldest first. */
+  entries: JournalEntry[];
+  damaged: DamagedEntry[];
+  /** Ids of changes still being made (or interrupted): not history yet. */
+  pending: string[];
+}
+
+const isStr = (v: unknown): v is string => typeof v === 'string';
+const isOptStr = (v: unknown) => v === undefined || typeof v === 'string';
+
+/** Why a parsed value is not a journal entry with this id, or null when it is one. */
+function entryProblem(value: unknown, id: string): string | null {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return 'not a journal entry';
+  const e = value as Record<string, unknown>;
+  if (e.id !== id) return 'its id does not match its file name';
+  for (const k of ['createdAt', 'fix', 'title', 'codexHome'] as const) if (!isStr(e[k])) return `"${k}" is missing`;
+  if (!(e.profile === undefined || e.profile === null || isStr(e.profile))) return '"profile" is not a name';
+  if (!isOptStr(e.revertOf)) return '"revertOf" is not an id';
+  if (!Array.isArray(e.files)) return '"files" is missing';
+  for (const f of e.files as unknown[]) {
+    if (!f || typeof f !== 'object') return 'a file record is not an object';
+    const r = f as Record<string, unknown>;
+    if (!isStr(r.path) || !path.isAbsolute(r.path)) return 'a file record has no absolute path';
+    if (typeof r.existedBefore !== 'boolean') return 'a file record lacks "existedBefore"';
+    if (!isOptStr(r.before) || !isOptStr(r.after) || !isOptStr(r.hashAfter)) return 'a file record holds bytes that are not text';
+    if (r.existedBefore && r.before === undefined) return 'a file record lacks the bytes before';
+    if (r.modeBefore !== undefined && typeof r.modeBefore !== 'number') return 'a file record has a mode that is not a number';
+  }
+  if (e.api !== undefined) {
+    const a = e.api as Record<string, unknown> | null;
+    if (!a || !isStr(a.controller) || typeof a.previousTun !== 'boolean') return '"api" is not a Clash API record';
+  }
+  return null;
+}
+
+export class DamagedEntryError extends FixError {
+  constructor(dir: string, id: string, reason: string) {
+    super(
+      `the journal entry ${path.join(dir, `${id}.json`)} is damaged (${reason}); it cannot be reverted from the journal — restore the file by hand, or move that entry away`,
+      'not-found',
+    );
+  }
+}
+
+function readDir(dir: string): string[] {
+  try {
+    return fs.readdirSync(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw journalFolderError(dir, error);
+  }
+}
+
+function readJson(file: string): unknown {
+  return JSON.parse(fs.readFileSync(file, 'utf8'));
+}
+
+/** One entry, with its revert marker; null when absent. A damaged entry throws DamagedEntryError. */
 export function readEntry(dir: string, id: string): JournalEntry | null {
   if (!isChangeId(id)) return null;
-  let entry: JournalEntry;
+  let value: unknown;
   try {
-    entry = JSON.parse(fs.readFileSync(path.join(dir, `${id}.json`), 'utf8')) as JournalEntry;
+    value = readJson(path.join(dir, `${id}.json`));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return null;
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EISDIR') throw journalFolderError(path.join(dir, `${id}.json`), error);
+    throw new DamagedEntryError(dir, id, error instanceof SyntaxError ? 'not valid JSON: truncated or overwritten' : (error as Error).message);
   }
-  try {
-    const marker = JSON.parse(fs.readFileSync(path.join(dir, `${id}.reverted.json`), 'utf8')) as RevertMarker;
-    entry.revertedAt = marker.revertedAt;
-  } catch {
-    // not reverted
+  const problem = entryProblem(value, id);
+  if (problem) throw new DamagedEntryError(dir, id, problem);
+  const entry = value as JournalEntry;
+  const markerFile = path.join(dir, `${id}.reverted.json`);
+  if (fs.existsSync(markerFile)) {
+    // A marker is written atomically; one that cannot be read still says the change was reverted.
+    let revertedAt: string | undefined;
+    try {
+      const marker = readJson(markerFile) as RevertMarker;
+      if (isStr(marker?.revertedAt)) revertedAt = marker.revertedAt;
+    } catch {
+      // fall back to the marker's time
+    }
+    entry.revertedAt = revertedAt ?? fs.statSync(markerFile).mtime.toISOString();
   }
   return entry;
 }
 
-/** Every entry, oldest first. */
-export function readAllEntries(dir: string): JournalEntry[] {
-  let names: string[];
+/** The pending marker of a change being made: written before its entry, removed once its files are written. */
+export function pendingMarkerPath(dir: string, id: string): string {
+  return path.join(dir, `${id}.pending.json`);
+}
+
+export interface PendingMarker {
+  codexHome: string;
+  pid: number;
+}
+
+/** Marks a change as being made, then writes its entry: until finishPending, it is not history. */
+export function beginPending(dir: string, entry: JournalEntry): void {
+  ensureJournalDir(dir);
+  const marker: PendingMarker = { codexHome: entry.codexHome, pid: process.pid };
+  atomicWriteFileSync(pendingMarkerPath(dir, entry.id), JSON.stringify(marker) + '\n', { mode: 0o600 });
+  writeEntry(dir, entry);
+}
+
+/** The change's files are written: its entry is final. */
+export function finishPending(dir: string, id: string): void {
+  fs.rmSync(pendingMarkerPath(dir, id), { force: true });
+  fsyncDir(dir);
+}
+
+function fsyncDir(dir: string): void {
+  if (process.platform === 'win32') return;
   try {
-    names = fs.readdirSync(dir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
+    const fd = fs.openSync(dir, 'r');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    // best effort
   }
-  return names
-    .filter((n) => n.endsWith('.json') && !n.endsWith('.reverted.json'))
-    .map((n) => n.slice(0, -'.json'.length))
+}
+
+/** Pending changes in the journal: id and marker (a marker that cannot be read has no CODEX_HOME). */
+export function readPending(dir: string): { id: string; marker: PendingMarker | null }[] {
+  return readDir(dir)
+    .filter((n) => n.endsWith('.pending.json'))
+    .map((n) => n.slice(0, -'.pending.json'.length))
     .filter(isChangeId)
     .sort()
-    .map((id) => readEntry(dir, id))
-    .filter((e): e is JournalEntry => e !== null);
+    .map((id) => {
+      let marker: PendingMarker | null = null;
+      try {
+        const m = readJson(pendingMarkerPath(dir, id)) as PendingMarker;
+        if (isStr(m?.codexHome)) marker = m;
+      } catch {
+        // unreadable marker
+      }
+      return { id, marker };
+    });
+}
+
+/** Everything in the journal: readable entries, the damaged ones (skipped, to report), the pending ones. */
+export function readJournal(dir: string): JournalContents {
+  const names = readDir(dir);
+  const pending = new Set(
+    names.filter((n) => n.endsWith('.pending.json')).map((n) => n.slice(0, -'.pending.json'.length)),
+  );
+  const entries: JournalEntry[] = [];
+  const damaged: DamagedEntry[] = [];
+  const ids = names
+    .filter((n) => n.endsWith('.json') && !n.endsWith('.reverted.json') && !n.endsWith('.pending.json'))
+    .map((n) => n.slice(0, -'.json'.length))
+    .sort();
+  for (const id of ids) {
+    if (!isChangeId(id)) {
+      damaged.push({ file: `${id}.json`, reason: 'not a journal entry name' });
+      continue;
+    }
+    if (pending.has(id)) continue;
+    try {
+      const entry = readEntry(dir, id);
+      if (entry) entries.push(entry);
+    } catch (error) {
+      if (error instanceof DamagedEntryError) damaged.push({ file: `${id}.json`, reason: /is damaged \((.*)\); it cannot/.exec(error.message)?.[1] ?? error.message });
+      else throw error;
+    }
+  }
+  return { entries, damaged, pending: [...pending].filter(isChangeId).sort() };
+}
+
+/** Every readable, settled entry, oldest first (damaged and pending ones skipped). */
+export function readAllEntries(dir: string): JournalEntry[] {
+  return readJournal(dir).entries;
 }
 
 export function toHistoryItem(entry: JournalEntry): HistoryItem {

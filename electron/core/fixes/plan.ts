@@ -14,7 +14,7 @@ import { unifiedDiff } from './diff.ts';
 import { fileMode } from './atomic-write.ts';
 import { getAt, parseTomlText, TomlEditError, verifyEdit, type ExpectedChange } from './toml-edit.ts';
 import { redactCredentials } from '../redact.ts';
-import { ConfigFileError, readConfigFileSync } from '../config-file.ts';
+import { ConfigFileError, invalidUtf8Position, readConfigFileSync } from '../config-file.ts';
 import type { CaSearchResult } from '../trust/find-ca.ts';
 
 export interface ProxyProbeResult {
@@ -121,15 +121,22 @@ export function readBytes(file: string): Buffer | null {
     return readConfigFileSync(file);
   } catch (error) {
     if (error instanceof ConfigFileError) throw new FixError(`${error.message}; nothing was written`, 'edit-refused', { file });
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new FixError(`${file} cannot be read (${code ?? (error as Error).message}); nothing was written`, 'edit-refused', { file });
   }
 }
 
-/** Decodes UTF-8, refusing bytes that would not survive a round trip. */
+/** Decodes UTF-8, refusing bytes that would not survive a round trip, with where the first bad byte is. */
 export function decodeText(file: string, bytes: Buffer): string {
   const text = bytes.toString('utf8');
   if (!Buffer.from(text, 'utf8').equals(bytes)) {
-    throw new FixError(`${file} is not valid UTF-8; it was left alone`, 'edit-refused');
+    const at = invalidUtf8Position(bytes);
+    const where = at ? ` at line ${at.line}, column ${at.column} (byte 0x${bytes[at.offset]!.toString(16).padStart(2, '0')})` : '';
+    throw new FixError(
+      `${file} is not valid UTF-8${where}, and Codex reads it as UTF-8: save it as UTF-8 in your editor (or fix that character), then try again; it was left alone`,
+      'edit-refused',
+      at ? { file, line: at.line, column: at.column } : { file },
+    );
   }
   return text;
 }

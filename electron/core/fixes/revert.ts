@@ -4,7 +4,9 @@ import path from 'node:path';
 import type { JournalEntry, JournalFileEntry, RevertOutcome } from '../../../shared/types.ts';
 import { atomicWriteFileSync, fileMode, removeFileSync } from './atomic-write.ts';
 import { diffLines, splitLines, unifiedDiff, type DiffLine } from './diff.ts';
-import { markReverted, newChangeId, readAllEntries, readEntry, writeEntry } from './journal.ts';
+import { beginPending, finishPending, markReverted, newChangeId, readAllEntries, readEntry } from './journal.ts';
+import { withCodexHomeLock } from './lock.ts';
+import { cleanTempFilesFor, settlePendingLocked } from './settle.ts';
 import { displayPath, FixError, readBytes, redactDiff, sha256, type SetClashTun } from './plan.ts';
 import { parseTomlText } from './toml-edit.ts';
 
@@ -104,8 +106,22 @@ export function removeFixLines(before: string, after: string, current: string): 
 }
 
 export async function revertChange(idOrLast: string | 'last', options: RevertOptions): Promise<RevertOutcome> {
+  const first = resolveEntry(options.journalDir, idOrLast);
+  // Under the lock of the change's CODEX_HOME, from reading the files to the final journal marker.
+  return withCodexHomeLock(first.codexHome, () => {
+    cleanTempFilesFor(first.codexHome, options.journalDir, first.files.map((f) => f.path));
+    settlePendingLocked(options.journalDir, first.codexHome);
+    // What "last" names may have changed while this process waited for the lock.
+    const entry = resolveEntry(options.journalDir, idOrLast);
+    if (path.resolve(entry.codexHome) !== path.resolve(first.codexHome)) {
+      throw new FixError('the journal changed while this revert waited for another change; run it again', 'changed-since-plan');
+    }
+    return revertLocked(entry, options);
+  });
+}
+
+async function revertLocked(entry: JournalEntry, options: RevertOptions): Promise<RevertOutcome> {
   const mode = options.mode ?? 'strict';
-  const entry = resolveEntry(options.journalDir, idOrLast);
   if (entry.revertedAt) throw new FixError(`change ${entry.id} was already reverted on ${entry.revertedAt}`, 'already-reverted');
 
   if (mode === 'keep') {
@@ -174,10 +190,11 @@ export async function revertChange(idOrLast: string | 'last', options: RevertOpt
   }
 
   const partial = writes.some((w) => !isAsLeft(w.file, w.current));
+  const partialId = newChangeId();
   if (partial) {
-    // A partial revert is a change of its own: journal it so it can be undone too.
-    writeEntry(options.journalDir, {
-      id: newChangeId(),
+    // A partial revert is a change of its own: journal it (pending until written) so it can be undone too.
+    beginPending(options.journalDir, {
+      id: partialId,
       createdAt: new Date().toISOString(),
       fix: entry.fix,
       title: `Removed the lines of: ${entry.title}`,
@@ -197,6 +214,7 @@ export async function revertChange(idOrLast: string | 'last', options: RevertOpt
     else atomicWriteFileSync(w.file.path, w.next, w.mode !== undefined ? { mode: w.mode } : {});
   }
   markReverted(options.journalDir, entry.id, mode);
+  if (partial) finishPending(options.journalDir, partialId);
   return {
     status: 'reverted',
     files: entry.files.map((f) => f.path),
