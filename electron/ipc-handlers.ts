@@ -1,6 +1,6 @@
 // The IPC handlers as plain functions over the DoctorService: payload validation, the mapping of
 // each channel onto the service, and errors turned into `{ ok: false, error: { message, hint } }`.
-// No electron import, so unit tests and the e2e bridge run the very same code as the app.
+// No electron import, so unit tests and the browser mode (electron/web/server.ts) run the very same code as the app.
 import {
   PayloadError,
   VALIDATORS,

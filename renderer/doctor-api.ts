@@ -1,4 +1,4 @@
-// The one place the renderer reads window.doctor (exposed by the preload, or by the e2e bridge).
+// The one place the renderer reads window.doctor (exposed by the preload, or in browser mode by electron/web/doctor-client.dom.ts).
 import type { DoctorApi } from '../shared/ipc.ts';
 
 declare global {

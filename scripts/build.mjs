@@ -8,7 +8,18 @@ const only = process.argv[2]; // 'renderer' | 'electron' | undefined (both)
 
 if (!only || only === 'renderer') {
   await viteBuild({ configFile: `${root}vite.config.ts`, logLevel: 'warn' });
-  console.log('built dist/renderer');
+  // Browser mode's window.doctor (electron/web/server.ts serves it next to dist/renderer).
+  await esbuild({
+    entryPoints: ['electron/web/doctor-client.dom.ts'],
+    outfile: 'dist/web/doctor-client.js',
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    logLevel: 'warning',
+    absWorkingDir: root,
+  });
+  console.log('built dist/renderer and dist/web/doctor-client.js');
 }
 
 if (!only || only === 'electron') {

@@ -1,6 +1,6 @@
 // The IPC contract between the app's renderer and its main process: one map from channel to
 // request and response, the event main sends, and the validators main runs on every payload.
-// Pure TypeScript: the preload, main, the renderer and the e2e bridge all build on it.
+// Pure TypeScript: the preload, main, the renderer and the browser mode's client all build on it.
 import type { ApplyResult, RevertMode, SetupSummary } from './service.ts';
 import type { ApplicableFix, CheckEvent, DiagnosisReport, FixPlan, HistoryItem, RevertOutcome } from './types.ts';
 

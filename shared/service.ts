@@ -1,4 +1,4 @@
-// What the app's main process (and the tests' bridge) can ask of the core. Implemented in
+// What the app's main process (and the browser mode's server) can ask of the core. Implemented in
 // electron/core/service.ts; the IPC contract in shared/ipc.ts maps channels onto these calls.
 import type {
   ApplicableFix,

@@ -1,5 +1,5 @@
-// The wizard's end-to-end flows, written once and run twice: in Debian's Chromium over the test
-// bridge (wizard.test.ts) and in the built Electron app (electron.test.ts). Each flow drives the
+// The wizard's end-to-end flows, written once and run twice: in Debian's Chromium through the
+// browser mode (wizard.test.ts) and in the built Electron app (electron.test.ts). Each flow drives the
 // page and asserts what the user sees and what lands on disk.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';

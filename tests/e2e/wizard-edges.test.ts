@@ -218,18 +218,20 @@ describe('wizard edge cases in a real browser', { concurrency: false }, () => {
     await heading(page, 'Preview the change').waitFor({ timeout: STEP_TIMEOUT });
     await page.locator('.diff').first().waitFor();
 
-    assert.equal(session.bridge.clipboard.length, 2);
-    assert.equal(session.bridge.saved.length, 2);
-    assert.match(session.bridge.clipboard[0]!, /alice:\*\*\*\*@/, 'the proxy shows in its redacted form');
-    JSON.parse(session.bridge.clipboard[1]!);
+    const saved = await session.record.saved();
+    assert.equal(session.record.clipboard.length, 2);
+    assert.equal(saved.length, 2);
+    assert.equal(await page.evaluate('navigator.clipboard.readText()'), session.record.clipboard[1], 'the real clipboard holds the last copy');
+    assert.match(session.record.clipboard[0]!, /alice:\*\*\*\*@/, 'the proxy shows in its redacted form');
+    JSON.parse(session.record.clipboard[1]!);
     const dom = await page.content();
     const inputs = await page.locator('input, textarea').evaluateAll((els) => els.map((e) => (e as unknown as { value: string }).value));
     const places: Record<string, string> = {
       dom,
       inputs: inputs.join('\n'),
-      clipboard: session.bridge.clipboard.join('\n'),
-      saved: session.bridge.saved.map((s) => s.text).join('\n'),
-      bridge: session.bridge.responses.join('\n'),
+      clipboard: session.record.clipboard.join('\n'),
+      saved: saved.map((s) => s.text).join('\n'),
+      server: session.record.responses.join('\n'),
     };
     for (const [where, text] of Object.entries(places)) {
       for (const secret of secrets) assert.ok(!text.includes(secret), `a secret appears in ${where}`);

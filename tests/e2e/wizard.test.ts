@@ -1,5 +1,5 @@
-// The wizard end to end in a real browser (Debian's Chromium) over the real DoctorService and the
-// lab's servers and proxies. Saves a screenshot of every step to docs/screenshots/. The flows are
+// The wizard end to end in a real browser (Debian's Chromium) through the shipped browser mode
+// (electron/web/server.ts) over the real DoctorService and the lab's servers and proxies. Saves a screenshot of every step to docs/screenshots/. The flows are
 // in flows.ts, shared with the Electron run (electron.test.ts).
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -29,14 +29,14 @@ async function open(name: Parameters<typeof openSession>[0], colorScheme?: 'ligh
   return session;
 }
 
-/** The browser run of a flow: screenshots are kept, the bridge records the clipboard. */
+/** The browser run of a flow: screenshots are kept, the page's clipboard writes are recorded. */
 function inBrowser(session: Session): FlowTarget {
   return {
     page: session.page,
     scenario: session.scenario,
     pageErrors: session.pageErrors,
     screenshot: (name, opts) => screenshot(session.page, name, opts),
-    clipboardTexts: async () => [...session.bridge.clipboard],
+    clipboardTexts: async () => [...session.record.clipboard],
   };
 }
 
@@ -52,7 +52,7 @@ describe('wizard in a real browser', { concurrency: false }, () => {
   test('proxy-login-missing: Fix #2 asks for the login, refuses a wrong password, writes the right one, reverts', async () => {
     const session = await open('proxy-login-missing');
     await proxyLoginFlow(inBrowser(session));
-    const sent = session.bridge.responses.join('\n');
+    const sent = session.record.responses.join('\n');
     assert.ok(!sent.includes(LAB_PROXY_PASSWORD) && !sent.includes(encodeURIComponent(LAB_PROXY_PASSWORD)), 'the password was sent back to the page');
   });
 
@@ -72,14 +72,14 @@ describe('wizard in a real browser', { concurrency: false }, () => {
     const session = await open('wrong-key');
     await wrongKeyFlow(inBrowser(session));
     // Nor in anything the service sent the page (API answers and progress events).
-    const sent = session.bridge.responses.join('\n');
-    assert.ok(sent.length > 0, 'the bridge recorded what it sent');
+    const sent = session.record.responses.join('\n');
+    assert.ok(sent.length > 0, 'what the server sent was recorded');
     for (const [name, secret] of Object.entries(LAB_SECRETS)) assert.ok(!sent.includes(secret), `${name} was sent to the page`);
   });
 
   test('the strict CSP is in force in the page and the API refuses bad payloads', async () => {
     const session = await open('ws-ok');
     await strictPageFlow(inBrowser(session));
-    assert.deepEqual(session.bridge.opened, []);
+    assert.deepEqual(session.record.opened, []);
   });
 });
