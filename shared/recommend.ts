@@ -83,6 +83,11 @@ export interface RecommendationFacts {
   staleGateway?: StaleGateway | null;
   /** Present when Codex's route fails on an untrusted certificate: what the CA search found. */
   untrustedCa?: UntrustedCaFacts | null;
+  /**
+   * Windows and macOS: with no proxy variable, Codex's HTTPS requests take the OS's static system
+   * proxy (reqwest's default) while its WebSocket goes direct. This is that proxy, probed.
+   */
+  systemProxyHttps?: RouteFacts | null;
 }
 
 const CONNECTION_FAILURES: ReadonlySet<StepState> = new Set<StepState>([
@@ -109,7 +114,17 @@ const speaksHttp = (r: RouteFacts) => r.speaks === 'http' || r.speaks === 'mixed
 
 /** The route Codex will take: its configured proxy when there is one, else direct. */
 export function codexRoute(f: RecommendationFacts): RouteFacts {
-  return f.configured ?? f.direct;
+  if (f.configured) return f.configured;
+  const sys = f.systemProxyHttps;
+  if (!sys) return f.direct;
+  // The WebSocket goes direct; HTTPS goes through the system proxy.
+  return { ...f.direct, label: `${f.direct.label} (HTTPS through the ${sys.label})`, https: sys.https };
+}
+
+/** The OS proxy Codex's HTTPS takes, when it does not work. */
+function deadSystemProxy(f: RecommendationFacts): RouteFacts | undefined {
+  const sys = f.systemProxyHttps;
+  return sys && sys.https !== 'ok' && (CONNECTION_FAILURES.has(sys.https) || sys.https === 'connect-denied') ? sys : undefined;
 }
 
 /** Local proxies that carry both the WebSocket and HTTPS, HTTP-speaking ports first. */
@@ -283,6 +298,32 @@ export const RULES: readonly Rule[] = [
       warnings: [],
       alternatives: [],
     }),
+  },
+  {
+    id: 'R1d-dead-system-proxy',
+    when: (f) => !!deadSystemProxy(f),
+    decide: (f) => {
+      const sys = deadSystemProxy(f)!;
+      const best = provenProxies(f)[0];
+      const directHttps = f.direct.https === 'ok';
+      return {
+        fix: 'fix-proxy',
+        ...(best ? { proxyUrl: best.proxyUrl } : {}),
+        headline: `The system proxy does not work, and Codex's HTTPS requests go through it (Codex reads the OS proxy setting for HTTPS, not for its WebSocket).`,
+        reasons: [
+          routeSummary(sys),
+          routeSummary(f.direct),
+          'Turn the system proxy off in your proxy app (Clash, v2rayN: "System Proxy") or start the app it belongs to; ' +
+            (best
+              ? `or point Codex at ${best.label} in $CODEX_HOME/.env, which takes precedence over the OS setting.`
+              : directHttps
+                ? 'this machine reaches the endpoint directly without it.'
+                : 'or name a working proxy in $CODEX_HOME/.env, which takes precedence over the OS setting.'),
+        ],
+        warnings: [],
+        alternatives: [],
+      };
+    },
   },
   {
     id: 'R2-healthy',

@@ -33,6 +33,8 @@ export interface DiagnoseOptions {
   profile?: string | null;
   env?: NodeJS.ProcessEnv;
   platform?: NodeJS.Platform;
+  /** Whose OS proxy rules Codex's HTTPS client follows (default: platform); tests replay Windows and macOS anywhere. */
+  osProxyPlatform?: NodeJS.Platform;
   homedir?: string;
   /** Budget of each network probe; a WebSocket that has not answered by then counts as stalled. */
   timeoutMs?: number;
@@ -152,7 +154,8 @@ export async function runDiagnosis(options: DiagnoseOptions = {}): Promise<Diagn
     const systemRoute = systemProxyRoute(environment.systemProxy, configured);
     const speaksByUrl = new Map(candidates.map((c) => [`${c.host}:${c.port}`, c.speaks]));
     // On Windows and macOS Codex's HTTPS requests take the OS proxy by themselves: probe it as such.
-    const httpsSystemRoute = codexHttpsSystemProxy(environment.systemProxy, platform, configured, endpoint);
+    const proxyVarSet = setup.proxyVars.some((v) => /^(https?|all)_proxy$/i.test(v.key) && v.value.trim() !== '');
+    const httpsSystemRoute = codexHttpsSystemProxy(environment.systemProxy, options.osProxyPlatform ?? platform, proxyVarSet, endpoint);
     const [localOutcomes, httpsSystemOutcome] = await Promise.all([
       Promise.all([
         ...localRoutes.map((route) => probeOne(route, speaksByUrl.get(hostPort(route.proxyUrl!)))),

@@ -118,3 +118,42 @@ export function systemProxyRoute(systemProxy: SystemProxy | null, configured: Ro
   if (configured?.proxyUrl && normaliseProxy(configured.proxyUrl) === normaliseProxy(url)) return null;
   return { kind: 'system-proxy', label: `system proxy ${redactUrl(url)}`, proxyUrl: url, display: redactUrl(url) };
 }
+
+/**
+ * The OS proxy Codex's HTTPS client uses on its own. Codex leaves reqwest's defaults on: with no
+ * proxy variable set, reqwest reads the static system proxy on Windows (registry: ProxyEnable,
+ * ProxyServer, ProxyOverride) and macOS (SCDynamicStore) — not PAC/WPAD, and nothing on Linux.
+ * Codex's WebSocket client reads only the variables, so it still goes direct. (Source:
+ * codex-rs, reqwest 0.12 with its system-proxy features; `respect_system_proxy`, off by default,
+ * would route both — not modelled.)
+ */
+export function codexHttpsSystemProxy(
+  systemProxy: SystemProxy | null,
+  platform: NodeJS.Platform,
+  /** Any of HTTP(S)_PROXY / ALL_PROXY is set: reqwest then reads those and never the OS setting. */
+  proxyVarSet: boolean,
+  endpoint: Endpoint,
+): Route | null {
+  if (proxyVarSet || !systemProxy?.enabled || (platform !== 'win32' && platform !== 'darwin')) return null;
+  const hostPort = endpoint.secure ? (systemProxy.https ?? systemProxy.http) : systemProxy.http;
+  if (!hostPort) return null;
+  if (systemProxy.bypass?.some((entry) => bypassMatches(entry, endpoint.host))) return null;
+  const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(hostPort) ? hostPort : `http://${hostPort}`;
+  try {
+    if (!new URL(url).hostname) return null;
+  } catch {
+    return null;
+  }
+  const where = platform === 'win32' ? 'Windows Internet Settings' : 'macOS network settings';
+  return { kind: 'system-proxy', label: `system proxy ${redactUrl(url)} (${where}), which Codex's HTTPS requests use`, proxyUrl: url, display: redactUrl(url) };
+}
+
+/** A Windows ProxyOverride / macOS exception entry: `*.corp`, `host`, `<local>` (names without a dot). */
+function bypassMatches(entry: string, host: string): boolean {
+  const e = entry.trim().toLowerCase();
+  const h = host.toLowerCase();
+  if (!e) return false;
+  if (e === '<local>') return !h.includes('.');
+  const pattern = new RegExp(`^${e.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
+  return pattern.test(h);
+}

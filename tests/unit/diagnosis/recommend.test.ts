@@ -61,7 +61,29 @@ const rows: { rule: string; facts: RecommendationFacts; fix: string; proxyUrl?: 
     }),
     fix: 'login',
   },
+  {
+    // Windows/macOS: HTTPS takes the OS proxy, which is dead; the WebSocket goes direct.
+    rule: 'R1d-dead-system-proxy',
+    facts: facts({ systemProxyHttps: proxy('http://127.0.0.1:7890', undefined, 'proxy-unreachable', 'proxy-unreachable') }),
+    fix: 'fix-proxy',
+  },
+  {
+    rule: 'R1d-dead-system-proxy',
+    facts: facts({
+      direct: direct('dns-error', 'dns-error'),
+      systemProxyHttps: proxy('http://127.0.0.1:7890', undefined, 'proxy-unreachable', 'proxy-unreachable'),
+      localProxies: [proxy('http://127.0.0.1:7897', 'mixed', 'ok', 'ok')],
+    }),
+    fix: 'fix-proxy',
+    proxyUrl: 'http://127.0.0.1:7897',
+  },
   { rule: 'R2-healthy', facts: facts({}), fix: 'none' },
+  {
+    // A working system proxy for HTTPS and a direct WebSocket is healthy.
+    rule: 'R2-healthy',
+    facts: facts({ systemProxyHttps: proxy('http://127.0.0.1:7890', 'mixed', 'ok', 'ok') }),
+    fix: 'none',
+  },
   {
     rule: 'R4b-proxy-wants-login',
     facts: facts({

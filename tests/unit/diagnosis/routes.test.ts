@@ -181,3 +181,19 @@ describe('the comment that says who wrote a stale gateway line', () => {
     assert.equal(commentNear('# managed by a\n[t]\nopenai_base_url = "x"\n', 3), undefined);
   });
 });
+
+describe("the OS proxy Codex's HTTPS client takes (reqwest's default on Windows and macOS)", () => {
+  test('only on Windows and macOS, only without a proxy variable, not for bypassed hosts', async () => {
+    const { codexHttpsSystemProxy, endpointFor } = await import('../../../electron/core/diagnosis/routes.ts');
+    const api = endpointFor('https://api.openai.com/v1');
+    const sys = { platform: 'win32', enabled: true, http: '127.0.0.1:7890', https: '127.0.0.1:7890', bypass: ['localhost', '127.*', '<local>'], source: 'reg query' };
+    assert.equal(codexHttpsSystemProxy(sys, 'win32', false, api)?.proxyUrl, 'http://127.0.0.1:7890');
+    assert.equal(codexHttpsSystemProxy(sys, 'darwin', false, api)?.proxyUrl, 'http://127.0.0.1:7890');
+    assert.equal(codexHttpsSystemProxy(sys, 'linux', false, api), null);
+    assert.equal(codexHttpsSystemProxy(sys, 'win32', true, api), null, 'a proxy variable wins');
+    assert.equal(codexHttpsSystemProxy({ ...sys, enabled: false }, 'win32', false, api), null);
+    assert.equal(codexHttpsSystemProxy(sys, 'win32', false, endpointFor('http://127.0.0.1:8080/v1')), null, '127.* is bypassed');
+    assert.equal(codexHttpsSystemProxy(sys, 'win32', false, endpointFor('http://gateway:8080/v1')), null, '<local>: a name without a dot');
+    assert.equal(codexHttpsSystemProxy({ ...sys, https: undefined, http: undefined, pacUrl: 'http://wpad/proxy.pac' }, 'win32', false, api), null, 'PAC is not read by default');
+  });
+});
