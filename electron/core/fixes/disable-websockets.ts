@@ -109,14 +109,13 @@ export async function planDisableWebsockets(ctx: FixContext): Promise<PlannedFix
     warnings.push(`The diagnosis saw provider "${ctx.setup.provider.id}", the files now select "${providerId}".`);
   }
   // Built-in providers other than openai (amazon-bedrock, ollama, lmstudio) never use WebSockets,
-  // and a custom provider uses them only with supports_websockets = true: nothing to turn off.
+  // and a table that already says supports_websockets = false needs nothing: no key is added.
+  // (A custom table without the key gets it written out: harmless, and explicit.)
   const builtInWithoutWebsockets = providerId !== 'openai' && (BUILT_IN_PROVIDER_IDS as readonly string[]).includes(providerId);
-  if (builtInWithoutWebsockets || (definition && definition.supports_websockets !== true)) {
+  if (builtInWithoutWebsockets || definition?.supports_websockets === false) {
     const why = builtInWithoutWebsockets
       ? `the built-in provider "${providerId}" does not use WebSockets`
-      : definition!.supports_websockets === false
-        ? `provider "${providerId}" already has supports_websockets = false`
-        : `provider "${providerId}" does not set supports_websockets = true, and a custom provider uses WebSockets only then`;
+      : `provider "${providerId}" already has supports_websockets = false`;
     return makePlan(ctx, 'disable-websockets', `WebSockets are already off for provider "${providerId}"`, [], {
       warnings: [...warnings, `Nothing to change: ${why}.`],
     });

@@ -128,7 +128,6 @@ describe('TOML as Codex reads it', () => {
       'model_provider = "amazon-bedrock"\n[model_providers.amazon-bedrock]\nbase_url = "http://127.0.0.1:9/v1"\n',
       'model_provider = "ollama"\n',
       'model_provider = "lab"\n[model_providers.lab]\nname = "lab"\nbase_url = "http://127.0.0.1:9/v1"\nsupports_websockets = false\n',
-      'model_provider = "lab"\n[model_providers.lab]\nname = "lab"\nbase_url = "http://127.0.0.1:9/v1"\n',
     ]) {
       const planned = await plan('disable-websockets', home({ 'config.toml': config }));
       assert.deepEqual(planned.edits, [], config);
