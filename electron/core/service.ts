@@ -7,6 +7,7 @@ import { loadCodexSetup, resolveCodexHome } from './codex/index.ts';
 import { runDiagnosis, type DiagnoseOptions } from './diagnosis/diagnose.ts';
 import { reportToMarkdown } from './diagnosis/report-markdown.ts';
 import { FixError, listHistory, type PlannedFix } from './fixes/index.ts';
+import { settleJournal } from './fixes/settle.ts';
 import { applyAndVerify, journalDirFor, prepareFix, revert } from './workflow.ts';
 import { formatLocation } from '../../shared/format.ts';
 
@@ -129,6 +130,8 @@ export function createDoctorService(options: DoctorServiceOptions): DoctorServic
     },
 
     async history() {
+      // As the command line does: settle changes a killed run left pending; damaged entries are skipped.
+      await settleJournal(journalDir);
       return listHistory(journalDir);
     },
 
