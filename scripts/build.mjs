@@ -2,6 +2,7 @@
 import { build as viteBuild } from 'vite';
 import { build as esbuild } from 'esbuild';
 import { fileURLToPath } from 'node:url';
+import { copyFileSync } from 'node:fs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const only = process.argv[2]; // 'renderer' | 'electron' | undefined (both)
@@ -50,5 +51,9 @@ if (!only || only === 'electron') {
     banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
     define: { 'import.meta.url': '__importMetaUrl' },
   });
+  // The SQLite WebAssembly module (Codex's history) loads its .wasm from the bundle's own folder.
+  const wasm = `${root}node_modules/node-sqlite3-wasm/dist/node-sqlite3-wasm.wasm`;
+  copyFileSync(wasm, `${root}dist/electron/node-sqlite3-wasm.wasm`);
+  copyFileSync(wasm, `${root}dist/node-sqlite3-wasm.wasm`);
   console.log('built dist/electron/main.cjs, dist/electron/preload.cjs and dist/cli.cjs');
 }

@@ -100,6 +100,8 @@ export interface CodexSetup {
   installs: CodexInstall[];
   /** The credential Codex would send, described; the secret itself never leaves the engine. */
   credential: CredentialInfo;
+  /** Where Codex keeps its SQLite files when moved (CODEX_SQLITE_HOME, or `sqlite_home` in config.toml). */
+  sqliteHome?: string;
   findings: Finding[];
 }
 
@@ -130,6 +132,36 @@ export interface CredentialInfo {
   source: string;
   /** The variable named by the provider's `env_key`. */
   envKey?: string;
+}
+
+/** What Codex recorded in its own log database about its connection (counts and error classes only). */
+export type CodexHistoryStatus = 'ok' | 'partial' | 'none' | 'unreadable' | 'locked';
+
+export interface CodexHistoryCounts {
+  /** `stream disconnected - retrying sampling request (N/5 …)` rows. */
+  retries: number;
+  /** `falling back to HTTP` rows. */
+  fallbacks: number;
+  /** `Reconnecting... waiting for network` rows. */
+  waitingForNetwork: number;
+  /** Rows that record a 401 Unauthorized. */
+  unauthorized: number;
+  /** The delays between retries Codex recorded, summed. */
+  retryDelayMs: number;
+}
+
+export interface CodexHistory {
+  status: CodexHistoryStatus;
+  /** The database read (or looked for). */
+  database: string;
+  last7Days: CodexHistoryCounts;
+  last30Days: CodexHistoryCounts;
+  /** Per UTC day with anything to count, oldest first. */
+  perDay: { date: string; retries: number; fallbacks: number }[];
+  /** The retries of the last 7 days by the class of their error (`connection-refused`, `timeout`, `unauthorized`, …). */
+  causes: { cause: string; count: number }[];
+  /** Why there is nothing, or why the counts are partial. */
+  note?: string;
 }
 
 // ---------------------------------------------------------------- network
@@ -383,6 +415,8 @@ export interface DiagnosisReport {
   findings: Finding[];
   recommendation: Recommendation;
   codexDoctor?: CodexDoctorReport;
+  /** What Codex recorded about its connection in $CODEX_HOME/logs_2.sqlite. */
+  codexHistory?: CodexHistory;
   /** Present when Codex's route fails on an untrusted certificate: the search for its CA. */
   trust?: CaTrustReport;
 }

@@ -205,9 +205,17 @@ export async function readCodexSetup(opts: LoadCodexSetupOptions): Promise<{ set
     caFile: proxy.caFile,
     installs,
     credential: credential.info,
+    ...sqliteHomeOf(opts.env, merged),
     findings,
   };
   return { setup, credential };
+}
+
+/** CODEX_SQLITE_HOME from the process environment (Codex skips CODEX_* keys in .env), else `sqlite_home`. */
+function sqliteHomeOf(env: NodeJS.ProcessEnv, merged: Record<string, unknown>): { sqliteHome?: string } {
+  const fromEnv = env.CODEX_SQLITE_HOME?.trim();
+  if (fromEnv) return { sqliteHome: fromEnv };
+  return typeof merged.sqlite_home === 'string' && merged.sqlite_home.trim() !== '' ? { sqliteHome: merged.sqlite_home } : {};
 }
 
 /** A variable as Codex sees it: $CODEX_HOME/.env over the process environment, CODEX_* keys of .env skipped. */

@@ -1,8 +1,10 @@
 // The whole diagnosis: read the Codex setup, scan the machine for proxies, probe every route to the
 // provider's endpoint concurrently, and turn what was measured into findings and one verdict.
+import { redactUrl } from '../redact.ts';
 import os from 'node:os';
 import type {
   CheckEvent,
+  CodexHistory,
   CodexSetup,
   DiagnosisReport,
   EnvironmentReport,
@@ -23,6 +25,7 @@ import { evidenceLines, probeFindings, routeFacts, type RouteOutcome } from './f
 import { collectSecrets } from './secrets.ts';
 import { codexDoctorWebsocket, startCodexDoctor } from './codex-doctor-step.ts';
 import { findStaleGateway } from './stale-gateway.ts';
+import { historySummary, readCodexHistory } from '../codex/history.ts';
 import { environmentFindings, environmentSummary, tunIsOn } from './environment-findings.ts';
 import { formatLocation } from '../../../shared/format.ts';
 import type { CaSourceOptions } from '../trust/sources.ts';
@@ -105,7 +108,7 @@ export async function runDiagnosis(options: DiagnoseOptions = {}): Promise<Diagn
       ({ setup: s }) => ({
         status: s.findings.some((f) => f.severity === 'error') ? 'error' : s.findings.some((f) => f.severity === 'warning') ? 'warning' : 'ok',
         detail: s.provider
-          ? `provider ${s.provider.id}${s.provider.builtIn ? ' (built-in)' : ''} → ${s.provider.baseUrl}, WebSockets ${s.provider.supportsWebsockets ? 'on' : 'off'}; ` +
+          ? `provider ${s.provider.id}${s.provider.builtIn ? ' (built-in)' : ''} → ${redactUrl(s.provider.baseUrl)}, WebSockets ${s.provider.supportsWebsockets ? 'on' : 'off'}; ` +
             (s.credential.status === 'usable' ? `probes authenticate with ${s.credential.source}` : `probes go without a credential: ${s.credential.source}`)
           : 'the configuration does not name a usable provider',
       }),
@@ -115,6 +118,12 @@ export async function runDiagnosis(options: DiagnoseOptions = {}): Promise<Diagn
     const endpoint = endpointFor(setup.provider?.baseUrl ?? FALLBACK_BASE_URL);
     const websocketsUsed = setup.provider?.supportsWebsockets ?? true;
     const codexDoctor = startCodexDoctor(setup, options, env, signal, report);
+    const historyWork = setup.homeExists
+      ? timed('codex:history', "Codex's own record of its connection (logs_2.sqlite)", () => readCodexHistory({ codexHome: setup.home, sqliteHome: setup.sqliteHome }), (h) => ({
+          status: h.status === 'ok' || h.status === 'none' ? 'ok' : 'warning',
+          detail: historySummary(h) ?? h.note ?? 'no retries, fallbacks or 401s recorded in the last 7 days',
+        }))
+      : Promise.resolve(undefined);
     // Codex's credential goes only to its provider's endpoint, on every route Codex could take there.
     const probeOpts = { timeoutMs, signal, ca: readCaBundle(setup), auth: { headers: credential.headers(), usable: credential.usable } };
 
@@ -187,6 +196,7 @@ export async function runDiagnosis(options: DiagnoseOptions = {}): Promise<Diagn
       ...localOutcomes,
     ];
     const doctorReport = await codexDoctor.finish();
+    const codexHistory = await historyWork;
     const staleGateway = await findStaleGateway(setup, directOutcome);
     const facts: RecommendationFacts = {
       configProblems: blockingConfigProblems(setup),
@@ -211,6 +221,7 @@ export async function runDiagnosis(options: DiagnoseOptions = {}): Promise<Diagn
       ...probeFindings(outcomes, configured ? 'configured-proxy' : 'direct', websocketsUsed),
       ...environmentFindings(environment),
       ...(staleGateway ? [staleGateway.finding] : []),
+      ...historyFindings(codexHistory),
       ...(trust?.finding ? [trust.finding] : []),
     ];
 
@@ -226,6 +237,7 @@ export async function runDiagnosis(options: DiagnoseOptions = {}): Promise<Diagn
       findings,
       recommendation,
       ...(doctorReport ? { codexDoctor: doctorReport } : {}),
+      ...(codexHistory ? { codexHistory } : {}),
       ...(trust?.report ? { trust: trust.report } : {}),
     };
     return scrub(result, [...secrets, ...collectSecrets(setup, environment)]);
@@ -315,7 +327,7 @@ function codexSummary(setup: CodexSetup): DiagnosisReport['codex'] {
       ? {
           id: p.id,
           builtIn: p.builtIn,
-          baseUrl: p.baseUrl,
+          baseUrl: redactUrl(p.baseUrl), // shown: a login in it stays hidden
           baseUrlSource: p.baseUrlSource,
           supportsWebsockets: p.supportsWebsockets,
           websocketConnectTimeoutMs: p.websocketConnectTimeoutMs,
@@ -338,3 +350,28 @@ function scrub(report: DiagnosisReport, secrets: string[]): DiagnosisReport {
 }
 
 export type { Endpoint };
+
+/** Codex's own record, as a finding: what it cost the user lately, and the causes it logged. */
+function historyFindings(h: CodexHistory | undefined): Finding[] {
+  if (!h) return [];
+  const summary = historySummary(h);
+  if (summary) {
+    return [
+      {
+        id: 'codex.history.connection-trouble',
+        severity: 'warning',
+        summary,
+        evidence: [
+          ...h.causes.map((c) => `${c.count} × ${c.cause}`),
+          `last 30 days: ${h.last30Days.retries} retries, ${h.last30Days.fallbacks} fallbacks to HTTPS`,
+          ...(h.note ? [h.note] : []),
+        ],
+        location: { file: h.database },
+      },
+    ];
+  }
+  if (h.status === 'unreadable' || h.status === 'locked' || h.status === 'partial') {
+    return [{ id: `codex.history.${h.status}`, severity: 'info', summary: h.note ?? `Codex's log database: ${h.status}.`, evidence: [], location: { file: h.database } }];
+  }
+  return [];
+}
