@@ -2,7 +2,7 @@
 // where Codex would (the lab's service checks it), and none appears in any output — the text and
 // JSON reports, the Markdown export, a fix's diff, the journal's listing, CLI errors.
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import type { DiagnosisReport } from '../../shared/types.ts';
@@ -68,7 +68,12 @@ const SOURCES: Source[] = [
 ];
 
 function assertClean(outputs: string[], secrets: string[], where: string): void {
-  for (const out of outputs) for (const secret of secrets) assert.ok(!out.includes(secret), `${where}: a planted secret leaked:\n${out.slice(0, 2000)}`);
+  for (const out of outputs) {
+    for (const secret of secrets) {
+      const at = out.indexOf(secret);
+      assert.ok(at < 0, `${where}: the planted secret ${JSON.stringify(secret)} leaked:\n${out.slice(Math.max(0, at - 600), at + 600)}`);
+    }
+  }
 }
 
 describe('every credential source: sent where Codex sends it, shown nowhere', () => {
@@ -110,3 +115,56 @@ describe('every credential source: sent where Codex sends it, shown nowhere', ()
     });
   }
 });
+
+describe('issue 9 items 1–2: every URL shape, inline tables, passwords with a space or a quote', () => {
+  test('planted in .env and config.toml, shown in no output', { timeout: 60_000 }, async () => {
+    const home = makeCodexHome({});
+    const secrets = ['Se/cr3t-A1', 'pa ss-B2', 'q"uote-C3', 'QP-secret-D4', 'HD-secret-E5', 'Se/cret-F6', '12/s3cret-G7'];
+    writeFileSync(
+      path.join(home, '.env'),
+      [
+        'HTTPS_PROXY=http://alice:Se/cr3t-A1@127.0.0.1:9', // does not parse
+        'HTTP_PROXY="http://bob:pa ss-B2@127.0.0.1:9"', // a space
+        `ALL_PROXY='http://carol:q"uote-C3@127.0.0.1:9'`, // a quote
+        'NO_PROXY=localhost',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(
+      path.join(home, 'config.toml'),
+      [
+        'model_provider = "p"',
+        '[model_providers.p]',
+        'name = "P"',
+        'base_url = "http://dave:12/s3cret-G7@127.0.0.1:9/v1"', // parses, with the password as port and path
+        'wire_api = "responses"',
+        'supports_websockets = true',
+        'query_params = { "api-key" = "QP-secret-D4" }',
+        'http_headers = { "X-Auth-Key" = "HD-secret-E5" }',
+        '',
+      ].join('\n'),
+    );
+    const env = { HOME: makeTempDir('ccd-user-home'), CODEX_CONNECTION_DOCTOR_HOME: makeTempDir('ccd-doctor-home') };
+    const common = ['--codex-home', home];
+    const text = await cli(['diagnose', ...common, '--no-codex-doctor', '--timeout-ms', '500'], env);
+    const json = await cli(['diagnose', ...common, '--no-codex-doctor', '--timeout-ms', '500', '--json'], env);
+    const report = JSON.parse(json.stdout) as DiagnosisReport;
+    const dry = await cli(['fix', 'disable-websockets', ...common, '--dry-run'], env);
+    const dryJson = await cli(['fix', 'disable-websockets', ...common, '--dry-run', '--json'], env);
+    const applied = await cli(['fix', 'disable-websockets', ...common, '--yes', '--timeout-ms', '500'], env);
+    assert.match(applied.stdout, /Applied as change/, applied.stderr);
+    assert.match(dry.stdout, /query_params = \{ "api-key" = "\*\*\*\*" \}/, 'the context line is shown, masked');
+    writeFileSync(path.join(home, 'config.toml'), `${require_text(path.join(home, 'config.toml'))}# my note\n`);
+    const conflict = await cli(['revert', '--last'], env);
+    assert.match(conflict.stdout, /Not reverted/);
+    const history = await cli(['history'], env);
+    const badProxy = await cli(['fix', 'use-proxy', ...common, '--proxy', 'http://alice:Se/cret-F6@127.0.0.1:1', '--dry-run'], env);
+    assert.notEqual(badProxy.code, 0);
+    const outputs = [text, json, dry, dryJson, applied, conflict, history, badProxy].flatMap((r) => [r.stdout, r.stderr]);
+    assertClean([...outputs, reportToMarkdown(report)], secrets, 'URL shapes');
+  });
+});
+
+function require_text(file: string): string {
+  return readFileSync(file, 'utf8');
+}
