@@ -99,14 +99,16 @@ describe('TOML as Codex reads it', () => {
 
   test('item 12: a provider defined by dotted keys inside an inline table gets the key there', async () => {
     assert.equal(observed.cases['dotted-keys-in-inline-provider-table']?.loads, true);
-    const dir = home({
-      'config.toml': 'model_provider = "p"\nmodel_providers = { p.name = "P", p.base_url = "http://127.0.0.1:9/v1", p.supports_websockets = true }\n',
-    });
+    const dir = home({ 'config.toml': 'model_provider = "p"\nmodel_providers = { p.name = "P", p.base_url = "http://127.0.0.1:9/v1" }\n' });
+    const setup = await loadCodexSetup({ codexHome: dir, profile: null, env: {}, platform: 'linux' });
+    assert.equal(setup.provider?.id, 'p');
     const after = afterText(await plan('disable-websockets', dir))!;
     assert.equal(after, 'model_provider = "p"\nmodel_providers = { p.name = "P", p.base_url = "http://127.0.0.1:9/v1", p.supports_websockets = false }\n');
-    const dir2 = home({ 'config.toml': 'model_provider = "p"\nmodel_providers = { p.name = "P", p.base_url = "http://127.0.0.1:9/v1" }\n' });
-    const setup = await loadCodexSetup({ codexHome: dir2, profile: null, env: {}, platform: 'linux' });
-    assert.equal(setup.provider?.id, 'p');
+    // A nested one too: `{ p.q.name = … }` holds table p.q.
+    assert.equal(
+      (await import('../../../electron/core/fixes/toml-edit.ts')).setKeyInTable('t = { p.q.name = "x" }\n', ['t', 'p', 'q'], 'k', 1),
+      't = { p.q.name = "x", p.q.k = 1 }\n',
+    );
     fs.writeFileSync(path.join(dir, 'config.toml'), after);
     const loads = codexLoadsConfig(dir, null);
     assert.ok(loads.ok, loads.output);
