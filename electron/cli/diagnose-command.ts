@@ -29,6 +29,13 @@ export function homedirFrom(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = 
 export function checkCodexHome(dir: string | undefined, env: NodeJS.ProcessEnv, homedir: string = homedirFrom(env)): string {
   const { home, source } = resolveCodexHome({ flag: dir, env, platform: process.platform, homedir });
   const how = source === 'flag' ? '--codex-home' : source === 'env' ? 'CODEX_HOME' : 'the default';
+  let loop = false;
+  try {
+    statSync(home);
+  } catch (error) {
+    loop = (error as NodeJS.ErrnoException).code === 'ELOOP';
+  }
+  if (loop) throw new UsageError(`CODEX_HOME ${home} (from ${how}) is a symlink loop: point the link at your Codex folder, or pass --codex-home DIR.`);
   if (!existsSync(home)) {
     throw new UsageError(
       `CODEX_HOME ${home} (from ${how}) does not exist: run Codex once (\`codex login\`) or pass --codex-home DIR with your Codex folder.`,

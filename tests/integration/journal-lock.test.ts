@@ -248,6 +248,13 @@ describe('item 15–16: bad input and unusable files are refused, naming what to
     assert.match(j1.stderr, new RegExp(`the journal folder ${file.journal.replace(/[.]/g, '\\.')} is a file, not a folder: move that file away`));
     assert.match(j2.stderr, /the journal folder .* is a file, not a folder/);
     assert.equal(fs.readFileSync(path.join(file.codexHome, 'config.toml'), 'utf8'), CONFIG, 'nothing was written');
+    // CODEX_HOME itself a symlink loop.
+    const looped = path.join(path.dirname(loop.codexHome), 'looped');
+    fs.symlinkSync('looped-b', looped);
+    fs.symlinkSync('looped', path.join(path.dirname(loop.codexHome), 'looped-b'));
+    const h = await cli(['diagnose', '--codex-home', looped], loop.env);
+    assert.equal(h.code, 2);
+    assert.match(h.stderr, /CODEX_HOME .*looped \(from --codex-home\) is a symlink loop: point the link at your Codex folder/);
   });
 
   test('an unreadable config.toml and an unwritable or unreadable journal (as another user)', { timeout: 30_000, skip: process.getuid?.() !== 0 && 'needs root to run the CLI as nobody' }, async () => {
