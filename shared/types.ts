@@ -526,6 +526,11 @@ export interface HistoryItem {
   files: string[];
   reverted: boolean;
   revertedAt?: string;
+  /**
+   * For an active change: whether it is still in its files — `in-place`, `changed-since` (edited,
+   * its lines partly there), or `overwritten` (none of its lines left: another tool wrote over it).
+   */
+  state?: 'in-place' | 'changed-since' | 'overwritten';
 }
 
 export type RevertOutcome =

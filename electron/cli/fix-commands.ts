@@ -283,7 +283,13 @@ export async function historyCommand(args: string[], ctx: CommonContext): Promis
     return 0;
   }
   for (const item of items) {
-    const state = item.reverted ? paint(ctx.out, 'dim', `reverted ${item.revertedAt ?? ''}`) : paint(ctx.out, 'green', 'active');
+    const state = item.reverted
+      ? paint(ctx.out, 'dim', `reverted ${item.revertedAt ?? ''}`)
+      : item.state === 'overwritten'
+        ? paint(ctx.out, 'yellow', 'overwritten since: its lines are gone (another tool rewrote the file?)')
+        : item.state === 'changed-since'
+          ? paint(ctx.out, 'yellow', 'active, files edited since')
+          : paint(ctx.out, 'green', 'active');
     const what = item.files.length ? item.files.join(', ') : '(no files: a setting of your proxy app)';
     ctx.out.write(`${item.id}  ${item.createdAt}  ${item.title}  [${state}]\n    ${what}\n`);
   }

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { HistoryItem, JournalEntry } from '../../../shared/types.ts';
+import { changeState } from './still-in-place.ts';
 import { atomicWriteFileSync } from './atomic-write.ts';
 import { FixError } from './plan.ts';
 
@@ -291,6 +292,8 @@ export function toHistoryItem(entry: JournalEntry): HistoryItem {
     reverted: entry.revertedAt !== undefined,
   };
   if (entry.revertedAt) item.revertedAt = entry.revertedAt;
+  const state = changeState(entry);
+  if (state) item.state = state;
   return item;
 }
 

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import type { HistoryItem } from '../../../shared/types.ts';
 import { ErrorNotice } from '../../components/common.tsx';
 import { ConflictChoice } from '../../components/DiffView.tsx';
 import { formatDateTime } from '../../logic/format.ts';
@@ -71,7 +72,7 @@ export function HistoryPage() {
                     </code>
                   ))}
                 </td>
-                <td>{item.reverted ? `Reverted ${item.revertedAt ? formatDateTime(item.revertedAt) : ''}` : 'In place'}</td>
+                <td>{historyState(item)}</td>
                 <td>
                   {!item.reverted && (
                     <button
@@ -96,4 +97,12 @@ export function HistoryPage() {
       </div>
     </>
   );
+}
+
+/** What became of a change, in words: reverted, in place, edited since, or written over by another tool. */
+function historyState(item: HistoryItem): string {
+  if (item.reverted) return `Reverted ${item.revertedAt ? formatDateTime(item.revertedAt) : ''}`;
+  if (item.state === 'overwritten') return 'Overwritten since: its lines are gone (another tool may have rewritten the file)';
+  if (item.state === 'changed-since') return 'In place, files edited since';
+  return 'In place';
 }
