@@ -125,6 +125,23 @@ describe('item 3: one writer per CODEX_HOME', () => {
     assert.ok(!fs.existsSync(path.join(w.codexHome, '.codex-connection-doctor.lock')), 'the lock is released');
   });
 
+  test('revert --last while a fix is between its journal entry and its writes: files and history agree', { timeout: 60_000 }, async () => {
+    const w = world();
+    const first = await cli(FIX, w.env);
+    assert.match(first.stdout, /Applied as change/, first.stderr);
+    const a = startPaused([...FIX, '--profile', 'work'], { ...w.env, CCD_TEST_PAUSE_AT: 'after-journal', CCD_TEST_PAUSE_MS: '2500' });
+    await a.paused;
+    const revert = await cli(['revert', '--last'], w.env);
+    const ra = await a.done;
+    assert.match(ra.stdout, /Applied as change/, ra.stderr);
+    assert.equal(revert.code, 0, revert.stderr);
+    assertFilesMatchJournal(w, 'fix racing revert');
+    // The revert waited, then reverted the newest change: the profile's fix.
+    assert.equal(fs.readFileSync(path.join(w.codexHome, 'work.config.toml'), 'utf8'), WORK);
+    const { items } = await history(w);
+    assert.equal(items.filter((i) => !i.reverted).length, 1);
+  });
+
   test('fixes and reverts started together keep files and journal in agreement', { timeout: 60_000 }, async () => {
     for (let round = 0; round < 2; round += 1) {
       const w = world();
