@@ -162,6 +162,8 @@ export interface CodexHistory {
   causes: { cause: string; count: number }[];
   /** Why there is nothing, or why the counts are partial. */
   note?: string;
+  /** When asked: what was recorded since a moment (a fix), to tell whether Codex still retried. */
+  since?: { at: string; counts: CodexHistoryCounts };
 }
 
 // ---------------------------------------------------------------- network
@@ -531,6 +533,8 @@ export interface HistoryItem {
    * its lines partly there), or `overwritten` (none of its lines left: another tool wrote over it).
    */
   state?: 'in-place' | 'changed-since' | 'overwritten';
+  /** For an active change: what Codex recorded since it (from its own log database), when it has one. */
+  sinceChange?: CodexHistoryCounts;
 }
 
 export type RevertOutcome =

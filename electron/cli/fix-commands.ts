@@ -7,6 +7,7 @@ import type { ApplicableFix, CheckEvent, DiagnosisReport, FixPlan, RevertOutcome
 import { FIX_TITLES } from '../../shared/recommend.ts';
 import { runDiagnosis } from '../core/diagnosis/diagnose.ts';
 import { readJournal, toHistoryItem } from '../core/fixes/journal.ts';
+import { sinceChangeText, withRecordSinceChange } from '../core/after-fix/since-change.ts';
 import { settleJournal } from '../core/fixes/settle.ts';
 import { applyAndVerify, FixError, journalDirFor, prepareFix, revert } from '../core/workflow.ts';
 import { checkCodexHome, parsePorts, parseProfile, parseTimeout, type CommonContext } from './diagnose-command.ts';
@@ -267,7 +268,7 @@ export async function historyCommand(args: string[], ctx: CommonContext): Promis
   // Changes a killed run left half-made are settled first (kept if written, else rolled back).
   await settleJournal(journalDir);
   const journal = readJournal(journalDir);
-  const items = journal.entries.slice().reverse().map(toHistoryItem);
+  const items = await withRecordSinceChange(journal.entries.slice().reverse().map(toHistoryItem), journal.entries, ctx.env);
   for (const d of journal.damaged) {
     ctx.err.write(`${paint(ctx.err, 'yellow', '⚠')} skipped a damaged journal entry ${path.join(journalDir, d.file)} (${d.reason}); the others are listed and can be reverted — move it away to silence this\n`);
   }
@@ -291,7 +292,8 @@ export async function historyCommand(args: string[], ctx: CommonContext): Promis
           ? paint(ctx.out, 'yellow', 'active, files edited since')
           : paint(ctx.out, 'green', 'active');
     const what = item.files.length ? item.files.join(', ') : '(no files: a setting of your proxy app)';
-    ctx.out.write(`${item.id}  ${item.createdAt}  ${item.title}  [${state}]\n    ${what}\n`);
+    const since = sinceChangeText(item);
+    ctx.out.write(`${item.id}  ${item.createdAt}  ${item.title}  [${state}]\n    ${what}\n${since ? `    ${since}\n` : ''}`);
   }
   return 0;
 }

@@ -8,6 +8,8 @@ import { runDiagnosis, type DiagnoseOptions } from './diagnosis/diagnose.ts';
 import { reportToMarkdown } from './diagnosis/report-markdown.ts';
 import { FixError, listHistory, type PlannedFix } from './fixes/index.ts';
 import { settleJournal } from './fixes/settle.ts';
+import { readJournal } from './fixes/journal.ts';
+import { withRecordSinceChange } from './after-fix/since-change.ts';
 import { applyAndVerify, journalDirFor, prepareFix, revert } from './workflow.ts';
 import { formatLocation } from '../../shared/format.ts';
 
@@ -132,7 +134,7 @@ export function createDoctorService(options: DoctorServiceOptions): DoctorServic
     async history() {
       // As the command line does: settle changes a killed run left pending; damaged entries are skipped.
       await settleJournal(journalDir);
-      return listHistory(journalDir);
+      return withRecordSinceChange(listHistory(journalDir), readJournal(journalDir).entries, env);
     },
 
     async exportReport(req) {

@@ -43,6 +43,8 @@ export interface ReadHistoryOptions {
   now?: number;
   /** The time box for the whole read. */
   budgetMs?: number;
+  /** Also count what happened since this moment (ms since the epoch): "did it still retry after the fix?" */
+  since?: number;
 }
 
 /** Where Codex keeps its log database. */
@@ -154,6 +156,7 @@ export async function readCodexHistory(opts: ReadHistoryOptions): Promise<CodexH
     const maxId = Number(db.get('SELECT max(id) AS m FROM logs')?.m ?? 0);
     const last7 = emptyCounts();
     const last30 = emptyCounts();
+    const sinceCounts = emptyCounts();
     const causes = new Map<string, number>();
     const days = new Map<string, { retries: number; fallbacks: number }>();
     const cutoff30 = now - 30 * DAY_MS;
@@ -178,6 +181,7 @@ export async function readCodexHistory(opts: ReadHistoryOptions): Promise<CodexH
         if (at < cutoff30 || at > now + DAY_MS) continue;
         const kind = classify(row, last30, at >= cutoff7 ? causes : new Map());
         if (at >= cutoff7) classify(row, last7, new Map());
+        if (opts.since !== undefined && at >= opts.since) classify(row, sinceCounts, new Map());
         if (kind) {
           const day = new Date(at).toISOString().slice(0, 10);
           const d = days.get(day) ?? { retries: 0, fallbacks: 0 };
@@ -198,6 +202,7 @@ export async function readCodexHistory(opts: ReadHistoryOptions): Promise<CodexH
       last30Days: last30,
       perDay: [...days].sort(([a], [b]) => a.localeCompare(b)).map(([date, d]) => ({ date, ...d })),
       causes: [...causes].sort((a, b) => b[1] - a[1]).map(([cause, count]) => ({ cause, count })),
+      ...(opts.since !== undefined ? { since: { at: new Date(opts.since).toISOString(), counts: sinceCounts } } : {}),
       ...(partial ? { note: `Stopped after ${budgetMs} ms in a ${Math.round(size / 1e6)} MB database: the counts cover the most recent rows only.` } : {}),
     };
   } catch (error) {

@@ -72,7 +72,10 @@ export function HistoryPage() {
                     </code>
                   ))}
                 </td>
-                <td>{historyState(item)}</td>
+                <td>
+                  {historyState(item)}
+                  {item.sinceChange && <span className="muted block">{sinceChangeLabel(item.sinceChange)}</span>}
+                </td>
                 <td>
                   {!item.reverted && (
                     <button
@@ -105,4 +108,10 @@ function historyState(item: HistoryItem): string {
   if (item.state === 'overwritten') return 'Overwritten since: its lines are gone (another tool may have rewritten the file)';
   if (item.state === 'changed-since') return 'In place, files edited since';
   return 'In place';
+}
+
+/** What Codex's own log recorded since the change: the proof that it helped, or that it did not. */
+function sinceChangeLabel(c: NonNullable<HistoryItem['sinceChange']>): string {
+  if (c.retries + c.fallbacks + c.waitingForNetwork === 0) return 'Since then, Codex recorded no retries and no fallbacks.';
+  return `Since then, Codex recorded ${c.retries} retries, ${c.fallbacks} fallbacks to HTTPS and ${c.waitingForNetwork} waits for the network.`;
 }

@@ -26,14 +26,14 @@ type Row = [ageDays: number, target: string, body: string];
 const retry = (n: number, ms: number, error: string) =>
   `stream disconnected - retrying sampling request (${n}/5 in ${ms}ms)... sampling_error=${error} url: https://gw.example/v1/responses?api-key=${SECRET}`;
 
-function makeDb(rows: Row[]): string {
+function makeDb(rows: Row[], base = NOW): string {
   const home = mkdtempSync(path.join(os.tmpdir(), 'codex-history-'));
   const db = new Database(path.join(home, 'logs_2.sqlite'));
   db.exec(SCHEMA);
   db.exec('BEGIN');
   for (const [age, target, body] of rows) {
     db.run('INSERT INTO logs (ts, ts_nanos, level, target, feedback_log_body, estimated_bytes) VALUES (?, 0, ?, ?, ?, ?)', [
-      Math.floor((NOW - age * DAY) / 1000),
+      Math.floor((base - age * DAY) / 1000),
       'WARN',
       target,
       body,
@@ -151,5 +151,21 @@ describe("Codex's history", () => {
     const finding = report.findings.find((f) => f.id === 'codex.history.connection-trouble');
     assert.match(finding?.summary ?? '', /fell back from WebSockets to HTTPS 1 time/);
     assert.ok(!JSON.stringify(report).includes(SECRET));
+  });
+});
+
+describe('after a fix, later', () => {
+  test('History says what Codex recorded since the change', async () => {
+    const { withRecordSinceChange, sinceChangeText } = await import('../../../electron/core/after-fix/since-change.ts');
+    // History reads with the real clock: the rows are dated from it too.
+    const now = Date.now();
+    const home = makeDb([[3, CLIENT, 'falling back to HTTP'], [0.5, RETRY, retry(2, 400, 'timeout')]], now);
+    const createdAt = new Date(now - 1 * DAY).toISOString();
+    const entry = { id: 'c1', createdAt, fix: 'disable-websockets' as const, title: 't', codexHome: home, profile: null, files: [] };
+    const item = { id: 'c1', createdAt, fix: 'disable-websockets' as const, title: 't', files: [], reverted: false };
+    const [withSince] = await withRecordSinceChange([item], [entry], {});
+    assert.equal(withSince?.sinceChange?.retries, 1, 'the retry after the change');
+    assert.equal(withSince?.sinceChange?.fallbacks, 0, 'the fallback before it is not counted');
+    assert.match(sinceChangeText(withSince!) ?? '', /1 retries, 0 fallbacks/);
   });
 });
