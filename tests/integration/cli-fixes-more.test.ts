@@ -138,7 +138,7 @@ describe('a --proxy typed by the user is probed before anything is written', () 
     const refused: [string, RegExp][] = [
       [`http://127.0.0.1:${await closedPort()}`, /nothing listens/],
       [`http://127.0.0.1:${socks.port}`, /speaks SOCKS5, not HTTP/],
-      [authSquid.url, /wants a login/],
+      [authSquid.url, /wants a user name and password \(407\)/],
       [`http://alice:wrong-Pw@127.0.0.1:${authSquid.port}`, /rejected the login/],
     ];
     for (const [url, why] of refused) {
