@@ -143,7 +143,7 @@ describe('item 3: one writer per CODEX_HOME', () => {
   });
 
   test('fixes and reverts started together keep files and journal in agreement', { timeout: 60_000 }, async () => {
-    for (let round = 0; round < 2; round += 1) {
+    for (let round = 0; round < 1; round += 1) {
       const w = world();
       const first = await cli(FIX, w.env);
       assert.match(first.stdout, /Applied as change/, first.stderr);
