@@ -1,6 +1,6 @@
 // The app's lifecycle: one window, its security guards, and the IPC over the core's DoctorService.
 import path from 'node:path';
-import { BrowserWindow, app, nativeTheme, session, shell, type WebContents } from 'electron';
+import { BrowserWindow, app, dialog, nativeTheme, session, shell, type WebContents } from 'electron';
 import { PROXY_PORTS_ENV, parseProxyPorts } from './app-options.ts';
 import { createDoctorService } from './core/service.ts';
 import { registerIpc } from './ipc.ts';
@@ -73,6 +73,16 @@ if (!app.requestSingleInstanceLock()) {
       env: process.env,
       platform: process.platform,
       extraProxyPorts: parseProxyPorts(process.env[PROXY_PORTS_ENV]),
+      // trust-ca without a CA found: the user picks the file their IT gave them; the path stays here.
+      async pickCaFile() {
+        const options = {
+          title: "Choose your company's CA certificate",
+          properties: ['openFile' as const],
+          filters: [{ name: 'Certificates', extensions: ['pem', 'crt', 'cer'] }],
+        };
+        const choice = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+        return choice.canceled ? null : (choice.filePaths[0] ?? null);
+      },
     });
     registerIpc(service, () => mainWindow);
     createWindow();

@@ -28,8 +28,10 @@ export type FixOutcome =
       headline: string;
       reasons: string[];
       nextSteps: string[];
-      /** A fix the app can apply for it (repair-config), if any. */
+      /** A fix the app can apply for it (repair-config, trust-ca), if any. */
       applicable: ApplicableFix | null;
+      /** trust-ca with no CA found on the machine: the user picks the CA file (main's dialog). */
+      pickCaFile?: boolean;
     }
   | { kind: 'choose'; headline: string; cards: FixCard[] };
 
@@ -109,17 +111,22 @@ function effectiveFix(rec: Recommendation): FixKind {
 
 export function fixOutcome(rec: Recommendation, provider?: ProviderKind): FixOutcome {
   const fix = effectiveFix(rec);
+  // An untrusted certificate whose CA is nowhere on this machine: the user can still name the file.
+  const untrustedWithoutCa = rec.rule === 'R10-untrusted-certificate' && rec.fix !== 'trust-ca';
   if (rec.fix === 'none') {
     return { kind: 'no-fix-needed', headline: rec.headline, reasons: rec.reasons };
   }
   if (!isWebSocketFix(fix)) {
     return {
       kind: 'not-websocket',
-      title: NOT_WEBSOCKET_TITLES[rec.fix] ?? 'This is not a WebSocket problem',
+      title: untrustedWithoutCa ? NOT_WEBSOCKET_TITLES['trust-ca']! : (NOT_WEBSOCKET_TITLES[rec.fix] ?? 'This is not a WebSocket problem'),
       headline: rec.headline,
       reasons: rec.reasons,
-      nextSteps: NOT_WEBSOCKET_STEPS[rec.fix] ?? [],
-      applicable: rec.fix === 'repair-config' ? 'repair-config' : rec.fix === 'trust-ca' ? 'trust-ca' : null,
+      nextSteps: untrustedWithoutCa
+        ? ['Ask your IT department for the CA certificate (a .pem or .crt file), then choose it below: it is checked against the certificate Codex is shown before anything is written.']
+        : (NOT_WEBSOCKET_STEPS[rec.fix] ?? []),
+      applicable: rec.fix === 'repair-config' ? 'repair-config' : rec.fix === 'trust-ca' || untrustedWithoutCa ? 'trust-ca' : null,
+      ...(untrustedWithoutCa ? { pickCaFile: true } : {}),
     };
   }
   return { kind: 'choose', headline: rec.headline, cards: fixCards(rec, provider) };

@@ -164,7 +164,7 @@ export interface FixState {
   setProxyUrl(text: string): void;
   setProxyUser(text: string): void;
   /** `proxyPassword`: for a proxy that wants a login; sent with this one request and not kept. */
-  preview(profile: string | null, proxyPassword?: string): Promise<boolean>;
+  preview(profile: string | null, proxyPassword?: string, opts?: { pickCaFile?: boolean }): Promise<boolean>;
   apply(): Promise<boolean>;
   revert(mode?: RevertMode): Promise<void>;
   reset(): void;
@@ -193,10 +193,10 @@ export function createFixStore(api: DoctorApi): StoreApi<FixState> {
       set({ selected: fix, proxyUrl: proxyUrl ?? get().proxyUrl, proxyUrlError: null, plan: null, error: null, status: 'idle' }),
     setProxyUrl: (text) => set({ proxyUrl: text, proxyUrlError: null }),
     setProxyUser: (text) => set({ proxyUser: text, proxyUrlError: null }),
-    async preview(profile, proxyPassword) {
+    async preview(profile, proxyPassword, opts) {
       const { selected, proxyUrl, proxyUser } = get();
       if (!selected) return false;
-      let request: Parameters<DoctorApi['previewFix']>[0] = { fix: selected, profile };
+      let request: Parameters<DoctorApi['previewFix']>[0] = { fix: selected, profile, ...(selected === 'trust-ca' && opts?.pickCaFile ? { pickCaFile: true } : {}) };
       if (selected === 'use-proxy') {
         const problem = proxyUrl.trim() ? proxyUrlProblem(proxyUrl) : 'Type the proxy URL Codex should use, e.g. http://127.0.0.1:7890.';
         if (problem) {

@@ -22,10 +22,10 @@ export function ChooseFixStep() {
   const busy = fix.status === 'previewing';
 
   const needsLogin = chosenNeedsLogin(report.recommendation);
-  const preview = async (chosen: ApplicableFix) => {
+  const preview = async (chosen: ApplicableFix, opts?: { pickCaFile?: boolean }) => {
     stores.fix.getState().select(chosen);
     const password = chosen === 'use-proxy' && needsLogin ? proxyPassword : undefined;
-    const ok = await stores.fix.getState().preview(profile, password);
+    const ok = await stores.fix.getState().preview(profile, password, opts);
     if (ok) {
       setProxyPassword('');
       stores.wizard.getState().goTo('preview');
@@ -73,8 +73,13 @@ export function ChooseFixStep() {
             </>
           )}
           {outcome.applicable && (
-            <button type="button" className="primary" disabled={busy} onClick={() => void preview(outcome.applicable!)}>
-              Preview the repair
+            <button
+              type="button"
+              className="primary"
+              disabled={busy}
+              onClick={() => void preview(outcome.applicable!, outcome.pickCaFile ? { pickCaFile: true } : undefined)}
+            >
+              {outcome.pickCaFile ? "Choose your company's CA file…" : outcome.applicable === 'trust-ca' ? 'Preview: trust this CA' : 'Preview the repair'}
             </button>
           )}
         </section>

@@ -205,3 +205,21 @@ test('shortCheckDetail keeps the parts of a long status list that are not ok', (
   assert.equal(shortCheckDetail(plain), plain);
   assert.equal(shortCheckDetail('dns ok; tcp ok; https ok; websocket refused'), 'dns ok; tcp ok; https ok; websocket refused');
 });
+
+test('an untrusted certificate whose CA is not on the machine: the app offers to choose the CA file', async () => {
+  const { fixOutcome } = await import('../../../renderer/logic/fix-options.ts');
+  const outcome = fixOutcome({
+    fix: 'no-network',
+    rule: 'R10-untrusted-certificate',
+    headline: 'Not a WebSocket problem: the connection is intercepted…',
+    reasons: ['direct: HTTPS fails: the certificate is signed by a CA this machine does not trust'],
+    evidence: [],
+    warnings: [],
+    alternatives: [],
+  });
+  assert.equal(outcome.kind, 'not-websocket');
+  if (outcome.kind !== 'not-websocket') return;
+  assert.equal(outcome.applicable, 'trust-ca');
+  assert.equal(outcome.pickCaFile, true);
+  assert.match(outcome.title, /company's CA/);
+});
