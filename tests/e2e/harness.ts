@@ -52,8 +52,9 @@ export interface SessionOptions {
 }
 
 /** Launches Chromium with a fresh profile and opens a browser-mode URL; nothing but that server is reachable. */
-export async function openBrowserAt(url: string, opts: SessionOptions = {}): Promise<BrowserPage> {
+export async function openBrowserAt(url: string, opts: SessionOptions & { alsoAllow?: string[] } = {}): Promise<BrowserPage> {
   const origin = new URL(url).origin;
+  const reachable = new Set([origin, ...(opts.alsoAllow ?? [])]);
   const context = await chromium.launchPersistentContext(makeTempDir('e2e-chromium-profile'), {
     executablePath: CHROMIUM,
     headless: true,
@@ -83,13 +84,15 @@ export async function openBrowserAt(url: string, opts: SessionOptions = {}): Pro
   })()`);
   // Nothing leaves the machine: any request not to the server is aborted.
   await context.route(
-    (u) => u.origin !== origin,
+    (u) => !reachable.has(u.origin),
     (route) => route.abort(),
   );
   // The API answers, recorded as the page receives them.
   await context.route(
     (u) => u.origin === origin && u.pathname.startsWith('/api/') && u.pathname !== '/api/events',
     async (route) => {
+      // Only the app page's own calls (another page's must reach the server untouched, refusals and all).
+      if (new URL(route.request().frame().url()).origin !== origin) return route.continue();
       const response = await route.fetch();
       record.responses.push(await response.text());
       await route.fulfill({ response });
