@@ -1,2 +1,1 @@
 export function electronBinaryPath(): string | null;
-export const NO_ELECTRON_MESSAGE: string;

@@ -17,7 +17,3 @@ export function electronBinaryPath() {
   const binary = path.join(pkgDir, 'dist', readFileSync(pathFile, 'utf8').trim());
   return existsSync(binary) ? binary : null;
 }
-
-export const NO_ELECTRON_MESSAGE =
-  "The Electron binary is not available here (Electron's installer downloads it and needs Node >= 22.12); " +
-  'use the command line instead: npm run doctor -- diagnose';

@@ -4,7 +4,7 @@
 // Origin, another page on another port, a non-loopback bind) with CODEX_HOME left byte for byte.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -256,6 +256,15 @@ describe('browser mode: refused requests write nothing', { concurrency: false },
 });
 
 describe('browser mode as shipped: the command prints a URL that runs the wizard', () => {
+  test('a bad --port or --codex-home: exit 2 with one line, nothing served', () => {
+    for (const args of [['--port', '99999'], ['--port', 'x'], ['--codex-home', '/nonexistent/codex'], ['--host', '0.0.0.0']]) {
+      const run = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'codex-connection-doctor.cjs'), 'app', '--no-open', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
+      assert.equal(run.status, 2, `${args.join(' ')}: ${run.stdout}${run.stderr}`);
+      assert.equal(run.stderr.trim().split('\n').length, 1, run.stderr);
+      assert.equal(run.stdout, '');
+    }
+  });
+
   test('`codex-connection-doctor app --no-open`: diagnose, Fix #1, revert in Chromium; Ctrl-C stops it', { timeout: 180_000 }, async () => {
     ensureRendererBuilt();
     const scenario = await setupScenario('ws-refused');
