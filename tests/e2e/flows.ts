@@ -292,6 +292,49 @@ async function assertNoPassword(page: Page, where: string): Promise<void> {
   }
 }
 
+/**
+ * tls-inspecting-proxy: mitmproxy re-signs everything with a CA Codex does not trust; the CA is on
+ * the machine (NODE_EXTRA_CA_CERTS). The wizard names it, previews the bundle (described, not its
+ * PEM) and the .env line, applies it, and reverts every byte.
+ */
+export async function trustCaFlow(target: FlowTarget): Promise<void> {
+  const { page, scenario } = target;
+  const dotenvPath = path.join(scenario.codexHome, '.env');
+  const bundlePath = path.join(scenario.codexHome, 'codex-connection-doctor-ca-bundle.pem');
+  const before = readFileSync(dotenvPath);
+  await diagnose(target, 'trust-ca');
+  assert.match(await page.locator('#next-step').innerText(), /Codex does not trust your company's CA/);
+  await target.screenshot('trust-ca-3-findings');
+  await page.getByRole('button', { name: 'Choose a fix' }).click();
+  const verdict = page.getByRole('heading', { level: 2, name: "Codex does not trust your company's CA" });
+  await verdict.waitFor();
+  const notice = page.locator('section.notice').filter({ has: verdict });
+  assert.match(await notice.innerText(), /mitmproxy/, 'the CA is named');
+  assert.match(await notice.innerText(), /SHA-256/, 'with its fingerprint, for the user to confirm');
+  await target.screenshot('trust-ca-4-choose');
+
+  await page.getByRole('button', { name: 'Preview: trust this CA' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Preview the change' }).waitFor({ timeout: STEP_TIMEOUT });
+  await page.locator('.diff-add').filter({ hasText: 'SSL_CERT_FILE=' }).first().waitFor();
+  const previewText = await page.locator('main').innerText();
+  assert.doesNotMatch(previewText, /BEGIN CERTIFICATE/, 'the bundle is described, not shown as 200 KB of PEM');
+  assert.match(previewText, /public roots/);
+  await target.screenshot('trust-ca-5-preview');
+
+  await page.getByRole('button', { name: 'Apply this change' }).click();
+  await page.getByText('Codex can now connect without reconnecting.').waitFor({ timeout: STEP_TIMEOUT });
+  assert.ok(existsSync(bundlePath), 'the bundle was written');
+  assert.match(readFileSync(dotenvPath, 'utf8'), /^SSL_CERT_FILE=.*codex-connection-doctor-ca-bundle\.pem$/m);
+  await target.screenshot('trust-ca-6-apply');
+
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Revert now' }).click();
+  await page.getByText('Reverted. Your files are back as they were.').waitFor({ timeout: STEP_TIMEOUT });
+  assert.deepEqual(readFileSync(dotenvPath), before, '.env is byte-identical again');
+  assert.equal(existsSync(bundlePath), false, 'the bundle is gone');
+  assert.deepEqual(target.pageErrors, []);
+}
+
 /** ws-ok: "no fix needed" is a real outcome. */
 export async function wsOkFlow(target: FlowTarget): Promise<void> {
   await diagnose(target);

@@ -10,6 +10,7 @@ import {
   brokenConfigFlow,
   proxyNeededFlow,
   proxyLoginFlow,
+  trustCaFlow,
   strictPageFlow,
   syntaxErrorFlow,
   wsOkFlow,
@@ -54,6 +55,10 @@ describe('wizard in a real browser', { concurrency: false }, () => {
     await proxyLoginFlow(inBrowser(session));
     const sent = session.record.responses.join('\n');
     assert.ok(!sent.includes(LAB_PROXY_PASSWORD) && !sent.includes(encodeURIComponent(LAB_PROXY_PASSWORD)), 'the password was sent back to the page');
+  });
+
+  test('tls-inspecting-proxy: the company CA is named, trusted through a bundle, and reverted', async () => {
+    await trustCaFlow(inBrowser(await open('tls-inspecting-proxy')));
   });
 
   test('broken config.toml: a clear error with its location, and nothing written', async () => {
