@@ -19,10 +19,19 @@ const GONE: IpcError = {
   hint: 'Run `codex-connection-doctor app` (or `npm start`) again and open the link it prints.',
 };
 
+// The page key the server gave this tab once (a meta tag on its first load), kept across reloads.
+const KEY_META = 'doctor-page-key';
+const keyMeta = document.querySelector<HTMLMetaElement>(`meta[name="${KEY_META}"]`);
+if (keyMeta) {
+  sessionStorage.setItem(KEY_META, keyMeta.content);
+  keyMeta.remove();
+}
+const pageKey = sessionStorage.getItem(KEY_META) ?? '';
+
 async function post(path: string, body: unknown): Promise<Response> {
   return fetch(path, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', 'X-Doctor-Page-Key': pageKey },
     body: body === undefined ? '' : JSON.stringify(body),
     credentials: 'same-origin',
     cache: 'no-store',

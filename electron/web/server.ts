@@ -84,12 +84,20 @@ const COMMON_HEADERS: Record<string, string> = {
   'Cache-Control': 'no-store',
 };
 
-/** index.html as the browser gets it: its meta CSP allows connecting to us, and the client loads before the app. */
-export function browserIndexHtml(html: string): string {
+/** The header every API call carries with the page key; the meta tag the first page load gets it in. */
+export const PAGE_KEY_HEADER = 'X-Doctor-Page-Key';
+export const PAGE_KEY_META = 'doctor-page-key';
+
+/**
+ * index.html as the browser gets it: its meta CSP allows connecting to us, and the client loads
+ * before the app — on the first load after the token, with the page key in a meta tag for it.
+ */
+export function browserIndexHtml(html: string, pageKey?: string): string {
   const withCsp = html.replace(/connect-src 'none'/g, "connect-src 'self'");
   const at = withCsp.search(/<script\b/i);
   if (at < 0 || withCsp === html) throw new Error('dist/renderer/index.html is not the app page this server expects; run the build again.');
-  return `${withCsp.slice(0, at)}<script src=".${CLIENT_SCRIPT_PATH}"></script>\n    ${withCsp.slice(at)}`;
+  const meta = pageKey ? `<meta name="${PAGE_KEY_META}" content="${pageKey}" />\n    ` : '';
+  return `${withCsp.slice(0, at)}${meta}<script src=".${CLIENT_SCRIPT_PATH}"></script>\n    ${withCsp.slice(at)}`;
 }
 
 function sameSecret(a: string, b: string): boolean {
@@ -117,7 +125,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   if (!isLoopbackAddress(host)) {
     throw new NotLoopbackError(`The browser mode listens on this machine's loopback address only (127.0.0.1 or ::1), not on "${host}".`);
   }
-  const indexHtml = browserIndexHtml(await readFile(path.join(options.rendererDir, 'index.html'), 'utf8'));
+  const sourceHtml = await readFile(path.join(options.rendererDir, 'index.html'), 'utf8');
+  const indexHtml = browserIndexHtml(sourceHtml);
   const clientScript = await readFile(options.clientScriptFile);
   const rendererDir = path.resolve(options.rendererDir);
   const idleMs = options.idleMs ?? 60_000;
@@ -125,6 +134,11 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
 
   let token: string | null = randomBytes(32).toString('base64url');
   const sessionId = randomBytes(32).toString('base64url');
+  // Cookies ignore ports, so another server on 127.0.0.1 the browser visits would get ours. The page
+  // key is handed to the first page once and kept in its sessionStorage (which is per port), so a
+  // leaked cookie alone drives nothing.
+  const pageKey = randomBytes(32).toString('base64url');
+  let pageKeyGiven = false;
   const streams = new Set<http.ServerResponse>();
   let port = 0;
   let cookieName = '';
@@ -221,6 +235,10 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     if (req.method !== 'POST') return sendJson(res, 405, refusal('Only POST is accepted here.', HINT_REOPEN));
     if (!hasSession(req)) return sendJson(res, 403, refusal('Request refused: this browser has no session with the doctor.', HINT_REOPEN));
     if (!sameOrigin(req)) return sendJson(res, 403, refusal('Request refused: it did not come from the doctor\'s own page.', HINT_REOPEN));
+    const key = req.headers[PAGE_KEY_HEADER.toLowerCase()];
+    if (typeof key !== 'string' || !sameSecret(key, pageKey)) {
+      return sendJson(res, 403, refusal('Request refused: only the tab the link opened can use the doctor.', 'Go back to that tab, or run `codex-connection-doctor app` again and open its new link.'));
+    }
     if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) {
       return sendJson(res, 415, refusal('Request refused: not JSON.', HINT_REOPEN));
     }
@@ -254,7 +272,11 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   }
 
   async function handleStatic(res: http.ServerResponse, pathname: string, head: boolean) {
-    if (pathname === '/' || pathname === '/index.html') return send(res, 200, MIME['.html']!, head ? '' : indexHtml);
+    if (pathname === '/' || pathname === '/index.html') {
+      if (head || pageKeyGiven) return send(res, 200, MIME['.html']!, head ? '' : indexHtml);
+      pageKeyGiven = true;
+      return send(res, 200, MIME['.html']!, browserIndexHtml(sourceHtml, pageKey));
+    }
     if (pathname === CLIENT_SCRIPT_PATH) return send(res, 200, MIME['.js']!, head ? '' : clientScript);
     let relative: string;
     try {

@@ -9,7 +9,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { createDoctorService } from '../../electron/core/service.ts';
-import { NotLoopbackError, startBrowserServer, type BrowserServer } from '../../electron/web/server.ts';
+import { NotLoopbackError, PAGE_KEY_HEADER, PAGE_KEY_META, startBrowserServer, type BrowserServer } from '../../electron/web/server.ts';
 import { PROXY_PORTS_ENV } from '../../electron/app-options.ts';
 import { makeTempDir } from '../lab/temp-dirs.ts';
 import { setupScenario, type Scenario } from '../lab/scenarios.ts';
@@ -77,14 +77,18 @@ async function labWithPlan(): Promise<Lab> {
   return { scenario, server, planId: plan.planId, before: snapshotDir(scenario.codexHome) };
 }
 
-/** Trades the URL's token for the session cookie, as the browser does on first load. */
-async function login(server: BrowserServer): Promise<string> {
+/** Trades the URL's token for the session cookie and loads the page once for its key, as the browser does. */
+async function login(server: BrowserServer): Promise<{ cookie: string; key: string }> {
   const answer = await request(server.port, { path: new URL(server.url).pathname + new URL(server.url).search });
   assert.equal(answer.status, 303);
-  const cookie = answer.headers['set-cookie']?.[0] ?? '';
-  assert.match(cookie, /HttpOnly/);
-  assert.match(cookie, /SameSite=Strict/);
-  return cookie.split(';')[0]!;
+  const setCookie = answer.headers['set-cookie']?.[0] ?? '';
+  assert.match(setCookie, /HttpOnly/);
+  assert.match(setCookie, /SameSite=Strict/);
+  const cookie = setCookie.split(';')[0]!;
+  const page = await request(server.port, { headers: { Cookie: cookie } });
+  const key = new RegExp(`<meta name="${PAGE_KEY_META}" content="([\\w-]+)"`).exec(page.body)?.[1];
+  assert.ok(key, 'the first page load carries the page key');
+  return { cookie, key };
 }
 
 const apply = (lab: Lab, headers: Record<string, string>) =>
@@ -110,7 +114,7 @@ describe('browser mode: refused requests write nothing', { concurrency: false },
     assert.equal((await request(port, { path: `/?token=${'A'.repeat(43)}` })).status, 403, 'a wrong token of the right length');
     assert.equal((await apply(lab, origin)).status, 403, 'the API without a cookie');
     assert.equal((await apply(lab, { ...origin, Cookie: `ccd-session-${port}=forged` })).status, 403, 'a forged cookie');
-    const cookie = await login(lab.server);
+    const { cookie, key } = await login(lab.server);
     const again = await request(port, { path: new URL(lab.server.url).pathname + new URL(lab.server.url).search });
     assert.equal(again.status, 403, 'the token works once');
     assert.equal(again.headers['set-cookie'], undefined);
@@ -120,27 +124,30 @@ describe('browser mode: refused requests write nothing', { concurrency: false },
     assert.match(page.body, /<script src="\.\/doctor-client\.js"><\/script>/);
     assert.match(page.body, /connect-src 'self'/);
     assert.doesNotMatch(page.body, /connect-src 'none'/);
+    assert.doesNotMatch(page.body, new RegExp(PAGE_KEY_META), 'the page key is given once');
+    assert.equal((await apply(lab, { ...origin, Cookie: cookie })).status, 403, 'the cookie without the page key (a cookie leaked to another port)');
+    assert.equal((await apply(lab, { ...origin, Cookie: cookie, [PAGE_KEY_HEADER]: key.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')) })).status, 403, 'a wrong page key');
     assert.deepEqual(snapshotDir(lab.scenario.codexHome), lab.before);
   });
 
   test('a foreign Host (DNS rebinding), a foreign or missing Origin, a cross-site fetch: refused, no CORS', async () => {
     const lab = await labWithPlan();
     const { port } = lab.server;
-    const cookie = await login(lab.server);
-    const ok = { Cookie: cookie, Origin: lab.server.origin };
+    const { cookie, key } = await login(lab.server);
+    const ok = { Cookie: cookie, Origin: lab.server.origin, [PAGE_KEY_HEADER]: key };
     for (const host of ['evil.example', `evil.example:${port}`, `127.0.0.1:${port + 1}`, `192.168.1.10:${port}`]) {
-      const answer = await apply(lab, { Cookie: cookie, Origin: lab.server.origin, Host: host });
+      const answer = await apply(lab, { ...ok, Host: host });
       assert.equal(answer.status, 403, `Host ${host}`);
       assert.equal((await request(port, { headers: { Cookie: cookie, Host: host } })).status, 403, `the page for Host ${host}`);
     }
     for (const origin of ['http://evil.example', `http://127.0.0.1:${port + 1}`, `https://127.0.0.1:${port}`, 'null']) {
-      const answer = await apply(lab, { Cookie: cookie, Origin: origin });
+      const answer = await apply(lab, { ...ok, Origin: origin });
       assert.equal(answer.status, 403, `Origin ${origin}`);
       assertNoCors(answer);
     }
-    assert.equal((await apply(lab, { Cookie: cookie })).status, 403, 'no Origin');
+    assert.equal((await apply(lab, { Cookie: cookie, [PAGE_KEY_HEADER]: key })).status, 403, 'no Origin');
     assert.equal((await apply(lab, { ...ok, 'Sec-Fetch-Site': 'same-site' })).status, 403, 'Sec-Fetch-Site same-site');
-    const events = await request(port, { method: 'POST', path: '/api/events', headers: { Cookie: cookie, Origin: 'http://evil.example', 'Content-Type': 'application/json' }, body: '{}' });
+    const events = await request(port, { method: 'POST', path: '/api/events', headers: { ...ok, Origin: 'http://evil.example', 'Content-Type': 'application/json' }, body: '{}' });
     assert.equal(events.status, 403, 'the event stream checks the Origin too');
     const textPlain = await request(port, { method: 'POST', path: '/api/fix%3Aapply', headers: { ...ok, 'Content-Type': 'text/plain' }, body: JSON.stringify({ planId: lab.planId }) });
     assert.equal(textPlain.status, 415, 'a "simple" text/plain POST (no preflight) is refused');
@@ -219,9 +226,14 @@ describe('browser mode: refused requests write nothing', { concurrency: false },
 
   test('the page answers trust-ca\'s file picker with the command to run; bad payloads get the IPC envelope', async () => {
     const lab = await labWithPlan();
-    const cookie = await login(lab.server);
+    const { cookie, key } = await login(lab.server);
     const post = (channel: string, body: string) =>
-      request(lab.server.port, { method: 'POST', path: `/api/${encodeURIComponent(channel)}`, headers: { Cookie: cookie, Origin: lab.server.origin, 'Content-Type': 'application/json' }, body });
+      request(lab.server.port, {
+        method: 'POST',
+        path: `/api/${encodeURIComponent(channel)}`,
+        headers: { Cookie: cookie, Origin: lab.server.origin, [PAGE_KEY_HEADER]: key, 'Content-Type': 'application/json' },
+        body,
+      });
     const pick = JSON.parse((await post('fix:preview', JSON.stringify({ fix: 'trust-ca', pickCaFile: true }))).body);
     assert.equal(pick.ok, false);
     assert.match(pick.error.hint, /codex-connection-doctor fix trust-ca --ca-file PATH/);

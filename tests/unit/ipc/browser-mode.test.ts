@@ -32,6 +32,9 @@ test('the served index.html loads the client before the app and may connect to i
   assert.match(served, /connect-src 'self'/);
   assert.ok(served.indexOf(`src=".${CLIENT_SCRIPT_PATH}"`) < served.indexOf('type="module"'), 'the client runs first');
   assert.throws(() => browserIndexHtml('<html><body></body></html>'));
+  const first = browserIndexHtml(source, 'KEY_123');
+  assert.ok(first.indexOf('<meta name="doctor-page-key" content="KEY_123" />') < first.indexOf(`src=".${CLIENT_SCRIPT_PATH}"`), 'the key is there before the client reads it');
+  assert.doesNotMatch(served, /doctor-page-key/);
 });
 
 test('the browser is opened only with a display and never over SSH', () => {
