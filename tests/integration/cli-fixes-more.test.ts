@@ -139,7 +139,7 @@ describe('a --proxy typed by the user is probed before anything is written', () 
       [`http://127.0.0.1:${await closedPort()}`, /nothing listens/],
       [`http://127.0.0.1:${socks.port}`, /speaks SOCKS5, not HTTP/],
       [authSquid.url, /wants a user name and password \(407\)/],
-      [`http://alice:wrong-Pw@127.0.0.1:${authSquid.port}`, /rejected the login/],
+      [`http://alice:wrong-Pw@127.0.0.1:${authSquid.port}`, /refused this user name and password \(407\)/],
     ];
     for (const [url, why] of refused) {
       const r = await cli(['fix', 'use-proxy', '--codex-home', s.codexHome, '--proxy', url, '--yes'], env);

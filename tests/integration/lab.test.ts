@@ -597,7 +597,7 @@ describe('real Codex 0.171 against the lab', { concurrency: true }, () => {
     await withApi('ok', async (api) => {
       const port = await closedPort();
       const codexHome = makeCodexHome({ baseUrl: api.baseUrl, dotenv: proxyDotenv(`http://127.0.0.1:${port}`) });
-      const run = await runCodex({ codexHome, timeoutMs: 12_000 });
+      const run = await runCodex({ codexHome, timeoutMs: 20_000 });
       durations.closedProxyPort = run.durationMs;
       assert.equal(run.answered, false, describeRun(run));
       assert.ok(run.timedOut, describeRun(run));
