@@ -611,7 +611,7 @@ describe('real Codex 0.171 against the lab', { concurrency: true }, () => {
   test('a dead proxy in the shell environment (HTTPS_PROXY, not .env): never answers, waiting for network', { timeout: 60_000 }, async () => {
     await withApi('ok', async (api) => {
       const dead = `http://127.0.0.1:${await closedPort()}`;
-      const run = await runCodex({ codexHome: makeCodexHome({ baseUrl: labBaseUrl(api) }), timeoutMs: 15_000, env: { HTTPS_PROXY: dead, HTTP_PROXY: dead } });
+      const run = await runCodex({ codexHome: makeCodexHome({ baseUrl: labBaseUrl(api) }), timeoutMs: 20_000, env: { HTTPS_PROXY: dead, HTTP_PROXY: dead } });
       durations.deadProxyInShell = run.durationMs;
       assert.equal(run.answered, false, describeRun(run));
       assert.ok(run.timedOut, describeRun(run));
@@ -631,7 +631,7 @@ describe('real Codex 0.171 against the lab', { concurrency: true }, () => {
       preamble: '# Auto-injected by some-bridge — managed, do not edit',
       login: { kind: 'api-key', key: LAB_API_KEY },
     });
-    const run = await runCodex({ codexHome, timeoutMs: 15_000, labKey: null });
+    const run = await runCodex({ codexHome, timeoutMs: 20_000, labKey: null });
     durations.staleLocalGateway = run.durationMs;
     assert.equal(run.answered, false, describeRun(run));
     assert.ok(run.timedOut, describeRun(run));
