@@ -10,11 +10,8 @@
 // and reads the -wal file directly; the lock it takes is a `<file>.lock` folder of its own that
 // Codex never looks at, removed when the connection closes.
 import { rmdirSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { CodexHistory, CodexHistoryCounts, CodexHistoryStatus } from '../../../shared/types.ts';
-
-const require = createRequire(import.meta.url);
 
 interface SqliteDatabase {
   all(sql: string, values?: unknown[]): Record<string, unknown>[];
@@ -98,8 +95,11 @@ function classify(row: Row, counts: CodexHistoryCounts, causes: Map<string, numb
   return kind;
 }
 
-function openDatabase(file: string): SqliteDatabase {
-  const { Database } = require('node-sqlite3-wasm') as { Database: new (f: string, o: object) => SqliteDatabase };
+async function openDatabase(file: string): Promise<SqliteDatabase> {
+  // Loaded on first use (its WebAssembly is instantiated then); a literal import, so the app's and
+  // the command line's bundles carry it (the installers ship no node_modules).
+  const loaded = (await import('node-sqlite3-wasm')) as unknown as { Database?: unknown; default?: { Database: unknown } };
+  const Database = (loaded.Database ?? loaded.default?.Database) as new (f: string, o: object) => SqliteDatabase;
   const db = new Database(file, { readOnly: true, fileMustExist: true });
   // WAL without a shared index: keep the index in this connection's memory (see the file comment).
   db.exec('PRAGMA locking_mode=EXCLUSIVE');
@@ -148,7 +148,7 @@ export async function readCodexHistory(opts: ReadHistoryOptions): Promise<CodexH
   clearStaleLock(file, Date.now());
   let db: SqliteDatabase | undefined;
   try {
-    db = openDatabase(file);
+    db = await openDatabase(file);
     const columns = db.all('PRAGMA table_info(logs)').map((c) => String(c.name));
     if (!['id', 'ts', 'target', 'feedback_log_body'].every((c) => columns.includes(c))) {
       return result('unreadable', file, `${HISTORY_FILE} has no logs table of the shape Codex 0.169–0.171 writes.`);
