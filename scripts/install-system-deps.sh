@@ -20,9 +20,11 @@ missing_packages() {
   done
 }
 
-service_squid_pid() {
-  local pidfile pid
-  for pidfile in /run/squid.pid /var/run/squid.pid; do
+# The pid in a packaged service's pid file, when that process runs. (A lab squid or nginx runs
+# with its own config and pid file under a temp dir; those are left alone.)
+service_pid() {
+  local name="$1" pidfile pid
+  for pidfile in "/run/$name.pid" "/var/run/$name.pid"; do
     [ -f "$pidfile" ] || continue
     pid="$(tr -dc '0-9' <"$pidfile")"
     if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
@@ -33,17 +35,23 @@ service_squid_pid() {
   return 1
 }
 
+# Stops and disables a packaged service through systemd where it runs, and through its boot links.
+disable_service() {
+  local name="$1"
+  if command -v systemctl >/dev/null 2>&1 && systemctl is-system-running >/dev/null 2>&1; then
+    systemctl stop "$name" >/dev/null 2>&1 || true
+    systemctl disable "$name" >/dev/null 2>&1 || true
+  fi
+  if command -v update-rc.d >/dev/null 2>&1; then update-rc.d "$name" disable >/dev/null 2>&1 || true; fi
+}
+
 stop_squid_service() {
   # Debian's squid package starts a service on 3128; the lab never uses it.
-  if command -v systemctl >/dev/null 2>&1 && systemctl is-system-running >/dev/null 2>&1; then
-    systemctl stop squid >/dev/null 2>&1 || true
-    systemctl disable squid >/dev/null 2>&1 || true
-  fi
-  local pid
-  pid="$(service_squid_pid)" || return 0
+  disable_service squid
+  local pid group
+  pid="$(service_pid squid)" || return 0
   say "stopping the squid service (pid $pid) so it does not hold port 3128"
   # Not `service squid stop`: that waits out squid's 30 s shutdown_lifetime.
-  local group
   group="$(ps -o pgid= -p "$pid" 2>/dev/null | tr -dc '0-9')"
   kill "$pid" 2>/dev/null || true
   for _ in 1 2 3 4 5 6; do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
@@ -52,38 +60,18 @@ stop_squid_service() {
   elif kill -0 "$pid" 2>/dev/null; then
     kill -9 "$pid" 2>/dev/null || true
   fi
-  if command -v update-rc.d >/dev/null 2>&1; then update-rc.d squid disable >/dev/null 2>&1 || true; fi
   return 0
-}
-
-service_nginx_pids() {
-  # The master's pid file, else any nginx master process (a lab nginx runs with its own -p prefix
-  # and -c config under a temp dir; those are left alone).
-  local pidfile pid
-  for pidfile in /run/nginx.pid /var/run/nginx.pid; do
-    [ -f "$pidfile" ] || continue
-    pid="$(tr -dc '0-9' <"$pidfile")"
-    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
-      printf '%s\n' "$pid"
-      return 0
-    fi
-  done
-  return 1
 }
 
 stop_nginx_service() {
   # Debian's nginx package starts a service on port 80 (when invoke-rc.d lets it); the lab never uses it.
-  if command -v systemctl >/dev/null 2>&1 && systemctl is-system-running >/dev/null 2>&1; then
-    systemctl stop nginx >/dev/null 2>&1 || true
-    systemctl disable nginx >/dev/null 2>&1 || true
-  fi
+  disable_service nginx
   local pid
-  pid="$(service_nginx_pids)" || return 0
+  pid="$(service_pid nginx)" || return 0
   say "stopping the nginx service (pid $pid) so it does not hold port 80"
   kill -QUIT "$pid" 2>/dev/null || true # graceful: the master stops its workers
   for _ in 1 2 3 4 5 6; do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-  kill -0 "$pid" 2>/dev/null && kill -9 "$pid" 2>/dev/null
-  if command -v update-rc.d >/dev/null 2>&1; then update-rc.d nginx disable >/dev/null 2>&1 || true; fi
+  if kill -0 "$pid" 2>/dev/null; then kill -9 "$pid" 2>/dev/null || true; fi
   return 0
 }
 
