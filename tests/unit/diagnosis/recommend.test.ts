@@ -333,3 +333,10 @@ describe('recommendation rules', () => {
     );
   });
 });
+
+test('docs/recommendation-rules.md lists every rule, in the order they are tried', async () => {
+  const { readFileSync } = await import('node:fs');
+  const doc = readFileSync(new URL('../../../docs/recommendation-rules.md', import.meta.url), 'utf8');
+  const documented = [...doc.matchAll(/^\| (R\d+[a-z]?-[a-z0-9-]+) \|/gm)].map((m) => m[1]);
+  assert.deepEqual(documented, RULES.map((r) => r.id));
+});
