@@ -1,4 +1,4 @@
-// Differential test against the official TOML test suite (/work/shared/toml-test, TOML 1.0.0):
+// Differential test against the official TOML test suite (vendored in tests/fixtures/toml-test, TOML 1.0.0):
 // every valid file reads to the values toml-test gives (integers exact, beyond 2^53 too), every
 // invalid file is refused — except where the real Codex 0.171 was seen to load it
 // (tests/fixtures/codex/toml-test-observed.json): Codex's reading decides, not the spec's.

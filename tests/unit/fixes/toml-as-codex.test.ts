@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import { loadCodexSetup, parseTomlDocument } from '../../../electron/core/codex/index.ts';
 import { FixError, planFix } from '../../../electron/core/fixes/index.ts';
-import { TOML_EXTRA_CASES } from '../../fixtures/codex/toml-test-cases.ts';
+import { TOML_EXTRA_CASES, TOML_TEST_DIR } from '../../fixtures/codex/toml-test-cases.ts';
 import { codexLoadsConfig, setupFor, tempDir } from './helpers.ts';
 
 const observed = JSON.parse(fs.readFileSync(new URL('../../fixtures/codex/toml-test-observed.json', import.meta.url), 'utf8')) as {
@@ -57,7 +57,7 @@ describe('TOML as Codex reads it', () => {
     for (const rel of ['datetime/feb-29', 'datetime/feb-30', 'local-date/feb-29', 'local-date/feb-30', 'local-datetime/feb-29', 'local-datetime/feb-30']) {
       const name = `invalid/${rel}.toml`;
       assert.equal(observed.cases[name]?.loads, false, name);
-      const text = fs.readFileSync(path.join(path.dirname(new URL(import.meta.url).pathname), '../../../../shared/toml-test', name), 'utf8');
+      const text = fs.readFileSync(path.join(TOML_TEST_DIR, name), 'utf8');
       const r = parseTomlDocument(text, 'config.toml');
       assert.ok(!r.ok, name);
       // The same line as Codex's own message.
