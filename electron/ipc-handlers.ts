@@ -1,6 +1,7 @@
 // The IPC handlers as plain functions over the DoctorService: payload validation, the mapping of
 // each channel onto the service, and errors turned into `{ ok: false, error: { message, hint } }`.
 // No electron import, so unit tests and the browser mode (electron/web/server.ts) run the very same code as the app.
+import { FIX_ERROR_HINTS, isFixErrorCode } from '../shared/fix-errors.ts';
 import {
   PayloadError,
   VALIDATORS,
@@ -43,30 +44,6 @@ const DEFAULT_HINTS: Record<Channel, string> = {
 
 export { redactCredentials };
 
-/** What to do next for the core's error codes (FixError.code), where the channel's default says too little. */
-const CODE_HINTS: Record<string, string> = {
-  'changed-since-plan':
-    'Nothing was written. A file changed after the preview was made (perhaps you edited it): preview the fix again to see the change against the file as it is now.',
-  'plan-expired': 'Nothing was written. Preview the fix again, then apply the new preview.',
-  'read-only':
-    'Nothing was written. Make the file (and its folder) writable by your user, e.g. `chmod u+w` on it, then apply again.',
-  'codex-home-missing':
-    'Run Codex once (or create the folder) so CODEX_HOME exists, or set CODEX_HOME to the folder Codex uses, then run the diagnosis again.',
-  'config-unparseable':
-    'Fix the line shown in your editor (or use the repair the app offers), then run the diagnosis again.',
-  'invalid-proxy': 'Correct the proxy URL (http://HOST:PORT, socks5://HOST:PORT or socks5h://HOST:PORT) and preview again.',
-  'proxy-failed':
-    'Nothing was written. Start your proxy app or pick its HTTP/mixed port, then preview again; or choose Fix #1, which needs no proxy.',
-  'proxy-login':
-    'Nothing was written. Enter the user name and password your proxy expects (as for your browser), then preview again.',
-  'edit-refused': 'Nothing was written. Make the change by hand using the diff, or choose another fix.',
-  'not-applicable': 'Choose another fix, or follow the steps shown for this one.',
-  'not-found': 'Reload the History page: the change may have been removed from the journal.',
-  'already-reverted': 'Nothing to do: reload the History page to see its current state.',
-  'api-failed':
-    'Open your proxy app and check that its external controller (API) is on, or switch TUN on in the app by hand.',
-};
-
 export function toIpcError(channel: Channel, error: unknown): IpcError {
   const message =
     error instanceof Error ? error.message : typeof error === 'string' ? error : 'Something went wrong.';
@@ -74,14 +51,14 @@ export function toIpcError(channel: Channel, error: unknown): IpcError {
   const rawCode = error && typeof error === 'object' && 'code' in error ? (error as { code: unknown }).code : undefined;
   // Node's own permission errors mean the same to the user as the core's read-only refusal.
   const ownCode = rawCode === 'EACCES' || rawCode === 'EPERM' || rawCode === 'EROFS' ? 'read-only' : rawCode;
-  const code = typeof ownCode === 'string' && ownCode in CODE_HINTS ? ownCode : undefined;
+  const code = typeof ownCode === 'string' && isFixErrorCode(ownCode) ? ownCode : undefined;
   const hint =
     error instanceof PayloadError
       ? 'The app sent a request main did not accept; restart the app and try again.'
       : typeof ownHint === 'string' && ownHint
         ? ownHint
         : code
-          ? CODE_HINTS[code]!
+          ? FIX_ERROR_HINTS[code]!
           : DEFAULT_HINTS[channel];
   return { message: redactCredentials(message), hint: redactCredentials(hint), ...(code ? { code } : {}) };
 }

@@ -3,6 +3,7 @@
 // Pure TypeScript: the preload, main, the renderer and the browser mode's client all build on it.
 import type { ApplyResult, RevertMode, SetupSummary } from './service.ts';
 import type { ApplicableFix, CheckEvent, DiagnosisReport, FixPlan, HistoryItem, RevertOutcome } from './types.ts';
+import { APPLICABLE_FIXES } from './types.ts';
 
 export type ReportFormat = 'markdown' | 'json';
 
@@ -91,7 +92,6 @@ export class PayloadError extends Error {
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
 /** A profile is `<name>.config.toml` in CODEX_HOME, so no separators, dots or leading dashes. */
 const PROFILE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
-const APPLICABLE_FIXES: readonly ApplicableFix[] = ['disable-websockets', 'use-proxy', 'enable-tun', 'repair-config', 'trust-ca'];
 const REVERT_MODES: readonly RevertMode[] = ['strict', 'remove-fix-lines', 'keep'];
 const REPORT_FORMATS: readonly ReportFormat[] = ['markdown', 'json'];
 const PROXY_SCHEMES = new Set(['http:', 'socks5:', 'socks5h:']);

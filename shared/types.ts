@@ -350,8 +350,13 @@ export type FixKind =
   | 'weak-ca'
   | 'no-network';
 
-/** The fixes the user can apply (the other kinds are verdicts). */
-export type ApplicableFix = 'disable-websockets' | 'use-proxy' | 'enable-tun' | 'repair-config' | 'trust-ca';
+/** The fixes the user can apply (the other kinds are verdicts): the one list the CLI, IPC and app use. */
+export const APPLICABLE_FIXES = ['disable-websockets', 'use-proxy', 'enable-tun', 'repair-config', 'trust-ca'] as const;
+export type ApplicableFix = (typeof APPLICABLE_FIXES)[number];
+
+export function isApplicableFix(fix: string): fix is ApplicableFix {
+  return (APPLICABLE_FIXES as readonly string[]).includes(fix);
+}
 
 export interface Alternative {
   fix: FixKind;

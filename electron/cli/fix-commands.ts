@@ -4,6 +4,8 @@ import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import type { ApplicableFix, CheckEvent, DiagnosisReport, FixPlan, RevertOutcome } from '../../shared/types.ts';
+import { APPLICABLE_FIXES } from '../../shared/types.ts';
+import { FIX_ERROR_HINTS } from '../../shared/fix-errors.ts';
 import { FIX_TITLES } from '../../shared/recommend.ts';
 import { runDiagnosis } from '../core/diagnosis/diagnose.ts';
 import { readJournal, toHistoryItem } from '../core/fixes/journal.ts';
@@ -20,7 +22,7 @@ export const FIX_USAGE =
 export const REVERT_USAGE = 'revert [CHANGE_ID|--last] [--remove-fix-lines|--keep] [--json]';
 export const HISTORY_USAGE = 'history [--json]';
 
-const FIXES: readonly ApplicableFix[] = ['disable-websockets', 'use-proxy', 'enable-tun', 'repair-config', 'trust-ca'];
+const FIXES = APPLICABLE_FIXES;
 
 function formatPlan(out: Out, plan: FixPlan): string {
   const lines = [paint(out, 'bold', plan.title), ''];
@@ -98,10 +100,12 @@ function readWithoutEcho(input: NodeJS.ReadStream): Promise<string> {
   });
 }
 
+/** The refusal, where it is, and on a second line what to do next (the same hint the app shows). */
 function fixErrorMessage(e: FixError): string {
   const where = e.location ? formatLocation(e.location) : '';
   // Most messages already name the file; add the location only when it says more.
-  return where && !e.message.includes(where) ? `${e.message} (${where})` : e.message;
+  const message = where && !e.message.includes(where) ? `${e.message} (${where})` : e.message;
+  return `${message}\n  Next: ${FIX_ERROR_HINTS[e.code]}`;
 }
 
 export async function fixCommand(args: string[], ctx: CommonContext): Promise<number> {

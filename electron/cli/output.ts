@@ -1,5 +1,6 @@
 // Terminal output: marks, colours (only on a TTY and without NO_COLOR) and plain-words layout.
 import type { CheckEvent, DiagnosisReport, Finding } from '../../shared/types.ts';
+import { isApplicableFix } from '../../shared/types.ts';
 import { FIX_TITLES } from '../../shared/recommend.ts';
 import { formatLocation } from '../../shared/format.ts';
 
@@ -58,8 +59,7 @@ export function formatVerdict(out: Out, report: DiagnosisReport, command: string
   lines.push('  Why:');
   for (const reason of r.reasons) lines.push(`    - ${reason}`);
   for (const w of r.warnings) lines.push(`  ${paint(out, 'yellow', '⚠')} ${w}`);
-  const applicable = ['disable-websockets', 'use-proxy', 'enable-tun', 'repair-config', 'trust-ca'];
-  const fixName = r.fix === 'fix-proxy' ? (r.proxyUrl ? 'use-proxy' : null) : applicable.includes(r.fix) ? r.fix : null;
+  const fixName = r.fix === 'fix-proxy' ? (r.proxyUrl ? 'use-proxy' : null) : isApplicableFix(r.fix) ? r.fix : null;
   if (fixName) {
     const proxyArg = r.proxyUrl && fixName === 'use-proxy' ? ` --proxy ${r.proxyUrl}` : '';
     const loginArg = r.proxyLogin ? ' --proxy-user NAME' : '';

@@ -144,7 +144,9 @@ describe('a --proxy typed by the user is probed before anything is written', () 
     for (const [url, why] of refused) {
       const r = await cli(['fix', 'use-proxy', '--codex-home', s.codexHome, '--proxy', url, '--yes'], env);
       assert.equal(r.code, 1, `${url}: ${r.stdout}`);
-      assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+      // One line for the refusal, one for what to do next (the hint the app shows too).
+      assert.equal(r.stderr.trim().split('\n').length, 2, r.stderr);
+      assert.match(r.stderr.trim().split('\n')[1]!, /^  Next: /);
       assert.match(r.stderr, why);
       assert.match(r.stderr, /nothing was written/);
       assert.ok(!r.stderr.includes('wrong-Pw'));
@@ -171,7 +173,8 @@ describe('bad input: clear message, non-zero exit, nothing written', () => {
     const ro = await cli(['fix', 'disable-websockets', '--codex-home', s.codexHome, '--yes'], env);
     assert.notEqual(ro.code, 0);
     assert.match(ro.stderr, /read-only/);
-    assert.equal(ro.stderr.trim().split('\n').length, 1, ro.stderr);
+    assert.equal(ro.stderr.trim().split('\n').length, 2, ro.stderr);
+    assert.match(ro.stderr, /Next: Nothing was written\. Make the file .*writable/);
     assert.deepEqual(snapshot(s.codexHome), before);
     chmodSync(cfg, 0o644);
 

@@ -147,7 +147,8 @@ describe('codex-connection-doctor fix / history / revert', () => {
     assert.ok(readFileSync(configPath).equals(before), 'config.toml is byte-identical');
     const again = await runCli(['revert', result.changeId], env);
     assert.notEqual(again.code, 0, 'a change cannot be reverted twice');
-    assert.equal(again.stderr.trim().split('\n').length, 1);
+    assert.equal(again.stderr.trim().split('\n').length, 2, again.stderr);
+    assert.match(again.stderr, /Next: Nothing to do/);
     await s.stop();
   });
 

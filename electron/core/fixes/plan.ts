@@ -1,5 +1,6 @@
 // What every fix planner shares: the context it gets, the plan it returns (the FixPlan the user
 // sees plus the exact bytes main keeps), reading files, diffs with secrets masked.
+import type { FixErrorCode } from '../../../shared/fix-errors.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -74,20 +75,7 @@ export interface PlannedFix {
 export class FixError extends Error {
   constructor(
     message: string,
-    readonly code:
-      | 'codex-home-missing'
-      | 'config-unparseable'
-      | 'read-only'
-      | 'changed-since-plan'
-      | 'plan-expired'
-      | 'not-applicable'
-      | 'invalid-proxy'
-      | 'proxy-failed'
-      | 'proxy-login'
-      | 'edit-refused'
-      | 'not-found'
-      | 'already-reverted'
-      | 'api-failed',
+    readonly code: FixErrorCode,
     readonly location?: { file: string; line?: number; column?: number },
   ) {
     super(message);
