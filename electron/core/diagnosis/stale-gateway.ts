@@ -7,6 +7,7 @@ import type { StaleGateway } from '../../../shared/recommend.ts';
 import { formatLocation } from '../../../shared/format.ts';
 import { makeFinding } from '../codex/findings.ts';
 import { locateKey } from '../codex/toml.ts';
+import { OWNER_COMMENT } from '../after-fix/config-managers.ts';
 import { readConfigFile } from '../config-file.ts';
 import { isLoopbackHost } from '../environment/host-port.ts';
 import { redactUrl } from '../redact.ts';
@@ -14,8 +15,6 @@ import type { RouteOutcome } from './facts.ts';
 
 const MAX_QUOTE = 160;
 
-/** Words tools use when they say they wrote a line. */
-const WRITTEN_BY = /managed|auto-?inject|generated|do not edit|written by|added by|inserted by/i;
 
 /**
  * The comment that goes with a line: the block of `#` lines right above it, else its trailing
@@ -33,7 +32,7 @@ export function commentNear(text: string, line: number): string | undefined {
   for (let i = line - 2; !quote && i >= 0; i -= 1) {
     const l = lines[i]!.trim();
     if (l.startsWith('[')) break;
-    if (l.startsWith('#') && WRITTEN_BY.test(l)) quote = l.replace(/^#+\s?/, '').trim();
+    if (l.startsWith('#') && OWNER_COMMENT.test(l)) quote = l.replace(/^#+\s?/, '').trim();
   }
   if (!quote) return undefined;
   return `"${quote.length > MAX_QUOTE ? `${quote.slice(0, MAX_QUOTE)}…` : quote}"`;
