@@ -2,8 +2,9 @@
 // request and response, the event main sends, and the validators main runs on every payload.
 // Pure TypeScript: the preload, main, the renderer and the browser mode's client all build on it.
 import type { ApplyResult, RevertMode, SetupSummary } from './service.ts';
-import type { ApplicableFix, CheckEvent, DiagnosisReport, FixPlan, HistoryItem, RevertOutcome } from './types.ts';
+import type { ApplicableFix, CheckEvent, DiagnosisReport, FixPlan, HistoryItem, Message, RevertOutcome } from './types.ts';
 import { APPLICABLE_FIXES } from './types.ts';
+import { LOCALES, type Locale } from './i18n/locale.ts';
 
 export type ReportFormat = 'markdown' | 'json';
 
@@ -21,11 +22,11 @@ export interface IpcContract {
   'fix:apply': { request: { planId: string }; response: ApplyResult };
   'fix:revert': { request: { changeId: string; mode?: RevertMode }; response: RevertOutcome };
   'history:list': { request: Record<string, never>; response: HistoryItem[] };
-  'report:export': { request: { format: ReportFormat }; response: { text: string; suggestedName: string } };
+  'report:export': { request: { format: ReportFormat; lang?: Locale }; response: { text: string; suggestedName: string } };
   /** Main asks the user where to save (a native dialog); the renderer never names a path. */
-  'report:save': { request: { format: ReportFormat }; response: { saved: boolean; fileName?: string } };
+  'report:save': { request: { format: ReportFormat; lang?: Locale }; response: { saved: boolean; fileName?: string } };
   /** Main puts the redacted report on the clipboard (a sandboxed renderer has no clipboard API of its own). */
-  'report:copy': { request: { format: ReportFormat }; response: { copied: boolean } };
+  'report:copy': { request: { format: ReportFormat; lang?: Locale }; response: { copied: boolean } };
   'link:open': { request: { url: string }; response: { opened: boolean } };
 }
 
@@ -35,9 +36,9 @@ export type ResponseOf<C extends Channel> = IpcContract[C]['response'];
 
 export interface IpcError {
   /** What went wrong, in plain words. */
-  message: string;
+  message: Message;
   /** What the user can do next. */
-  hint: string;
+  hint: Message;
   /**
    * A stable reason code when the core gave one (e.g. `changed-since-plan`, `plan-expired`,
    * `read-only`, `codex-home-missing`), so the renderer can offer the matching next action.
@@ -122,6 +123,13 @@ function profile(value: unknown): string | null | undefined {
     throw new PayloadError('"profile" is not a valid profile name.');
   }
   return value;
+}
+
+/** `report:export` / `save` / `copy`: the format, and the language the Markdown is written in. */
+function reportRequest(p: unknown): { format: ReportFormat; lang?: Locale } {
+  const o = asObject(p, ['format', 'lang']);
+  const format = oneOf(o.format, REPORT_FORMATS, 'format');
+  return o.lang === undefined ? { format } : { format, lang: oneOf(o.lang, LOCALES, 'lang') };
 }
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], field: string): T {
@@ -238,9 +246,9 @@ export const VALIDATORS: Validators = {
     asObject(p, []);
     return {};
   },
-  'report:export': (p) => ({ format: oneOf(asObject(p, ['format']).format, REPORT_FORMATS, 'format') }),
-  'report:save': (p) => ({ format: oneOf(asObject(p, ['format']).format, REPORT_FORMATS, 'format') }),
-  'report:copy': (p) => ({ format: oneOf(asObject(p, ['format']).format, REPORT_FORMATS, 'format') }),
+  'report:export': (p) => reportRequest(p),
+  'report:save': (p) => reportRequest(p),
+  'report:copy': (p) => reportRequest(p),
   'link:open': (p) => {
     const o = asObject(p, ['url']);
     if (typeof o.url !== 'string' || o.url.length > 2048 || !isAllowedExternalUrl(o.url)) {

@@ -2,6 +2,7 @@
 // order; the first that matches decides. docs/recommendation-rules.md is the same table in words,
 // and tests/unit/recommend.test.ts has a test per row.
 import type { Alternative, CredentialInfo, FailureKind, FixKind, ProxyProtocol, Recommendation } from './types.ts';
+import type { Message } from './i18n/message.ts';
 import { codexCanLogIn, proxyUrlWithoutLogin, type ProxyAuthScheme } from './proxy-login.ts';
 
 /**
@@ -13,7 +14,7 @@ export type StepState = 'ok' | FailureKind | 'not-tested' | 'unsupported' | 'unp
 
 /** What one route (direct, or one proxy) achieved against the provider's endpoint. */
 export interface RouteFacts {
-  label: string;
+  label: Message;
   /** For proxies: the URL to give Codex (may hold a password; the caller redacts for display). */
   proxyUrl?: string;
   /** For proxies: what the port speaks. */
@@ -58,14 +59,14 @@ export interface UntrustedCaFacts {
   /** A CA found on this machine that verifies the presented chain. */
   proven: { subject: string; fingerprint256: string; validTo: string; foundIn: string[] } | null;
   /** Why Codex's TLS library (rustls) refuses the chain or the CA whatever it is told to trust. */
-  refusals: string[];
+  refusals: Message[];
   /** The sources read, one line each. */
-  searched: string[];
+  searched: Message[];
 }
 
 export interface RecommendationFacts {
   /** Problems that stop Codex from starting or from picking the intended provider. */
-  configProblems: string[];
+  configProblems: Message[];
   providerSupportsWebsockets: boolean;
   providerBuiltIn: boolean;
   direct: RouteFacts;

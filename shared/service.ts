@@ -6,8 +6,10 @@ import type {
   DiagnosisReport,
   FixPlan,
   HistoryItem,
+  Message,
   RevertOutcome,
 } from './types.ts';
+import type { Locale } from './i18n/locale.ts';
 
 export interface SetupSummary {
   home: string;
@@ -23,7 +25,7 @@ export interface SetupSummary {
   credential: DiagnosisReport['codex']['credential'];
   codexVersion: string | null;
   /** Problems found while reading the config, e.g. a syntax error with its line and column. */
-  problems: { summary: string; location?: string }[];
+  problems: { summary: Message; location?: string }[];
 }
 
 export interface ApplyResult {
@@ -50,5 +52,5 @@ export interface DoctorService {
   revert(req: { changeId: string; mode?: RevertMode }): Promise<RevertOutcome>;
   history(): Promise<HistoryItem[]>;
   /** A redacted report of the last diagnosis, for a support thread. */
-  exportReport(req: { format: 'markdown' | 'json' }): Promise<{ text: string; suggestedName: string }>;
+  exportReport(req: { format: 'markdown' | 'json'; lang?: Locale }): Promise<{ text: string; suggestedName: string }>;
 }

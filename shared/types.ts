@@ -1,7 +1,11 @@
 // The data model shared by the diagnosis engine, the fix engine, the command line and the app.
-// Pure types and constants only: no node, electron or DOM imports.
+// Pure types and constants only: no node, electron or DOM imports. Everything a person reads is a
+// Message (an id from the catalog and its parameters), turned into text by shared/i18n.
+import type { Message } from './i18n/message.ts';
 
-export const REPORT_SCHEMA_VERSION = 2;
+export type { Message } from './i18n/message.ts';
+
+export const REPORT_SCHEMA_VERSION = 3;
 
 export type Severity = 'ok' | 'info' | 'warning' | 'error';
 
@@ -17,9 +21,9 @@ export interface Finding {
   id: string;
   severity: Severity;
   /** One sentence in plain words. */
-  summary: string;
+  summary: Message;
   /** Facts the finding rests on, already redacted. */
-  evidence: string[];
+  evidence: Message[];
   location?: SourceLocation;
 }
 
@@ -129,7 +133,7 @@ export interface CredentialInfo {
   /** `api-key` (Authorization: Bearer), `chatgpt` (access token + account id), `headers` (http_headers only). */
   kind?: 'api-key' | 'chatgpt' | 'headers';
   /** Where Codex takes it from, e.g. `LAB_KEY from $CODEX_HOME/.env`, `the API key in auth.json`. */
-  source: string;
+  source: Message;
   /** The variable named by the provider's `env_key`. */
   envKey?: string;
 }
@@ -161,7 +165,7 @@ export interface CodexHistory {
   /** The retries of the last 7 days by the class of their error (`connection-refused`, `timeout`, `unauthorized`, …). */
   causes: { cause: string; count: number }[];
   /** Why there is nothing, or why the counts are partial. */
-  note?: string;
+  note?: Message;
   /** When asked: what was recorded since a moment (a fix), to tell whether Codex still retried. */
   since?: { at: string; counts: CodexHistoryCounts };
 }
@@ -174,7 +178,7 @@ export type RouteKind = 'direct' | 'configured-proxy' | 'local-proxy' | 'system-
 export interface Route {
   kind: RouteKind;
   /** Human label, e.g. `direct`, `HTTPS_PROXY from .env (http://127.0.0.1:3128)`. */
-  label: string;
+  label: Message;
   /** Proxy URL (http://, socks5://, socks5h://). May hold a password: print `display`. */
   proxyUrl?: string;
   display?: string;
@@ -215,7 +219,7 @@ export interface ProbeResult {
   durationMs: number;
   failure?: FailureKind;
   /** One line, redacted. */
-  detail: string;
+  detail: Message;
   /** Phase-specific facts: addresses, TLS version and issuer chain, HTTP status, who refused… */
   data?: Record<string, unknown>;
 }
@@ -302,7 +306,7 @@ export interface TunInfo {
   routeInterface?: string;
   /** A DNS answer in 198.18.0.0/15 (fake-ip). */
   fakeIp?: string;
-  evidence: string[];
+  evidence: Message[];
 }
 
 export interface ProxyAppInfo {
@@ -360,7 +364,7 @@ export function isApplicableFix(fix: string): fix is ApplicableFix {
 
 export interface Alternative {
   fix: FixKind;
-  reason: string;
+  reason: Message;
 }
 
 export interface Recommendation {
@@ -375,10 +379,10 @@ export interface Recommendation {
    */
   proxyLogin?: { schemes: string[]; rejected: boolean };
   /** One sentence: the cause in plain words. */
-  headline: string;
-  reasons: string[];
-  evidence: string[];
-  warnings: string[];
+  headline: Message;
+  reasons: Message[];
+  evidence: Message[];
+  warnings: Message[];
   alternatives: Alternative[];
 }
 
@@ -387,10 +391,10 @@ export interface Recommendation {
 export interface CheckEvent {
   /** Stable id of the check, e.g. `websocket:direct`. */
   id: string;
-  title: string;
+  title: Message;
   status: 'running' | 'ok' | 'warning' | 'error' | 'skipped';
   durationMs?: number;
-  detail?: string;
+  detail?: Message;
 }
 
 export interface DiagnosisReport {
@@ -445,15 +449,15 @@ export interface FixPlan {
   /** Opaque id the app uses to refer to this plan (never a path). */
   planId: string;
   fix: ApplicableFix;
-  title: string;
+  title: Message;
   diffs: FileDiff[];
   /** Side effects in words, e.g. conversations regroup under the new provider. */
-  sideEffects: string[];
-  warnings: string[];
+  sideEffects: Message[];
+  warnings: Message[];
   /** For enable-tun without a reachable API: steps for the user to follow. */
-  manualSteps?: string[];
+  manualSteps?: Message[];
   /** For enable-tun through the Clash API: the call that will be made. */
-  apiAction?: { controller: string; description: string };
+  apiAction?: { controller: string; description: Message };
   /** For trust-ca: the PEM bundle the fix writes, described (its diff shows no PEM). */
   caBundle?: CaBundleDescription;
 }
@@ -464,7 +468,7 @@ export interface CaBundleDescription {
   /** The company CA that completes the presented chain. */
   ca: CertificateSummary;
   /** Where it was found, e.g. `NODE_EXTRA_CA_CERTS (/etc/company/ca.pem)`. */
-  foundIn: string[];
+  foundIn: Message[];
   /** How many public roots (Node's tls.rootCertificates) the bundle carries besides it. */
   publicRoots: number;
   bytes: number;
@@ -474,7 +478,7 @@ export interface CaBundleDescription {
 export interface CaSourceInfo {
   kind: 'env' | 'npm' | 'pip' | 'os-bundle' | 'os-anchor' | 'keychain' | 'windows-store' | 'file';
   /** e.g. `NODE_EXTRA_CA_CERTS`, `npm cafile in ~/.npmrc`, `the OS bundle`. */
-  label: string;
+  label: Message;
   path?: string;
   /** True when Codex already reads this store (the OS bundle, the keychains, the Windows store). */
   codexReads: boolean;
@@ -488,13 +492,13 @@ export interface CaTrustReport {
   /** The chain the endpoint presented on Codex's route, leaf first. */
   presented: CertificateSummary[];
   /** Every source read, with what it held or why it could not be read. */
-  searched: string[];
+  searched: Message[];
   /** A CA found on this machine that verifies the presented chain (cryptographically and in a TLS handshake). */
   proven: { ca: CertificateSummary; sources: CaSourceInfo[] } | null;
   /** Certificates that matched by name but did not verify the chain, and why. */
-  rejected: string[];
+  rejected: Message[];
   /** Why Codex's TLS library refuses the chain whatever CA it is given; empty when nothing is weak. */
-  refusals: string[];
+  refusals: Message[];
 }
 
 export interface JournalFileEntry {
@@ -514,7 +518,8 @@ export interface JournalEntry {
   id: string;
   createdAt: string;
   fix: ApplicableFix;
-  title: string;
+  /** A Message; entries written before schema 3 hold an English string. */
+  title: Message | string;
   codexHome: string;
   profile: string | null;
   files: JournalFileEntry[];
@@ -529,7 +534,7 @@ export interface HistoryItem {
   id: string;
   createdAt: string;
   fix: ApplicableFix;
-  title: string;
+  title: Message;
   files: string[];
   reverted: boolean;
   revertedAt?: string;

@@ -1,0 +1,2 @@
+// Keys start with `app.`.
+export const enApp = {};

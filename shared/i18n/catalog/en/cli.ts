@@ -1,0 +1,2 @@
+// Keys start with `cli.`.
+export const enCli = {};

@@ -1,0 +1,4 @@
+// Words every area uses. Keys start with `common.`.
+export const enCommon = {
+  'common.list-separator': ', ',
+};

@@ -1,0 +1,2 @@
+// Keys start with `diagnosis.`.
+export const enDiagnosis = {};

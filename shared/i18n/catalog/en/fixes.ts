@@ -1,0 +1,2 @@
+// Keys start with `fixes.`.
+export const enFixes = {};

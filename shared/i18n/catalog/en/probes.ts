@@ -1,0 +1,2 @@
+// Keys start with `probes.`.
+export const enProbes = {};

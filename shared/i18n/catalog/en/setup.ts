@@ -1,0 +1,2 @@
+// Keys start with `setup.`.
+export const enSetup = {};

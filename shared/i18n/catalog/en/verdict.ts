@@ -1,0 +1,2 @@
+// Keys start with `verdict.`.
+export const enVerdict = {};

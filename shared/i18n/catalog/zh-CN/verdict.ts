@@ -1,0 +1,4 @@
+import type { enVerdict } from '../en/verdict.ts';
+import type { ZhOf } from '../types.ts';
+
+export const zhVerdict = {} satisfies ZhOf<typeof enVerdict>;

@@ -1,0 +1,90 @@
+// Turns messages into text with i18next: one instance per language, plurals by the locale's rules
+// (a `count` parameter picks `_one`/`_other`), numbers and durations formatted for the locale.
+import i18next, { type i18n } from 'i18next';
+import { resources } from './catalog/index.ts';
+import { DEFAULT_LOCALE, type Locale } from './locale.ts';
+import { isMessage, type Message, type MessageId, type MessageParam, type MessageParams } from './message.ts';
+
+export interface Translator {
+  readonly lang: Locale;
+  /** A catalog text by id. */
+  t(id: MessageId, params?: MessageParams): string;
+  /** A message the engine produced. */
+  tm(message: Message): string;
+}
+
+/** An i18next instance set up for the catalog; the renderer hands the same one to react-i18next. */
+export function createI18n(lang: Locale): i18n {
+  const instance = i18next.createInstance();
+  void instance.init({
+    lng: lang,
+    fallbackLng: DEFAULT_LOCALE,
+    resources,
+    initAsync: false,
+    // Ids are flat strings with dots and colons in them.
+    keySeparator: false,
+    nsSeparator: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  instance.services.formatter?.add('duration', formatDuration);
+  return instance;
+}
+
+/** Milliseconds as the locale writes them: `850 ms`, `7 s`, `1.5 s`, `2 min` / `850毫秒`, `7秒`. */
+function formatDuration(value: unknown, lng: string | undefined): string {
+  const ms = Number(value);
+  if (!Number.isFinite(ms)) return String(value);
+  const fmt = (n: number, unit: string, digits: number) =>
+    new Intl.NumberFormat(lng, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: digits }).format(n);
+  if (ms < 1000) return fmt(Math.round(ms), 'millisecond', 0);
+  if (ms < 120_000) return fmt(ms / 1000, 'second', ms < 10_000 ? 1 : 0);
+  return fmt(ms / 60_000, 'minute', 1);
+}
+
+export function translatorFor(instance: i18n): Translator {
+  const lang = (instance.language as Locale) ?? DEFAULT_LOCALE;
+  const render = (param: MessageParam): string | number => {
+    if (typeof param === 'string' || typeof param === 'number') return param;
+    if (isMessage(param)) return tm(param);
+    return (param as readonly (string | number | Message)[])
+      .map((p) => String(render(p)))
+      .join(instance.t('common.list-separator'));
+  };
+  const t = (id: MessageId, params?: MessageParams): string => {
+    if (!params) return instance.t(id);
+    const values: Record<string, string | number> = {};
+    for (const [k, v] of Object.entries(params)) values[k] = render(v);
+    return instance.t(id, values);
+  };
+  const tm = (message: Message): string => t(message.id, message.params);
+  return { lang, t, tm };
+}
+
+const cache = new Map<Locale, Translator>();
+
+/** The translator for a language (made once). */
+export function translator(lang: Locale): Translator {
+  let found = cache.get(lang);
+  if (!found) {
+    found = translatorFor(createI18n(lang));
+    cache.set(lang, found);
+  }
+  return found;
+}
+
+/**
+ * A copy of a value (a report, a plan, an error) in which every message carries its text in the
+ * given language beside its id: what `--json` prints.
+ */
+export function withText<T>(value: T, tr: Translator): T {
+  const walk = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(walk);
+    if (isMessage(v)) return { ...v, text: tr.tm(v) };
+    if (typeof v === 'object' && v !== null) {
+      return Object.fromEntries(Object.entries(v).map(([k, inner]) => [k, walk(inner)]));
+    }
+    return v;
+  };
+  return walk(value) as T;
+}
