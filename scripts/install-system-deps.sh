@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests use: squid and v2ray (real proxies), nginx (a gateway in
 # front of the fake API), mitmproxy (a TLS-inspecting proxy; the tests run `mitmdump` with their
-# own confdir, and the package installs no service), chromium (e2e tests), openssl (test CA). Idempotent: does nothing when
+# own confdir, and the package installs no service), chromium (e2e tests), fonts-noto-cjk (so Chromium
+# draws the app's Simplified Chinese, not boxes), openssl (test CA). Idempotent: does nothing when
 # they are there. Skips with a message where it cannot install (not root, no apt-get). Makes sure
 # no squid service holds port 3128 and no nginx service holds port 80 afterwards: the tests run
 # their own squid and nginx on ports chosen at run time.
 set -uo pipefail
 
-PACKAGES=(squid v2ray nginx mitmproxy chromium openssl)
+PACKAGES=(squid v2ray nginx mitmproxy chromium fonts-noto-cjk openssl)
 
 say() { printf 'install-system-deps: %s\n' "$*"; }
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the app and the tests need on a fresh machine: the Debian packages (squid, v2ray,
-# chromium, openssl — only where apt-get is available and we are root) and the npm packages.
+# chromium, fonts-noto-cjk, openssl — only where apt-get is available and we are root) and the npm packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-system-deps.sh
