@@ -14,13 +14,14 @@ import {
   type Result,
 } from '../shared/ipc.ts';
 import type { DoctorService } from '../shared/service.ts';
+import type { Locale } from '../shared/i18n/locale.ts';
 import { redactCredentials } from './core/redact.ts';
 
 export interface HandlerDeps {
   service: DoctorService;
   emitProgress(payload: IpcEvents['diagnose:progress']): void;
-  /** Asks the user where to save; resolves to the file name written, or null when cancelled. */
-  saveText(suggestedName: string, text: string): Promise<string | null>;
+  /** Asks the user where to save (a dialog in `lang`, the page's language); resolves to the file name written, or null when cancelled. */
+  saveText(suggestedName: string, text: string, lang?: Locale): Promise<string | null>;
   copyText(text: string): void;
   openExternal(url: string): Promise<void>;
 }
@@ -94,7 +95,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'report:export': (req) => service.exportReport(req),
     'report:save': async (req) => {
       const report = await service.exportReport(req);
-      const fileName = await deps.saveText(report.suggestedName, report.text);
+      const fileName = await deps.saveText(report.suggestedName, report.text, req.lang);
       return fileName === null ? { saved: false } : { saved: true, fileName };
     },
     'report:copy': async (req) => {

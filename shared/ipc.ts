@@ -15,8 +15,8 @@ export interface IpcContract {
   'diagnose:cancel': { request: { runId: string }; response: { cancelled: boolean } };
   'fix:preview': {
     /** `proxyLogin`: the proxy's user name and password the user typed, for use-proxy; held in memory only. */
-    /** `pickCaFile`: for trust-ca, main asks the user for the CA file (a native dialog); the renderer never names a path. */
-    request: { fix: ApplicableFix; profile?: string | null; proxyUrl?: string; proxyLogin?: ProxyLogin; pickCaFile?: boolean };
+    /** `pickCaFile`: for trust-ca, main asks the user for the CA file (a native dialog, in `lang`); the renderer never names a path. */
+    request: { fix: ApplicableFix; profile?: string | null; proxyUrl?: string; proxyLogin?: ProxyLogin; pickCaFile?: boolean; lang?: Locale };
     response: FixPlan;
   };
   'fix:apply': { request: { planId: string }; response: ApplyResult };
@@ -224,14 +224,14 @@ export const VALIDATORS: Validators = {
     return { runId: id(o.runId, 'runId') };
   },
   'fix:preview': (p) => {
-    const o = asObject(p, ['fix', 'profile', 'proxyUrl', 'proxyLogin', 'pickCaFile']);
+    const o = asObject(p, ['fix', 'profile', 'proxyUrl', 'proxyLogin', 'pickCaFile', 'lang']);
     if (o.pickCaFile !== undefined && typeof o.pickCaFile !== 'boolean') throw new PayloadError('pickCaFile must be true or false.');
     if (o.pickCaFile === true && o.fix !== 'trust-ca') throw new PayloadError('Picking a CA file goes with trust-ca only.');
     const fix = oneOf(o.fix, APPLICABLE_FIXES, 'fix');
     const url = proxyUrl(o.proxyUrl);
     const login = proxyLogin(o.proxyLogin);
     if (login && fix !== 'use-proxy') throw new PayloadError('A proxy login goes with use-proxy only.');
-    return { fix, profile: profile(o.profile), ...(url !== undefined ? { proxyUrl: url } : {}), ...(login ? { proxyLogin: login } : {}), ...(o.pickCaFile === true ? { pickCaFile: true } : {}) };
+    return { fix, profile: profile(o.profile), ...(url !== undefined ? { proxyUrl: url } : {}), ...(login ? { proxyLogin: login } : {}), ...(o.pickCaFile === true ? { pickCaFile: true } : {}), ...(o.lang !== undefined ? { lang: oneOf(o.lang, LOCALES, 'lang') } : {}) };
   },
   'fix:apply': (p) => {
     const o = asObject(p, ['planId']);

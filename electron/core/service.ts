@@ -3,6 +3,7 @@
 import os from 'node:os';
 import type { DoctorService, SetupSummary } from '../../shared/service.ts';
 import type { DiagnosisReport } from '../../shared/types.ts';
+import type { Locale } from '../../shared/i18n/locale.ts';
 import { loadCodexSetup, resolveCodexHome } from './codex/index.ts';
 import { runDiagnosis, type DiagnoseOptions } from './diagnosis/diagnose.ts';
 import { reportToMarkdown } from './diagnosis/report-markdown.ts';
@@ -24,8 +25,8 @@ export interface DoctorServiceOptions {
   extraProxyPorts?: number[];
   /** Run Codex's own doctor during diagnoses (default true). */
   codexDoctor?: boolean;
-  /** For trust-ca with `pickCaFile`: asks the user for the CA file (Electron's open dialog); null when cancelled. The path stays in main. */
-  pickCaFile?: () => Promise<string | null>;
+  /** For trust-ca with `pickCaFile`: asks the user for the CA file (Electron's open dialog, in the page's language); null when cancelled. The path stays in main. */
+  pickCaFile?: (lang?: Locale) => Promise<string | null>;
 }
 
 /** Plans kept for the app to apply by id; a preview older than this must be made again. */
@@ -89,7 +90,7 @@ export function createDoctorService(options: DoctorServiceOptions): DoctorServic
       const proxyUrl = req.proxyUrl ?? (req.fix === 'use-proxy' ? proven : undefined);
       let caFile: string | undefined;
       if (req.fix === 'trust-ca' && req.pickCaFile) {
-        const picked = options.pickCaFile ? await options.pickCaFile() : null;
+        const picked = options.pickCaFile ? await options.pickCaFile(req.lang) : null;
         if (!picked) throw new FixError('No CA file was chosen; nothing was written. Choose the .pem or .crt file your IT department gave you.', 'not-applicable');
         caFile = picked;
       }
