@@ -1,9 +1,8 @@
 // Registers every IPC channel with Electron through the one guarded wrapper of ipc-handlers.ts.
-import { basename } from 'node:path';
-import { writeFile } from 'node:fs/promises';
-import { clipboard, dialog, ipcMain, shell, type BrowserWindow } from 'electron';
+import { clipboard, ipcMain, shell, type BrowserWindow } from 'electron';
 import { CHANNELS, PROGRESS_EVENT, isAllowedExternalUrl } from '../shared/ipc.ts';
 import type { DoctorService } from '../shared/service.ts';
+import { saveTextDialog } from './dialogs.ts';
 import { createHandlers, guardedHandler } from './ipc-handlers.ts';
 
 export function registerIpc(service: DoctorService, getWindow: () => BrowserWindow | null): void {
@@ -13,14 +12,7 @@ export function registerIpc(service: DoctorService, getWindow: () => BrowserWind
       const win = getWindow();
       if (win && !win.isDestroyed()) win.webContents.send(PROGRESS_EVENT, payload);
     },
-    async saveText(suggestedName, text) {
-      const win = getWindow();
-      const options = { defaultPath: suggestedName, properties: ['createDirectory' as const] };
-      const choice = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
-      if (choice.canceled || !choice.filePath) return null;
-      await writeFile(choice.filePath, text, { encoding: 'utf8', mode: 0o600 });
-      return basename(choice.filePath);
-    },
+    saveText: (suggestedName, text, lang) => saveTextDialog(getWindow(), suggestedName, text, lang),
     copyText(text) {
       clipboard.writeText(text);
     },

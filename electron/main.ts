@@ -1,8 +1,9 @@
 // The app's lifecycle: one window, its security guards, and the IPC over the core's DoctorService.
 import path from 'node:path';
-import { BrowserWindow, app, dialog, nativeTheme, session, shell, type WebContents } from 'electron';
+import { BrowserWindow, app, nativeTheme, session, shell, type WebContents } from 'electron';
 import { PROXY_PORTS_ENV, parseProxyPorts } from './app-options.ts';
 import { createDoctorService } from './core/service.ts';
+import { pickCaFileDialog } from './dialogs.ts';
 import { registerIpc } from './ipc.ts';
 import {
   mainWindowOptions,
@@ -74,15 +75,7 @@ if (!app.requestSingleInstanceLock()) {
       platform: process.platform,
       extraProxyPorts: parseProxyPorts(process.env[PROXY_PORTS_ENV]),
       // trust-ca without a CA found: the user picks the file their IT gave them; the path stays here.
-      async pickCaFile() {
-        const options = {
-          title: "Choose your company's CA certificate",
-          properties: ['openFile' as const],
-          filters: [{ name: 'Certificates', extensions: ['pem', 'crt', 'cer'] }],
-        };
-        const choice = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
-        return choice.canceled ? null : (choice.filePaths[0] ?? null);
-      },
+      pickCaFile: (lang) => pickCaFileDialog(mainWindow, lang),
     });
     registerIpc(service, () => mainWindow);
     createWindow();

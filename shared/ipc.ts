@@ -23,8 +23,12 @@ export interface IpcContract {
   'fix:revert': { request: { changeId: string; mode?: RevertMode }; response: RevertOutcome };
   'history:list': { request: Record<string, never>; response: HistoryItem[] };
   'report:export': { request: { format: ReportFormat; lang?: Locale }; response: { text: string; suggestedName: string } };
-  /** Main asks the user where to save (a native dialog); the renderer never names a path. */
-  'report:save': { request: { format: ReportFormat; lang?: Locale }; response: { saved: boolean; fileName?: string } };
+  /**
+   * Main asks the user where to save (a native dialog); the renderer never names a path. In the
+   * browser mode the page downloads the report instead (`downloaded: true`: the page says so,
+   * `app.web.report-downloaded`).
+   */
+  'report:save': { request: { format: ReportFormat; lang?: Locale }; response: { saved: boolean; fileName?: string; downloaded?: boolean } };
   /** Main puts the redacted report on the clipboard (a sandboxed renderer has no clipboard API of its own). */
   'report:copy': { request: { format: ReportFormat; lang?: Locale }; response: { copied: boolean } };
   'link:open': { request: { url: string }; response: { opened: boolean } };

@@ -2,6 +2,7 @@
 // loaded before the app. Each method POSTs to /api/<channel>, where the server runs the same
 // handlers as Electron's main; progress arrives as server-sent events on a POST stream (so that its
 // Origin is checked like every other call). Bundled by scripts/build.mjs to dist/web/doctor-client.js.
+import { msg } from '../../shared/i18n/message.ts';
 import {
   DOCTOR_API_METHODS,
   PROGRESS_EVENT,
@@ -14,10 +15,8 @@ import {
 
 type ProgressListener = (payload: IpcEvents['diagnose:progress']) => void;
 
-const GONE: IpcError = {
-  message: 'The doctor is no longer running (it stops when its terminal is closed, or a minute after its page was closed).',
-  hint: 'Run `codex-connection-doctor app` (or `npm start`) again and open the link it prints.',
-};
+// Messages, as every IpcError carries: the page shows them in its language.
+const GONE: IpcError = { message: msg('app.web.gone'), hint: msg('app.web.gone-hint') };
 
 // The page key the server gave this tab once (a meta tag on its first load), kept across reloads.
 const KEY_META = 'doctor-page-key';
@@ -111,8 +110,9 @@ const api: DoctorApi = {
   listHistory: invoke('listHistory'),
   exportReport: invoke('exportReport'),
   /** No save dialog in a page: the redacted report (report:export) becomes a download. */
-  async saveReport({ format }) {
-    const report = await call<{ text: string; suggestedName: string }>(DOCTOR_API_METHODS.exportReport, { format });
+  async saveReport(request) {
+    const { format } = request;
+    const report = await call<{ text: string; suggestedName: string }>(DOCTOR_API_METHODS.exportReport, request);
     if (!report.ok) return report;
     const type = format === 'json' ? 'application/json' : 'text/markdown';
     const href = URL.createObjectURL(new Blob([report.data.text], { type }));
@@ -124,11 +124,11 @@ const api: DoctorApi = {
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(href), 60_000);
-    return { ok: true, data: { saved: true, fileName: report.data.suggestedName } };
+    return { ok: true, data: { saved: true, fileName: report.data.suggestedName, downloaded: true } };
   },
   /** The page's clipboard, with the redacted report main exported. */
-  async copyReport({ format }) {
-    const report = await call<{ text: string; suggestedName: string }>(DOCTOR_API_METHODS.exportReport, { format });
+  async copyReport(request) {
+    const report = await call<{ text: string; suggestedName: string }>(DOCTOR_API_METHODS.exportReport, request);
     if (!report.ok) return report;
     try {
       await navigator.clipboard.writeText(report.data.text);
@@ -136,7 +136,7 @@ const api: DoctorApi = {
     } catch {
       return {
         ok: false,
-        error: { message: 'The browser did not let the page use the clipboard.', hint: 'Save the report instead, or click Copy again with the page in front.' },
+        error: { message: msg('app.web.clipboard-refused'), hint: msg('app.web.clipboard-refused-hint') },
       };
     }
   },
