@@ -4,8 +4,8 @@
 // certificate (`ssl_insecure`), as inspection products trust what IT tells them to.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { freePort, waitForPort } from './ports.ts';
-import { spawnTracked, stopTracked } from './processes.ts';
+import { freePort } from './ports.ts';
+import { startDaemon, stopTracked } from './processes.ts';
 import { makeTempDir } from './temp-dirs.ts';
 
 export const MITMDUMP_BINARY = '/usr/bin/mitmdump';
@@ -31,9 +31,11 @@ export async function startMitmProxy(opts: MitmProxyOptions): Promise<MitmProxy>
   if (!existsSync(MITMDUMP_BINARY)) throw new Error(`${MITMDUMP_BINARY} is missing: run scripts/install-system-deps.sh (Debian package mitmproxy)`);
   const confdir = makeTempDir('lab-mitmproxy');
   const port = await freePort();
-  const child = spawnTracked(
-    MITMDUMP_BINARY,
-    [
+  const { child, output } = await startDaemon({
+    name: 'mitmdump',
+    command: MITMDUMP_BINARY,
+    // prettier-ignore
+    args: [
       '--listen-host', '127.0.0.1',
       '--listen-port', String(port),
       '--mode', `upstream:${opts.upstream}`,
@@ -42,22 +44,11 @@ export async function startMitmProxy(opts: MitmProxyOptions): Promise<MitmProxy>
       '--set', 'flow_detail=1',
       '--set', 'termlog_verbosity=warn',
     ],
-    { cwd: confdir, stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: confdir, LANG: 'C.UTF-8' } },
-  );
-  let output = '';
-  const keep = (chunk: string) => {
-    if (output.length < 256_000) output += chunk;
-  };
-  child.stdout?.setEncoding('utf8').on('data', keep);
-  child.stderr?.setEncoding('utf8').on('data', keep);
-  try {
-    await waitForPort(port, 30_000, () =>
-      child.exitCode !== null || child.signalCode !== null ? `mitmdump exited before listening (code ${child.exitCode}): ${output.trim().slice(-2000)}` : undefined,
-    );
-  } catch (error) {
-    await stopTracked(child, 500);
-    throw error;
-  }
+    port,
+    timeoutMs: 30_000,
+    spawn: { cwd: confdir, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: confdir, LANG: 'C.UTF-8' } },
+    maxOutput: 256_000,
+  });
   const caCertPath = path.join(confdir, 'mitmproxy-ca-cert.pem');
   if (!existsSync(caCertPath)) {
     await stopTracked(child, 500);
@@ -68,7 +59,7 @@ export async function startMitmProxy(opts: MitmProxyOptions): Promise<MitmProxy>
     url: `http://127.0.0.1:${port}`,
     caCert: readFileSync(caCertPath, 'utf8'),
     caCertPath,
-    output: () => output,
+    output,
     stop: () => stopTracked(child, 2000),
   };
 }

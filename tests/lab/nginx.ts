@@ -2,10 +2,10 @@
 // fake API, on a run-time port with its own prefix, pid, logs and temp paths. By default it does
 // not forward the WebSocket upgrade (no `Upgrade`/`Connection` headers to the upstream): the
 // upgrade reaches the service as a plain GET, as behind a gateway that does not pass WebSockets.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { freePort, waitForPort } from './ports.ts';
-import { spawnTracked, stopTracked } from './processes.ts';
+import { freePort } from './ports.ts';
+import { readLog, startDaemon, stopTracked } from './processes.ts';
 import { makeTempDir } from './temp-dirs.ts';
 
 export const NGINX_BINARY = '/usr/sbin/nginx';
@@ -74,38 +74,23 @@ export async function startNginx(opts: NginxOptions): Promise<Nginx> {
   writeFileSync(configPath, nginxConfig({ ...opts, port, dir, runAsRoot: process.getuid?.() === 0 }));
   for (const log of ['access.log', 'error.log']) writeFileSync(path.join(dir, log), '');
 
+  const logFile = (name: string) => path.join(dir, name);
   // -e: the error log before the config is read (Debian's default is /var/log/nginx/error.log).
-  const child = spawnTracked(NGINX_BINARY, ['-p', dir, '-c', configPath, '-e', path.join(dir, 'error.log'), '-g', 'daemon off;'], {
-    cwd: dir,
-    stdio: ['ignore', 'ignore', 'pipe'],
+  const { child } = await startDaemon({
+    name: 'nginx',
+    command: NGINX_BINARY,
+    args: ['-p', dir, '-c', configPath, '-e', logFile('error.log'), '-g', 'daemon off;'],
+    port,
+    timeoutMs: 10_000,
+    spawn: { cwd: dir },
+    failureDetails: () => readLog(logFile('error.log')),
   });
-  let stderr = '';
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-    if (stderr.length < 64_000) stderr += chunk;
-  });
-  const readLog = (name: string) => {
-    try {
-      return readFileSync(path.join(dir, name), 'utf8');
-    } catch {
-      return '';
-    }
-  };
-  try {
-    await waitForPort(port, 10_000, () =>
-      child.exitCode !== null || child.signalCode !== null
-        ? `nginx exited before listening (code ${child.exitCode}): ${(stderr + readLog('error.log')).trim().slice(-2000)}`
-        : undefined,
-    );
-  } catch (error) {
-    await stopTracked(child, 500);
-    throw error;
-  }
   return {
     port,
     url: `http://127.0.0.1:${port}`,
     baseUrl: `http://127.0.0.1:${port}/v1`,
-    accessLog: () => readLog('access.log'),
-    errorLog: () => readLog('error.log'),
+    accessLog: () => readLog(logFile('access.log')),
+    errorLog: () => readLog(logFile('error.log')),
     // SIGTERM is nginx's fast shutdown: the master stops its worker and removes its pid file.
     stop: () => stopTracked(child, 2000),
   };

@@ -1,6 +1,8 @@
 // Children started by the lab. Each runs in its own process group so the whole tree
 // (codex.js -> native codex, squid's helpers) can be stopped with one signal.
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { waitForPort } from './ports.ts';
 
 const running = new Set<ChildProcess>();
 let exitHookInstalled = false;
@@ -66,4 +68,62 @@ export async function stopTracked(child: ChildProcess, graceMs = 3000): Promise<
 /** Number of lab children still alive (for tests that check nothing leaked). */
 export function runningChildren(): number {
   return running.size;
+}
+
+/** A lab daemon (squid, nginx, v2ray, mitmproxy) that is up and listening. */
+export interface Daemon {
+  child: ChildProcess;
+  /** What it printed so far (stdout and stderr, capped). */
+  output(): string;
+}
+
+export interface DaemonOptions {
+  /** Its name in error messages. */
+  name: string;
+  command: string;
+  args: string[];
+  port: number;
+  /** How long it may take to listen. */
+  timeoutMs: number;
+  spawn?: Omit<SpawnOptions, 'stdio' | 'detached'>;
+  maxOutput?: number;
+  /** More to show when it fails to start (e.g. its error log). */
+  failureDetails?: () => string;
+  /** Grace for SIGTERM when it must be stopped after failing to start (0: SIGKILL). */
+  stopGraceMs?: number;
+}
+
+/**
+ * Starts a daemon in its own process group and waits until it listens on 127.0.0.1:port. If it
+ * exits first, or never listens, it is stopped and the error ends with what it printed.
+ */
+export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
+  const child = spawnTracked(opts.command, opts.args, { ...opts.spawn, stdio: ['ignore', 'pipe', 'pipe'] });
+  const max = opts.maxOutput ?? 64_000;
+  let output = '';
+  const keep = (chunk: string) => {
+    if (output.length < max) output += chunk;
+  };
+  child.stdout?.setEncoding('utf8').on('data', keep);
+  child.stderr?.setEncoding('utf8').on('data', keep);
+  try {
+    await waitForPort(opts.port, opts.timeoutMs, () =>
+      hasExited(child)
+        ? `${opts.name} exited before listening (code ${child.exitCode}): ${(output + (opts.failureDetails?.() ?? '')).trim().slice(-2000)}`
+        : undefined,
+    );
+  } catch (error) {
+    await stopTracked(child, opts.stopGraceMs ?? 500);
+    throw error;
+  }
+  return { child, output: () => output };
+}
+
+/** A log file's text, or '' while it does not exist. */
+export function readLog(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
 }

@@ -4,8 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { chownSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { labHosts } from './loopback.ts';
-import { freePort, waitForPort } from './ports.ts';
-import { spawnTracked, stopTracked } from './processes.ts';
+import { freePort } from './ports.ts';
+import { readLog, startDaemon, stopTracked } from './processes.ts';
 import { makeTempDir } from './temp-dirs.ts';
 
 export const SQUID_BINARY = '/usr/sbin/squid';
@@ -117,37 +117,21 @@ export async function startSquid(opts: SquidOptions = {}): Promise<Squid> {
     chownTree(dir, ids.uid, ids.gid);
   }
 
-  const child = spawnTracked(SQUID_BINARY, ['-N', '-d1', '-f', configPath], {
-    cwd: dir,
-    stdio: ['ignore', 'ignore', 'pipe'],
+  const { child } = await startDaemon({
+    name: 'squid',
+    command: SQUID_BINARY,
+    args: ['-N', '-d1', '-f', configPath],
+    port,
+    timeoutMs: 15_000,
+    spawn: { cwd: dir },
   });
-  let stderr = '';
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-    if (stderr.length < 64_000) stderr += chunk;
-  });
-  const readLog = (name: string) => {
-    try {
-      return readFileSync(path.join(dir, name), 'utf8');
-    } catch {
-      return '';
-    }
-  };
-  try {
-    await waitForPort(port, 15_000, () =>
-      child.exitCode !== null || child.signalCode !== null
-        ? `squid exited before listening (code ${child.exitCode}): ${stderr.trim().slice(-2000)}`
-        : undefined,
-    );
-  } catch (error) {
-    await stopTracked(child, 500);
-    throw error;
-  }
+  const logFile = (name: string) => path.join(dir, name);
 
   return {
     port,
     url: `http://127.0.0.1:${port}`,
-    accessLog: () => readLog('access.log'),
-    cacheLog: () => readLog('cache.log'),
+    accessLog: () => readLog(logFile('access.log')),
+    cacheLog: () => readLog(logFile('cache.log')),
     // squid's graceful shutdown takes ~2 s even with shutdown_lifetime 0; a lab proxy has nothing to save.
     stop: () => stopTracked(child, 0),
   };

@@ -1,11 +1,7 @@
-// A private CA and a server certificate for the lab's names, made with the openssl CLI.
-import { execFile } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+// A private CA and a server certificate for the lab's names (made by ./test-certs.ts with openssl).
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { makeTempDir } from './temp-dirs.ts';
-
-const run = promisify(execFile);
+import { makeCa, makeLeaf } from './test-certs.ts';
 
 export interface TestCa {
   dir: string;
@@ -24,45 +20,17 @@ export interface TestCa {
 export const TEST_CA_SERVER_NAMES = ['127.0.0.1', '::1', 'localhost', 'api.lab.test'];
 
 export async function makeTestCa(opts: { commonName?: string } = {}): Promise<TestCa> {
-  const dir = makeTempDir('lab-ca');
-  const file = (name: string) => path.join(dir, name);
-  const ecKey = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
-
-  await run('openssl', [
-    'req', '-x509', ...ecKey,
-    '-keyout', file('ca.key'), '-out', file('ca.pem'), '-days', '7',
-    '-subj', `/CN=${opts.commonName ?? 'Codex Connection Doctor Lab CA'}`,
-    '-addext', 'basicConstraints=critical,CA:TRUE',
-    '-addext', 'keyUsage=critical,keyCertSign,cRLSign',
-    '-addext', 'subjectKeyIdentifier=hash',
-  ]);
-  await run('openssl', ['req', '-new', ...ecKey, '-keyout', file('server.key'), '-out', file('server.csr'), '-subj', '/CN=127.0.0.1']);
-  // rustls (Codex) and Node want a v3 leaf with SANs, serverAuth and an authority key id.
-  writeFileSync(
-    file('server.ext'),
-    [
-      `subjectAltName=${TEST_CA_SERVER_NAMES.map((name) => (/^[\d.:]+$/.test(name) ? `IP:${name}` : `DNS:${name}`)).join(',')}`,
-      'basicConstraints=critical,CA:FALSE',
-      'keyUsage=critical,digitalSignature,keyEncipherment',
-      'extendedKeyUsage=serverAuth',
-      'subjectKeyIdentifier=hash',
-      'authorityKeyIdentifier=keyid,issuer',
-    ].join('\n') + '\n',
-  );
-  await run('openssl', [
-    'x509', '-req', '-in', file('server.csr'),
-    '-CA', file('ca.pem'), '-CAkey', file('ca.key'), '-CAcreateserial',
-    '-out', file('server.pem'), '-days', '7', '-extfile', file('server.ext'),
-  ]);
-
+  const ca = makeCa({ cn: opts.commonName ?? 'Codex Connection Doctor Lab CA', org: null });
+  // rustls (Codex) and Node want a v3 leaf with SANs, serverAuth and an authority key id: makeLeaf's.
+  const server = makeLeaf(ca, { names: TEST_CA_SERVER_NAMES });
   return {
-    dir,
-    caCert: readFileSync(file('ca.pem'), 'utf8'),
-    caCertPath: file('ca.pem'),
-    caKeyPath: file('ca.key'),
-    cert: readFileSync(file('server.pem'), 'utf8'),
-    certPath: file('server.pem'),
-    key: readFileSync(file('server.key'), 'utf8'),
-    keyPath: file('server.key'),
+    dir: path.dirname(ca.path),
+    caCert: ca.pem,
+    caCertPath: ca.path,
+    caKeyPath: ca.keyPath,
+    cert: server.pem,
+    certPath: server.path,
+    key: readFileSync(server.keyPath, 'utf8'),
+    keyPath: server.keyPath,
   };
 }

@@ -19,13 +19,15 @@ function keyArgs(spec: KeySpec): string[] {
 }
 
 /** A self-signed CA (basicConstraints CA:TRUE, a subject key id). */
-export function makeCa(opts: { cn: string; key?: KeySpec; md?: 'sha1' | 'sha256'; days?: number; ca?: boolean } = { cn: 'Test CA' }): MadeCert {
+export function makeCa(
+  opts: { cn: string; org?: string | null; key?: KeySpec; md?: 'sha1' | 'sha256'; days?: number; ca?: boolean } = { cn: 'Test CA' },
+): MadeCert {
   const dir = makeTempDir('test-cert');
   const file = (n: string) => path.join(dir, n);
   execFileSync('openssl', [
     'req', '-x509', ...keyArgs(opts.key ?? 'ec'), '-nodes', `-${opts.md ?? 'sha256'}`,
     '-keyout', file('ca.key'), '-out', file('ca.pem'), '-days', String(opts.days ?? 7),
-    '-subj', `/CN=${opts.cn}/O=Codex Connection Doctor Tests`,
+    '-subj', `/CN=${opts.cn}${opts.org === null ? '' : `/O=${opts.org ?? 'Codex Connection Doctor Tests'}`}`,
     '-addext', `basicConstraints=critical,CA:${opts.ca === false ? 'FALSE' : 'TRUE'}`,
     '-addext', 'keyUsage=critical,keyCertSign,cRLSign,digitalSignature',
     '-addext', 'subjectKeyIdentifier=hash',

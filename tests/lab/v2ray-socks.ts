@@ -3,8 +3,8 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { labHosts } from './loopback.ts';
-import { freePort, waitForPort } from './ports.ts';
-import { spawnTracked, stopTracked } from './processes.ts';
+import { freePort } from './ports.ts';
+import { startDaemon, stopTracked } from './processes.ts';
 import { makeTempDir } from './temp-dirs.ts';
 
 export const V2RAY_BINARY = '/usr/bin/v2ray';
@@ -60,31 +60,19 @@ export async function startV2raySocks(opts: V2raySocksOptions = {}): Promise<V2r
   const configPath = path.join(dir, 'config.json');
   writeFileSync(configPath, JSON.stringify(v2rayConfig(port, labHosts(opts.hosts)), null, 2));
 
-  const child = spawnTracked(V2RAY_BINARY, ['-config', configPath], {
-    cwd: dir,
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const { child, output } = await startDaemon({
+    name: 'v2ray',
+    command: V2RAY_BINARY,
+    args: ['-config', configPath],
+    port,
+    timeoutMs: 10_000,
+    spawn: { cwd: dir, env: { PATH: process.env.PATH ?? '/usr/bin:/bin' } },
+    stopGraceMs: 0,
   });
-  let output = '';
-  const collect = (chunk: string) => {
-    if (output.length < 64_000) output += chunk;
-  };
-  child.stdout?.setEncoding('utf8').on('data', collect);
-  child.stderr?.setEncoding('utf8').on('data', collect);
-  try {
-    await waitForPort(port, 10_000, () =>
-      child.exitCode !== null || child.signalCode !== null
-        ? `v2ray exited before listening (code ${child.exitCode}): ${output.trim().slice(-2000)}`
-        : undefined,
-    );
-  } catch (error) {
-    await stopTracked(child, 0);
-    throw error;
-  }
   return {
     port,
     url: `socks5h://127.0.0.1:${port}`,
-    log: () => output,
+    log: output,
     stop: () => stopTracked(child, 1000),
   };
 }
