@@ -3,6 +3,7 @@ import type { CheckEvent, CodexDoctorReport, CodexSetup } from '../../../shared/
 import type { CodexDoctorWebsocket } from '../../../shared/recommend.ts';
 import { runCodexDoctor } from '../codex/index.ts';
 import type { DiagnoseOptions } from './diagnose.ts';
+import { msg } from '../../../shared/i18n/message.ts';
 
 /**
  * Codex's own doctor runs beside the probes. It waits 15 s on a stalled WebSocket, so the verdict
@@ -18,12 +19,12 @@ export function startCodexDoctor(
   const install = setup.installs.find((i) => i.hasDoctor);
   if (options.codexDoctor === false || !install || !setup.homeExists) return { finish: async () => undefined };
   const id = 'codex:doctor';
-  const title = `codex doctor --network-only (${install.version ?? install.path})`;
+  const title = msg('diagnosis.check.codex-doctor', { install: install.version ?? install.path });
   report({ id, title, status: 'running' });
   const t0 = performance.now();
   const running = runCodexDoctor(install.path, { codexHome: setup.home, env, timeoutMs: 20_000, signal }).then(
     (r) => {
-      report({ id, title, status: doctorStatus(r), durationMs: Math.round(performance.now() - t0), detail: r.summary.join('; ') });
+      report({ id, title, status: doctorStatus(r), durationMs: Math.round(performance.now() - t0), detail: msg('diagnosis.check.codex-doctor.output', { output: r.summary.join('; ') }) });
       return r;
     },
     () => undefined,
@@ -32,7 +33,7 @@ export function startCodexDoctor(
     finish: async () => {
       const grace = new Promise<undefined>((resolve) => setTimeout(resolve, 2000, undefined).unref());
       const r = await Promise.race([running, grace]);
-      if (!r) report({ id, title, status: 'skipped', durationMs: Math.round(performance.now() - t0), detail: 'still running when the verdict was ready (Codex waits 15 s on a stalled WebSocket)' });
+      if (!r) report({ id, title, status: 'skipped', durationMs: Math.round(performance.now() - t0), detail: msg('diagnosis.check.codex-doctor.late') });
       return r;
     },
   };

@@ -30,6 +30,7 @@ import { environmentFindings, environmentSummary, tunIsOn } from './environment-
 import { formatLocation } from '../../../shared/format.ts';
 import type { CaSourceOptions } from '../trust/sources.ts';
 import { untrustedCaStep } from './trust-step.ts';
+import { msg, type Message, type MessageId } from '../../../shared/i18n/message.ts';
 
 export interface DiagnoseOptions {
   codexHome?: string;
@@ -84,7 +85,7 @@ export async function runDiagnosis(options: DiagnoseOptions = {}): Promise<Diagn
     checks.set(event.id, event);
     options.onProgress?.(event);
   };
-  const timed = async <T>(id: string, title: string, work: () => Promise<T>, judge: (v: T) => Omit<CheckEvent, 'id' | 'title' | 'durationMs'>) => {
+  const timed = async <T>(id: string, title: Message, work: () => Promise<T>, judge: (v: T) => Omit<CheckEvent, 'id' | 'title' | 'durationMs'>) => {
     const t0 = performance.now();
     report({ id, title, status: 'running' });
     const value = await work();
@@ -95,7 +96,7 @@ export async function runDiagnosis(options: DiagnoseOptions = {}): Promise<Diagn
   try {
     const { setup, credential } = await timed(
       'codex:setup',
-      'Codex setup (CODEX_HOME, config.toml, .env, login)',
+      msg('diagnosis.check.setup'),
       () =>
         readCodexSetup({
           codexHome: options.codexHome,
@@ -108,9 +109,16 @@ export async function runDiagnosis(options: DiagnoseOptions = {}): Promise<Diagn
       ({ setup: s }) => ({
         status: s.findings.some((f) => f.severity === 'error') ? 'error' : s.findings.some((f) => f.severity === 'warning') ? 'warning' : 'ok',
         detail: s.provider
-          ? `provider ${s.provider.id}${s.provider.builtIn ? ' (built-in)' : ''} → ${redactUrl(s.provider.baseUrl)}, WebSockets ${s.provider.supportsWebsockets ? 'on' : 'off'}; ` +
-            (s.credential.status === 'usable' ? `probes authenticate with ${s.credential.source}` : `probes go without a credential: ${s.credential.source}`)
-          : 'the configuration does not name a usable provider',
+          ? msg('diagnosis.check.setup.detail', {
+              provider: s.provider.builtIn ? msg('diagnosis.check.setup.built-in', { id: s.provider.id }) : s.provider.id,
+              url: redactUrl(s.provider.baseUrl),
+              websockets: s.provider.supportsWebsockets ? msg('diagnosis.check.setup.websockets-on') : msg('diagnosis.check.setup.websockets-off'),
+              credential:
+                s.credential.status === 'usable'
+                  ? msg('diagnosis.check.setup.authenticated', { source: s.credential.source })
+                  : msg('diagnosis.check.setup.anonymous', { source: s.credential.source }),
+            })
+          : msg('diagnosis.check.setup.no-provider'),
       }),
     );
     const secrets = [...collectSecrets(setup), ...credential.secrets()];
@@ -119,9 +127,9 @@ export async function runDiagnosis(options: DiagnoseOptions = {}): Promise<Diagn
     const websocketsUsed = setup.provider?.supportsWebsockets ?? true;
     const codexDoctor = startCodexDoctor(setup, options, env, signal, report);
     const historyWork = setup.homeExists
-      ? timed('codex:history', "Codex's own record of its connection (logs_2.sqlite)", () => readCodexHistory({ codexHome: setup.home, sqliteHome: setup.sqliteHome }), (h) => ({
+      ? timed('codex:history', msg('diagnosis.check.history'), () => readCodexHistory({ codexHome: setup.home, sqliteHome: setup.sqliteHome }), (h) => ({
           status: h.status === 'ok' || h.status === 'none' ? 'ok' : 'warning',
-          detail: historySummary(h) ?? h.note ?? 'no retries, fallbacks or 401s recorded in the last 7 days',
+          detail: historySummary(h) ?? h.note ?? msg('diagnosis.check.history.clean'),
         }))
       : Promise.resolve(undefined);
     // Codex's credential goes only to its provider's endpoint, on every route Codex could take there.
@@ -129,19 +137,26 @@ export async function runDiagnosis(options: DiagnoseOptions = {}): Promise<Diagn
 
     const probeOne = async (route: Route, speaks?: RouteOutcome['speaks']): Promise<RouteOutcome> => {
       const id = `route:${route.kind}:${route.proxyUrl ? route.display : 'direct'}`;
-      const results = await timed(id, `Endpoint via ${route.label}`, () => probeRoute({ baseUrl: endpoint.baseUrl }, route, probeOpts), (rs) => ({
-        status: routeStatus(rs, websocketsUsed),
-        detail:
-          rs.map((r) => `${r.phase} ${r.ok ? 'ok' : (r.failure ?? 'failed')}`).join(', ') +
-          (websocketsUsed ? '' : ' (WebSockets are off for this provider: Codex does not use them)'),
-      }));
+      const results = await timed(id, msg('diagnosis.check.route', { route: route.label }), () => probeRoute({ baseUrl: endpoint.baseUrl }, route, probeOpts), (rs) => {
+        const steps = rs.map((r) =>
+          r.ok
+            ? msg('diagnosis.check.route.step-ok', { phase: r.phase })
+            : r.failure
+              ? msg('diagnosis.check.route.step-failed', { phase: r.phase, failure: r.failure })
+              : msg('diagnosis.check.route.step-failed-unknown', { phase: r.phase }),
+        );
+        return {
+          status: routeStatus(rs, websocketsUsed),
+          detail: websocketsUsed ? msg('diagnosis.check.route.steps', { steps }) : msg('diagnosis.check.route.steps-websockets-off', { steps }),
+        };
+      });
       return { route, results, speaks };
     };
 
     const configured = configuredRoute(setup, endpoint);
     const environmentWork = timed(
       'environment:scan',
-      'Proxies on this machine (system proxy, proxy apps, TUN)',
+      msg('diagnosis.check.environment'),
       () => scanEnvironment(options, env, platform, timeoutMs, signal),
       (e) => ({
         status: 'ok',
@@ -306,14 +321,11 @@ async function withExtraPorts(
   return [...found, ...extra];
 }
 
-function blockingConfigProblems(setup: CodexSetup): string[] {
+function blockingConfigProblems(setup: CodexSetup): Message[] {
   return setup.findings
     // A config file Codex cannot read (permissions, a symlink loop, not UTF-8) stops it as surely as a parse error.
     .filter((f) => f.severity === 'error' && (f.id.startsWith('config.') || (f.id === 'codex.file.unreadable' && /\.toml$/.test(f.location?.file ?? ''))))
-    .map((f) => {
-      const where = f.location ? `${formatLocation(f.location)}: ` : '';
-      return where + f.summary;
-    });
+    .map((f) => (f.location ? msg('diagnosis.config-problem.at', { location: formatLocation(f.location), problem: f.summary }) : f.summary));
 }
 
 function codexSummary(setup: CodexSetup): DiagnosisReport['codex'] {
@@ -351,6 +363,12 @@ function scrub(report: DiagnosisReport, secrets: string[]): DiagnosisReport {
 
 export type { Endpoint };
 
+const HISTORY_STATUS: Record<'unreadable' | 'locked' | 'partial', MessageId> = {
+  unreadable: 'diagnosis.history.unreadable',
+  locked: 'diagnosis.history.locked',
+  partial: 'diagnosis.history.partial',
+};
+
 /** Codex's own record, as a finding: what it cost the user lately, and the causes it logged. */
 function historyFindings(h: CodexHistory | undefined): Finding[] {
   if (!h) return [];
@@ -362,8 +380,8 @@ function historyFindings(h: CodexHistory | undefined): Finding[] {
         severity: 'warning',
         summary,
         evidence: [
-          ...h.causes.map((c) => `${c.count} × ${c.cause}`),
-          `last 30 days: ${h.last30Days.retries} retries, ${h.last30Days.fallbacks} fallbacks to HTTPS`,
+          ...h.causes.map((c) => msg('diagnosis.history.cause', { n: c.count, cause: c.cause })),
+          msg('diagnosis.history.last-30-days', { retries: h.last30Days.retries, fallbacks: h.last30Days.fallbacks }),
           ...(h.note ? [h.note] : []),
         ],
         location: { file: h.database },
@@ -371,7 +389,7 @@ function historyFindings(h: CodexHistory | undefined): Finding[] {
     ];
   }
   if (h.status === 'unreadable' || h.status === 'locked' || h.status === 'partial') {
-    return [{ id: `codex.history.${h.status}`, severity: 'info', summary: h.note ?? `Codex's log database: ${h.status}.`, evidence: [], location: { file: h.database } }];
+    return [{ id: `codex.history.${h.status}`, severity: 'info', summary: h.note ?? msg(HISTORY_STATUS[h.status]), evidence: [], location: { file: h.database } }];
   }
   return [];
 }

@@ -1,5 +1,7 @@
 // What the machine scan found, as one progress line and as findings.
 import type { EnvironmentReport, Finding } from '../../../shared/types.ts';
+import { msg, type Message } from '../../../shared/i18n/message.ts';
+import { parts } from './messages.ts';
 
 /**
  * TUN is on when a TUN device carries the traffic, or when the proxy app's own API says so (its
@@ -9,15 +11,19 @@ export function tunIsOn(e: EnvironmentReport): boolean {
   return e.tun.active || e.clashApi.some((c) => c.reachable && c.tunEnabled === true);
 }
 
-export function environmentSummary(e: EnvironmentReport): string {
+/** The progress line of the machine scan: `proxy ports: 7897 (mixed); apps: Clash Verge Rev; TUN off`. */
+export function environmentSummary(e: EnvironmentReport): Message {
   const listening = e.localProxies.filter((c) => c.speaks !== 'closed');
-  const parts = [
-    listening.length ? `proxy ports: ${listening.map((c) => `${c.port} (${c.speaks})`).join(', ')}` : 'no local proxy ports listening',
-    e.proxyApps.length ? `apps: ${e.proxyApps.map((a) => a.name).join(', ')}` : null,
-    e.systemProxy?.enabled ? `system proxy ${e.systemProxy.http ?? e.systemProxy.https ?? e.systemProxy.socks ?? e.systemProxy.pacUrl ?? ''}` : null,
-    `TUN ${tunIsOn(e) ? 'on' : 'off'}`,
+  const system = e.systemProxy?.enabled ? (e.systemProxy.http ?? e.systemProxy.https ?? e.systemProxy.socks ?? e.systemProxy.pacUrl ?? '') : null;
+  const list: Message[] = [
+    listening.length
+      ? msg('diagnosis.environment.ports', { ports: listening.map((c) => msg('diagnosis.environment.port', { port: c.port, speaks: c.speaks })) })
+      : msg('diagnosis.environment.no-ports'),
+    ...(e.proxyApps.length ? [msg('diagnosis.environment.apps', { apps: e.proxyApps.map((a) => a.name) })] : []),
+    ...(system !== null ? [msg('diagnosis.environment.system-proxy', { address: system })] : []),
+    tunIsOn(e) ? msg('diagnosis.environment.tun-on') : msg('diagnosis.environment.tun-off'),
   ];
-  return parts.filter(Boolean).join('; ');
+  return parts(list)!;
 }
 
 export function environmentFindings(e: EnvironmentReport): Finding[] {
@@ -26,23 +32,27 @@ export function environmentFindings(e: EnvironmentReport): Finding[] {
     findings.push({
       id: 'environment.local-proxy',
       severity: 'info',
-      summary: `A proxy listens on ${c.host}:${c.port} and speaks ${c.speaks}${c.apps.length ? ` (usually ${c.apps.join(' / ')})` : ''}.`,
-      evidence: [`found by: ${c.sources.join(', ')}`],
+      summary: c.apps.length
+        ? msg('diagnosis.environment.local-proxy-apps', { host: c.host, port: c.port, speaks: c.speaks, apps: c.apps.join(' / ') })
+        : msg('diagnosis.environment.local-proxy', { host: c.host, port: c.port, speaks: c.speaks }),
+      evidence: [msg('diagnosis.environment.found-by', { sources: c.sources })],
     });
   }
   if (e.systemProxy?.enabled) {
+    const sp = e.systemProxy;
+    const entries = [sp.http && `http ${sp.http}`, sp.https && `https ${sp.https}`, sp.socks && `socks ${sp.socks}`, sp.pacUrl && `PAC ${sp.pacUrl}`].filter(
+      (x): x is string => !!x,
+    );
     findings.push({
       id: 'environment.system-proxy',
       severity: 'info',
-      summary: 'The system proxy is on; Codex does not read it, only HTTPS_PROXY/HTTP_PROXY/ALL_PROXY.',
-      evidence: [
-        `${e.systemProxy.source}: ${[e.systemProxy.http && `http ${e.systemProxy.http}`, e.systemProxy.https && `https ${e.systemProxy.https}`, e.systemProxy.socks && `socks ${e.systemProxy.socks}`, e.systemProxy.pacUrl && `PAC ${e.systemProxy.pacUrl}`].filter(Boolean).join(', ')}`,
-      ],
+      summary: msg('diagnosis.environment.system-proxy-on'),
+      evidence: [msg('diagnosis.environment.system-proxy-settings', { source: sp.source, entries })],
     });
   }
   if (tunIsOn(e)) {
-    const byApi = e.clashApi.filter((c) => c.tunEnabled).map((c) => `the Clash API at ${c.controller} reports tun.enable = true`);
-    findings.push({ id: 'environment.tun-active', severity: 'info', summary: 'TUN mode is on.', evidence: [...e.tun.evidence, ...byApi] });
+    const byApi = e.clashApi.filter((c) => c.tunEnabled).map((c) => msg('diagnosis.environment.clash-api-tun', { controller: c.controller }));
+    findings.push({ id: 'environment.tun-active', severity: 'info', summary: msg('diagnosis.environment.tun-active'), evidence: [...e.tun.evidence, ...byApi] });
   }
   return findings;
 }

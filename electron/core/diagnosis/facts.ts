@@ -1,5 +1,7 @@
 // Turns probe results into the facts the recommendation rules read, and into findings.
-import type { Finding, ProbeResult, Route, Severity, TlsInfo } from '../../../shared/types.ts';
+import type { Finding, ProbePhase, ProbeResult, Route, Severity, TlsInfo } from '../../../shared/types.ts';
+import { msg, type Message, type MessageId } from '../../../shared/i18n/message.ts';
+import { sameMessage } from './messages.ts';
 import type { RouteFacts, StepState } from '../../../shared/recommend.ts';
 import { proxyAuthSchemes, proxyUrlWithoutLogin } from '../../../shared/proxy-login.ts';
 
@@ -66,31 +68,36 @@ export function routeFacts(outcome: RouteOutcome): RouteFacts {
 }
 
 /** `✗ WebSocket handshake via direct: <what happened> (31 ms)`; the failure kind is in the report's probes. */
-export function evidenceLine(r: ProbeResult): string {
-  const mark = r.ok ? '✓' : '✗';
-  return `${mark} ${PHASE_NAMES[r.phase] ?? r.phase} via ${r.route.label}: ${r.detail} (${Math.round(r.durationMs)} ms)`;
+export function evidenceLine(r: ProbeResult): Message {
+  const params = { phase: phaseName(r.phase), route: r.route.label, detail: r.detail, ms: Math.round(r.durationMs) };
+  return r.ok ? msg('diagnosis.evidence.ok', params) : msg('diagnosis.evidence.failed', params);
 }
 
 /** Failed steps that repeat the failure of an earlier step of the same route (a connection that never opened). */
 function isRepeatedFailure(r: ProbeResult, earlier: ProbeResult[]): boolean {
-  return !r.ok && earlier.some((e) => !e.ok && e.detail === r.detail);
+  return !r.ok && earlier.some((e) => !e.ok && sameMessage(e.detail, r.detail));
 }
 
 /** One evidence line per probe, a failed connection said once per route. */
-export function evidenceLines(outcomes: RouteOutcome[]): string[] {
+export function evidenceLines(outcomes: RouteOutcome[]): Message[] {
   return outcomes.flatMap(({ results }) =>
     results.filter((r, i) => !isRepeatedFailure(r, results.slice(0, i))).map(evidenceLine),
   );
 }
 
-const PHASE_NAMES: Record<string, string> = {
-  dns: 'DNS lookup',
-  tcp: 'Connection',
-  tls: 'TLS handshake',
-  https: 'HTTPS request',
-  websocket: 'WebSocket handshake',
-  'proxy-sniff': 'Proxy port check',
+const PHASE_NAMES: Record<ProbePhase, MessageId> = {
+  dns: 'diagnosis.phase.dns',
+  tcp: 'diagnosis.phase.tcp',
+  tls: 'diagnosis.phase.tls',
+  https: 'diagnosis.phase.https',
+  websocket: 'diagnosis.phase.websocket',
+  'proxy-sniff': 'diagnosis.phase.proxy-sniff',
 };
+
+/** A step of a probe in words (`DNS lookup`, `WebSocket handshake`). */
+export function phaseName(phase: ProbePhase): Message {
+  return msg(PHASE_NAMES[phase]);
+}
 
 /**
  * One finding per failed step on the route Codex uses, plus a short "works" finding for the steps
@@ -110,9 +117,10 @@ export function probeFindings(outcomes: RouteOutcome[], codexRouteKind: Route['k
       findings.push({
         id: `${r.phase}.${routeId}.${r.ok ? 'ok' : (r.failure ?? 'error')}`,
         severity,
-        summary:
-          `${PHASE_NAMES[r.phase] ?? r.phase} ${r.ok ? 'works' : 'fails'} via ${route.label}: ${r.detail}` +
-          (unused && !r.ok ? ' — not a problem: WebSockets are off for this provider, Codex uses HTTPS' : ''),
+        summary: msg(
+          r.ok ? 'diagnosis.probe.works' : unused ? 'diagnosis.probe.fails-websockets-off' : 'diagnosis.probe.fails',
+          { phase: phaseName(r.phase), route: route.label, detail: r.detail },
+        ),
         evidence: [evidenceLine(r)],
       });
     }

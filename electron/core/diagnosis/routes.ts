@@ -2,6 +2,7 @@
 import type { CodexSetup, LocalProxyCandidate, Route, SystemProxy } from '../../../shared/types.ts';
 import { isLoopbackHost } from '../environment/host-port.ts';
 import { redactUrl } from '../redact.ts';
+import { msg } from '../../../shared/i18n/message.ts';
 
 export interface Endpoint {
   baseUrl: string;
@@ -47,17 +48,17 @@ export function isExcludedByNoProxy(host: string, port: number, noProxy: string 
   return false;
 }
 
-export const directRoute: Route = { kind: 'direct', label: 'direct' };
+export const directRoute: Route = { kind: 'direct', label: msg('diagnosis.route.direct') };
 
 /** The proxy Codex would use for this endpoint, or null when it goes direct. */
 export function configuredRoute(setup: CodexSetup, endpoint: Endpoint): Route | null {
   const proxy = setup.effectiveProxy;
   if (!proxy) return null;
   if (isExcludedByNoProxy(endpoint.host, endpoint.port, setup.noProxy)) return null;
-  const where = proxy.source === 'dotenv' ? '$CODEX_HOME/.env' : 'the environment';
+  const params = { variable: proxy.key, url: proxy.display };
   return {
     kind: 'configured-proxy',
-    label: `${proxy.key} from ${where} (${proxy.display})`,
+    label: proxy.source === 'dotenv' ? msg('diagnosis.route.configured-proxy-dotenv', params) : msg('diagnosis.route.configured-proxy', params),
     proxyUrl: proxy.value,
     display: proxy.display,
   };
@@ -79,10 +80,11 @@ export function localProxyRoutes(candidates: LocalProxyCandidate[], configured: 
     const url = proxyUrlFor(candidate);
     if (!url || seen.has(normaliseProxy(url))) continue;
     seen.add(normaliseProxy(url));
-    const app = candidate.apps.length ? ` — ${candidate.apps.join(' / ')}` : '';
     routes.push({
       kind: candidate.sources.includes('system-proxy') ? 'system-proxy' : 'local-proxy',
-      label: `proxy ${url} (${candidate.speaks}${app})`,
+      label: candidate.apps.length
+        ? msg('diagnosis.route.local-proxy-apps', { url, speaks: candidate.speaks, apps: candidate.apps.join(' / ') })
+        : msg('diagnosis.route.local-proxy', { url, speaks: candidate.speaks }),
       proxyUrl: url,
       display: redactUrl(url),
     });
@@ -116,7 +118,7 @@ export function systemProxyRoute(systemProxy: SystemProxy | null, configured: Ro
   }
   if (!host || isLoopbackHost(host)) return null;
   if (configured?.proxyUrl && normaliseProxy(configured.proxyUrl) === normaliseProxy(url)) return null;
-  return { kind: 'system-proxy', label: `system proxy ${redactUrl(url)}`, proxyUrl: url, display: redactUrl(url) };
+  return { kind: 'system-proxy', label: msg('diagnosis.route.system-proxy', { url: redactUrl(url) }), proxyUrl: url, display: redactUrl(url) };
 }
 
 /**
@@ -144,8 +146,8 @@ export function codexHttpsSystemProxy(
   } catch {
     return null;
   }
-  const where = platform === 'win32' ? 'Windows Internet Settings' : 'macOS network settings';
-  return { kind: 'system-proxy', label: `system proxy ${redactUrl(url)} (${where}), which Codex's HTTPS requests use`, proxyUrl: url, display: redactUrl(url) };
+  const label = msg(platform === 'win32' ? 'diagnosis.route.os-proxy-windows' : 'diagnosis.route.os-proxy-macos', { url: redactUrl(url) });
+  return { kind: 'system-proxy', label, proxyUrl: url, display: redactUrl(url) };
 }
 
 /** A Windows ProxyOverride / macOS exception entry: `*.corp`, `host`, `<local>` (names without a dot). */

@@ -12,6 +12,7 @@ import { readConfigFile } from '../config-file.ts';
 import { isLoopbackHost } from '../environment/host-port.ts';
 import { redactUrl } from '../redact.ts';
 import type { RouteOutcome } from './facts.ts';
+import { msg } from '../../../shared/i18n/message.ts';
 
 const MAX_QUOTE = 160;
 
@@ -73,8 +74,11 @@ export async function findStaleGateway(setup: CodexSetup, direct: RouteOutcome):
   const finding = makeFinding(
     'config.stale-local-gateway',
     'error',
-    `${key} = "${url}" sends Codex to a local gateway where nothing listens: Codex keeps "Reconnecting… waiting for network".`,
-    [...(writtenBy ? [`comment next to it: ${writtenBy}`] : []), `nothing accepts connections on ${host}:${new URL(provider.baseUrl).port || '80'}`],
+    msg('diagnosis.stale-gateway.summary', { key, url }),
+    [
+      ...(writtenBy ? [msg('diagnosis.stale-gateway.comment', { comment: writtenBy })] : []),
+      msg('diagnosis.stale-gateway.nothing-listens', { host, port: new URL(provider.baseUrl).port || '80' }),
+    ],
     location,
   );
   return { facts, finding };

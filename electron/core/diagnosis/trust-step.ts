@@ -11,8 +11,10 @@ import { findCompanyCa, describeSource } from '../trust/find-ca.ts';
 import { collectCaCertificates, type CaSourceOptions } from '../trust/sources.ts';
 import { commonName } from '../trust/certificates.ts';
 import type { RouteOutcome } from './facts.ts';
+import { msg, type Message } from '../../../shared/i18n/message.ts';
+import { sentences } from './messages.ts';
 
-type Timed = <T>(id: string, title: string, work: () => Promise<T>, judge: (v: T) => { status: 'ok' | 'warning' | 'error' | 'skipped'; detail?: string }) => Promise<T>;
+type Timed = <T>(id: string, title: Message, work: () => Promise<T>, judge: (v: T) => { status: 'ok' | 'warning' | 'error' | 'skipped'; detail?: Message }) => Promise<T>;
 
 export interface TrustStepInput {
   setup: CodexSetup;
@@ -54,7 +56,7 @@ export async function untrustedCaStep(input: TrustStepInput): Promise<TrustStepR
   const target = codexTlsTarget(input.setup, input.baseUrl, { timeoutMs: input.timeoutMs, signal: input.signal, extraCa: input.probeOpts.ca });
   const search = await input.timed(
     'trust:ca-search',
-    'The CA behind the untrusted certificate (your CA files, tool settings, the OS trust store)',
+    msg('diagnosis.check.ca-search'),
     async () =>
       findCompanyCa({
         chain,
@@ -63,8 +65,11 @@ export async function untrustedCaStep(input: TrustStepInput): Promise<TrustStepR
       }),
     (r) =>
       r.proven
-        ? { status: r.report.refusals.length ? 'error' : 'warning', detail: `found "${commonName(r.proven.summary)}" in ${r.proven.sources.map(describeSource).join(', ')}; it verifies the presented chain` }
-        : { status: 'error', detail: `no CA named "${r.report.lookingFor}" that verifies the chain was found` },
+        ? {
+            status: r.report.refusals.length ? 'error' : 'warning',
+            detail: msg('diagnosis.check.ca-search.found', { name: commonName(r.proven.summary), sources: r.proven.sources.map(describeSource) }),
+          }
+        : { status: 'error', detail: msg('diagnosis.check.ca-search.not-found', { name: r.report.lookingFor }) },
   );
   const { report, proven } = search;
   const facts: UntrustedCaFacts = {
@@ -74,6 +79,10 @@ export async function untrustedCaStep(input: TrustStepInput): Promise<TrustStepR
     searched: report.searched,
   };
   const readByCodex = proven?.sources.filter((s) => s.codexReads) ?? [];
+  const caFacts = (p: NonNullable<typeof proven>): Message[] => [
+    msg('diagnosis.ca.fingerprint', { fingerprint: p.summary.fingerprint256 }),
+    msg('diagnosis.ca.valid-until', { date: p.summary.validTo.slice(0, 10) }),
+  ];
   if (proven && readByCodex.length > 0 && report.refusals.length === 0) {
     // Codex reads this store: it trusts the CA already. Probe its route as Codex would.
     const results = await input.probeOne(input.outcome.route, [...(input.probeOpts.ca ? [input.probeOpts.ca] : []), proven.pem]);
@@ -84,8 +93,8 @@ export async function untrustedCaStep(input: TrustStepInput): Promise<TrustStepR
       finding: {
         id: 'tls.ca-in-os-store',
         severity: 'info',
-        summary: `The certificate on Codex's route is signed by "${proven.summary.subject}", which is in ${readByCodex.map(describeSource).join(', ')}: Codex trusts it there (the checks were run again trusting it).`,
-        evidence: [`SHA-256 ${proven.summary.fingerprint256}`, `valid until ${proven.summary.validTo.slice(0, 10)}`],
+        summary: msg('diagnosis.ca.in-os-store', { subject: proven.summary.subject, sources: readByCodex.map(describeSource) }),
+        evidence: caFacts(proven),
       },
     };
   }
@@ -97,14 +106,14 @@ export async function untrustedCaStep(input: TrustStepInput): Promise<TrustStepR
           id: report.refusals.length ? 'tls.ca-refused-by-codex' : 'tls.ca-found',
           severity: report.refusals.length ? 'error' : 'warning',
           summary: report.refusals.length
-            ? `The CA "${proven.summary.subject}" (found in ${facts.proven!.foundIn.join(', ')}) completes the chain, but Codex refuses it: ${report.refusals.join(' ')}`
-            : `The CA "${proven.summary.subject}" that signs the certificate on Codex's route is on this machine (${facts.proven!.foundIn.join(', ')}), but Codex is not told to trust it.`,
-          evidence: [`SHA-256 ${proven.summary.fingerprint256}`, `valid until ${proven.summary.validTo.slice(0, 10)}`, ...report.rejected],
+            ? msg('diagnosis.ca.refused-by-codex', { subject: proven.summary.subject, sources: facts.proven!.foundIn, refusals: sentences(report.refusals)! })
+            : msg('diagnosis.ca.found', { subject: proven.summary.subject, sources: facts.proven!.foundIn }),
+          evidence: [...caFacts(proven), ...report.rejected],
         }
       : {
           id: 'tls.ca-not-found',
           severity: 'error',
-          summary: `No CA named "${report.lookingFor}" that verifies the certificate on Codex's route was found on this machine.`,
+          summary: msg('diagnosis.ca.not-found', { name: report.lookingFor }),
           evidence: [...report.searched, ...report.rejected],
         },
   };

@@ -3,6 +3,7 @@
 // what makes Codex's TLS stack (rustls) refuse a certificate whatever it is told to trust.
 import { X509Certificate } from 'node:crypto';
 import type { CertificateSummary } from '../../../shared/types.ts';
+import { msg, type Message, type MessageId } from '../../../shared/i18n/message.ts';
 
 const PEM_BLOCK = /-----BEGIN (?:TRUSTED )?CERTIFICATE-----[\s\S]*?-----END (?:TRUSTED )?CERTIFICATE-----/g;
 
@@ -212,24 +213,39 @@ export function commonName(summary: Pick<CertificateSummary, 'subject'>): string
   return cn ?? summary.subject;
 }
 
+/** Whose certificate a refusal is about: the server's, a CA it presented, or the CA found. */
+export type CertificateRole = 'server' | 'presented-ca' | 'ca';
+
+const ROLES: Record<CertificateRole, MessageId> = {
+  server: 'diagnosis.refusal.role.server',
+  'presented-ca': 'diagnosis.refusal.role.presented-ca',
+  ca: 'diagnosis.refusal.role.ca',
+};
+
+/** A refusal about a weak signature (a self-signed root's own signature is not checked, so it is dropped there). */
+export function isSignatureRefusal(m: Message): boolean {
+  return m.id === 'diagnosis.refusal.weak-signature';
+}
+
 /**
  * Why Codex's TLS stack (rustls with webpki) refuses this certificate whatever CA it is given:
  * SHA-1 or MD5 signatures, RSA keys under 2048 bits, outside its validity (openai/codex #24167).
  * `role` only words the reason.
  */
-export function refusalReasons(cert: X509Certificate, role: string, now: Date = new Date()): string[] {
+export function refusalReasons(cert: X509Certificate, role: CertificateRole, now: Date = new Date()): Message[] {
   const s = summarizeCertificate(cert);
-  const name = `${role} "${commonName(s)}"`;
-  const reasons: string[] = [];
+  const who = msg(ROLES[role]);
+  const name = commonName(s);
+  const reasons: Message[] = [];
   if (/sha1|md5|SHA1/i.test(s.signatureAlgorithm)) {
-    reasons.push(`${name} is signed with ${s.signatureAlgorithm}: Codex's TLS library (rustls) accepts no SHA-1 or MD5 signatures.`);
+    reasons.push(msg('diagnosis.refusal.weak-signature', { who, name, algorithm: s.signatureAlgorithm }));
   }
   if (s.keyType === 'rsa' && s.keyBits !== undefined && s.keyBits < 2048) {
-    reasons.push(`${name} has a ${s.keyBits}-bit RSA key: Codex's TLS library (rustls) accepts RSA keys of 2048 bits or more only.`);
+    reasons.push(msg('diagnosis.refusal.small-rsa-key', { who, name, bits: s.keyBits }));
   }
-  if (s.keyType === 'dsa') reasons.push(`${name} has a DSA key, which Codex's TLS library (rustls) does not accept.`);
-  if (now.getTime() > Date.parse(s.validTo)) reasons.push(`${name} expired on ${s.validTo.slice(0, 10)}.`);
-  if (now.getTime() < Date.parse(s.validFrom)) reasons.push(`${name} is not valid before ${s.validFrom.slice(0, 10)}.`);
+  if (s.keyType === 'dsa') reasons.push(msg('diagnosis.refusal.dsa-key', { who, name }));
+  if (now.getTime() > Date.parse(s.validTo)) reasons.push(msg('diagnosis.refusal.expired', { who, name, date: s.validTo.slice(0, 10) }));
+  if (now.getTime() < Date.parse(s.validFrom)) reasons.push(msg('diagnosis.refusal.not-yet-valid', { who, name, date: s.validFrom.slice(0, 10) }));
   return reasons;
 }
 

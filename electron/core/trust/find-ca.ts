@@ -4,11 +4,16 @@
 // signature verifies with its key, it is a CA, and a TLS handshake with public roots + it succeeds.
 import type { X509Certificate } from 'node:crypto';
 import type { CaSourceInfo, CaTrustReport, CertificateSummary } from '../../../shared/types.ts';
-import { derFacts, displayName, isSelfSigned, refusalReasons, signedBy, summarizeCertificate } from './certificates.ts';
+import { derFacts, displayName, isSelfSigned, isSignatureRefusal, refusalReasons, signedBy, summarizeCertificate } from './certificates.ts';
+import { msg, type Message } from '../../../shared/i18n/message.ts';
+import { sameMessage } from '../diagnosis/messages.ts';
 import { collectCaCertificates, type CaSourceOptions, type FoundCertificate } from './sources.ts';
 
-/** A TLS handshake to the endpoint on Codex's route, trusting the public roots plus `caPem`. */
-export type VerifyWithCa = (caPem: string) => Promise<{ ok: boolean; detail: string }>;
+/**
+ * A TLS handshake to the endpoint on Codex's route, trusting the public roots plus `caPem`; when it
+ * fails, `detail` says why (Node's TLS error, as is, or a message).
+ */
+export type VerifyWithCa = (caPem: string) => Promise<{ ok: boolean; detail?: string | Message }>;
 
 export interface ProvenCa {
   cert: X509Certificate;
@@ -42,9 +47,9 @@ export function wantedIssuer(chain: X509Certificate[]): { issuer: string; author
  * it), a validity that does not cover now, and a SHA-1 signature unless the CA is a self-signed root
  * (a trust anchor's own signature is never checked by webpki).
  */
-export function caRefusals(cert: X509Certificate, now: Date = new Date()): string[] {
+export function caRefusals(cert: X509Certificate, now: Date = new Date()): Message[] {
   const selfSigned = isSelfSigned(cert);
-  return refusalReasons(cert, 'the CA', now).filter((r) => !(selfSigned && /is signed with/.test(r)));
+  return refusalReasons(cert, 'ca', now).filter((r) => !(selfSigned && isSignatureRefusal(r)));
 }
 
 /** True when the candidate signed a certificate of the presented chain (checked with its key). */
@@ -63,9 +68,11 @@ const SOURCE_ORDER: Record<CaSourceInfo['kind'], number> = {
   'windows-store': 7,
 };
 
-export function describeSource(s: CaSourceInfo): string {
-  if (s.kind === 'env' || s.kind === 'file') return `${s.label}${s.path ? ` (${s.path})` : ''}`;
-  return s.path && !s.label.includes(s.path) ? `${s.label}: ${s.path}` : s.label;
+/** `NODE_EXTRA_CA_CERTS (/etc/company/ca.pem)`, `the OS anchor folder /usr/local/share/ca-certificates: …/corp.crt`. */
+export function describeSource(s: CaSourceInfo): Message {
+  if (s.kind === 'env' || s.kind === 'file') return s.path ? msg('diagnosis.ca-source.with-path', { source: s.label, path: s.path }) : s.label;
+  const named = Object.values(s.label.params ?? {}).some((p) => typeof p === 'string' && s.path !== undefined && p.includes(s.path));
+  return s.path && !named ? msg('diagnosis.ca-source.at-path', { source: s.label, path: s.path }) : s.label;
 }
 
 export interface FindCaOptions {
@@ -74,7 +81,7 @@ export interface FindCaOptions {
   /** Where to look; `extraFiles` are files the user named (`--ca-file`). */
   sources?: CaSourceOptions;
   /** Certificates already collected (tests, or a file the user picked). */
-  collected?: { certificates: FoundCertificate[]; searched: string[] };
+  collected?: { certificates: FoundCertificate[]; searched: Message[] };
   verify?: VerifyWithCa;
   now?: Date;
 }
@@ -98,9 +105,9 @@ export async function findCompanyCa(opts: FindCaOptions): Promise<CaSearchResult
   // What Codex's TLS library refuses in what the server presented (a self-signed root there is
   // only information: a trust anchor's own signature is not checked).
   chain.forEach((cert, i) => {
-    const role = i === 0 ? 'the server certificate' : 'the presented CA certificate';
+    const role = i === 0 ? 'server' : 'presented-ca';
     for (const reason of refusalReasons(cert, role, now)) {
-      if (isSelfSigned(cert) && /is signed with/.test(reason)) continue;
+      if (isSelfSigned(cert) && isSignatureRefusal(reason)) continue;
       report.refusals.push(reason);
     }
   });
@@ -116,7 +123,7 @@ export async function findCompanyCa(opts: FindCaOptions): Promise<CaSearchResult
     if (!nameMatch && !keyIdMatch) continue;
     const entry = byFingerprint.get(cert.fingerprint256);
     if (entry) {
-      if (!entry.sources.some((s) => s.label === found.source.label && s.path === found.source.path)) entry.sources.push(found.source);
+      if (!entry.sources.some((s) => sameMessage(s.label, found.source.label) && s.path === found.source.path)) entry.sources.push(found.source);
     } else {
       byFingerprint.set(cert.fingerprint256, { cert, pem: found.pem, sources: [found.source] });
     }
@@ -124,20 +131,19 @@ export async function findCompanyCa(opts: FindCaOptions): Promise<CaSearchResult
 
   const proven: ProvenCa[] = [];
   for (const { cert, pem, sources } of byFingerprint.values()) {
-    const where = sources.map(describeSource).join(', ');
-    const name = displayName(cert.subject);
+    const params = { name: displayName(cert.subject), sources: sources.map(describeSource) };
     if (!completesChain(cert, chain)) {
-      report.rejected.push(`"${name}" in ${where} has the right name but did not sign the presented certificate (another key): not this CA.`);
+      report.rejected.push(msg('diagnosis.ca.rejected.other-key', params));
       continue;
     }
     if (!cert.ca) {
-      report.rejected.push(`"${name}" in ${where} signed the certificate but is not marked as a CA (basicConstraints): TLS libraries refuse it as an issuer.`);
+      report.rejected.push(msg('diagnosis.ca.rejected.not-a-ca', params));
       continue;
     }
     if (opts.verify) {
       const tls = await opts.verify(pem).catch((error: unknown) => ({ ok: false, detail: (error as Error).message }));
       if (!tls.ok) {
-        report.rejected.push(`"${name}" in ${where} signed the certificate, but a TLS handshake trusting it still failed: ${tls.detail}`);
+        report.rejected.push(msg('diagnosis.ca.rejected.handshake', { ...params, detail: tls.detail ?? msg('diagnosis.ca.not-verified') }));
         continue;
       }
     }
@@ -149,7 +155,7 @@ export async function findCompanyCa(opts: FindCaOptions): Promise<CaSearchResult
   const best = proven[0] ?? null;
   if (best) {
     report.proven = { ca: best.summary, sources: best.sources };
-    for (const reason of caRefusals(best.cert, now)) if (!report.refusals.includes(reason)) report.refusals.push(reason);
+    for (const reason of caRefusals(best.cert, now)) if (!report.refusals.some((r) => sameMessage(r, reason))) report.refusals.push(reason);
   }
   return { report, proven: best };
 }

@@ -2,24 +2,37 @@
 import type { X509Certificate } from 'node:crypto';
 import type { CaSearchResult, VerifyWithCa } from './find-ca.ts';
 import { findCompanyCa } from './find-ca.ts';
-import { collectCaCertificates, type CaSourceOptions, type CollectedCertificates } from './sources.ts';
+import { collectCaCertificates, countLine, type CaSourceOptions, type CollectedCertificates } from './sources.ts';
 import { parseDerCertificate, parsePemCertificates } from './certificates.ts';
+import { msg, type Message } from '../../../shared/i18n/message.ts';
 import fs from 'node:fs';
 
 export { findCompanyCa, caRefusals, describeSource, wantedIssuer, type CaSearchResult, type ProvenCa, type VerifyWithCa } from './find-ca.ts';
 export { collectCaCertificates, CA_ENV_VARS, LINUX_ANCHOR_DIRS, LINUX_BUNDLES, type CaSourceOptions, type CommandRunner } from './sources.ts';
-export { summarizeCertificate, commonName, refusalReasons, pemBlocks } from './certificates.ts';
+export { summarizeCertificate, commonName, refusalReasons, pemBlocks, type CertificateRole } from './certificates.ts';
 export { codexTlsTarget, presentedChain, verifierFor, type RouteTlsTarget } from './route-tls.ts';
 
-/** A file the user names (`--ca-file`): its certificates as the only candidates. Throws a plain message. */
+/** A file the user named that cannot be used: `detail` says why, and what to do. */
+export class CaFileError extends Error {
+  constructor(readonly detail: Message) {
+    super(detail.id);
+    this.name = 'CaFileError';
+  }
+}
+
+/** A file the user names (`--ca-file`): its certificates as the only candidates. Throws a CaFileError. */
 export function userCaFile(file: string): CollectedCertificates {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new Error(
-      code === 'ENOENT' ? `${file} does not exist: check the path` : code === 'EACCES' ? `${file} is not readable: check its permissions` : `${file} cannot be read (${code})`,
+    throw new CaFileError(
+      code === 'ENOENT'
+        ? msg('diagnosis.user-ca-file.missing', { file })
+        : code === 'EACCES'
+          ? msg('diagnosis.user-ca-file.permission-denied', { file })
+          : msg('diagnosis.user-ca-file.unreadable', { file, code: String(code) }),
     );
   }
   const parsed = parsePemCertificates(bytes.toString('latin1'));
@@ -27,10 +40,11 @@ export function userCaFile(file: string): CollectedCertificates {
     const der = parseDerCertificate(bytes);
     return der ? [{ cert: der, pem: der.toString().trim() + '\n' }] : [];
   })();
-  if (certs.length === 0) throw new Error(`${file} holds no certificate (PEM or DER): ask your IT department for the CA certificate as a .pem or .crt file`);
+  if (certs.length === 0) throw new CaFileError(msg('diagnosis.user-ca-file.no-certificate', { file }));
+  const label = msg('diagnosis.ca-source.file');
   return {
-    certificates: certs.map((c) => ({ ...c, source: { kind: 'file' as const, label: 'the file you named', path: file, codexReads: false } })),
-    searched: [`the file you named (${file}): ${certs.length} certificate${certs.length === 1 ? '' : 's'}`],
+    certificates: certs.map((c) => ({ ...c, source: { kind: 'file' as const, label, path: file, codexReads: false } })),
+    searched: [countLine(label, file, certs.length)],
   };
 }
 

@@ -9,6 +9,8 @@ import type { CaSearchResult } from './find-ca.ts';
 import { codexTlsTarget, presentedChain, verifierFor } from './route-tls.ts';
 import type { CaSourceOptions } from './sources.ts';
 import { searchCompanyCa } from './index.ts';
+import { isMessage, msg, type Message } from '../../../shared/i18n/message.ts';
+import { redactUrl } from '../redact.ts';
 
 export interface RouteCaSearchOptions {
   baseUrl: string;
@@ -32,11 +34,11 @@ export type RouteCaSearch =
   /** Codex's route already verifies: nothing to trust. */
   | { status: 'trusted' }
   /** The endpoint could not be reached on Codex's route; `detail` says why. */
-  | { status: 'unreachable'; detail: string };
+  | { status: 'unreachable'; detail: Message };
 
 export async function searchCaOnCodexRoute(setup: CodexSetup, opts: RouteCaSearchOptions): Promise<RouteCaSearch> {
   const target = codexTlsTarget(setup, opts.baseUrl, { timeoutMs: opts.timeoutMs, signal: opts.signal, extraCa: opts.extraCa });
-  if (!target.endpoint.secure) return { status: 'unreachable', detail: `${opts.baseUrl} is not https: there is no certificate to trust` };
+  if (!target.endpoint.secure) return { status: 'unreachable', detail: msg('diagnosis.ca-route.not-https', { url: redactUrl(opts.baseUrl) }) };
   let chain = opts.chain;
   if (!chain || chain.length === 0) {
     try {
@@ -44,8 +46,7 @@ export async function searchCaOnCodexRoute(setup: CodexSetup, opts: RouteCaSearc
       if (seen.authorized) return { status: 'trusted' };
       chain = seen.chain;
     } catch (error) {
-      const detail = error instanceof ProbeFailure || error instanceof Error ? error.message : String(error);
-      return { status: 'unreachable', detail };
+      return { status: 'unreachable', detail: failureDetail(error) };
     }
   }
   const sources: CaSourceOptions = {
@@ -56,4 +57,11 @@ export async function searchCaOnCodexRoute(setup: CodexSetup, opts: RouteCaSearc
   };
   const result = await searchCompanyCa({ chain, ...(opts.caFile ? { caFile: opts.caFile } : { sources }), verify: verifierFor(target) });
   return { status: 'searched', result };
+}
+
+/** Why the handshake failed: the probe's own message when it has one, else the error as is. */
+function failureDetail(error: unknown): Message {
+  const detail = (error as { detail?: unknown } | null)?.detail;
+  if (error instanceof ProbeFailure && isMessage(detail)) return detail;
+  return msg('diagnosis.ca-route.error', { error: error instanceof Error ? error.message : String(error) });
 }

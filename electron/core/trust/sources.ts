@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { X509Certificate } from 'node:crypto';
 import type { CaSourceInfo } from '../../../shared/types.ts';
 import { parseDerCertificate, parsePemCertificates } from './certificates.ts';
+import { msg, type Message } from '../../../shared/i18n/message.ts';
 
 /** The variables other tools read a CA bundle from (process environment). */
 export const CA_ENV_VARS = ['NODE_EXTRA_CA_CERTS', 'REQUESTS_CA_BUNDLE', 'CURL_CA_BUNDLE', 'GIT_SSL_CAINFO', 'AWS_CA_BUNDLE', 'SSL_CERT_FILE'] as const;
@@ -57,7 +58,7 @@ export interface FoundCertificate {
 export interface CollectedCertificates {
   certificates: FoundCertificate[];
   /** One line per source read: what it held, or why it could not be read. */
-  searched: string[];
+  searched: Message[];
 }
 
 export const defaultRunner: CommandRunner = (command, args, timeoutMs) =>
@@ -73,28 +74,37 @@ function expandHome(p: string, homedir: string): string {
 }
 
 /** Reads a PEM (or a single DER) certificate file. */
-async function readCertificateFile(file: string): Promise<{ certs: { cert: X509Certificate; pem: string }[]; error?: string }> {
+async function readCertificateFile(file: string): Promise<{ certs: { cert: X509Certificate; pem: string }[]; error?: Message }> {
   let bytes: Buffer;
   try {
     const stat = await fs.stat(file);
-    if (!stat.isFile()) return { certs: [], error: 'not a file' };
-    if (stat.size > 16 * 1024 * 1024) return { certs: [], error: 'larger than 16 MB, skipped' };
+    if (!stat.isFile()) return { certs: [], error: msg('diagnosis.ca-file.not-a-file') };
+    if (stat.size > 16 * 1024 * 1024) return { certs: [], error: msg('diagnosis.ca-file.too-large') };
     bytes = await fs.readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return { certs: [], error: code === 'ENOENT' ? 'does not exist' : code === 'EACCES' ? 'not readable (permission denied)' : String(code ?? error) };
+    return {
+      certs: [],
+      error:
+        code === 'ENOENT'
+          ? msg('diagnosis.ca-file.missing')
+          : code === 'EACCES'
+            ? msg('diagnosis.ca-file.permission-denied')
+            : msg('diagnosis.ca-file.error-code', { code: String(code ?? error) }),
+    };
   }
   const parsed = parsePemCertificates(bytes.toString('latin1'));
   if (parsed.certs.length > 0) return parsed;
   const der = parseDerCertificate(bytes);
   if (der) return { certs: [{ cert: der, pem: der.toString().trim() + '\n' }] };
-  return { certs: [], error: 'holds no certificate (PEM or DER)' };
+  return { certs: [], error: msg('diagnosis.ca-file.no-certificate') };
 }
 
-function countLine(label: string, file: string | undefined, n: number, error?: string): string {
-  const where = file ? `${label} (${file})` : label;
-  if (error) return `${where}: ${error}`;
-  return `${where}: ${n} certificate${n === 1 ? '' : 's'}`;
+/** `NODE_EXTRA_CA_CERTS (/etc/company/ca.pem): 2 certificates`, or why the source could not be read. */
+export function countLine(label: Message, file: string | undefined, n: number, error?: Message): Message {
+  const source = file ? msg('diagnosis.ca-source.with-path', { source: label, path: file }) : label;
+  if (error) return msg('diagnosis.ca-searched.error', { source, error });
+  return msg('diagnosis.ca-searched.count', { source, count: n });
 }
 
 async function fileSource(
@@ -184,22 +194,22 @@ export async function collectCaCertificates(opts: CaSourceOptions): Promise<Coll
   // Other tools' CA variables (the process environment Codex is started with).
   for (const key of CA_ENV_VARS) {
     const value = env[key]?.trim();
-    if (value) await fileSource(expandHome(value, homedir), { kind: 'env', label: key, codexReads: false }, out);
+    if (value) await fileSource(expandHome(value, homedir), { kind: 'env', label: msg('diagnosis.ca-source.variable', { variable: key }), codexReads: false }, out);
   }
   // npm's cafile.
   const npmrcs = opts.npmrcFiles ?? [...(env.NPM_CONFIG_USERCONFIG ? [env.NPM_CONFIG_USERCONFIG] : []), path.join(homedir, '.npmrc')];
   for (const rc of npmrcs) {
     const text = await readText(rc);
     const cafile = text !== undefined ? npmCafile(text, env) : undefined;
-    if (cafile) await fileSource(expandHome(cafile, homedir), { kind: 'npm', label: `npm cafile in ${rc}`, codexReads: false }, out);
+    if (cafile) await fileSource(expandHome(cafile, homedir), { kind: 'npm', label: msg('diagnosis.ca-source.npm', { file: rc }), codexReads: false }, out);
   }
   // pip's cert.
   const pipFiles = opts.pipConfigFiles ?? defaultPipConfigFiles(platform, homedir, env);
-  if (env.PIP_CERT?.trim()) await fileSource(expandHome(env.PIP_CERT.trim(), homedir), { kind: 'pip', label: 'PIP_CERT', codexReads: false }, out);
+  if (env.PIP_CERT?.trim()) await fileSource(expandHome(env.PIP_CERT.trim(), homedir), { kind: 'pip', label: msg('diagnosis.ca-source.variable', { variable: 'PIP_CERT' }), codexReads: false }, out);
   for (const conf of pipFiles) {
     const text = await readText(conf);
     const cert = text !== undefined ? pipCert(text) : undefined;
-    if (cert) await fileSource(expandHome(cert, homedir), { kind: 'pip', label: `pip cert in ${conf}`, codexReads: false }, out);
+    if (cert) await fileSource(expandHome(cert, homedir), { kind: 'pip', label: msg('diagnosis.ca-source.pip', { file: conf }), codexReads: false }, out);
   }
 
   // The OS trust store as Codex sees it.
@@ -211,7 +221,7 @@ export async function collectCaCertificates(opts: CaSourceOptions): Promise<Coll
       } catch {
         continue;
       }
-      await fileSource(bundle, { kind: 'os-bundle', label: 'the OS trust bundle', codexReads: true }, out);
+      await fileSource(bundle, { kind: 'os-bundle', label: msg('diagnosis.ca-source.os-bundle'), codexReads: true }, out);
       break; // Codex reads the first one that exists
     }
     for (const dir of opts.anchorDirs ?? LINUX_ANCHOR_DIRS) {
@@ -220,7 +230,10 @@ export async function collectCaCertificates(opts: CaSourceOptions): Promise<Coll
         names = (await fs.readdir(dir, { recursive: true })) as string[];
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        if (code !== 'ENOENT') out.searched.push(`the OS anchor folder ${dir}: ${code ?? 'unreadable'}`);
+        if (code !== 'ENOENT') {
+          const why = code ? msg('diagnosis.ca-file.error-code', { code }) : msg('diagnosis.ca-file.unreadable');
+          out.searched.push(msg('diagnosis.ca-searched.error', { source: msg('diagnosis.ca-source.os-anchor-dir', { dir }), error: why }));
+        }
         continue;
       }
       const files = names.filter((n) => /\.(crt|pem|cer)$/i.test(n)).sort();
@@ -230,10 +243,10 @@ export async function collectCaCertificates(opts: CaSourceOptions): Promise<Coll
         const read = await readCertificateFile(file);
         count += read.certs.length;
         for (const c of read.certs) {
-          out.certificates.push({ ...c, source: { kind: 'os-anchor', label: `the OS anchor folder ${dir}`, path: file, codexReads: false } });
+          out.certificates.push({ ...c, source: { kind: 'os-anchor', label: msg('diagnosis.ca-source.os-anchor-dir', { dir }), path: file, codexReads: false } });
         }
       }
-      out.searched.push(countLine(`the OS anchor folder`, dir, count));
+      out.searched.push(countLine(msg('diagnosis.ca-source.os-anchor'), dir, count));
     }
   }
   if (platform === 'darwin') {
@@ -241,8 +254,9 @@ export async function collectCaCertificates(opts: CaSourceOptions): Promise<Coll
     for (const keychain of keychains) {
       const result = await run('security', ['find-certificate', '-a', '-p', keychain], timeoutMs).catch(() => ({ stdout: '', code: null }));
       const parsed = parsePemCertificates(result.stdout);
-      out.searched.push(countLine('the macOS keychain', keychain, parsed.certs.length, result.code !== 0 && parsed.certs.length === 0 ? '`security` could not read it' : undefined));
-      for (const c of parsed.certs) out.certificates.push({ ...c, source: { kind: 'keychain', label: 'the macOS keychain', path: keychain, codexReads: true } });
+      const label = msg('diagnosis.ca-source.keychain');
+      out.searched.push(countLine(label, keychain, parsed.certs.length, result.code !== 0 && parsed.certs.length === 0 ? msg('diagnosis.ca-file.security-failed') : undefined));
+      for (const c of parsed.certs) out.certificates.push({ ...c, source: { kind: 'keychain', label, path: keychain, codexReads: true } });
     }
   }
   if (platform === 'win32') {
@@ -251,8 +265,9 @@ export async function collectCaCertificates(opts: CaSourceOptions): Promise<Coll
       code: null,
     }));
     const parsed = parsePemCertificates(result.stdout);
-    out.searched.push(countLine('the Windows certificate store', undefined, parsed.certs.length, result.code !== 0 && parsed.certs.length === 0 ? 'PowerShell could not list it' : undefined));
-    for (const c of parsed.certs) out.certificates.push({ ...c, source: { kind: 'windows-store', label: 'the Windows certificate store', codexReads: true } });
+    const label = msg('diagnosis.ca-source.windows-store');
+    out.searched.push(countLine(label, undefined, parsed.certs.length, result.code !== 0 && parsed.certs.length === 0 ? msg('diagnosis.ca-file.powershell-failed') : undefined));
+    for (const c of parsed.certs) out.certificates.push({ ...c, source: { kind: 'windows-store', label, codexReads: true } });
   }
   return out;
 }

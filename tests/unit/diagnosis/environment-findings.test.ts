@@ -2,6 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { EnvironmentReport } from '../../../shared/types.ts';
 import { environmentFindings, environmentSummary, tunIsOn } from '../../../electron/core/diagnosis/environment-findings.ts';
+import { en, enAll, zh } from '../../i18n.ts';
 
 const base = (): EnvironmentReport => ({
   systemProxy: null,
@@ -17,10 +18,12 @@ describe('environment findings', () => {
     assert.equal(tunIsOn(e), false);
     e.clashApi.push({ controller: '127.0.0.1:9090', source: 'config.yaml', reachable: true, tunEnabled: true });
     assert.equal(tunIsOn(e), true);
-    assert.match(environmentSummary(e), /TUN on/);
+    assert.equal(en(environmentSummary(e)), 'no local proxy ports listening; TUN on');
+    assert.equal(zh(environmentSummary(e)), '本机没有在监听的代理端口；TUN 模式已开启');
     const finding = environmentFindings(e).find((f) => f.id === 'environment.tun-active');
     assert.ok(finding);
-    assert.match(finding.evidence.join(' '), /127\.0\.0\.1:9090 reports tun\.enable = true/);
+    assert.equal(en(finding.summary), 'TUN mode is on.');
+    assert.deepEqual(enAll(finding.evidence), ['the Clash API at 127.0.0.1:9090 reports tun.enable = true']);
   });
 
   test('an unreachable controller does not count', () => {
@@ -38,8 +41,11 @@ describe('environment findings', () => {
     e.systemProxy = { platform: 'darwin', enabled: true, http: '127.0.0.1:7897', source: 'scutil --proxy' };
     const findings = environmentFindings(e);
     assert.deepEqual(findings.map((f) => f.id), ['environment.local-proxy', 'environment.system-proxy']);
-    assert.match(findings[0]!.summary, /7897 and speaks mixed \(usually Clash Verge Rev\)/);
-    assert.match(environmentSummary(e), /proxy ports: 7897 \(mixed\)/);
+    assert.equal(en(findings[0]!.summary), 'A proxy listens on 127.0.0.1:7897 and speaks mixed (usually Clash Verge Rev).');
+    assert.deepEqual(enAll(findings[0]!.evidence), ['found by: verge.yaml']);
+    assert.deepEqual(enAll(findings[1]!.evidence), ['scutil --proxy: http 127.0.0.1:7897']);
+    assert.equal(en(environmentSummary(e)), 'proxy ports: 7897 (mixed); system proxy 127.0.0.1:7897; TUN off');
+    assert.equal(zh(environmentSummary(e)), '代理端口：7897（mixed）；系统代理 127.0.0.1:7897；TUN 模式未开启');
   });
 });
 

@@ -10,6 +10,8 @@ import {
   systemProxyRoute,
 } from '../../../electron/core/diagnosis/routes.ts';
 import { evidenceLines, probeFindings, routeFacts } from '../../../electron/core/diagnosis/facts.ts';
+import { msg } from '../../../shared/i18n/message.ts';
+import { en, zh } from '../../i18n.ts';
 
 describe('endpointFor', () => {
   test('the WebSocket URL is <base_url>/responses with ws:// or wss://', () => {
@@ -58,7 +60,7 @@ function setupWith(proxy: string | null, noProxy: string | null = null): CodexSe
     noProxy,
     caFile: null,
     installs: [],
-    credential: { status: 'none', source: 'no login' },
+    credential: { status: 'none', source: msg('setup.credential.no-auth-json') },
     findings: [],
   };
 }
@@ -70,7 +72,9 @@ describe('routes', () => {
     const route = configuredRoute(setupWith('http://bob:pw1234@127.0.0.1:3128'), endpoint)!;
     assert.equal(route.kind, 'configured-proxy');
     assert.equal(route.proxyUrl, 'http://bob:pw1234@127.0.0.1:3128');
-    assert.doesNotMatch(route.label, /pw1234/);
+    assert.doesNotMatch(en(route.label), /pw1234/);
+    assert.equal(en(route.label), 'HTTPS_PROXY from $CODEX_HOME/.env (http://bob:****@127.0.0.1:3128)');
+    assert.equal(zh(route.label), '$CODEX_HOME/.env 中的 HTTPS_PROXY（http://bob:****@127.0.0.1:3128）');
     assert.equal(configuredRoute(setupWith('http://127.0.0.1:3128', 'openai.com'), endpoint), null);
     assert.equal(configuredRoute(setupWith(null), endpoint), null);
   });
@@ -85,7 +89,7 @@ describe('routes', () => {
   });
 
   test('the configured proxy is not probed twice, but the same port under another scheme is', () => {
-    const configured: Route = { kind: 'configured-proxy', label: 'x', proxyUrl: 'http://127.0.0.1:10808' };
+    const configured: Route = { kind: 'configured-proxy', label: msg('diagnosis.route.direct'), proxyUrl: 'http://127.0.0.1:10808' };
     const routes = localProxyRoutes(
       [
         { host: '127.0.0.1', port: 10808, apps: ['v2rayN'], sources: ['well-known'], speaks: 'socks5' },
@@ -94,9 +98,10 @@ describe('routes', () => {
       configured,
     );
     assert.deepEqual(routes.map((r) => r.proxyUrl), ['socks5h://127.0.0.1:10808', 'http://127.0.0.1:7890']);
+    assert.deepEqual(routes.map((r) => en(r.label)), ['proxy socks5h://127.0.0.1:10808 (socks5 — v2rayN)', 'proxy http://127.0.0.1:7890 (mixed — Clash)']);
     const again = localProxyRoutes([{ host: '127.0.0.1', port: 7890, apps: [], sources: [], speaks: 'mixed' }], {
       kind: 'configured-proxy',
-      label: 'x',
+      label: msg('diagnosis.route.direct'),
       proxyUrl: 'http://127.0.0.1:7890',
     });
     assert.equal(again.length, 0);
@@ -105,24 +110,26 @@ describe('routes', () => {
   test('a company system proxy becomes a route; a loopback one is left to the local candidates', () => {
     const sp = (http: string) => ({ platform: 'win32', enabled: true, http, source: 'reg query' });
     assert.equal(systemProxyRoute(sp('proxy.corp.example:8080'), null)?.proxyUrl, 'http://proxy.corp.example:8080');
+    assert.equal(en(systemProxyRoute(sp('proxy.corp.example:8080'), null)!.label), 'system proxy http://proxy.corp.example:8080');
     assert.equal(systemProxyRoute(sp('127.0.0.1:7890'), null), null);
     assert.equal(systemProxyRoute({ ...sp('proxy.corp.example:8080'), enabled: false }, null), null);
     assert.equal(
-      systemProxyRoute(sp('proxy.corp.example:8080'), { kind: 'configured-proxy', label: 'x', proxyUrl: 'http://proxy.corp.example:8080' }),
+      systemProxyRoute(sp('proxy.corp.example:8080'), { kind: 'configured-proxy', label: msg('diagnosis.route.direct'), proxyUrl: 'http://proxy.corp.example:8080' }),
       null,
     );
   });
 });
 
 describe('facts and findings from probe results', () => {
-  const route: Route = { kind: 'direct', label: 'direct' };
+  const route: Route = { kind: 'direct', label: msg('diagnosis.route.direct') };
+  // A probe's detail as a message (the words are not the point here: equal details are one failure).
   const fail = (phase: ProbeResult['phase'], detail: string, failure: ProbeResult['failure']): ProbeResult => ({
     phase,
     route,
     ok: false,
     durationMs: 3,
     failure,
-    detail,
+    detail: msg('diagnosis.ca-route.error', { error: detail }),
   });
 
   test('a failed connection is reported once, not once per later step', () => {
@@ -136,7 +143,9 @@ describe('facts and findings from probe results', () => {
     assert.equal(findings.length, 1);
     const evidence = evidenceLines([{ route, results }]);
     assert.equal(evidence.length, 1);
-    assert.equal(evidence[0], '✗ DNS lookup via direct: api.lab.test does not resolve (3 ms)');
+    assert.equal(en(evidence[0]!), '✗ DNS lookup via direct: api.lab.test does not resolve (3 ms)');
+    assert.equal(zh(evidence[0]!), '✗ DNS 解析（直连）：api.lab.test does not resolve（3毫秒）');
+    assert.equal(en(findings[0]!.summary), 'DNS lookup fails via direct: api.lab.test does not resolve');
     assert.equal(findings[0]!.id, 'dns.direct.dns-error');
     assert.equal(findings[0]!.severity, 'error');
   });
@@ -148,8 +157,8 @@ describe('facts and findings from probe results', () => {
   });
 
   test('HTTPS through a SOCKS port does not count for Codex', () => {
-    const socks: Route = { kind: 'local-proxy', label: 'socks', proxyUrl: 'socks5h://127.0.0.1:1080' };
-    const ok = (phase: ProbeResult['phase']): ProbeResult => ({ phase, route: socks, ok: true, durationMs: 1, detail: 'ok' });
+    const socks: Route = { kind: 'local-proxy', label: msg('diagnosis.route.local-proxy', { url: 'socks5h://127.0.0.1:1080', speaks: 'socks5' }), proxyUrl: 'socks5h://127.0.0.1:1080' };
+    const ok = (phase: ProbeResult['phase']): ProbeResult => ({ phase, route: socks, ok: true, durationMs: 1, detail: msg('diagnosis.ca-route.error', { error: 'ok' }) });
     const facts = routeFacts({ route: socks, results: [ok('tcp'), ok('https'), ok('websocket')], speaks: 'socks5' });
     assert.equal(facts.https, 'unsupported');
     assert.equal(facts.websocket, 'ok');
@@ -158,16 +167,20 @@ describe('facts and findings from probe results', () => {
 
 describe('findings when WebSockets are off', () => {
   test('a refused WebSocket on Codex’s route is information, not an error, when the provider does not use WebSockets', () => {
-    const route: Route = { kind: 'direct', label: 'direct' };
+    const route: Route = { kind: 'direct', label: msg('diagnosis.route.direct') };
+    const detail = (error: string) => msg('diagnosis.ca-route.error', { error });
     const results: ProbeResult[] = [
-      { phase: 'https', route, ok: true, durationMs: 5, detail: 'HTTP 401 from the service' },
-      { phase: 'websocket', route, ok: false, durationMs: 5, failure: 'refused', detail: 'HTTP 403 from the server' },
+      { phase: 'https', route, ok: true, durationMs: 5, detail: detail('HTTP 401 from the service') },
+      { phase: 'websocket', route, ok: false, durationMs: 5, failure: 'refused', detail: detail('HTTP 403 from the server') },
     ];
     const on = probeFindings([{ route, results }], 'direct', true).find((f) => f.id.startsWith('websocket.'))!;
     const off = probeFindings([{ route, results }], 'direct', false).find((f) => f.id.startsWith('websocket.'))!;
     assert.equal(on.severity, 'error');
     assert.equal(off.severity, 'info');
-    assert.match(off.summary, /WebSockets are off/);
+    assert.equal(
+      en(off.summary),
+      'WebSocket handshake fails via direct: HTTP 403 from the server — not a problem: WebSockets are off for this provider, Codex uses HTTPS',
+    );
   });
 });
 
@@ -188,6 +201,8 @@ describe("the OS proxy Codex's HTTPS client takes (reqwest's default on Windows 
     const api = endpointFor('https://api.openai.com/v1');
     const sys = { platform: 'win32', enabled: true, http: '127.0.0.1:7890', https: '127.0.0.1:7890', bypass: ['localhost', '127.*', '<local>'], source: 'reg query' };
     assert.equal(codexHttpsSystemProxy(sys, 'win32', false, api)?.proxyUrl, 'http://127.0.0.1:7890');
+    assert.equal(en(codexHttpsSystemProxy(sys, 'win32', false, api)!.label), "system proxy http://127.0.0.1:7890 (Windows Internet Settings), which Codex's HTTPS requests use");
+    assert.equal(en(codexHttpsSystemProxy(sys, 'darwin', false, api)!.label), "system proxy http://127.0.0.1:7890 (macOS network settings), which Codex's HTTPS requests use");
     assert.equal(codexHttpsSystemProxy(sys, 'darwin', false, api)?.proxyUrl, 'http://127.0.0.1:7890');
     assert.equal(codexHttpsSystemProxy(sys, 'linux', false, api), null);
     assert.equal(codexHttpsSystemProxy(sys, 'win32', true, api), null, 'a proxy variable wins');

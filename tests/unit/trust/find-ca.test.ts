@@ -6,11 +6,12 @@ import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { findCompanyCa, caRefusals } from '../../../electron/core/trust/find-ca.ts';
+import { findCompanyCa, caRefusals, describeSource } from '../../../electron/core/trust/find-ca.ts';
 import { collectCaCertificates, npmCafile, pipCert, WINDOWS_STORE_SCRIPT, type CaSourceOptions } from '../../../electron/core/trust/sources.ts';
 import { derFacts, refusalReasons, summarizeCertificate } from '../../../electron/core/trust/certificates.ts';
 import { makeCa, makeLeaf, recordedPowerShellOutput, recordedSecurityOutput } from '../../lab/test-certs.ts';
 import { makeTempDir } from '../../lab/temp-dirs.ts';
+import { en, enAll, zh } from '../../i18n.ts';
 
 const company = makeCa({ cn: 'Example Corp Inspection CA' });
 const leaf = makeLeaf(company);
@@ -60,9 +61,10 @@ describe('CA sources', () => {
     const file = write(dir, 'corp.pem', other.pem + company.pem);
     const r = await search(isolated({ env: { NODE_EXTRA_CA_CERTS: file } }));
     assert.equal(r.proven?.summary.subject, 'CN=Example Corp Inspection CA, O=Codex Connection Doctor Tests');
-    assert.deepEqual(r.proven?.sources.map((s) => [s.kind, s.label, s.path, s.codexReads]), [['env', 'NODE_EXTRA_CA_CERTS', file, false]]);
+    assert.deepEqual(r.proven?.sources.map((s) => [s.kind, en(s.label), s.path, s.codexReads]), [['env', 'NODE_EXTRA_CA_CERTS', file, false]]);
     assert.equal(r.report.refusals.length, 0);
-    assert.match(r.report.searched.join('\n'), /NODE_EXTRA_CA_CERTS \(.*corp\.pem\): 2 certificates/);
+    assert.deepEqual(enAll(r.report.searched), [`NODE_EXTRA_CA_CERTS (${file}): 2 certificates`]);
+    assert.deepEqual(r.report.searched.map(zh), [`NODE_EXTRA_CA_CERTS（${file}）：2 个证书`]);
   });
 
   test('every CA variable of other tools is read, a missing file is said', async () => {
@@ -70,8 +72,8 @@ describe('CA sources', () => {
     const file = write(dir, 'c.pem', company.pem);
     const env = { REQUESTS_CA_BUNDLE: file, CURL_CA_BUNDLE: path.join(dir, 'missing.pem'), GIT_SSL_CAINFO: file, AWS_CA_BUNDLE: file, SSL_CERT_FILE: file };
     const r = await search(isolated({ env }));
-    assert.deepEqual(r.proven?.sources.map((s) => s.label), ['REQUESTS_CA_BUNDLE', 'GIT_SSL_CAINFO', 'AWS_CA_BUNDLE', 'SSL_CERT_FILE']);
-    assert.match(r.report.searched.join('\n'), /CURL_CA_BUNDLE \(.*missing\.pem\): does not exist/);
+    assert.deepEqual(r.proven?.sources.map((s) => en(s.label)), ['REQUESTS_CA_BUNDLE', 'GIT_SSL_CAINFO', 'AWS_CA_BUNDLE', 'SSL_CERT_FILE']);
+    assert.match(enAll(r.report.searched).join('\n'), /CURL_CA_BUNDLE \(.*missing\.pem\): does not exist/);
   });
 
   test("npm's cafile and pip's cert", async () => {
@@ -94,6 +96,8 @@ describe('CA sources', () => {
     assert.equal(r.proven?.sources[0]?.kind, 'os-anchor');
     assert.equal(r.proven?.sources[0]?.codexReads, false);
     assert.equal(r.proven?.sources[0]?.path, path.join(anchors, 'corp.crt'));
+    assert.equal(en(describeSource(r.proven!.sources[0]!)), `the OS anchor folder ${anchors}: ${path.join(anchors, 'corp.crt')}`);
+    assert.match(enAll(r.report.searched).join('\n'), new RegExp(`the OS anchor folder \\(${anchors.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\): 1 certificate$`, 'm'));
   });
 
   test('the OS bundle: the first that exists is read, and Codex reads it', async () => {
@@ -116,7 +120,7 @@ describe('CA sources', () => {
     assert.deepEqual(calls[1], ['security', 'find-certificate', '-a', '-p', path.join(home, 'Library/Keychains/login.keychain-db')]);
     assert.equal(r.proven?.sources[0]?.kind, 'keychain');
     assert.equal(r.proven?.sources[0]?.codexReads, true);
-    assert.match(r.report.searched.join('\n'), /login\.keychain-db\): `security` could not read it/);
+    assert.match(enAll(r.report.searched).join('\n'), /login\.keychain-db\): `security` could not read it/);
   });
 
   test('the Windows certificate store through PowerShell (recorded output, CRLF, 76 columns)', async () => {
@@ -129,7 +133,7 @@ describe('CA sources', () => {
     const r = await search(isolated({ platform: 'win32', linuxBundles: undefined, anchorDirs: undefined, run }));
     assert.equal(script, WINDOWS_STORE_SCRIPT);
     assert.equal(r.proven?.sources[0]?.kind, 'windows-store');
-    assert.match(r.report.searched.join('\n'), /the Windows certificate store: 2 certificates/);
+    assert.match(enAll(r.report.searched).join('\n'), /the Windows certificate store: 2 certificates/);
   });
 
   test('one CA in several places is one candidate with every place listed, user files first', async () => {
@@ -147,7 +151,7 @@ describe('proof', () => {
     const file = write(dir, 'fake.pem', impostor.pem);
     const r = await search(isolated({ env: { NODE_EXTRA_CA_CERTS: file } }));
     assert.equal(r.proven, null);
-    assert.match(r.report.rejected.join('\n'), /did not sign the presented certificate/);
+    assert.match(enAll(r.report.rejected).join('\n'), /^"CN=Example Corp Inspection CA, .*" in NODE_EXTRA_CA_CERTS \(.*\) has the right name but did not sign the presented certificate \(another key\): not this CA\.$/);
     assert.equal(r.report.lookingFor, 'CN=Example Corp Inspection CA, O=Codex Connection Doctor Tests');
   });
 
@@ -163,7 +167,7 @@ describe('proof', () => {
     const file = write(dir, 'c.pem', company.pem);
     const r = await search(isolated({ env: { NODE_EXTRA_CA_CERTS: file } }), { verify: async () => ({ ok: false, detail: 'ERR_TLS_CERT_ALTNAME_INVALID' }) });
     assert.equal(r.proven, null);
-    assert.match(r.report.rejected.join('\n'), /ERR_TLS_CERT_ALTNAME_INVALID/);
+    assert.match(enAll(r.report.rejected).join('\n'), /a TLS handshake trusting it still failed: ERR_TLS_CERT_ALTNAME_INVALID$/);
   });
 
   test('a certificate that signed the leaf but is not a CA is rejected', async () => {
@@ -173,7 +177,7 @@ describe('proof', () => {
     const file = write(dir, 'c.pem', notCa.pem);
     const r = await findCompanyCa({ chain: [new X509Certificate(l.pem)], collected: await collectCaCertificates(isolated({ env: { NODE_EXTRA_CA_CERTS: file } })) });
     assert.equal(r.proven, null);
-    assert.match(r.report.rejected.join('\n'), /not marked as a CA/);
+    assert.match(enAll(r.report.rejected).join('\n'), /not marked as a CA/);
   });
 });
 
@@ -185,11 +189,12 @@ describe('what Codex refuses anyway', () => {
     const file = write(dir, 'old.pem', weak.pem);
     const r = await findCompanyCa({ chain: [new X509Certificate(weakLeaf.pem)], collected: await collectCaCertificates(isolated({ env: { NODE_EXTRA_CA_CERTS: file } })) });
     assert.ok(r.proven, 'the weak CA still completes the chain');
-    const all = r.report.refusals.join('\n');
+    const all = enAll(r.report.refusals).join('\n');
     assert.match(all, /server certificate .* is signed with sha1WithRSAEncryption/);
     assert.match(all, /1024-bit RSA key/);
+    assert.match(r.report.refusals.map(zh).join('\n'), /^服务器证书“.*”使用 sha1WithRSAEncryption 签名：Codex 的 TLS 库（rustls）不接受 SHA-1 或 MD5 签名。$/m);
     // A self-signed root's own SHA-1 signature is not held against it (a trust anchor's signature is not checked).
-    assert.doesNotMatch(caRefusals(new X509Certificate(weak.pem)).join('\n'), /signed with/);
+    assert.doesNotMatch(enAll(caRefusals(new X509Certificate(weak.pem))).join('\n'), /signed with/);
   });
 
   test('a 2048-bit RSA CA with SHA-256 is fine', () => {
@@ -199,7 +204,7 @@ describe('what Codex refuses anyway', () => {
 
   test('expired and not-yet-valid', () => {
     const ca = new X509Certificate(company.pem);
-    assert.match(refusalReasons(ca, 'the CA', new Date('2100-01-01')).join(' '), /expired on/);
-    assert.match(refusalReasons(ca, 'the CA', new Date('2000-01-01')).join(' '), /not valid before/);
+    assert.match(enAll(refusalReasons(ca, 'ca', new Date('2100-01-01'))).join(' '), /^the CA ".*" expired on \d{4}-\d\d-\d\d\.$/);
+    assert.match(enAll(refusalReasons(ca, 'ca', new Date('2000-01-01'))).join(' '), /not valid before/);
   });
 });
