@@ -1,8 +1,9 @@
 // The recommendation: a pure function of what the diagnosis measured. One row per rule, tried in
 // order; the first that matches decides. docs/recommendation-rules.md is the same table in words,
-// and tests/unit/recommend.test.ts has a test per row.
+// and tests/unit/recommend.test.ts has a test per row. It speaks only in messages: every text it
+// returns is a `verdict.*` id of shared/i18n/catalog/{en,zh-CN}/verdict.ts with its parameters.
 import type { Alternative, CredentialInfo, FailureKind, FixKind, ProxyProtocol, Recommendation } from './types.ts';
-import type { Message } from './i18n/message.ts';
+import { msg, type Message, type MessageId } from './i18n/message.ts';
 import { codexCanLogIn, proxyUrlWithoutLogin, type ProxyAuthScheme } from './proxy-login.ts';
 
 /**
@@ -36,7 +37,7 @@ export interface RouteFacts {
 /** Codex's own `codex doctor --network-only` WebSocket check, when it ran with a login. */
 export interface CodexDoctorWebsocket {
   ok: boolean;
-  /** Its one-line summary, e.g. `Responses WebSocket handshake succeeded`. */
+  /** Its one-line summary, e.g. `Responses WebSocket handshake succeeded` (Codex's own words, quoted as they are). */
   summary: string;
 }
 
@@ -57,7 +58,7 @@ export interface UntrustedCaFacts {
   /** The issuer the presented chain names: the CA to look for. */
   lookingFor: string;
   /** A CA found on this machine that verifies the presented chain. */
-  proven: { subject: string; fingerprint256: string; validTo: string; foundIn: string[] } | null;
+  proven: { subject: string; fingerprint256: string; validTo: string; foundIn: Message[] } | null;
   /** Why Codex's TLS library (rustls) refuses the chain or the CA whatever it is told to trust. */
   refusals: Message[];
   /** The sources read, one line each. */
@@ -119,7 +120,11 @@ export function codexRoute(f: RecommendationFacts): RouteFacts {
   const sys = f.systemProxyHttps;
   if (!sys) return f.direct;
   // The WebSocket goes direct; HTTPS goes through the system proxy.
-  return { ...f.direct, label: `${f.direct.label} (HTTPS through the ${sys.label})`, https: sys.https };
+  return {
+    ...f.direct,
+    label: msg('verdict.route.https-through-system-proxy', { direct: f.direct.label, systemProxy: sys.label }),
+    https: sys.https,
+  };
 }
 
 /** The OS proxy Codex's HTTPS takes, when it does not work. */
@@ -161,9 +166,7 @@ function unsupportedLoginProxy(f: RecommendationFacts): RouteFacts | undefined {
   return f.localProxies.find(cannot);
 }
 
-const socksWarning =
-  'This port speaks only SOCKS5. Codex uses it for the WebSocket, but its HTTPS client cannot use SOCKS: ' +
-  'if the WebSocket ever falls back to HTTPS, requests will fail. An HTTP or mixed port of your proxy app is better.';
+const socksWarning = msg('verdict.socks-warning');
 
 interface Rule {
   id: string;
@@ -171,59 +174,59 @@ interface Rule {
   decide: (f: RecommendationFacts) => Omit<Recommendation, 'rule' | 'evidence'>;
 }
 
-function describe(state: StepState): string {
-  switch (state) {
-    case 'ok':
-      return 'works';
-    case 'not-tested':
-      return 'was not tested';
-    case 'unsupported':
-      return "reaches the service, but Codex's HTTPS client cannot use a SOCKS proxy";
-    case 'refused':
-      return 'is refused';
-    case 'connect-denied':
-      return 'is denied by the proxy (CONNECT refused)';
-    case 'stalled':
-      return 'is never answered';
-    case 'reset':
-      return 'is reset';
-    case 'dns-error':
-      return 'fails: the name does not resolve';
-    case 'tcp-refused':
-      return 'fails: the connection is refused';
-    case 'tcp-timeout':
-      return 'fails: the connection times out';
-    case 'proxy-unreachable':
-      return 'fails: nothing listens on the proxy port';
-    case 'proxy-protocol-mismatch':
-      return 'fails: the proxy port speaks another protocol';
-    case 'proxy-auth-required':
-      return 'fails: the proxy wants a login (407)';
-    case 'untrusted-ca':
-      return 'fails: the certificate is signed by a CA this machine does not trust';
-    case 'tls-error':
-      return 'fails during TLS';
-    case 'proxy-error-page':
-      return "gets the proxy's own error page";
-    case 'frames-dropped':
-      return 'is accepted, then its first frame is dropped';
-    case 'unauthenticated':
-      return 'reaches the service, which asks for credentials';
-    case 'unproven':
-      return 'gets a 401/403 that may come from the service or from a gateway in between: not proven without Codex\'s credential';
-    case 'login-rejected':
-      return "is rejected: the service does not accept Codex's credential (401)";
-    default:
-      return `fails (${state})`;
-  }
+/** What a step did, as the predicate of "HTTPS …" / "the WebSocket …". */
+const STATE_TEXT: Record<StepState, MessageId> = {
+  ok: 'verdict.state.ok',
+  'not-tested': 'verdict.state.not-tested',
+  unsupported: 'verdict.state.unsupported',
+  unproven: 'verdict.state.unproven',
+  refused: 'verdict.state.refused',
+  'connect-denied': 'verdict.state.connect-denied',
+  stalled: 'verdict.state.stalled',
+  reset: 'verdict.state.reset',
+  'dns-error': 'verdict.state.dns-error',
+  'tcp-refused': 'verdict.state.tcp-refused',
+  'tcp-timeout': 'verdict.state.tcp-timeout',
+  'proxy-unreachable': 'verdict.state.proxy-unreachable',
+  'proxy-protocol-mismatch': 'verdict.state.proxy-protocol-mismatch',
+  'proxy-auth-required': 'verdict.state.proxy-auth-required',
+  'untrusted-ca': 'verdict.state.untrusted-ca',
+  'tls-error': 'verdict.state.tls-error',
+  'proxy-error-page': 'verdict.state.proxy-error-page',
+  'frames-dropped': 'verdict.state.frames-dropped',
+  unauthenticated: 'verdict.state.unauthenticated',
+  'login-rejected': 'verdict.state.login-rejected',
+  error: 'verdict.state.error',
+};
+
+function describe(state: StepState): Message {
+  return msg(STATE_TEXT[state] ?? 'verdict.state.error');
 }
 
-export function routeSummary(r: RouteFacts): string {
-  return `${r.label}: HTTPS ${describe(r.https)}, WebSocket ${describe(r.websocket)}`;
+export function routeSummary(r: RouteFacts): Message {
+  return msg('verdict.route.summary', { route: r.label, https: describe(r.https), websocket: describe(r.websocket) });
 }
 
-const disableAlt = (why: string): Alternative => ({ fix: 'disable-websockets', reason: why });
-const tunAlt = (why: string): Alternative => ({ fix: 'enable-tun', reason: why });
+/** Messages joined with `; ` (`；` in Chinese), for lines that hold commas themselves. */
+function semicolonList(items: readonly Message[]): Message {
+  return items.slice(1).reduce((head, tail) => msg('verdict.semicolon-list', { head, tail }), items[0]!);
+}
+
+/** Whether a message names `text` in one of its parameters, nested messages included. */
+function mentions(m: Message, text: string): boolean {
+  const inParam = (p: unknown): boolean =>
+    typeof p === 'string'
+      ? p.includes(text)
+      : Array.isArray(p)
+        ? p.some(inParam)
+        : typeof p === 'object' && p !== null && 'id' in p
+          ? mentions(p as Message, text)
+          : false;
+  return Object.values(m.params ?? {}).some(inParam);
+}
+
+const disableAlt = (why: MessageId): Alternative => ({ fix: 'disable-websockets', reason: msg(why) });
+const tunAlt = (why: MessageId): Alternative => ({ fix: 'enable-tun', reason: msg(why) });
 
 const untrustedCertificate = (f: RecommendationFacts) => codexRoute(f).https === 'untrusted-ca' || codexRoute(f).websocket === 'untrusted-ca';
 
@@ -236,17 +239,17 @@ const loginRejected = (f: RecommendationFacts) => {
 const noCredentialSent = (f: RecommendationFacts) => f.credential?.status === 'none' && !!codexRoute(f).serviceWantsCredential;
 
 /** What to do about a rejected login, naming where Codex takes the credential from. */
-function loginSteps(f: RecommendationFacts): string[] {
+function loginSteps(f: RecommendationFacts): Message[] {
   const c = f.credential;
   if (c?.status === 'none') {
-    return f.providerBuiltIn
-      ? ['Run `codex login` (with an API key or your ChatGPT account).']
-      : ['Give the provider a credential: `env_key = "VARIABLE"` with that variable set, or `requires_openai_auth = true` to use your `codex login`.'];
+    return f.providerBuiltIn ? [msg('verdict.login.step.codex-login')] : [msg('verdict.login.step.provider-credential')];
   }
-  if (c?.envKey) return [`Set ${c.envKey} (named by env_key) to a valid key where you run Codex, or in $CODEX_HOME/.env; Codex sends it as a bearer token.`];
-  if (c?.kind === 'chatgpt') return ['Sign in again: run `codex logout`, then `codex login` (your ChatGPT session was not accepted).'];
-  if (c?.source.includes('CODEX_API_KEY')) return ['CODEX_API_KEY holds a key the service rejects: correct it, or unset it to use your saved login.'];
-  return ['Run `codex login` again with a valid API key (or sign in with ChatGPT).'];
+  if (c?.envKey) return [msg('verdict.login.step.env-key', { variable: c.envKey })];
+  if (c?.kind === 'chatgpt') return [msg('verdict.login.step.chatgpt')];
+  if (c && (c.source.id === 'setup.credential.codex-api-key' || mentions(c.source, 'CODEX_API_KEY'))) {
+    return [msg('verdict.login.step.codex-api-key')];
+  }
+  return [msg('verdict.login.step.login-again')];
 }
 
 export const RULES: readonly Rule[] = [
@@ -255,8 +258,8 @@ export const RULES: readonly Rule[] = [
     when: (f) => f.configProblems.length > 0,
     decide: (f) => ({
       fix: 'repair-config',
-      headline: 'Your Codex configuration has a problem that stops Codex before it connects.',
-      reasons: [...f.configProblems, 'Repair the configuration first; then run the diagnosis again.'],
+      headline: msg('verdict.config-broken.headline'),
+      reasons: [...f.configProblems, msg('verdict.config-broken.repair-first')],
       warnings: [],
       alternatives: [],
     }),
@@ -269,13 +272,11 @@ export const RULES: readonly Rule[] = [
       const removable = g.key === 'openai_base_url';
       return {
         fix: removable ? 'repair-config' : 'no-network',
-        headline: `Codex is sent to a local gateway that is not running: ${g.key} = "${g.url}" (${g.where}). Codex waits for the network forever there.`,
+        headline: msg('verdict.stale-gateway.headline', { setting: g.key, url: g.url, where: g.where }),
         reasons: [
           routeSummary(codexRoute(f)),
-          ...(g.writtenBy ? [`The line was written by another tool: ${g.writtenBy}`] : []),
-          removable
-            ? 'Start that tool again, or remove the line (repair-config does it, journaled and revertible) so Codex talks to OpenAI directly.'
-            : `Start that tool again, or choose another provider than the one whose base_url points there.`,
+          ...(g.writtenBy ? [msg('verdict.stale-gateway.written-by', { comment: g.writtenBy })] : []),
+          removable ? msg('verdict.stale-gateway.remove-line') : msg('verdict.stale-gateway.choose-provider'),
         ],
         warnings: [],
         alternatives: [],
@@ -287,13 +288,17 @@ export const RULES: readonly Rule[] = [
     when: (f) => loginRejected(f) || noCredentialSent(f),
     decide: (f) => ({
       fix: 'login',
-      headline: loginRejected(f)
-        ? "Codex's login is rejected by the service: this is not a network problem."
-        : 'Codex sends no credential to this provider, and the service asks for one: this is not a network problem.',
+      headline: loginRejected(f) ? msg('verdict.login.headline-rejected') : msg('verdict.login.headline-none'),
       reasons: [
         routeSummary(codexRoute(f)),
-        ...(f.credential ? [loginRejected(f) ? `Codex sends ${f.credential.source}.` : `${f.credential.source}.`] : []),
-        'Codex retries, is refused with 401 every time and never answers; no transport change helps.',
+        ...(f.credential
+          ? [
+              loginRejected(f)
+                ? msg('verdict.login.sends', { credential: f.credential.source })
+                : msg('verdict.login.credential', { credential: f.credential.source }),
+            ]
+          : []),
+        msg('verdict.login.retries'),
         ...loginSteps(f),
       ],
       warnings: [],
@@ -310,16 +315,15 @@ export const RULES: readonly Rule[] = [
       return {
         fix: 'fix-proxy',
         ...(best ? { proxyUrl: best.proxyUrl } : {}),
-        headline: `The system proxy does not work, and Codex's HTTPS requests go through it (Codex reads the OS proxy setting for HTTPS, not for its WebSocket).`,
+        headline: msg('verdict.dead-system-proxy.headline'),
         reasons: [
           routeSummary(sys),
           routeSummary(f.direct),
-          'Turn the system proxy off in your proxy app (Clash, v2rayN: "System Proxy") or start the app it belongs to; ' +
-            (best
-              ? `or point Codex at ${best.label} in $CODEX_HOME/.env, which takes precedence over the OS setting.`
-              : directHttps
-                ? 'this machine reaches the endpoint directly without it.'
-                : 'or name a working proxy in $CODEX_HOME/.env, which takes precedence over the OS setting.'),
+          best
+            ? msg('verdict.dead-system-proxy.or-use-proxy', { proxy: best.label })
+            : directHttps
+              ? msg('verdict.dead-system-proxy.direct-works')
+              : msg('verdict.dead-system-proxy.or-name-proxy'),
         ],
         warnings: [],
         alternatives: [],
@@ -340,13 +344,13 @@ export const RULES: readonly Rule[] = [
       return {
         fix: 'none',
         headline: overSocks
-          ? `Codex works through its SOCKS proxy over the WebSocket (${r.label}).`
+          ? msg('verdict.healthy.over-socks', { route: r.label })
           : f.providerSupportsWebsockets
-            ? `Codex's connection is healthy: the WebSocket and HTTPS both work (${r.label}).`
-            : `Codex's connection is healthy: WebSockets are off for this provider and HTTPS works (${r.label}).`,
+            ? msg('verdict.healthy.both', { route: r.label })
+            : msg('verdict.healthy.https-only', { route: r.label }),
         reasons: [routeSummary(r), ...proofReason(r)],
         warnings: overSocks ? [socksWarning] : [],
-        alternatives: better ? [{ fix: 'use-proxy', reason: `${better.label} carries HTTPS as well.` }] : [],
+        alternatives: better ? [{ fix: 'use-proxy', reason: msg('verdict.alt.http-port-carries-https', { proxy: better.label }) }] : [],
       };
     },
   },
@@ -358,14 +362,10 @@ export const RULES: readonly Rule[] = [
       return {
         fix: 'fix-proxy',
         proxyUrl: best.proxyUrl,
-        headline: `The proxy Codex is told to use does not work, but ${best.label} does.`,
-        reasons: [
-          routeSummary(f.configured!),
-          routeSummary(best),
-          'Pointing Codex at the working proxy in $CODEX_HOME/.env lets both the WebSocket and HTTPS through.',
-        ],
+        headline: msg('verdict.proxy-dead.other-works', { proxy: best.label }),
+        reasons: [routeSummary(f.configured!), routeSummary(best), msg('verdict.proxy-dead.point-codex')],
         warnings: [],
-        alternatives: f.proxyAppFound ? [tunAlt('Route everything through your proxy app instead.')] : [],
+        alternatives: f.proxyAppFound ? [tunAlt('verdict.alt.tun-route-everything')] : [],
       };
     },
   },
@@ -374,12 +374,8 @@ export const RULES: readonly Rule[] = [
     when: (f) => configuredProxyIsDead(f) && carriesBoth(f.direct),
     decide: (f) => ({
       fix: 'fix-proxy',
-      headline: 'The proxy Codex is told to use does not work, and this machine reaches the endpoint directly.',
-      reasons: [
-        routeSummary(f.configured!),
-        routeSummary(f.direct),
-        'Remove the dead proxy from where it is set (the process environment or $CODEX_HOME/.env), or start the proxy app it belongs to.',
-      ],
+      headline: msg('verdict.proxy-dead.direct-works'),
+      reasons: [routeSummary(f.configured!), routeSummary(f.direct), msg('verdict.proxy-dead.remove')],
       warnings: [],
       alternatives: [],
     }),
@@ -396,15 +392,19 @@ export const RULES: readonly Rule[] = [
         proxyUrl: proxyUrlWithoutLogin(p.proxyUrl!),
         proxyLogin: { schemes: login.schemes, rejected: login.rejected },
         headline: login.rejected
-          ? `The proxy ${isCodexProxy ? 'Codex is told to use' : `${p.label}`} refuses the user name and password in its URL (407).`
-          : `The proxy ${isCodexProxy ? 'Codex is told to use' : `${p.label}`} wants a user name and password (407), and Codex has none for it.`,
+          ? isCodexProxy
+            ? msg('verdict.proxy-login.codex-proxy-rejected')
+            : msg('verdict.proxy-login.other-proxy-rejected', { proxy: p.label })
+          : isCodexProxy
+            ? msg('verdict.proxy-login.codex-proxy-wants')
+            : msg('verdict.proxy-login.other-proxy-wants', { proxy: p.label }),
         reasons: [
           routeSummary(p),
-          ...(login.schemes.length ? [`It offers: ${login.schemes.join(', ')}. Codex logs in to a proxy with Basic, from the user:password in the proxy URL.`] : []),
-          'Give the login to Fix #2: it is checked against the proxy before anything is written, and saved percent-encoded in $CODEX_HOME/.env (readable by you alone).',
+          ...(login.schemes.length ? [msg('verdict.proxy-login.offers', { schemes: login.schemes })] : []),
+          msg('verdict.proxy-login.give-login'),
         ],
-        warnings: ['The password is stored in $CODEX_HOME/.env, as Codex needs it there; the doctor never shows or keeps it elsewhere.'],
-        alternatives: f.proxyAppFound && !f.tunActive ? [tunAlt('A proxy app in TUN mode can do the login for every program.')] : [],
+        warnings: [msg('verdict.proxy-login.password-stored')],
+        alternatives: f.proxyAppFound && !f.tunActive ? [tunAlt('verdict.alt.tun-proxy-login')] : [],
       };
     },
   },
@@ -413,17 +413,16 @@ export const RULES: readonly Rule[] = [
     when: (f) => !!unsupportedLoginProxy(f),
     decide: (f) => {
       const p = unsupportedLoginProxy(f)!;
-      const schemes = p.proxyLogin!.schemes.join(', ');
       return {
         fix: 'proxy-login-unsupported',
-        headline: `The proxy wants a ${schemes} login, which Codex cannot do: it logs in to proxies only with a user name and password (Basic).`,
+        headline: msg('verdict.proxy-login-unsupported.headline', { schemes: p.proxyLogin!.schemes }),
         reasons: [
           routeSummary(p),
-          'Run a local relay that does this login for you — px (github.com/genotrance/px) or cntlm — and point Codex at it: `fix use-proxy --proxy http://127.0.0.1:3128` (the relay\'s port).',
-          ...(f.proxyAppFound ? ['Or turn on TUN mode in your proxy app, if it can reach this proxy with the login.'] : []),
+          msg('verdict.proxy-login-unsupported.relay'),
+          ...(f.proxyAppFound ? [msg('verdict.proxy-login-unsupported.tun')] : []),
         ],
         warnings: [],
-        alternatives: f.proxyAppFound && !f.tunActive ? [tunAlt('Route everything through your proxy app instead.')] : [],
+        alternatives: f.proxyAppFound && !f.tunActive ? [tunAlt('verdict.alt.tun-route-everything')] : [],
       };
     },
   },
@@ -432,12 +431,8 @@ export const RULES: readonly Rule[] = [
     when: (f) => configuredProxyIsDead(f),
     decide: (f) => ({
       fix: 'no-network',
-      headline: 'The proxy Codex is told to use does not work, and no other way to the endpoint was found.',
-      reasons: [
-        routeSummary(f.configured!),
-        routeSummary(f.direct),
-        'Start the proxy app that should listen there (or correct the port), then run the diagnosis again.',
-      ],
+      headline: msg('verdict.proxy-dead.nothing-works'),
+      reasons: [routeSummary(f.configured!), routeSummary(f.direct), msg('verdict.proxy-dead.start-app')],
       warnings: [],
       alternatives: [],
     }),
@@ -447,15 +442,14 @@ export const RULES: readonly Rule[] = [
     when: (f) => f.providerSupportsWebsockets && codexRoute(f).https === 'ok' && codexRoute(f).websocket === 'unproven',
     decide: (f) => ({
       fix: 'unproven',
-      headline:
-        "HTTPS works. The WebSocket got a 401/403 that asks for credentials, and without Codex's credential the doctor cannot tell whether the service or a gateway in between sent it.",
+      headline: msg('verdict.unproven.headline'),
       reasons: [
         routeSummary(codexRoute(f)),
-        ...(f.credential ? [`The probes went without a credential: Codex's is ${f.credential.source}.`] : []),
-        'To confirm, run `codex doctor --network-only` (it authenticates its WebSocket check), or watch whether Codex prints "Reconnecting… 2/5".',
+        ...(f.credential ? [msg('verdict.unproven.no-credential', { credential: f.credential.source })] : []),
+        msg('verdict.unproven.confirm'),
       ],
       warnings: [],
-      alternatives: [disableAlt('If Codex does show Reconnecting, this makes it use HTTPS at once.')],
+      alternatives: [disableAlt('verdict.alt.disable-websockets-if-reconnecting')],
     }),
   },
   {
@@ -469,16 +463,15 @@ export const RULES: readonly Rule[] = [
       return {
         fix: 'use-proxy',
         proxyUrl: best.proxyUrl,
-        headline: `Codex's WebSocket ${describe(codexRoute(f).websocket)} on its current path, but ${best.label} carries it.`,
-        reasons: [
-          routeSummary(codexRoute(f)),
-          routeSummary(best),
-          'Codex would retry the WebSocket five times on every start before falling back to HTTPS.',
-        ],
+        headline: msg('verdict.websocket-blocked.proxy-carries.headline', {
+          websocket: describe(codexRoute(f).websocket),
+          proxy: best.label,
+        }),
+        reasons: [routeSummary(codexRoute(f)), routeSummary(best), msg('verdict.websocket-blocked.proxy-carries.retries')],
         warnings: speaksHttp(best) ? [] : [socksWarning],
         alternatives: [
-          disableAlt('Works at once without a proxy: Codex uses HTTPS only.'),
-          ...(f.proxyAppFound ? [tunAlt('Send all traffic through your proxy app.')] : []),
+          disableAlt('verdict.alt.disable-websockets-at-once'),
+          ...(f.proxyAppFound ? [tunAlt('verdict.alt.tun-send-all')] : []),
         ],
       };
     },
@@ -488,13 +481,13 @@ export const RULES: readonly Rule[] = [
     when: (f) => codexRoute(f).https === 'ok' && codexRoute(f).websocket !== 'ok',
     decide: (f) => ({
       fix: 'disable-websockets',
-      headline: `HTTPS to the endpoint works, but the WebSocket ${describe(codexRoute(f).websocket)} (${codexRoute(f).label}): Codex retries it five times before it falls back to HTTPS.`,
-      reasons: [
-        routeSummary(codexRoute(f)),
-        'Codex retries the WebSocket five times, then falls back to HTTPS; turning WebSockets off makes it use HTTPS at once.',
-      ],
+      headline: msg('verdict.websocket-blocked.headline', {
+        websocket: describe(codexRoute(f).websocket),
+        route: codexRoute(f).label,
+      }),
+      reasons: [routeSummary(codexRoute(f)), msg('verdict.websocket-blocked.retries')],
       warnings: [],
-      alternatives: f.proxyAppFound && !f.tunActive ? [tunAlt('TUN mode may carry the WebSocket as well.')] : [],
+      alternatives: f.proxyAppFound && !f.tunActive ? [tunAlt('verdict.alt.tun-may-carry-websocket')] : [],
     }),
   },
   {
@@ -505,14 +498,10 @@ export const RULES: readonly Rule[] = [
       return {
         fix: 'use-proxy',
         proxyUrl: best.proxyUrl,
-        headline: `Codex cannot reach its endpoint directly, but ${best.label} carries both HTTPS and the WebSocket: Codex is just not told to use it.`,
-        reasons: [
-          routeSummary(codexRoute(f)),
-          routeSummary(best),
-          'Without a proxy setting Codex keeps "Reconnecting… waiting for network" and never answers.',
-        ],
+        headline: msg('verdict.local-proxy-works.headline', { proxy: best.label }),
+        reasons: [routeSummary(codexRoute(f)), routeSummary(best), msg('verdict.local-proxy-works.never-answers')],
         warnings: speaksHttp(best) ? [] : [socksWarning],
-        alternatives: f.proxyAppFound ? [tunAlt('Send all traffic through your proxy app instead of telling Codex.')] : [],
+        alternatives: f.proxyAppFound ? [tunAlt('verdict.alt.tun-instead-of-telling-codex')] : [],
       };
     },
   },
@@ -524,10 +513,10 @@ export const RULES: readonly Rule[] = [
       return {
         fix: 'use-proxy',
         proxyUrl: best.proxyUrl,
-        headline: `Only ${best.label} reaches the endpoint, and only for the WebSocket.`,
+        headline: msg('verdict.only-socks.headline', { proxy: best.label }),
         reasons: [routeSummary(codexRoute(f)), routeSummary(best)],
         warnings: [socksWarning],
-        alternatives: f.proxyAppFound ? [tunAlt('TUN mode carries HTTPS as well, without a proxy setting.')] : [],
+        alternatives: f.proxyAppFound ? [tunAlt('verdict.alt.tun-carries-https')] : [],
       };
     },
   },
@@ -539,14 +528,9 @@ export const RULES: readonly Rule[] = [
       return {
         fix: 'weak-ca',
         headline: ca.proven
-          ? `Codex's connection is intercepted with certificates from "${ca.proven.subject}", which Codex's TLS library refuses even when told to trust it: no setting fixes this.`
-          : `Codex's connection is intercepted with a certificate Codex's TLS library refuses whatever CA it is given: no setting fixes this.`,
-        reasons: [
-          routeSummary(codexRoute(f)),
-          ...ca.refusals,
-          'Codex uses rustls, which refuses SHA-1 signatures, RSA keys under 2048 bits and certificates outside their validity (openai/codex #24167); SSL_CERT_FILE or the OS trust store cannot change that.',
-          'Ask your IT department to re-issue the inspection CA (SHA-256, RSA 2048+ or ECDSA, valid dates), or to exempt the OpenAI endpoints from TLS inspection.',
-        ],
+          ? msg('verdict.weak-ca.headline-found', { subject: ca.proven.subject })
+          : msg('verdict.weak-ca.headline'),
+        reasons: [routeSummary(codexRoute(f)), ...ca.refusals, msg('verdict.weak-ca.rustls'), msg('verdict.weak-ca.ask-it')],
         warnings: [],
         alternatives: [],
       };
@@ -560,11 +544,16 @@ export const RULES: readonly Rule[] = [
       if (ca?.proven) {
         return {
           fix: 'trust-ca',
-          headline: `Not a WebSocket problem: Codex's connection is intercepted with certificates from "${ca.proven.subject}", a CA Codex does not trust — and this machine has it (${ca.proven.foundIn.join(', ')}).`,
+          headline: msg('verdict.untrusted-ca.headline-found', { subject: ca.proven.subject, foundIn: ca.proven.foundIn }),
           reasons: [
             routeSummary(codexRoute(f)),
-            `The CA "${ca.proven.subject}" (SHA-256 ${ca.proven.fingerprint256}, valid until ${ca.proven.validTo.slice(0, 10)}) was found in ${ca.proven.foundIn.join(', ')}, and the presented chain verifies with it.`,
-            'Check that it is your company\'s CA (IT can confirm the fingerprint): trust-ca writes a PEM bundle (the public roots plus this CA) under $CODEX_HOME and sets SSL_CERT_FILE to it in $CODEX_HOME/.env.',
+            msg('verdict.untrusted-ca.found', {
+              subject: ca.proven.subject,
+              fingerprint: ca.proven.fingerprint256,
+              validUntil: ca.proven.validTo.slice(0, 10),
+              foundIn: ca.proven.foundIn,
+            }),
+            msg('verdict.untrusted-ca.check-it'),
           ],
           warnings: [],
           alternatives: [],
@@ -572,14 +561,17 @@ export const RULES: readonly Rule[] = [
       }
       return {
         fix: 'no-network',
-        headline:
-          'Not a WebSocket problem: the connection is intercepted with a certificate this machine does not trust (a TLS-inspecting proxy or private CA).',
+        headline: msg('verdict.untrusted-ca.headline'),
         reasons: [
           routeSummary(codexRoute(f)),
           ...(ca
-            ? [`No CA named "${ca.lookingFor}" that verifies the presented chain was found (searched: ${ca.searched.length ? ca.searched.join('; ') : 'nothing readable'}).`]
+            ? [
+                ca.searched.length
+                  ? msg('verdict.untrusted-ca.not-found', { issuer: ca.lookingFor, searched: semicolonList(ca.searched) })
+                  : msg('verdict.untrusted-ca.not-found-nothing-readable', { issuer: ca.lookingFor }),
+              ]
             : []),
-          'Ask your IT department for the CA certificate (PEM or CRT), then run `fix trust-ca --ca-file PATH`: the file is checked against the certificate Codex is shown before anything is written.',
+          msg('verdict.untrusted-ca.ask-it'),
         ],
         warnings: [],
         alternatives: [],
@@ -591,13 +583,9 @@ export const RULES: readonly Rule[] = [
     when: (f) => f.proxyAppFound && !f.tunActive,
     decide: (f) => ({
       fix: 'enable-tun',
-      headline: 'Codex cannot reach its endpoint, and no proxy port of your proxy app could carry it.',
-      reasons: [
-        routeSummary(codexRoute(f)),
-        ...f.localProxies.map(routeSummary),
-        'TUN mode routes every connection through the proxy app, so Codex needs no proxy setting.',
-      ],
-      warnings: ['TUN mode changes the whole system\'s networking (corporate networks, local services, VPNs).'],
+      headline: msg('verdict.no-usable-port.headline'),
+      reasons: [routeSummary(codexRoute(f)), ...f.localProxies.map(routeSummary), msg('verdict.no-usable-port.tun')],
+      warnings: [msg('verdict.no-usable-port.tun-warning')],
       alternatives: [],
     }),
   },
@@ -606,14 +594,12 @@ export const RULES: readonly Rule[] = [
     when: () => true,
     decide: (f) => ({
       fix: 'no-network',
-      headline: 'Not a WebSocket problem: this machine cannot reach the endpoint at all, directly or through any proxy found.',
+      headline: msg('verdict.no-network.headline'),
       reasons: [
         routeSummary(codexRoute(f)),
         ...(f.configured ? [routeSummary(f.direct)] : []),
         ...f.localProxies.map(routeSummary),
-        f.tunActive
-          ? 'TUN mode is on, yet nothing gets through: check the proxy app\'s node and rules.'
-          : 'Check the network connection, VPN or proxy app, then run the diagnosis again.',
+        f.tunActive ? msg('verdict.no-network.tun-on') : msg('verdict.no-network.check'),
       ],
       warnings: [],
       alternatives: [],
@@ -621,34 +607,31 @@ export const RULES: readonly Rule[] = [
   },
 ];
 
-function proofReason(r: RouteFacts): string[] {
-  if (r.websocketProof === 'service-reached') {
-    return ["The WebSocket upgrade reached the service over wss:// with a publicly trusted certificate (it asked for credentials the doctor could not send): nothing in between could have answered for it."];
-  }
-  return [];
+function proofReason(r: RouteFacts): Message[] {
+  return r.websocketProof === 'service-reached' ? [msg('verdict.healthy.service-reached')] : [];
 }
 
 /**
  * Codex's own doctor authenticates its WebSocket check; the probes may not have been able to. Where
  * the two disagree, the authenticated evidence wins and the disagreement is said.
  */
-export function reconcileWithCodexDoctor(f: RecommendationFacts): { facts: RecommendationFacts; notes: string[] } {
+export function reconcileWithCodexDoctor(f: RecommendationFacts): { facts: RecommendationFacts; notes: Message[] } {
   const doctor = f.codexDoctorWebsocket;
   if (!doctor || !f.providerSupportsWebsockets) return { facts: f, notes: [] };
   const route = codexRoute(f);
-  const theirs = `Codex's own doctor (authenticated): "${doctor.summary}".`;
+  const summary = doctor.summary;
   let websocket = route.websocket;
-  const notes: string[] = [];
+  const notes: Message[] = [];
   if (route.websocket === 'unproven' || (route.websocket === 'ok' && route.websocketProof === 'service-reached')) {
     websocket = doctor.ok ? 'ok' : 'refused';
-    notes.push(`${theirs} Without Codex's credential the probes could not prove the WebSocket; Codex's own check decides.`);
+    notes.push(msg('verdict.doctor.decides', { summary }));
   } else if (route.websocket === 'frames-dropped' && doctor.ok) {
-    notes.push(`${theirs} It checks only the handshake, which passes here too; the first frame after it is dropped, which is what makes Codex reconnect.`);
+    notes.push(msg('verdict.doctor.handshake-only', { summary }));
   } else if (route.websocket === 'ok' && !doctor.ok) {
-    notes.push(`${theirs} The probes, with the same credential, completed the handshake and a frame round trip; Codex's check may have taken another route or timed out.`);
+    notes.push(msg('verdict.doctor.probes-disagree', { summary }));
   } else if (WEBSOCKET_BLOCKED.has(route.websocket) && doctor.ok && route.websocket !== 'frames-dropped') {
     websocket = 'ok';
-    notes.push(`${theirs} The probes saw the upgrade ${describe(route.websocket)}; Codex's own authenticated check is taken as the truth, as it runs Codex's own network stack.`);
+    notes.push(msg('verdict.doctor.taken-as-truth', { summary, websocket: describe(route.websocket) }));
   }
   if (websocket === route.websocket) return { facts: f, notes };
   const adjusted: RouteFacts = { ...route, websocket, websocketProof: websocket === 'ok' ? 'authenticated' : undefined };
@@ -658,7 +641,7 @@ export function reconcileWithCodexDoctor(f: RecommendationFacts): { facts: Recom
   };
 }
 
-export function recommend(input: RecommendationFacts, evidence: string[] = []): Recommendation {
+export function recommend(input: RecommendationFacts, evidence: Message[] = []): Recommendation {
   const { facts, notes } = reconcileWithCodexDoctor(input);
   for (const rule of RULES) {
     if (rule.when(facts)) {
@@ -670,17 +653,18 @@ export function recommend(input: RecommendationFacts, evidence: string[] = []): 
   throw new Error('no recommendation rule matched');
 }
 
-export const FIX_TITLES: Record<FixKind, string> = {
-  none: 'No fix needed',
-  unproven: 'Not proven: the WebSocket needs Codex\'s own check',
-  login: 'Not a network problem: Codex\'s login is rejected',
-  'proxy-login-unsupported': 'Your proxy wants a login Codex cannot do',
-  'disable-websockets': 'Fix #1 — turn off WebSockets for this provider',
-  'use-proxy': 'Fix #2 — point Codex at a working proxy',
-  'enable-tun': 'Fix #3 — turn on TUN mode in your proxy app',
-  'repair-config': 'Repair the Codex configuration',
-  'fix-proxy': 'Fix the proxy Codex is told to use',
-  'trust-ca': "Trust your company's CA for Codex",
-  'weak-ca': 'Not fixable by a setting: Codex refuses this certificate',
-  'no-network': 'Not a WebSocket problem',
+/** The title of each verdict: `t(FIX_TITLES[fix])`. */
+export const FIX_TITLES: Record<FixKind, MessageId> = {
+  none: 'verdict.fix.none',
+  unproven: 'verdict.fix.unproven',
+  login: 'verdict.fix.login',
+  'proxy-login-unsupported': 'verdict.fix.proxy-login-unsupported',
+  'disable-websockets': 'verdict.fix.disable-websockets',
+  'use-proxy': 'verdict.fix.use-proxy',
+  'enable-tun': 'verdict.fix.enable-tun',
+  'repair-config': 'verdict.fix.repair-config',
+  'fix-proxy': 'verdict.fix.fix-proxy',
+  'trust-ca': 'verdict.fix.trust-ca',
+  'weak-ca': 'verdict.fix.weak-ca',
+  'no-network': 'verdict.fix.no-network',
 };
