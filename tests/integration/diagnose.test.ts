@@ -9,6 +9,7 @@ import type { CheckEvent, FixKind } from '../../shared/types.ts';
 import { runCodex } from '../lab/run-codex.ts';
 import { LAB_API_KEY, LAB_CHATGPT_LOGIN, LAB_OTHER_API_KEY, startFakeResponsesApi } from '../lab/fake-responses-api.ts';
 import { LAB_QUIET_TOML, makeCodexHome } from '../lab/codex-home.ts';
+import { en, enAll } from '../i18n.ts';
 
 /** Every credential the lab plants: none may appear in a report. */
 const LAB_SECRETS = [LAB_API_KEY, LAB_OTHER_API_KEY, LAB_CHATGPT_LOGIN.accessToken];
@@ -53,7 +54,7 @@ describe('diagnosis against the lab, judged by the real Codex', () => {
         onProgress: (e) => events.push(e),
       });
       const r = report.recommendation;
-      assert.equal(r.fix, scenario.expectedFix, `${r.rule}: ${r.headline}\n${r.evidence.join('\n')}`);
+      assert.equal(r.fix, scenario.expectedFix, `${r.rule}: ${en(r.headline)}\n${enAll(r.evidence).join('\n')}`);
       const json = JSON.stringify(report);
       assert.ok(!json.includes(LAB_PROXY_PASSWORD), 'the proxy password never appears in the report');
       for (const secret of LAB_SECRETS) assert.ok(!json.includes(secret), 'no credential appears in the report');
@@ -125,7 +126,7 @@ describe('diagnosis: cancel, progress and Codex’s own doctor', () => {
     assert.ok(report.codexDoctor.summary.some((line) => /config\.load: ok/.test(line)), report.codexDoctor.summary.join('\n'));
     // Both authenticated, both agree: healthy, and no disagreement is reported.
     assert.equal(report.recommendation.fix, 'none');
-    assert.ok(!report.recommendation.reasons.some((r) => /own doctor/.test(r)), report.recommendation.reasons.join('\n'));
+    assert.ok(!enAll(report.recommendation.reasons).some((r) => /own doctor/.test(r)), enAll(report.recommendation.reasons).join('\n'));
     assert.ok(!JSON.stringify(report).includes(LAB_API_KEY));
     await scenario.stop();
   });
@@ -135,7 +136,7 @@ describe('diagnosis: cancel, progress and Codex’s own doctor', () => {
     open.push(scenario);
     const report = await runDiagnosis({ codexHome: scenario.codexHome, env: cleanEnv, codexDoctor: false, timeoutMs: 2000 });
     assert.equal(report.codex.credential.status, 'missing');
-    assert.equal(report.recommendation.fix, 'unproven', report.recommendation.headline);
+    assert.equal(report.recommendation.fix, 'unproven', en(report.recommendation.headline));
     assert.ok(report.probes.some((p) => p.phase === 'websocket' && p.failure === 'unauthenticated'));
     await scenario.stop();
   });
@@ -163,8 +164,8 @@ describe('diagnosis: cancel, progress and Codex’s own doctor', () => {
       const report = await runDiagnosis({ codexHome, env: { ...cleanEnv, CCD_INCLUDE_PROJECT_CODEX: '1' }, timeoutMs: 2000 });
       assert.equal(report.codex.credential.status, 'command');
       assert.ok(report.codexDoctor, 'Codex’s doctor ran');
-      assert.equal(report.recommendation.fix, 'none', `${report.recommendation.rule}: ${report.recommendation.reasons.join(' | ')}\n${report.codexDoctor.summary.join('\n')}`);
-      assert.match(report.recommendation.reasons.join(' '), /Codex's own doctor \(authenticated\)/);
+      assert.equal(report.recommendation.fix, 'none', `${report.recommendation.rule}: ${enAll(report.recommendation.reasons).join(' | ')}\n${report.codexDoctor.summary.join('\n')}`);
+      assert.match(enAll(report.recommendation.reasons).join(' '), /Codex's own doctor \(authenticated\)/);
       const run = await runCodex({ codexHome, timeoutMs: 45_000 });
       assert.ok(run.answered && run.reconnectingLines === 0, run.stderr.slice(-800));
     } finally {

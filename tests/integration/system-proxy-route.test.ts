@@ -13,6 +13,7 @@ import { parseWindowsInternetSettings } from '../../electron/core/environment/sy
 import { parseScutilProxy } from '../../electron/core/environment/system-proxy-macos.ts';
 import { closedPort } from '../lab/ports.ts';
 import { setupScenario, type Scenario } from '../lab/scenarios.ts';
+import { en, enAll } from '../i18n.ts';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'environment', 'system-proxy');
 const open: Scenario[] = [];
@@ -56,10 +57,10 @@ describe('the system proxy Codex takes for HTTPS', () => {
         readEnvironment: environmentWith(systemProxy),
       });
       const r = report.recommendation;
-      assert.equal(r.rule, 'R1d-dead-system-proxy', `${r.rule}: ${r.headline}`);
+      assert.equal(r.rule, 'R1d-dead-system-proxy', `${r.rule}: ${en(r.headline)}`);
       assert.equal(r.fix, 'fix-proxy');
-      assert.match(r.reasons.join(' '), /Turn the system proxy off/);
-      assert.match(r.reasons.join(' '), /reaches the endpoint directly/);
+      assert.match(enAll(r.reasons).join(' '), /Turn the system proxy off/);
+      assert.match(enAll(r.reasons).join(' '), /reaches the endpoint directly/);
       assert.ok(report.probes.some((p) => p.route.kind === 'system-proxy' && p.phase === 'https' && !p.ok), 'the system proxy was probed as Codex would use it');
     });
   }
@@ -75,7 +76,7 @@ describe('the system proxy Codex takes for HTTPS', () => {
       timeoutMs: 2000,
       readEnvironment: environmentWith(windowsRegistry(await closedPort())),
     });
-    assert.equal(report.recommendation.fix, 'none', report.recommendation.headline);
+    assert.equal(report.recommendation.fix, 'none', en(report.recommendation.headline));
   });
 
   test('a proxy variable takes precedence: the system proxy is not Codex\'s route then', { timeout: 30_000 }, async () => {
@@ -89,6 +90,6 @@ describe('the system proxy Codex takes for HTTPS', () => {
       timeoutMs: 2000,
       readEnvironment: environmentWith(windowsRegistry(await closedPort())),
     });
-    assert.equal(report.recommendation.fix, 'none', `${report.recommendation.rule}: ${report.recommendation.headline}`);
+    assert.equal(report.recommendation.fix, 'none', `${report.recommendation.rule}: ${en(report.recommendation.headline)}`);
   });
 });

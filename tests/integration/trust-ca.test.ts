@@ -16,6 +16,7 @@ import { cli, journalText } from './cli-run.ts';
 import { runDiagnosis } from '../../electron/core/diagnosis/diagnose.ts';
 import { applyAndVerify, prepareFix, revert } from '../../electron/core/workflow.ts';
 import { CA_BUNDLE_NAME } from '../../electron/core/fixes/index.ts';
+import { en, enAll } from '../i18n.ts';
 
 const open: Scenario[] = [];
 after(async () => {
@@ -63,12 +64,14 @@ describe('trust-ca with a TLS-inspecting proxy (mitmproxy → squid) and the rea
     const diag = await cli(['diagnose', '--codex-home', s.codexHome, '--no-codex-doctor', '--json'], env);
     const report = JSON.parse(diag.stdout);
     const r = report.recommendation;
-    assert.equal(r.fix, 'trust-ca', `${r.rule}: ${r.headline}\n${r.reasons.join('\n')}`);
+    // --json carries each message's text beside its id.
+    const reasons = (r.reasons as { text: string }[]).map((m) => m.text).join('\n');
+    assert.equal(r.fix, 'trust-ca', `${r.rule}: ${r.headline.text}\n${reasons}`);
     assert.equal(r.rule, 'R10-untrusted-certificate');
-    assert.match(r.headline, /"CN=mitmproxy, O=mitmproxy"/);
-    assert.match(r.headline, new RegExp(`NODE_EXTRA_CA_CERTS \\(${mitm.caCertPath.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\)`));
-    assert.match(r.reasons.join('\n'), new RegExp(fingerprintOf(mitm.caCert)));
-    assert.equal(report.schemaVersion, 2);
+    assert.match(r.headline.text, /"CN=mitmproxy, O=mitmproxy"/);
+    assert.match(r.headline.text, new RegExp(`NODE_EXTRA_CA_CERTS \\(${mitm.caCertPath.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\)`));
+    assert.match(reasons, new RegExp(fingerprintOf(mitm.caCert)));
+    assert.equal(report.schemaVersion, 3);
     assert.equal(report.trust.proven.ca.fingerprint256, fingerprintOf(mitm.caCert));
     assert.equal(report.trust.presented[0].issuer, 'CN=mitmproxy, O=mitmproxy');
     // The report describes certificates; it never carries their bytes.
@@ -129,19 +132,19 @@ describe('trust-ca with a TLS-inspecting proxy (mitmproxy → squid) and the rea
     const nothing = await runDiagnosis({ ...base, codexDoctor: false, caSources: { anchorDirs: [], npmrcFiles: [], pipConfigFiles: [] } });
     assert.equal(nothing.recommendation.rule, 'R10-untrusted-certificate');
     assert.equal(nothing.recommendation.fix, 'no-network');
-    assert.match(nothing.recommendation.reasons.join('\n'), /fix trust-ca --ca-file PATH/);
+    assert.match(enAll(nothing.recommendation.reasons).join('\n'), /fix trust-ca --ca-file PATH/);
     assert.equal(nothing.trust?.proven, null);
 
     const report = await runDiagnosis({ ...base, codexDoctor: false, caSources });
-    assert.equal(report.recommendation.fix, 'trust-ca', report.recommendation.headline);
-    assert.match(report.recommendation.headline, /the OS anchor folder/);
+    assert.equal(report.recommendation.fix, 'trust-ca', en(report.recommendation.headline));
+    assert.match(en(report.recommendation.headline), /the OS anchor folder/);
     assert.equal(report.trust?.proven?.sources[0]?.kind, 'os-anchor');
     assert.equal(report.trust?.proven?.sources[0]?.codexReads, false);
 
     const planned = await prepareFix('trust-ca', { ...base, caSources });
     assert.equal(planned.plan.caBundle?.foundIn[0], `the OS anchor folder ${anchors}: ${path.join(anchors, 'corp-inspection.crt')}`);
     const { entry, after } = await applyAndVerify(planned, base);
-    assert.equal(after.recommendation.fix, 'none', after.recommendation.headline);
+    assert.equal(after.recommendation.fix, 'none', en(after.recommendation.headline));
     await assertAnswersAtOnce(s, 'after trust-ca from the anchor folder');
 
     const outcome = await revert(entry.id, { env: base.env, journalDir, homedir: userHome });
@@ -166,9 +169,10 @@ describe('trust-ca with a TLS-inspecting proxy (mitmproxy → squid) and the rea
       timeoutMs: 2500,
       caSources: { linuxBundles: [bundle], anchorDirs: [], npmrcFiles: [], pipConfigFiles: [] },
     });
-    assert.equal(report.recommendation.fix, 'none', `${report.recommendation.rule}: ${report.recommendation.headline}`);
+    assert.equal(report.recommendation.fix, 'none', `${report.recommendation.rule}: ${en(report.recommendation.headline)}`);
     const finding = report.findings.find((f) => f.id === 'tls.ca-in-os-store');
-    assert.match(finding?.summary ?? '', /Codex trusts it there/);
+    assert.ok(finding, 'the CA in the OS bundle is a finding');
+    assert.match(en(finding.summary), /Codex trusts it there/);
     assert.equal(report.trust?.proven?.sources[0]?.kind, 'os-bundle');
   });
 
