@@ -9,6 +9,7 @@ import { findWebAssets } from '../web/assets.ts';
 import { startBrowserServer } from '../web/server.ts';
 import { checkCodexHome, type CommonContext } from './diagnose-command.ts';
 import { UsageError } from './errors.ts';
+import { msg } from '../../shared/i18n/message.ts';
 
 export const APP_USAGE = 'app [--port N] [--no-open] [--codex-home DIR]';
 
@@ -30,7 +31,7 @@ export function openerFor(platform: NodeJS.Platform, url: string): { command: st
 function parsePort(value: string | undefined): number {
   if (value === undefined) return 0;
   const n = Number(value);
-  if (!/^\d+$/.test(value) || n < 1 || n > 65535) throw new UsageError(`--port must be a port number 1–65535 (got "${value}").`);
+  if (!/^\d+$/.test(value) || n < 1 || n > 65535) throw new UsageError(msg('cli.error.bad-port', { value }));
   return n;
 }
 
@@ -48,7 +49,7 @@ export async function appCommand(args: string[], ctx: CommonContext): Promise<nu
   const port = parsePort(values.port);
   const codexHome = values['codex-home'] !== undefined ? checkCodexHome(values['codex-home'], ctx.env, ctx.homedir) : undefined;
   const assets = findWebAssets();
-  if (!assets) throw new UsageError('The app is not built here: run `npm run build` (or `npm start`, which builds it) first.');
+  if (!assets) throw new UsageError(msg('cli.error.not-built'));
 
   const service = createDoctorService({
     env: ctx.env,
@@ -60,26 +61,25 @@ export async function appCommand(args: string[], ctx: CommonContext): Promise<nu
   try {
     server = await startBrowserServer({ service, ...assets, port });
   } catch (e) {
-    if ((e as { code?: string }).code === 'EADDRINUSE') throw new UsageError(`Port ${port} is in use: pick another with --port N, or leave --port out for a free one.`);
+    if ((e as { code?: string }).code === 'EADDRINUSE') throw new UsageError(msg('cli.error.port-in-use', { port }));
     throw e;
   }
   const onAbort = () => void server.close();
   ctx.signal.addEventListener('abort', onAbort, { once: true });
 
-  ctx.out.write(`Codex Connection Doctor is running at ${server.url}\n`);
+  const tr = ctx.tr;
+  ctx.out.write(tr.t('cli.app.running', { product: tr.t('cli.product'), url: server.url }) + '\n');
   if (!values['no-open'] && canOpenBrowser(ctx.env)) {
     const { command, args: openArgs } = openerFor(process.platform, server.url);
     const child = spawn(command, openArgs, { stdio: 'ignore', detached: true });
-    child.on('error', () => ctx.out.write(`Could not start ${command}: open the link above in your browser.\n`));
+    child.on('error', () => ctx.out.write(tr.t('cli.app.opener-failed', { opener: command }) + '\n'));
     child.unref();
-    ctx.out.write('Opened it in your browser. The link works once; Ctrl-C stops the doctor.\n');
+    ctx.out.write(tr.t('cli.app.opened') + '\n');
   } else {
-    ctx.out.write(
-      `Open it in your browser (it works once). Over SSH: \`ssh -L ${server.port}:127.0.0.1:${server.port} HOST\` on your machine, then open the link there. Ctrl-C stops the doctor.\n`,
-    );
+    ctx.out.write(tr.t('cli.app.open-it', { port: String(server.port) }) + '\n');
   }
   const why = await server.closed;
   ctx.signal.removeEventListener('abort', onAbort);
-  ctx.out.write(why === 'idle' ? 'The page was closed, so the doctor stopped.\n' : 'Stopped.\n');
+  ctx.out.write(tr.t(why === 'idle' ? 'cli.app.stopped-idle' : 'cli.app.stopped') + '\n');
   return 0;
 }

@@ -4,6 +4,8 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { resolveCodexHome } from '../core/codex/index.ts';
 import { runDiagnosis } from '../core/diagnosis/diagnose.ts';
+import { msg, type MessageId } from '../../shared/i18n/message.ts';
+import { withText, type Translator } from '../../shared/i18n/translate.ts';
 import { UsageError } from './errors.ts';
 import { formatCheck, formatVerdict, paint, type Out } from './output.ts';
 
@@ -15,6 +17,8 @@ export interface CommonContext {
   out: Out;
   err: Out;
   command: string;
+  /** The language of everything printed (--lang, else LC_ALL / LC_MESSAGES / LANG). */
+  tr: Translator;
   signal: AbortSignal;
   /** The user's home folder as the given environment names it (HOME / USERPROFILE), else os.homedir(). */
   homedir: string;
@@ -26,22 +30,24 @@ export function homedirFrom(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = 
   return fromEnv || os.homedir();
 }
 
+const CODEX_HOME_SOURCES: Record<'flag' | 'env' | 'default', MessageId> = {
+  flag: 'cli.codex-home.from-flag',
+  env: 'cli.codex-home.from-env',
+  default: 'cli.codex-home.from-default',
+};
+
 export function checkCodexHome(dir: string | undefined, env: NodeJS.ProcessEnv, homedir: string = homedirFrom(env)): string {
   const { home, source } = resolveCodexHome({ flag: dir, env, platform: process.platform, homedir });
-  const how = source === 'flag' ? '--codex-home' : source === 'env' ? 'CODEX_HOME' : 'the default';
+  const how = msg(CODEX_HOME_SOURCES[source]);
   let loop = false;
   try {
     statSync(home);
   } catch (error) {
     loop = (error as NodeJS.ErrnoException).code === 'ELOOP';
   }
-  if (loop) throw new UsageError(`CODEX_HOME ${home} (from ${how}) is a symlink loop: point the link at your Codex folder, or pass --codex-home DIR.`);
-  if (!existsSync(home)) {
-    throw new UsageError(
-      `CODEX_HOME ${home} (from ${how}) does not exist: run Codex once (\`codex login\`) or pass --codex-home DIR with your Codex folder.`,
-    );
-  }
-  if (!statSync(home).isDirectory()) throw new UsageError(`CODEX_HOME ${home} (from ${how}) is not a folder: pass --codex-home DIR.`);
+  if (loop) throw new UsageError(msg('cli.error.codex-home-loop', { home, how }));
+  if (!existsSync(home)) throw new UsageError(msg('cli.error.codex-home-missing', { home, how }));
+  if (!statSync(home).isDirectory()) throw new UsageError(msg('cli.error.codex-home-not-folder', { home, how }));
   return home;
 }
 
@@ -49,7 +55,7 @@ export function parseTimeout(value: string | undefined, fallback: number): numbe
   if (value === undefined) return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 100 || n > 120_000) {
-    throw new UsageError(`--timeout-ms must be a whole number of milliseconds between 100 and 120000 (got "${value}").`);
+    throw new UsageError(msg('cli.error.bad-timeout', { value }));
   }
   return n;
 }
@@ -60,19 +66,15 @@ export function parseTimeout(value: string | undefined, fallback: number): numbe
  */
 export function parseProfile(value: string | undefined): string | null {
   if (value === undefined) return null;
-  if (value.trim() === '') throw new UsageError('--profile needs a name (the NAME of $CODEX_HOME/NAME.config.toml); leave it out to use config.toml alone.');
-  if (!/^[A-Za-z0-9_.-]+$/.test(value) || value.startsWith('.')) {
-    throw new UsageError(
-      `--profile "${value}" is not a profile name Codex accepts: use letters, digits, "_", "-" or "." (not first), the NAME of $CODEX_HOME/NAME.config.toml.`,
-    );
-  }
+  if (value.trim() === '') throw new UsageError(msg('cli.error.profile-empty'));
+  if (!/^[A-Za-z0-9_.-]+$/.test(value) || value.startsWith('.')) throw new UsageError(msg('cli.error.bad-profile', { value }));
   return value;
 }
 
 export function parsePorts(values: string[] | undefined): number[] {
   return (values ?? []).map((v) => {
     const n = Number(v);
-    if (!Number.isInteger(n) || n < 1 || n > 65535) throw new UsageError(`--proxy-port must be a port number (got "${v}").`);
+    if (!Number.isInteger(n) || n < 1 || n > 65535) throw new UsageError(msg('cli.error.bad-proxy-port', { value: v }));
     return n;
   });
 }
@@ -99,7 +101,8 @@ export async function diagnoseCommand(args: string[], ctx: CommonContext): Promi
   const extraProxyPorts = parsePorts(values['proxy-port']);
 
   if (!json) {
-    ctx.out.write(paint(ctx.out, 'bold', 'Codex Connection Doctor') + ` — checking how Codex connects (CODEX_HOME ${codexHome})\n`);
+    const product = paint(ctx.out, 'bold', ctx.tr.t('cli.product'));
+    ctx.out.write(ctx.tr.t('cli.diagnose.header', { product, home: codexHome }) + '\n');
   }
   const report = await runDiagnosis({
     codexHome,
@@ -110,9 +113,10 @@ export async function diagnoseCommand(args: string[], ctx: CommonContext): Promi
     signal: ctx.signal,
     codexDoctor: !values['no-codex-doctor'],
     extraProxyPorts,
-    onProgress: json ? undefined : (e) => e.status !== 'running' && ctx.out.write(formatCheck(ctx.out, e)),
+    onProgress: json ? undefined : (e) => e.status !== 'running' && ctx.out.write(formatCheck(ctx.out, ctx.tr, e)),
   });
-  if (json) ctx.out.write(JSON.stringify(report, null, 2) + '\n');
-  else ctx.out.write(formatVerdict(ctx.out, report, ctx.command));
+  // --json: the report's English keys and ids, each message with its text in the chosen language.
+  if (json) ctx.out.write(JSON.stringify(withText(report, ctx.tr), null, 2) + '\n');
+  else ctx.out.write(formatVerdict(ctx.out, ctx.tr, report, ctx.command));
   return report.recommendation.fix === 'none' ? 0 : 1;
 }

@@ -1,9 +1,13 @@
-/** An error the user can act on: printed as one line, exit code 2, never a stack trace. */
+import type { Message } from '../../shared/i18n/message.ts';
+import { translator } from '../../shared/i18n/translate.ts';
+
+/** An error the user can act on: printed as one line in the user's language, exit code 2, never a stack trace. */
 export class UsageError extends Error {
   constructor(
-    message: string,
+    readonly text: Message,
     readonly exitCode = 2,
   ) {
-    super(message);
+    // The English text for a stack trace or a debugger; the command line prints `text` translated.
+    super(translator('en').tm(text));
   }
 }

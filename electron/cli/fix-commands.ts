@@ -6,7 +6,6 @@ import path from 'node:path';
 import type { ApplicableFix, CheckEvent, DiagnosisReport, FixPlan, RevertOutcome } from '../../shared/types.ts';
 import { APPLICABLE_FIXES } from '../../shared/types.ts';
 import { FIX_ERROR_HINTS } from '../../shared/fix-errors.ts';
-import { FIX_TITLES } from '../../shared/recommend.ts';
 import { runDiagnosis } from '../core/diagnosis/diagnose.ts';
 import { readJournal, toHistoryItem } from '../core/fixes/journal.ts';
 import { sinceChangeText, withRecordSinceChange } from '../core/after-fix/since-change.ts';
@@ -14,8 +13,10 @@ import { settleJournal } from '../core/fixes/settle.ts';
 import { applyAndVerify, FixError, journalDirFor, prepareFix, revert } from '../core/workflow.ts';
 import { checkCodexHome, parsePorts, parseProfile, parseTimeout, type CommonContext } from './diagnose-command.ts';
 import { UsageError } from './errors.ts';
-import { formatCheck, paint, type Out } from './output.ts';
+import { fixTitle, formatCheck, paint, warningLine, type Out } from './output.ts';
 import { formatLocation } from '../../shared/format.ts';
+import { msg, type MessageId } from '../../shared/i18n/message.ts';
+import { withText, type Translator } from '../../shared/i18n/translate.ts';
 
 export const FIX_USAGE =
   'fix <disable-websockets|use-proxy|enable-tun|repair-config|trust-ca> [--proxy URL] [--proxy-user NAME] [--ca-file PATH] [--codex-home DIR] [--profile NAME] [--dry-run] [--yes] [--json]';
@@ -24,10 +25,17 @@ export const HISTORY_USAGE = 'history [--json]';
 
 const FIXES = APPLICABLE_FIXES;
 
-function formatPlan(out: Out, plan: FixPlan): string {
-  const lines = [paint(out, 'bold', plan.title), ''];
+const DIFF_HEADERS: Record<'create' | 'delete' | 'change', MessageId> = {
+  create: 'cli.plan.create',
+  delete: 'cli.plan.delete',
+  change: 'cli.plan.change',
+};
+
+function formatPlan(out: Out, tr: Translator, plan: FixPlan): string {
+  const lines = [paint(out, 'bold', tr.tm(plan.title)), ''];
   for (const d of plan.diffs) {
-    lines.push(paint(out, 'bold', `${d.action === 'create' ? 'create' : d.action === 'delete' ? 'delete' : 'change'} ${d.path}  (+${d.added} −${d.removed})`));
+    const header = DIFF_HEADERS[d.action === 'create' || d.action === 'delete' ? d.action : 'change'];
+    lines.push(paint(out, 'bold', tr.t(header, { path: d.path, added: d.added, removed: d.removed })));
     for (const line of d.unified.replace(/\n$/, '').split('\n')) {
       if (line.startsWith('+') && !line.startsWith('+++')) lines.push(paint(out, 'green', line));
       else if (line.startsWith('-') && !line.startsWith('---')) lines.push(paint(out, 'red', line));
@@ -36,14 +44,16 @@ function formatPlan(out: Out, plan: FixPlan): string {
     }
     lines.push('');
   }
-  if (plan.apiAction) lines.push(`Will call ${plan.apiAction.controller}: ${plan.apiAction.description}`, '');
+  if (plan.apiAction) {
+    lines.push(tr.t('cli.plan.api-action', { controller: plan.apiAction.controller, description: plan.apiAction.description }), '');
+  }
   if (plan.manualSteps?.length) {
-    lines.push('Steps (in your proxy app):');
-    plan.manualSteps.forEach((s, i) => lines.push(`  ${i + 1}. ${s}`));
+    lines.push(tr.t('cli.plan.manual-steps'));
+    plan.manualSteps.forEach((s, i) => lines.push(`  ${i + 1}. ${tr.tm(s)}`));
     lines.push('');
   }
-  for (const s of plan.sideEffects) lines.push(`Note: ${s}`);
-  for (const w of plan.warnings) lines.push(`${paint(out, 'yellow', '⚠')} ${w}`);
+  for (const s of plan.sideEffects) lines.push(tr.t('cli.plan.note', { text: s }));
+  for (const w of plan.warnings) lines.push(warningLine(out, tr, w));
   return lines.join('\n') + '\n';
 }
 
@@ -51,16 +61,16 @@ async function confirm(question: string): Promise<boolean> {
   const rl = createInterface({ input: process.stdin, output: process.stdout });
   try {
     const answer = await rl.question(question);
-    return /^y(es)?$/i.test(answer.trim());
+    return /^(y(es)?|是)$/i.test(answer.trim());
   } finally {
     rl.close();
   }
 }
 
 /** Reads the proxy password: without echo on a terminal, else the first line of standard input. */
-export async function readProxyPassword(ctx: Pick<CommonContext, 'err'>, user: string, input: NodeJS.ReadStream = process.stdin): Promise<string> {
+export async function readProxyPassword(ctx: Pick<CommonContext, 'err' | 'tr'>, user: string, input: NodeJS.ReadStream = process.stdin): Promise<string> {
   if (input.isTTY) {
-    ctx.err.write(`Password for ${user} at the proxy (not shown): `);
+    ctx.err.write(ctx.tr.t('cli.fix.password-prompt', { user }));
     const password = await readWithoutEcho(input);
     ctx.err.write('\n');
     return password;
@@ -71,7 +81,7 @@ export async function readProxyPassword(ctx: Pick<CommonContext, 'err'>, user: s
     if (text.includes('\n')) break;
   }
   const line = text.split(/\r?\n/)[0] ?? '';
-  if (line === '') throw new UsageError('--proxy-user: give the password on standard input (one line), or run in a terminal to be asked for it.');
+  if (line === '') throw new UsageError(msg('cli.error.password-on-stdin'));
   return line;
 }
 
@@ -91,7 +101,7 @@ function readWithoutEcho(input: NodeJS.ReadStream): Promise<string> {
     const onData = (chunk: string) => {
       for (const ch of chunk) {
         if (ch === '\r' || ch === '\n') return done();
-        if (ch === '\u0003') return done(new UsageError('cancelled: nothing was written.'));
+        if (ch === '\u0003') return done(new UsageError(msg('cli.error.cancelled')));
         if (ch === '\u007f' || ch === '\b') password = password.slice(0, -1);
         else password += ch;
       }
@@ -100,12 +110,17 @@ function readWithoutEcho(input: NodeJS.ReadStream): Promise<string> {
   });
 }
 
-/** The refusal, where it is, and on a second line what to do next (the same hint the app shows). */
-function fixErrorMessage(e: FixError): string {
+/**
+ * The refusal, where it is, and on a second line what to do next (the same hint the app shows);
+ * `hint: false` for the refusal alone.
+ */
+export function fixErrorText(tr: Translator, e: FixError, { hint = true }: { hint?: boolean } = {}): string {
   const where = e.location ? formatLocation(e.location) : '';
+  const text = tr.tm(e.userMessage);
+  if (!hint) return text;
   // Most messages already name the file; add the location only when it says more.
-  const message = where && !e.message.includes(where) ? `${e.message} (${where})` : e.message;
-  return `${message}\n  Next: ${FIX_ERROR_HINTS[e.code]}`;
+  const message = where && !text.includes(where) ? tr.t('cli.error.at-location', { message: text, where }) : text;
+  return `${message}\n  ${tr.t('cli.error.next', { hint: msg(FIX_ERROR_HINTS[e.code]) })}`;
 }
 
 export async function fixCommand(args: string[], ctx: CommonContext): Promise<number> {
@@ -128,35 +143,33 @@ export async function fixCommand(args: string[], ctx: CommonContext): Promise<nu
   });
   const fix = positionals[0] as ApplicableFix | undefined;
   if (!fix || !FIXES.includes(fix) || positionals.length > 1) {
-    throw new UsageError(`fix needs one of ${FIXES.join(', ')} (got "${positionals.join(' ')}").`);
+    throw new UsageError(msg('cli.error.fix-needs-one', { fixes: FIXES.join(', '), got: positionals.join(' ') }));
   }
-  if (values.proxy && fix !== 'use-proxy') throw new UsageError('--proxy goes with use-proxy only.');
-  if (values['ca-file'] !== undefined && fix !== 'trust-ca') throw new UsageError('--ca-file goes with trust-ca only.');
-  if (values['ca-file'] === '') throw new UsageError('--ca-file needs the path of your CA certificate (a .pem or .crt file).');
-  if (values['proxy-user'] !== undefined && fix !== 'use-proxy') throw new UsageError('--proxy-user goes with use-proxy only.');
-  if (values['proxy-user'] === '') throw new UsageError('--proxy-user needs the user name your proxy expects.');
+  if (values.proxy && fix !== 'use-proxy') throw new UsageError(msg('cli.error.proxy-without-use-proxy'));
+  if (values['ca-file'] !== undefined && fix !== 'trust-ca') throw new UsageError(msg('cli.error.ca-file-without-trust-ca'));
+  if (values['ca-file'] === '') throw new UsageError(msg('cli.error.ca-file-empty'));
+  if (values['proxy-user'] !== undefined && fix !== 'use-proxy') throw new UsageError(msg('cli.error.proxy-user-without-use-proxy'));
+  if (values['proxy-user'] === '') throw new UsageError(msg('cli.error.proxy-user-empty'));
   const codexHome = checkCodexHome(values['codex-home'], ctx.env, ctx.homedir);
   const timeoutMs = parseTimeout(values['timeout-ms'], 2500);
   const json = values.json ?? false;
   const profile = parseProfile(values.profile);
   const extraProxyPorts = parsePorts(values['proxy-port']);
   const base = { codexHome, profile, env: ctx.env, homedir: ctx.homedir, timeoutMs, signal: ctx.signal };
+  const tr = ctx.tr;
 
   try {
     let proxyUrl = values.proxy;
     let before: DiagnosisReport | undefined;
     if (fix === 'use-proxy' && !proxyUrl) {
-      if (!json) ctx.out.write('No --proxy given: finding a proxy that carries Codex’s connection…\n');
+      if (!json) ctx.out.write(tr.t('cli.fix.finding-proxy') + '\n');
       const report = await runDiagnosis({ ...base, codexDoctor: false, extraProxyPorts });
       before = report;
       proxyUrl = report.recommendation.proxyUrl;
       if (!proxyUrl) {
-        throw new FixError(
-          `the diagnosis found no proxy that carries Codex's WebSocket (${report.recommendation.headline}); pass --proxy URL with your proxy's address`,
-          'not-applicable',
-        );
+        throw new FixError(msg('cli.fix.no-proxy-found', { headline: report.recommendation.headline }), 'not-applicable');
       }
-      if (!json) ctx.out.write(`Using ${proxyUrl} (proven by the diagnosis).\n\n`);
+      if (!json) ctx.out.write(tr.t('cli.fix.using-proxy', { url: proxyUrl }) + '\n\n');
     }
     const user = values['proxy-user'];
     // The password never comes from the command line (shell history, process lists): a prompt
@@ -164,23 +177,23 @@ export async function fixCommand(args: string[], ctx: CommonContext): Promise<nu
     const proxyLogin = user !== undefined ? { user, password: await readProxyPassword(ctx, user) } : undefined;
     const caFile = values['ca-file'] ? path.resolve(values['ca-file']) : undefined;
     if (fix === 'trust-ca' && !json) {
-      ctx.out.write(caFile ? `Checking ${caFile} against the certificate Codex is shown…\n` : 'Looking for the CA behind the certificate Codex is shown (your CA files, tool settings, the OS trust store)…\n');
+      ctx.out.write((caFile ? tr.t('cli.fix.checking-ca-file', { file: caFile }) : tr.t('cli.fix.looking-for-ca')) + '\n');
     }
     const planned = await prepareFix(fix, { ...base, proxyUrl, proxyUrlFromUser: !!values.proxy, ...(proxyLogin ? { proxyLogin } : {}), ...(caFile ? { caFile } : {}) });
-    if (!json) ctx.out.write(formatPlan(ctx.out, planned.plan));
+    if (!json) ctx.out.write(formatPlan(ctx.out, tr, planned.plan));
 
     const nothingToWrite = planned.plan.diffs.length === 0 && !planned.plan.apiAction;
     if (values['dry-run'] || nothingToWrite) {
-      if (json) ctx.out.write(JSON.stringify({ plan: planned.plan, applied: false }, null, 2) + '\n');
-      else ctx.out.write(nothingToWrite ? 'Nothing to write for this fix; follow the steps above, then run `diagnose` again.\n' : 'Dry run: nothing was written.\n');
+      if (json) ctx.out.write(JSON.stringify(withText({ plan: planned.plan, applied: false }, tr), null, 2) + '\n');
+      else ctx.out.write(tr.t(nothingToWrite ? 'cli.fix.nothing-to-write' : 'cli.fix.dry-run') + '\n');
       return 0;
     }
     if (!values.yes) {
       if (!process.stdin.isTTY || json) {
-        throw new FixError('nothing was written: re-run with --yes to apply this change without a prompt', 'not-applicable');
+        throw new FixError(msg('cli.fix.needs-yes'), 'not-applicable');
       }
-      if (!(await confirm('Apply this change? [y/N] '))) {
-        ctx.out.write('Nothing was written.\n');
+      if (!(await confirm(tr.t('cli.fix.confirm')))) {
+        ctx.out.write(tr.t('cli.fix.not-written') + '\n');
         return 1;
       }
     }
@@ -189,44 +202,45 @@ export async function fixCommand(args: string[], ctx: CommonContext): Promise<nu
     const { entry, after } = await applyAndVerify(planned, {
       ...base,
       extraProxyPorts,
-      onProgress: json ? undefined : (e: CheckEvent) => e.status !== 'running' && ctx.out.write(formatCheck(ctx.out, e)),
+      onProgress: json ? undefined : (e: CheckEvent) => e.status !== 'running' && ctx.out.write(formatCheck(ctx.out, tr, e)),
     });
     const healthy = after.recommendation.fix === 'none';
     if (json) {
-      ctx.out.write(JSON.stringify({ plan: planned.plan, applied: true, changeId: entry.id, before, after }, null, 2) + '\n');
+      ctx.out.write(JSON.stringify(withText({ plan: planned.plan, applied: true, changeId: entry.id, before, after }, tr), null, 2) + '\n');
     } else {
-      ctx.out.write(`\nApplied as change ${entry.id}.\n`);
-      ctx.out.write(`Before the fix: ${FIX_TITLES[before.recommendation.fix]} — ${before.recommendation.headline}\n`);
-      ctx.out.write(`After the fix:  ${FIX_TITLES[after.recommendation.fix]} — ${after.recommendation.headline}\n`);
-      if (after.codexDoctor) ctx.out.write(`codex doctor: ${after.codexDoctor.summary.join('; ')}\n`);
-      ctx.out.write(`Undo it at any time: ${ctx.command} revert ${entry.id}\n`);
+      const verdict = (r: DiagnosisReport) => ({ fix: fixTitle(tr, r.recommendation.fix), headline: r.recommendation.headline });
+      ctx.out.write(`\n${tr.t('cli.fix.applied', { id: entry.id })}\n`);
+      ctx.out.write(tr.t('cli.fix.before', verdict(before)) + '\n');
+      ctx.out.write(tr.t('cli.fix.after', verdict(after)) + '\n');
+      // Codex's own words, as it printed them.
+      if (after.codexDoctor) ctx.out.write(tr.t('cli.fix.codex-doctor', { summary: after.codexDoctor.summary.join('; ') }) + '\n');
+      ctx.out.write(tr.t('cli.fix.undo', { commandLine: `${ctx.command} revert ${entry.id}` }) + '\n');
     }
     return healthy ? 0 : 1;
   } catch (e) {
     if (e instanceof FixError) {
-      ctx.err.write(`${ctx.command}: ${fixErrorMessage(e)}\n`);
+      ctx.err.write(`${ctx.command}: ${fixErrorText(tr, e)}\n`);
       return 1;
     }
     throw e;
   }
 }
 
-function formatRevert(out: Out, id: string, outcome: RevertOutcome, mode: 'strict' | 'remove-fix-lines' | 'keep'): string {
+function formatRevert(out: Out, tr: Translator, id: string, outcome: RevertOutcome, mode: 'strict' | 'remove-fix-lines' | 'keep'): string {
+  const change = id === 'last' ? msg('cli.revert.the-last-change') : msg('cli.revert.change-id', { id });
   if (outcome.status === 'reverted') {
-    if (mode === 'keep') return `Marked ${id === 'last' ? 'the last change' : id} as reverted; your files were kept as they are.\n`;
+    if (mode === 'keep') return tr.t('cli.revert.kept', { change }) + '\n';
     const done: string[] = [];
     if (outcome.files.length) {
-      done.push(mode === 'remove-fix-lines' ? `took the fix's own lines out of ${outcome.files.join(', ')} (your edits stay)` : `restored ${outcome.files.join(', ')}`);
+      done.push(tr.t(mode === 'remove-fix-lines' ? 'cli.revert.removed-fix-lines' : 'cli.revert.restored', { files: outcome.files }));
     }
-    if (outcome.api) done.push(`TUN mode set back ${outcome.api.tunEnabled ? 'on' : 'off'} through the Clash API at ${outcome.api.controller}`);
-    return `Reverted ${id === 'last' ? 'the last change' : id}: ${done.length ? done.join('; ') : 'no file needed restoring (they were already as before, or were kept as they are)'}.\n`;
+    if (outcome.api) done.push(tr.t(outcome.api.tunEnabled ? 'cli.revert.tun-on' : 'cli.revert.tun-off', { controller: outcome.api.controller }));
+    const what = done.length ? done.join(tr.t('cli.revert.done-separator')) : tr.t('cli.revert.nothing-restored');
+    return tr.t('cli.revert.done', { change, done: what }) + '\n';
   }
-  const lines = [`${paint(out, 'yellow', '⚠')} Not reverted: these files were changed after the fix, and were left as they are:`];
+  const lines = [warningLine(out, tr, msg('cli.revert.conflicts'))];
   for (const c of outcome.conflicts) lines.push('', paint(out, 'bold', c.path), c.unified.trimEnd());
-  lines.push(
-    '',
-    'Choose: --remove-fix-lines (take out only the lines the fix added or changed) or --keep (keep the files, mark the change reverted).',
-  );
+  lines.push('', tr.t('cli.revert.choose'));
   return lines.join('\n') + '\n';
 }
 
@@ -243,23 +257,23 @@ export async function revertCommand(args: string[], ctx: CommonContext): Promise
     allowPositionals: true,
   });
   if (positionals.length > 1 || (positionals.length === 1 && values.last) || (positionals.length === 0 && !values.last)) {
-    throw new UsageError('revert needs one CHANGE_ID or --last (see `history` for the ids).');
+    throw new UsageError(msg('cli.error.revert-needs-id'));
   }
-  if (values['remove-fix-lines'] && values.keep) throw new UsageError('choose one of --remove-fix-lines and --keep.');
+  if (values['remove-fix-lines'] && values.keep) throw new UsageError(msg('cli.error.revert-one-mode'));
   const id = values.last ? 'last' : positionals[0]!;
   const mode = values['remove-fix-lines'] ? 'remove-fix-lines' : values.keep ? 'keep' : 'strict';
   try {
     const journalDir = journalDirFor({ env: ctx.env, homedir: ctx.homedir });
     for (const d of readJournal(journalDir).damaged) {
-      ctx.err.write(`${paint(ctx.err, 'yellow', '⚠')} skipped a damaged journal entry ${path.join(journalDir, d.file)} (${d.reason})\n`);
+      ctx.err.write(warningLine(ctx.err, ctx.tr, msg('cli.revert.damaged-entry', { file: path.join(journalDir, d.file), reason: d.reason })) + '\n');
     }
     const outcome = await revert(id, { env: ctx.env, homedir: ctx.homedir, signal: ctx.signal, mode });
-    if (values.json) ctx.out.write(JSON.stringify(outcome, null, 2) + '\n');
-    else ctx.out.write(formatRevert(ctx.out, id, outcome, mode));
+    if (values.json) ctx.out.write(JSON.stringify(withText(outcome, ctx.tr), null, 2) + '\n');
+    else ctx.out.write(formatRevert(ctx.out, ctx.tr, id, outcome, mode));
     return outcome.status === 'reverted' ? 0 : 1;
   } catch (e) {
     if (e instanceof FixError) {
-      ctx.err.write(`${ctx.command}: ${fixErrorMessage(e)}\n`);
+      ctx.err.write(`${ctx.command}: ${fixErrorText(ctx.tr, e)}\n`);
       return 1;
     }
     throw e;
@@ -268,36 +282,37 @@ export async function revertCommand(args: string[], ctx: CommonContext): Promise
 
 export async function historyCommand(args: string[], ctx: CommonContext): Promise<number> {
   const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false } }, strict: true, allowPositionals: false });
+  const tr = ctx.tr;
   const journalDir = journalDirFor({ env: ctx.env, homedir: ctx.homedir });
   // Changes a killed run left half-made are settled first (kept if written, else rolled back).
   await settleJournal(journalDir);
   const journal = readJournal(journalDir);
   const items = await withRecordSinceChange(journal.entries.slice().reverse().map(toHistoryItem), journal.entries, ctx.env);
   for (const d of journal.damaged) {
-    ctx.err.write(`${paint(ctx.err, 'yellow', '⚠')} skipped a damaged journal entry ${path.join(journalDir, d.file)} (${d.reason}); the others are listed and can be reverted — move it away to silence this\n`);
+    ctx.err.write(warningLine(ctx.err, tr, msg('cli.history.damaged-entry', { file: path.join(journalDir, d.file), reason: d.reason })) + '\n');
   }
   if (journal.pending.length) {
-    ctx.err.write(`${journal.pending.length} change(s) still being made by another run are not listed yet: ${journal.pending.join(', ')}\n`);
+    ctx.err.write(tr.t('cli.history.pending', { count: journal.pending.length, ids: journal.pending }) + '\n');
   }
   if (values.json) {
-    ctx.out.write(JSON.stringify(items, null, 2) + '\n');
+    ctx.out.write(JSON.stringify(withText(items, tr), null, 2) + '\n');
     return 0;
   }
   if (items.length === 0) {
-    ctx.out.write('No changes yet.\n');
+    ctx.out.write(tr.t('cli.history.empty') + '\n');
     return 0;
   }
   for (const item of items) {
     const state = item.reverted
-      ? paint(ctx.out, 'dim', `reverted ${item.revertedAt ?? ''}`)
+      ? paint(ctx.out, 'dim', tr.t('cli.history.reverted', { at: item.revertedAt ?? '' }).trimEnd())
       : item.state === 'overwritten'
-        ? paint(ctx.out, 'yellow', 'overwritten since: its lines are gone (another tool rewrote the file?)')
+        ? paint(ctx.out, 'yellow', tr.t('cli.history.overwritten'))
         : item.state === 'changed-since'
-          ? paint(ctx.out, 'yellow', 'active, files edited since')
-          : paint(ctx.out, 'green', 'active');
-    const what = item.files.length ? item.files.join(', ') : '(no files: a setting of your proxy app)';
+          ? paint(ctx.out, 'yellow', tr.t('cli.history.changed-since'))
+          : paint(ctx.out, 'green', tr.t('cli.history.active'));
+    const what = item.files.length ? item.files.join(', ') : tr.t('cli.history.no-files');
     const since = sinceChangeText(item);
-    ctx.out.write(`${item.id}  ${item.createdAt}  ${item.title}  [${state}]\n    ${what}\n${since ? `    ${since}\n` : ''}`);
+    ctx.out.write(`${item.id}  ${item.createdAt}  ${tr.tm(item.title)}  [${state}]\n    ${what}\n${since ? `    ${tr.tm(since)}\n` : ''}`);
   }
   return 0;
 }

@@ -1,39 +1,83 @@
 // The command line: `codex-connection-doctor <command> …` over the same core as the app.
 import { diagnoseCommand, DIAGNOSE_USAGE, homedirFrom, type CommonContext } from './diagnose-command.ts';
-import { fixCommand, revertCommand, historyCommand, FIX_USAGE, REVERT_USAGE, HISTORY_USAGE } from './fix-commands.ts';
+import { fixCommand, revertCommand, historyCommand, FIX_USAGE, REVERT_USAGE, HISTORY_USAGE, fixErrorText } from './fix-commands.ts';
 import { appCommand, APP_USAGE } from './app-command.ts';
 import { UsageError } from './errors.ts';
 import { FixError } from '../core/fixes/plan.ts';
 import { terminalOut } from './output.ts';
+import { isLocale, localeFromEnv, type Locale } from '../../shared/i18n/locale.ts';
+import { msg, type Message, type MessageId } from '../../shared/i18n/message.ts';
+import { translator, type Translator } from '../../shared/i18n/translate.ts';
 
 const COMMAND = 'codex-connection-doctor';
+const LANG_USAGE = '--lang en|zh-CN';
 
-const USAGE = `Usage: ${COMMAND} <command> [options]
+function usage(tr: Translator): string {
+  const entry = (syntax: string, id: MessageId) => `  ${syntax}\n      ${tr.t(id)}\n`;
+  return (
+    `${tr.t('cli.help.usage', { command: COMMAND })}\n\n` +
+    `${tr.t('cli.help.commands')}\n` +
+    entry(DIAGNOSE_USAGE, 'cli.help.diagnose') +
+    entry(FIX_USAGE, 'cli.help.fix') +
+    entry(REVERT_USAGE, 'cli.help.revert') +
+    entry(HISTORY_USAGE, 'cli.help.history') +
+    entry(APP_USAGE, 'cli.help.app') +
+    `\n${tr.t('cli.help.options')}\n` +
+    entry(LANG_USAGE, 'cli.help.lang') +
+    `\n${tr.t('cli.help.exit-codes')}\n`
+  );
+}
 
-Commands:
-  ${DIAGNOSE_USAGE}
-      Find out why Codex keeps "Reconnecting..." and which fix will work.
-  ${FIX_USAGE}
-      Show the change as a diff, apply it after you agree, check that Codex connects.
-  ${REVERT_USAGE}
-      Put back the exact files a fix changed.
-  ${HISTORY_USAGE}
-      List the changes made by this tool (the app and the command line share them).
-  ${APP_USAGE}
-      The wizard in your browser (where the desktop app cannot run, or over \`ssh -L\`).
+/**
+ * `--lang X` or `--lang=X`, anywhere before a `--`: taken out of the arguments, so every command
+ * accepts it. Without it, the language of the environment (LC_ALL, LC_MESSAGES, LANG).
+ */
+export function takeLang(argv: readonly string[], env: NodeJS.ProcessEnv): { lang: Locale; rest: string[] } {
+  let lang = localeFromEnv(env);
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      rest.push(...argv.slice(i));
+      break;
+    }
+    if (arg !== '--lang' && !arg.startsWith('--lang=')) {
+      rest.push(arg);
+      continue;
+    }
+    const value = arg === '--lang' ? argv[++i] : arg.slice('--lang='.length);
+    if (!isLocale(value)) throw new UsageError(msg('cli.error.bad-lang', { value: value ?? '' }));
+    lang = value;
+  }
+  return { lang, rest };
+}
 
-Exit codes: 0 healthy / done, 1 a problem was found or the command failed, 2 the doctor could not run.
-`;
+/** What parseArgs says about an unknown option, a missing value or a stray argument, in the user's language. */
+function parseArgsMessage(code: string, detail: string): Message {
+  const quoted = /'([^']*)'/.exec(detail)?.[1];
+  const params = { command: COMMAND, detail };
+  if (quoted !== undefined) {
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return msg('cli.error.unknown-option', { ...params, option: quoted });
+    if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return msg('cli.error.unexpected-argument', { ...params, option: quoted });
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && /argument missing/.test(detail)) {
+      return msg('cli.error.missing-value', { ...params, option: quoted.replace(/ <value>$/, '') });
+    }
+  }
+  return msg('cli.error.bad-arguments', params);
+}
 
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const out = terminalOut(process.stdout, env);
   const err = terminalOut(process.stderr, env);
+  let tr = translator(localeFromEnv(env));
   const controller = new AbortController();
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
-  const ctx: CommonContext = { env, out, err, command: COMMAND, signal: controller.signal, homedir: homedirFrom(env) };
-  const [command, ...rest] = argv;
   try {
+    const { lang, rest: args } = takeLang(argv, env);
+    tr = translator(lang);
+    const ctx: CommonContext = { env, out, err, command: COMMAND, tr, signal: controller.signal, homedir: homedirFrom(env) };
+    const [command, ...rest] = args;
     switch (command) {
       case 'diagnose':
         return await diagnoseCommand(rest, ctx);
@@ -49,32 +93,31 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       case 'help':
       case '--help':
       case '-h':
-        out.write(USAGE);
+        out.write(usage(tr));
         return command === undefined ? 2 : 0;
       default:
-        throw new UsageError(`Unknown command "${command}". Run \`${COMMAND} --help\` for the list.`);
+        throw new UsageError(msg('cli.error.unknown-command', { name: command, command: COMMAND }));
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      err.write(`${COMMAND}: ${e.message}\n`);
+      err.write(`${COMMAND}: ${tr.tm(e.text)}\n`);
       return e.exitCode;
     }
     // A refusal the core explains (a journal folder that cannot be used, a file that cannot be read).
     if (e instanceof FixError) {
-      err.write(`${COMMAND}: ${e.message}\n`);
+      err.write(`${COMMAND}: ${fixErrorText(tr, e, { hint: false })}\n`);
       return 2;
     }
     // parseArgs reports unknown options and missing values with these codes.
     const code = (e as { code?: string }).code;
     if (code?.startsWith('ERR_PARSE_ARGS')) {
-      err.write(`${COMMAND}: ${(e as Error).message}. Run \`${COMMAND} --help\` for the options.\n`);
+      err.write(`${COMMAND}: ${tr.tm(parseArgsMessage(code, (e as Error).message))}\n`);
       return 2;
     }
-    err.write(`${COMMAND}: the doctor itself failed: ${(e as Error).message}. Please report this with the command you ran.\n`);
+    err.write(`${COMMAND}: ${tr.t('cli.error.internal', { detail: (e as Error).message })}\n`);
     if (env.CCD_DEBUG) err.write(`${(e as Error).stack}\n`);
     return 2;
   } finally {
     process.removeListener('SIGINT', onSigint);
   }
 }
-

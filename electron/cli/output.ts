@@ -1,8 +1,11 @@
 // Terminal output: marks, colours (only on a TTY and without NO_COLOR) and plain-words layout.
-import type { CheckEvent, DiagnosisReport, Finding } from '../../shared/types.ts';
+// Every word comes from the catalog (shared/i18n/catalog/*/cli.ts) through the command's Translator.
+import type { CheckEvent, DiagnosisReport, Finding, FixKind } from '../../shared/types.ts';
 import { isApplicableFix } from '../../shared/types.ts';
 import { FIX_TITLES } from '../../shared/recommend.ts';
 import { formatLocation } from '../../shared/format.ts';
+import type { Message } from '../../shared/i18n/message.ts';
+import type { Translator } from '../../shared/i18n/translate.ts';
 
 export interface Out {
   write(text: string): void;
@@ -32,47 +35,59 @@ export function mark(out: Out, status: string): string {
   return paint(out, style, symbol);
 }
 
-export function formatCheck(out: Out, e: CheckEvent): string {
-  const time = e.durationMs !== undefined ? paint(out, 'dim', ` (${e.durationMs} ms)`) : '';
-  const detail = e.detail ? `\n      ${paint(out, 'dim', e.detail)}` : '';
-  return `  ${mark(out, e.status)} ${e.title}${time}${detail}\n`;
+/** The title of a fix (or of a verdict that is no fix), in the reader's language. */
+export function fixTitle(tr: Translator, fix: FixKind): string {
+  return tr.t(FIX_TITLES[fix]);
 }
 
-function formatFinding(out: Out, f: Finding): string {
-  const where = f.location
-    ? paint(out, 'dim', ` [${formatLocation(f.location)}]`)
-    : '';
-  return `  ${mark(out, f.severity === 'ok' ? 'ok' : f.severity)} ${f.summary}${where}\n`;
+/** A warning line: the yellow mark and the message. */
+export function warningLine(out: Out, tr: Translator, message: Message): string {
+  return `${paint(out, 'yellow', '⚠')} ${tr.tm(message)}`;
 }
 
-export function formatVerdict(out: Out, report: DiagnosisReport, command: string): string {
+export function formatCheck(out: Out, tr: Translator, e: CheckEvent): string {
+  const time = e.durationMs !== undefined ? ' ' + paint(out, 'dim', tr.t('cli.check.duration', { ms: e.durationMs })) : '';
+  const detail = e.detail ? `\n      ${paint(out, 'dim', tr.tm(e.detail))}` : '';
+  return `  ${mark(out, e.status)} ${tr.tm(e.title)}${time}${detail}\n`;
+}
+
+function formatFinding(out: Out, tr: Translator, f: Finding): string {
+  const where = f.location ? paint(out, 'dim', ` [${formatLocation(f.location)}]`) : '';
+  return `  ${mark(out, f.severity === 'ok' ? 'ok' : f.severity)} ${tr.tm(f.summary)}${where}\n`;
+}
+
+export function formatVerdict(out: Out, tr: Translator, report: DiagnosisReport, command: string): string {
   const r = report.recommendation;
   const lines: string[] = [];
   const problems = report.findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
   if (problems.length) {
-    lines.push('', paint(out, 'bold', 'Findings'));
-    for (const f of problems) lines.push(formatFinding(out, f).trimEnd());
+    lines.push('', paint(out, 'bold', tr.t('cli.verdict.findings')));
+    for (const f of problems) lines.push(formatFinding(out, tr, f).trimEnd());
   }
-  lines.push('', paint(out, 'bold', `Verdict: ${FIX_TITLES[r.fix]}`) + paint(out, 'dim', `  (rule ${r.rule})`));
-  lines.push(`  ${r.headline}`);
-  if (r.proxyUrl) lines.push(`  Proxy: ${r.proxyUrl}`);
-  lines.push('  Why:');
-  for (const reason of r.reasons) lines.push(`    - ${reason}`);
-  for (const w of r.warnings) lines.push(`  ${paint(out, 'yellow', '⚠')} ${w}`);
+  lines.push(
+    '',
+    paint(out, 'bold', tr.t('cli.verdict.title', { fix: fixTitle(tr, r.fix) })) + paint(out, 'dim', '  ' + tr.t('cli.verdict.rule', { rule: r.rule })),
+  );
+  lines.push(`  ${tr.tm(r.headline)}`);
+  if (r.proxyUrl) lines.push(`  ${tr.t('cli.verdict.proxy', { url: r.proxyUrl })}`);
+  lines.push(`  ${tr.t('cli.verdict.why')}`);
+  for (const reason of r.reasons) lines.push(`    - ${tr.tm(reason)}`);
+  for (const w of r.warnings) lines.push(`  ${warningLine(out, tr, w)}`);
   const fixName = r.fix === 'fix-proxy' ? (r.proxyUrl ? 'use-proxy' : null) : isApplicableFix(r.fix) ? r.fix : null;
   if (fixName) {
     const proxyArg = r.proxyUrl && fixName === 'use-proxy' ? ` --proxy ${r.proxyUrl}` : '';
     const loginArg = r.proxyLogin ? ' --proxy-user NAME' : '';
-    const asks = r.proxyLogin ? 'asks for the password, checks the login, shows the diff, asks before writing' : 'shows the diff, asks before writing';
-    lines.push(`  Preview the change: ${command} fix ${fixName}${proxyArg}${loginArg}  (${asks})`);
+    const commandLine = `${command} fix ${fixName}${proxyArg}${loginArg}`;
+    lines.push(`  ${tr.t(r.proxyLogin ? 'cli.verdict.preview-login' : 'cli.verdict.preview', { commandLine })}`);
   }
   if (r.rule === 'R10-untrusted-certificate' && r.fix === 'no-network') {
-    lines.push(`  With the CA file from IT: ${command} fix trust-ca --ca-file PATH  (checks it against the certificate, shows the diff, asks before writing)`);
+    lines.push(`  ${tr.t('cli.verdict.trust-ca', { commandLine: `${command} fix trust-ca --ca-file PATH` })}`);
   }
   if (r.alternatives.length) {
-    lines.push('  Alternatives:');
-    for (const a of r.alternatives) lines.push(`    - ${FIX_TITLES[a.fix]}: ${a.reason}`);
+    lines.push(`  ${tr.t('cli.verdict.alternatives')}`);
+    for (const a of r.alternatives) lines.push(`    - ${tr.t('cli.verdict.alternative', { fix: fixTitle(tr, a.fix), reason: a.reason })}`);
   }
-  lines.push(paint(out, 'dim', `\nDone in ${(report.durationMs / 1000).toFixed(1)} s.${report.cancelled ? ' Cancelled: results are partial.' : ''}`));
+  const done = { seconds: (report.durationMs / 1000).toFixed(1), ms: report.durationMs };
+  lines.push(paint(out, 'dim', '\n' + tr.t(report.cancelled ? 'cli.done-cancelled' : 'cli.done', done)));
   return lines.join('\n') + '\n';
 }

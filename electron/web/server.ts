@@ -17,6 +17,9 @@ import { PROGRESS_EVENT, type IpcEvents, type Result } from '../../shared/ipc.ts
 import type { DoctorService } from '../../shared/service.ts';
 import { createHandlers, dispatch } from '../ipc-handlers.ts';
 import { CONTENT_SECURITY_POLICY } from '../window-security.ts';
+import { localeFromTag } from '../../shared/i18n/locale.ts';
+import { msg, type Message, type MessageId } from '../../shared/i18n/message.ts';
+import { translator } from '../../shared/i18n/translate.ts';
 
 /** The Electron window's CSP, except that the page may call the server it was served from. */
 export const BROWSER_MODE_CSP = CONTENT_SECURITY_POLICY.replace("connect-src 'none'", "connect-src 'self'");
@@ -55,6 +58,9 @@ export interface BrowserServer {
 
 export class NotLoopbackError extends Error {
   override name = 'NotLoopbackError';
+  constructor(readonly userMessage: Message) {
+    super(translator('en').tm(userMessage));
+  }
 }
 
 /** True for 127.0.0.0/8 and ::1 (literal addresses only: a name could resolve anywhere). */
@@ -114,16 +120,31 @@ function cookieValue(header: string | undefined, name: string): string | null {
   return null;
 }
 
-function refusal(message: string, hint: string): Result<never> {
-  return { ok: false, error: { message, hint } };
+/** A refused API call: the page shows the message and its hint in its own language. */
+function refusal(message: MessageId, hint: MessageId): Result<never> {
+  return { ok: false, error: { message: msg(message), hint: msg(hint) } };
 }
 
-const HINT_REOPEN = 'Open the link that `codex-connection-doctor app` printed, in the browser on this machine (or through `ssh -L`).';
+/**
+ * An error a handler throws for the page: the message and the hint as catalog messages (the IPC
+ * error carries them to the page, which shows them in its language), English in Error.message.
+ */
+function pageError(message: MessageId, hint: MessageId, extra: { code?: string } = {}): Error {
+  return Object.assign(new Error(translator('en').t(message)), { userMessage: msg(message), hint: msg(hint), ...extra });
+}
+
+const HINT_REOPEN: MessageId = 'cli.server.hint-reopen';
+
+/** A plain-text page (a refusal before there is an app page), in the browser's language. */
+function plainText(req: http.IncomingMessage, id: MessageId): string {
+  const accepted = req.headers['accept-language'];
+  return translator(localeFromTag(typeof accepted === 'string' ? accepted : undefined)).t(id);
+}
 
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
   const host = options.host ?? '127.0.0.1';
   if (!isLoopbackAddress(host)) {
-    throw new NotLoopbackError(`The browser mode listens on this machine's loopback address only (127.0.0.1 or ::1), not on "${host}".`);
+    throw new NotLoopbackError(msg('cli.server.not-loopback', { host }));
   }
   const sourceHtml = await readFile(path.join(options.rendererDir, 'index.html'), 'utf8');
   const indexHtml = browserIndexHtml(sourceHtml);
@@ -153,10 +174,10 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     // The page saves and copies the report itself (a download, navigator.clipboard) from
     // report:export; main writes no file and touches no clipboard of a machine the user may not sit at.
     async saveText() {
-      throw Object.assign(new Error('In the browser, the page downloads the report itself.'), { hint: 'Use "Save" in the page again, or copy the report.' });
+      throw pageError('cli.server.save-in-page', 'cli.server.save-in-page-hint');
     },
     copyText() {
-      throw Object.assign(new Error('In the browser, the page copies the report itself.'), { hint: 'Use "Copy" in the page again, or save the report.' });
+      throw pageError('cli.server.copy-in-page', 'cli.server.copy-in-page-hint');
     },
     // Checked by link:open's validator; the page then opens it in a new tab of the user's browser.
     async openExternal() {},
@@ -165,10 +186,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     ...base,
     'fix:preview': async (req) => {
       if (req.pickCaFile) {
-        throw Object.assign(new Error('The browser cannot hand the doctor a file from your disk.'), {
-          hint: 'Run `codex-connection-doctor fix trust-ca --ca-file PATH` in a terminal, with PATH the .pem or .crt file your IT department gave you.',
-          code: 'not-applicable',
-        });
+        throw pageError('cli.server.no-file-picker', 'cli.server.no-file-picker-hint', { code: 'not-applicable' });
       }
       return base['fix:preview'](req);
     },
@@ -232,15 +250,15 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   }
 
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, pathname: string) {
-    if (req.method !== 'POST') return sendJson(res, 405, refusal('Only POST is accepted here.', HINT_REOPEN));
-    if (!hasSession(req)) return sendJson(res, 403, refusal('Request refused: this browser has no session with the doctor.', HINT_REOPEN));
-    if (!sameOrigin(req)) return sendJson(res, 403, refusal('Request refused: it did not come from the doctor\'s own page.', HINT_REOPEN));
+    if (req.method !== 'POST') return sendJson(res, 405, refusal('cli.server.only-post', HINT_REOPEN));
+    if (!hasSession(req)) return sendJson(res, 403, refusal('cli.server.no-session', HINT_REOPEN));
+    if (!sameOrigin(req)) return sendJson(res, 403, refusal('cli.server.not-own-page', HINT_REOPEN));
     const key = req.headers[PAGE_KEY_HEADER.toLowerCase()];
     if (typeof key !== 'string' || !sameSecret(key, pageKey)) {
-      return sendJson(res, 403, refusal('Request refused: only the tab the link opened can use the doctor.', 'Go back to that tab, or run `codex-connection-doctor app` again and open its new link.'));
+      return sendJson(res, 403, refusal('cli.server.other-tab', 'cli.server.other-tab-hint'));
     }
     if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) {
-      return sendJson(res, 415, refusal('Request refused: not JSON.', HINT_REOPEN));
+      return sendJson(res, 415, refusal('cli.server.not-json', HINT_REOPEN));
     }
     if (pathname === EVENTS_PATH) {
       res.writeHead(200, { ...COMMON_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive' });
@@ -260,7 +278,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       payload = body.trim() ? JSON.parse(body) : undefined;
     } catch (error) {
       const status = (error as { status?: number }).status ?? 400;
-      return sendJson(res, status, refusal(status === 413 ? 'The request is too large.' : 'The request is not valid JSON.', 'Reload the page and try again.'));
+      return sendJson(res, status, refusal(status === 413 ? 'cli.server.too-large' : 'cli.server.bad-json', 'cli.server.reload-hint'));
     }
     let channel: string;
     try {
@@ -271,7 +289,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     sendJson(res, 200, await dispatch(handlers, channel, payload));
   }
 
-  async function handleStatic(res: http.ServerResponse, pathname: string, head: boolean) {
+  async function handleStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string, head: boolean) {
     if (pathname === '/' || pathname === '/index.html') {
       if (head || pageKeyGiven) return send(res, 200, MIME['.html']!, head ? '' : indexHtml);
       pageKeyGiven = true;
@@ -282,15 +300,15 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     try {
       relative = decodeURIComponent(pathname).replace(/^\/+/, '');
     } catch {
-      return send(res, 400, 'text/plain', 'Bad request');
+      return send(res, 400, 'text/plain; charset=utf-8', plainText(req, 'cli.server.bad-request'));
     }
     const file = path.resolve(rendererDir, relative);
-    if (relative.includes('\0') || !file.startsWith(rendererDir + path.sep)) return send(res, 404, 'text/plain', 'Not found');
+    if (relative.includes('\0') || !file.startsWith(rendererDir + path.sep)) return send(res, 404, 'text/plain; charset=utf-8', plainText(req, 'cli.server.not-found'));
     try {
       const content = await readFile(file);
       send(res, 200, MIME[path.extname(file)] ?? 'application/octet-stream', head ? '' : content);
     } catch {
-      send(res, 404, 'text/plain', 'Not found');
+      send(res, 404, 'text/plain; charset=utf-8', plainText(req, 'cli.server.not-found'));
     }
   }
 
@@ -298,11 +316,11 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     try {
       // DNS rebinding: a page of evil.example resolved to 127.0.0.1 still says Host: evil.example.
       if (!allowedHosts.includes(req.headers.host ?? '')) {
-        return send(res, 403, 'text/plain; charset=utf-8', 'Refused: this server answers only to its loopback address.');
+        return send(res, 403, 'text/plain; charset=utf-8', plainText(req, 'cli.server.wrong-host'));
       }
       const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
       if (url.pathname.startsWith('/api/')) return await handleApi(req, res, url.pathname);
-      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed');
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', plainText(req, 'cli.server.method-not-allowed'));
       const offered = url.searchParams.get('token');
       if (offered !== null) {
         // The one-time token buys the cookie once; the redirect drops it from the address bar.
@@ -314,14 +332,14 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
           });
         }
         if (hasSession(req)) return send(res, 303, 'text/plain', '', { Location: '/' });
-        return send(res, 403, 'text/plain; charset=utf-8', 'This link is wrong or was already used. Run `codex-connection-doctor app` again for a new one.');
+        return send(res, 403, 'text/plain; charset=utf-8', plainText(req, 'cli.server.used-link'));
       }
       if (!hasSession(req)) {
-        return send(res, 403, 'text/plain; charset=utf-8', 'Open the link that `codex-connection-doctor app` printed; it works once, in one browser.');
+        return send(res, 403, 'text/plain; charset=utf-8', plainText(req, 'cli.server.open-the-link'));
       }
-      await handleStatic(res, url.pathname, req.method === 'HEAD');
+      await handleStatic(req, res, url.pathname, req.method === 'HEAD');
     } catch {
-      if (!res.headersSent) send(res, 500, 'text/plain', 'Internal error');
+      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', plainText(req, 'cli.server.internal-error'));
       else res.end();
     }
   });

@@ -37,9 +37,9 @@ describe('not the network', () => {
     const before = readFileSync(configPath, 'utf8');
     const json = await cli(['diagnose', '--codex-home', s.codexHome, '--no-codex-doctor', '--json'], env);
     const report = JSON.parse(json.stdout);
-    assert.equal(report.recommendation.fix, 'repair-config', report.recommendation.headline);
+    assert.equal(report.recommendation.fix, 'repair-config', report.recommendation.headline.text);
     assert.equal(report.recommendation.rule, 'R1b-stale-local-gateway');
-    assert.match(report.recommendation.reasons.join(' '), /Auto-injected by some-bridge/);
+    assert.match(report.recommendation.reasons.map((r: { text: string }) => r.text).join(' '), /Auto-injected by some-bridge/);
     const finding = report.findings.find((f: { id: string }) => f.id === 'config.stale-local-gateway');
     assert.ok(finding?.location?.line, JSON.stringify(finding));
 

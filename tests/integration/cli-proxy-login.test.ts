@@ -90,8 +90,8 @@ describe('a proxy that wants a login Codex cannot do', () => {
     const s = await scenario('proxy-needed');
     writeFileSync(path.join(s.codexHome, '.env'), `HTTPS_PROXY=http://127.0.0.1:${port}\nHTTP_PROXY=http://127.0.0.1:${port}\n`);
     const json = JSON.parse((await cli(['diagnose', '--codex-home', s.codexHome, '--no-codex-doctor', '--json'], envFor(s))).stdout);
-    assert.equal(json.recommendation.fix, 'proxy-login-unsupported', `${json.recommendation.rule}: ${json.recommendation.headline}`);
-    assert.match(json.recommendation.headline, /NTLM, Negotiate/);
-    assert.match(json.recommendation.reasons.join(' '), /px .*cntlm/);
+    assert.equal(json.recommendation.fix, 'proxy-login-unsupported', `${json.recommendation.rule}: ${json.recommendation.headline.text}`);
+    assert.match(json.recommendation.headline.text, /NTLM, Negotiate/);
+    assert.match(json.recommendation.reasons.map((r: { text: string }) => r.text).join(' '), /px .*cntlm/);
   });
 });

@@ -1,5 +1,6 @@
 // Runs the command line as a user does (tsx over electron/cli.ts) with a clean environment: a
-// chosen HOME and a private journal folder. Asynchronous, so lab servers in this process keep serving.
+// chosen HOME, a private journal folder and LANG=C (English, whatever the machine's language, unless
+// the test sets LANG itself). Asynchronous, so lab servers in this process keep serving.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +17,7 @@ export function cli(
 ): Promise<CliResult> {
   return runProcess(process.execPath, ['--import', 'tsx', path.join(root, 'electron', 'cli.ts'), ...args], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env },
+    env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', LANG: 'C', ...env },
     ...(input !== undefined ? { input } : {}),
   });
 }

@@ -134,7 +134,7 @@ describe('profiles: codex --profile work', () => {
     assert.equal(report.codex.provider.baseUrl, refusing.baseUrl);
     assert.equal(report.codex.authMode, 'apikey');
     assert.equal(report.recommendation.fix, 'disable-websockets');
-    assert.equal(report.codex.credential.source, 'the API key saved by `codex login` in auth.json');
+    assert.equal(report.codex.credential.source.text, 'the API key saved by `codex login` in auth.json');
     assert.ok(!diag.stdout.includes(LAB_API_KEY));
 
     const workBefore = await runCodex({ codexHome, timeoutMs: 60_000, extraArgs: ['--profile', 'work'] });

@@ -16,7 +16,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 function runCli(args: string[], env: Record<string, string> = {}): Promise<ProcessResult> {
   return runProcess(process.execPath, ['--import', 'tsx', path.join(root, 'electron', 'cli.ts'), ...args], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    // LANG=C: English whatever the language of the machine running the tests (a test sets it otherwise).
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LANG: 'C', ...env },
   });
 }
 
@@ -51,7 +52,7 @@ describe('codex-connection-doctor diagnose', () => {
     const r = await runCli(['diagnose', '--codex-home', s.codexHome, '--json', '--no-codex-doctor'], s.env);
     assert.equal(r.code, 0, r.stderr);
     const report = JSON.parse(r.stdout);
-    assert.equal(report.schemaVersion, 2);
+    assert.equal(report.schemaVersion, 3);
     assert.equal(report.codex.credential.status, 'usable');
     assert.doesNotMatch(r.stdout, new RegExp(LAB_API_KEY));
     assert.equal(typeof report.durationMs, 'number');
@@ -98,7 +99,7 @@ describe('codex-connection-doctor diagnose', () => {
 
 describe('npm run doctor', () => {
   test('runs the same command line from the repo', { timeout: 60_000 }, async () => {
-    const r = await runProcess('npm', ['run', '--silent', 'doctor', '--', '--help'], { cwd: root, env: process.env });
+    const r = await runProcess('npm', ['run', '--silent', 'doctor', '--', '--help'], { cwd: root, env: { ...process.env, LC_ALL: 'C' } });
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /diagnose \[--codex-home DIR\]/);
     assert.match(r.stdout, /fix <disable-websockets\|use-proxy\|enable-tun\|repair-config\|trust-ca>/);
