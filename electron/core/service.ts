@@ -13,6 +13,8 @@ import { readJournal } from './fixes/journal.ts';
 import { withRecordSinceChange } from './after-fix/since-change.ts';
 import { applyAndVerify, journalDirFor, prepareFix, revert } from './workflow.ts';
 import { formatLocation } from '../../shared/format.ts';
+import { msg } from '../../shared/i18n/message.ts';
+import { translator, withText } from '../../shared/i18n/translate.ts';
 
 export interface DoctorServiceOptions {
   codexHome?: string;
@@ -139,11 +141,16 @@ export function createDoctorService(options: DoctorServiceOptions): DoctorServic
     },
 
     async exportReport(req) {
-      if (!lastReport) throw new Error('Run the diagnosis first: there is no report to export yet.');
+      const tr = translator(req.lang ?? 'en');
+      if (!lastReport) {
+        const userMessage = msg('report.no-report-yet');
+        throw Object.assign(new Error(translator('en').tm(userMessage)), { userMessage });
+      }
       const stamp = lastReport.startedAt.replace(/[:.]/g, '-');
+      // JSON: the report's English keys and ids, each message with its text in the chosen language (as `--json`).
       return req.format === 'json'
-        ? { text: JSON.stringify(lastReport, null, 2) + '\n', suggestedName: `codex-connection-report-${stamp}.json` }
-        : { text: reportToMarkdown(lastReport), suggestedName: `codex-connection-report-${stamp}.md` };
+        ? { text: JSON.stringify(withText(lastReport, tr), null, 2) + '\n', suggestedName: `codex-connection-report-${stamp}.json` }
+        : { text: reportToMarkdown(lastReport, tr), suggestedName: `codex-connection-report-${stamp}.md` };
     },
   };
 }
