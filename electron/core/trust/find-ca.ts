@@ -7,6 +7,7 @@ import type { CaSourceInfo, CaTrustReport, CertificateSummary } from '../../../s
 import { derFacts, displayName, isSelfSigned, isSignatureRefusal, refusalReasons, signedBy, summarizeCertificate } from './certificates.ts';
 import { msg, type Message } from '../../../shared/i18n/message.ts';
 import { sameMessage } from '../diagnosis/messages.ts';
+import { failureDetail } from '../probes/deadline.ts';
 import { collectCaCertificates, type CaSourceOptions, type FoundCertificate } from './sources.ts';
 
 /**
@@ -141,7 +142,7 @@ export async function findCompanyCa(opts: FindCaOptions): Promise<CaSearchResult
       continue;
     }
     if (opts.verify) {
-      const tls = await opts.verify(pem).catch((error: unknown) => ({ ok: false, detail: (error as Error).message }));
+      const tls = await opts.verify(pem).catch((error: unknown) => ({ ok: false, detail: failureDetail(error) }));
       if (!tls.ok) {
         report.rejected.push(msg('diagnosis.ca.rejected.handshake', { ...params, detail: tls.detail ?? msg('diagnosis.ca.not-verified') }));
         continue;

@@ -5,6 +5,7 @@ import { findCompanyCa } from './find-ca.ts';
 import { collectCaCertificates, countLine, type CaSourceOptions, type CollectedCertificates } from './sources.ts';
 import { parseDerCertificate, parsePemCertificates } from './certificates.ts';
 import { msg, type Message } from '../../../shared/i18n/message.ts';
+import { translator } from '../../../shared/i18n/translate.ts';
 import fs from 'node:fs';
 
 export { findCompanyCa, caRefusals, describeSource, wantedIssuer, type CaSearchResult, type ProvenCa, type VerifyWithCa } from './find-ca.ts';
@@ -12,10 +13,13 @@ export { collectCaCertificates, CA_ENV_VARS, LINUX_ANCHOR_DIRS, LINUX_BUNDLES, t
 export { summarizeCertificate, commonName, refusalReasons, pemBlocks, type CertificateRole } from './certificates.ts';
 export { codexTlsTarget, presentedChain, verifierFor, type RouteTlsTarget } from './route-tls.ts';
 
-/** A file the user named that cannot be used: `detail` says why, and what to do. */
+/**
+ * A file the user named that cannot be used: `userMessage` says why, and what to do (an
+ * ExplainedError, shared/fix-errors.ts); the Error's own message is its English text, for logs.
+ */
 export class CaFileError extends Error {
-  constructor(readonly detail: Message) {
-    super(detail.id);
+  constructor(readonly userMessage: Message) {
+    super(translator('en').tm(userMessage));
     this.name = 'CaFileError';
   }
 }

@@ -4,12 +4,12 @@
 import os from 'node:os';
 import type { X509Certificate } from 'node:crypto';
 import type { CodexSetup } from '../../../shared/types.ts';
-import { ProbeFailure } from '../probes/deadline.ts';
+import { failureDetail } from '../probes/deadline.ts';
 import type { CaSearchResult } from './find-ca.ts';
 import { codexTlsTarget, presentedChain, verifierFor } from './route-tls.ts';
 import type { CaSourceOptions } from './sources.ts';
 import { searchCompanyCa } from './index.ts';
-import { isMessage, msg, type Message } from '../../../shared/i18n/message.ts';
+import { msg, type Message } from '../../../shared/i18n/message.ts';
 import { redactUrl } from '../redact.ts';
 
 export interface RouteCaSearchOptions {
@@ -57,11 +57,4 @@ export async function searchCaOnCodexRoute(setup: CodexSetup, opts: RouteCaSearc
   };
   const result = await searchCompanyCa({ chain, ...(opts.caFile ? { caFile: opts.caFile } : { sources }), verify: verifierFor(target) });
   return { status: 'searched', result };
-}
-
-/** Why the handshake failed: the probe's own message when it has one, else the error as is. */
-function failureDetail(error: unknown): Message {
-  const detail = (error as { detail?: unknown } | null)?.detail;
-  if (error instanceof ProbeFailure && isMessage(detail)) return detail;
-  return msg('diagnosis.ca-route.error', { error: error instanceof Error ? error.message : String(error) });
 }

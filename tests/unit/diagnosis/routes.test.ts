@@ -129,7 +129,7 @@ describe('facts and findings from probe results', () => {
     ok: false,
     durationMs: 3,
     failure,
-    detail: msg('diagnosis.ca-route.error', { error: detail }),
+    detail: msg('probes.raw', { text: detail }),
   });
 
   test('a failed connection is reported once, not once per later step', () => {
@@ -158,7 +158,7 @@ describe('facts and findings from probe results', () => {
 
   test('HTTPS through a SOCKS port does not count for Codex', () => {
     const socks: Route = { kind: 'local-proxy', label: msg('diagnosis.route.local-proxy', { url: 'socks5h://127.0.0.1:1080', speaks: 'socks5' }), proxyUrl: 'socks5h://127.0.0.1:1080' };
-    const ok = (phase: ProbeResult['phase']): ProbeResult => ({ phase, route: socks, ok: true, durationMs: 1, detail: msg('diagnosis.ca-route.error', { error: 'ok' }) });
+    const ok = (phase: ProbeResult['phase']): ProbeResult => ({ phase, route: socks, ok: true, durationMs: 1, detail: msg('probes.raw', { text: 'ok' }) });
     const facts = routeFacts({ route: socks, results: [ok('tcp'), ok('https'), ok('websocket')], speaks: 'socks5' });
     assert.equal(facts.https, 'unsupported');
     assert.equal(facts.websocket, 'ok');
@@ -168,7 +168,7 @@ describe('facts and findings from probe results', () => {
 describe('findings when WebSockets are off', () => {
   test('a refused WebSocket on Codex’s route is information, not an error, when the provider does not use WebSockets', () => {
     const route: Route = { kind: 'direct', label: msg('diagnosis.route.direct') };
-    const detail = (error: string) => msg('diagnosis.ca-route.error', { error });
+    const detail = (error: string) => msg('probes.raw', { text: error });
     const results: ProbeResult[] = [
       { phase: 'https', route, ok: true, durationMs: 5, detail: detail('HTTP 401 from the service') },
       { phase: 'websocket', route, ok: false, durationMs: 5, failure: 'refused', detail: detail('HTTP 403 from the server') },

@@ -157,5 +157,4 @@ export const enDiagnosis = {
 
   // The CA search on Codex's route could not read the certificate.
   'diagnosis.ca-route.not-https': '{{url}} is not https: there is no certificate to trust',
-  'diagnosis.ca-route.error': '{{error}}',
 };

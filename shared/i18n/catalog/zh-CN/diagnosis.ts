@@ -24,7 +24,7 @@ export const zhDiagnosis = {
   'diagnosis.check.setup.no-provider': '配置中没有可用的提供方',
   'diagnosis.check.history': 'Codex 自己的连接记录（logs_2.sqlite）',
   'diagnosis.check.history.clean': '最近 7 天没有重试、回退或 401 的记录',
-  'diagnosis.check.route': '端点（{{route}}）',
+  'diagnosis.check.route': '访问端点：{{route}}',
   'diagnosis.check.route.steps': '{{steps}}',
   'diagnosis.check.route.steps-websockets-off': '{{steps}}（该提供方关闭了 WebSocket：Codex 不会用到它）',
   'diagnosis.check.route.step-ok': '{{phase}} 正常',
@@ -83,7 +83,7 @@ export const zhDiagnosis = {
   'diagnosis.ca.fingerprint': 'SHA-256 {{fingerprint}}',
   'diagnosis.ca.valid-until': '有效期至 {{date}}',
   'diagnosis.ca.in-os-store':
-    'Codex 路径上的证书由“{{subject}}”签发，而它位于 {{sources}}：Codex 在那里信任它（已在信任它的前提下重新检查）。',
+    'Codex 路径上的证书由“{{subject}}”签发，而该 CA 位于 {{sources}}，Codex 本来就信任它（已按信任它的方式重新检查）。',
   'diagnosis.ca.refused-by-codex': 'CA“{{subject}}”（位于 {{sources}}）能补全证书链，但 Codex 拒绝接受它：{{refusals}}',
   'diagnosis.ca.found': '为 Codex 路径上的证书签名的 CA“{{subject}}”就在本机（{{sources}}），但没有配置 Codex 信任它。',
   'diagnosis.ca.not-found': '本机上没有找到名为“{{name}}”、能验证 Codex 路径上证书的 CA。',
@@ -134,5 +134,4 @@ export const zhDiagnosis = {
   'diagnosis.user-ca-file.no-certificate': '{{file}} 中没有证书（PEM 或 DER）：请向 IT 部门索取 .pem 或 .crt 格式的 CA 证书',
 
   'diagnosis.ca-route.not-https': '{{url}} 不是 https 地址：没有需要信任的证书',
-  'diagnosis.ca-route.error': '{{error}}',
 } satisfies ZhOf<typeof enDiagnosis>;
