@@ -14,6 +14,7 @@ import { PROXY_PORTS_ENV } from '../../electron/app-options.ts';
 import { makeTempDir } from '../lab/temp-dirs.ts';
 import { setupScenario, type Scenario } from '../lab/scenarios.ts';
 import { wsRefusedFlow } from './flows.ts';
+import { en } from '../i18n.ts';
 import {
   CLIENT_SCRIPT_FILE,
   RENDERER_DIR,
@@ -236,7 +237,7 @@ describe('browser mode: refused requests write nothing', { concurrency: false },
       });
     const pick = JSON.parse((await post('fix:preview', JSON.stringify({ fix: 'trust-ca', pickCaFile: true }))).body);
     assert.equal(pick.ok, false);
-    assert.match(pick.error.hint, /codex-connection-doctor fix trust-ca --ca-file PATH/);
+    assert.match(en(pick.error.hint), /codex-connection-doctor fix trust-ca --ca-file PATH/);
     const notJson = await post('fix:apply', '{');
     assert.equal(notJson.status, 400);
     assert.equal(JSON.parse(notJson.body).ok, false);

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { CHANNELS, DOCTOR_API_METHODS } from '../../shared/ipc.ts';
 import { ROOT } from './env.ts';
+import { en } from '../i18n.ts';
 import { runProcess, type ProcessResult } from '../lab/run-process.ts';
 
 function loadBundles(env: Record<string, string>): Promise<ProcessResult> {
@@ -41,7 +42,7 @@ test('the built main and preload bundles: one secure window, the whole contract,
   assert.equal(seen.setupTrusted.data.home, codexHome);
   assert.equal(seen.historyTrusted.ok, true);
   assert.equal(seen.setupForeign.ok, false);
-  assert.match(seen.setupForeign.error.message, /did not come from the app window/);
+  assert.match(en(seen.setupForeign.error.message), /did not come from the app window/);
   assert.equal(seen.setupMalformed.ok, false);
 
   assert.equal(seen.cameraAllowed, false);

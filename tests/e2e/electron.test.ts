@@ -13,6 +13,7 @@ import { makeTempDir } from '../lab/temp-dirs.ts';
 import { setupScenario, type Scenario, type ScenarioName } from '../lab/scenarios.ts';
 import { SQUID_BINARY } from '../lab/squid.ts';
 import { ROOT, labEnv } from './env.ts';
+import type { Locale } from './lang.ts';
 import {
   brokenConfigFlow,
   proxyNeededFlow,
@@ -57,13 +58,18 @@ function appEnv(scenario: Scenario, doctorHome: string): Record<string, string> 
  * Sets up the lab scenario, launches the built app over it, runs `body` with the app's first
  * window as the flow's target, and closes everything whatever happens.
  */
-async function withApp(name: ScenarioName, body: (target: FlowTarget, app: ElectronApplication) => Promise<void>): Promise<void> {
+async function withApp(
+  name: ScenarioName,
+  body: (target: FlowTarget, app: ElectronApplication) => Promise<void>,
+  lang: Locale = 'en',
+): Promise<void> {
   const scenario = await setupScenario(name);
   let app: ElectronApplication | undefined;
   try {
     app = await electron.launch({
       executablePath: binary!,
-      args: [mainBundle, `--user-data-dir=${makeTempDir('electron-user-data')}`],
+      // Chromium's --lang is Electron's locale (app.getLocale(), the page's navigator.language): the OS language as the app sees it.
+      args: [mainBundle, `--user-data-dir=${makeTempDir('electron-user-data')}`, `--lang=${lang === 'zh-CN' ? 'zh-CN' : 'en-US'}`],
       env: appEnv(scenario, makeTempDir('electron-doctor-home')),
     });
     const page = await app.firstWindow();
@@ -78,6 +84,7 @@ async function withApp(name: ScenarioName, body: (target: FlowTarget, app: Elect
     await body(
       {
         page,
+        lang,
         scenario,
         pageErrors,
         screenshot: async () => undefined, // the browser run takes the screenshots
@@ -111,6 +118,10 @@ describe('the built Electron app', { concurrency: false }, () => {
 
   test('ws-refused: Fix #1 recommended → diff → applied → healthy → revert is byte-identical', TEST_OPTIONS, async () => {
     await withApp('ws-refused', wsRefusedFlow);
+  });
+
+  test('ws-refused with the OS in Chinese: the app starts in 简体中文, same flow', TEST_OPTIONS, async () => {
+    await withApp('ws-refused', wsRefusedFlow, 'zh-CN');
   });
 
   test('proxy-needed: Fix #2 recommended with the proxy that works', { ...TEST_OPTIONS, skip: squidSkipReason ?? false }, async () => {

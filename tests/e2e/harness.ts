@@ -10,6 +10,7 @@ import { startBrowserServer, type BrowserServer } from '../../electron/web/serve
 import { makeTempDir } from '../lab/temp-dirs.ts';
 import { setupScenario, type Scenario, type ScenarioName } from '../lab/scenarios.ts';
 import { ROOT, labEnv } from './env.ts';
+import type { Locale } from './lang.ts';
 
 export { ROOT, labEnv };
 
@@ -46,6 +47,8 @@ export interface BrowserPage {
 
 export interface SessionOptions {
   colorScheme?: 'light' | 'dark';
+  /** The browser's language (navigator.language): the app starts in it. Default en-US. */
+  locale?: Locale;
   /** The service's probe budget per step (default the core's). */
   timeoutMs?: number;
   viewport?: { width: number; height: number };
@@ -68,6 +71,7 @@ export async function openBrowserAt(url: string, opts: SessionOptions & { alsoAl
       '--disable-sync',
     ],
     viewport: opts.viewport ?? { width: 1100, height: 860 },
+    locale: opts.locale === 'zh-CN' ? 'zh-CN' : 'en-US',
     colorScheme: opts.colorScheme ?? 'light',
     reducedMotion: 'reduce',
     acceptDownloads: true,
@@ -161,13 +165,17 @@ export async function openSession(name: ScenarioName, opts: SessionOptions = {})
   };
 }
 
-export async function screenshot(page: Page, name: string, opts: { dark?: boolean } = {}): Promise<void> {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+/** Where a language's screenshots go: English in docs/screenshots/, the others in a folder of their own, same names. */
+export const screenshotDir = (lang: Locale = 'en'): string => (lang === 'en' ? SCREENSHOT_DIR : path.join(SCREENSHOT_DIR, lang));
+
+export async function screenshot(page: Page, name: string, opts: { dark?: boolean; lang?: Locale } = {}): Promise<void> {
+  const dir = screenshotDir(opts.lang);
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
   if (opts.dark) {
     // The same step in the OS's dark theme, without running the step again.
     await page.emulateMedia({ colorScheme: 'dark' });
-    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-dark.png`), fullPage: true });
+    await page.screenshot({ path: path.join(dir, `${name}-dark.png`), fullPage: true });
     await page.emulateMedia({ colorScheme: 'light' });
   }
 }
