@@ -105,10 +105,9 @@ export function uiString(lang: Locale, english: string): string {
  */
 export function uiPattern(lang: Locale, englishPart: string, flags = ''): RegExp {
   if (lang === 'en') return new RegExp(escapeRegExp(englishPart), flags);
-  const whole = translate(lang, englishPart);
-  if (whole) return new RegExp(whole.map(escapeRegExp).join('|'), flags);
   const tr = translator(lang);
-  const found = new Set<string>();
+  // The words as a whole catalog text, and every catalog text that holds them.
+  const found = new Set<string>((translate(lang, englishPart) ?? []).map(escapeRegExp));
   for (const e of catalog()) {
     const literals = e.text.split(PARAM).filter((_, i) => i % 2 === 0);
     if (!literals.some((l) => l.includes(englishPart))) continue;
