@@ -47,7 +47,8 @@ export function warningLine(out: Out, tr: Translator, message: Message): string 
 
 export function formatCheck(out: Out, tr: Translator, e: CheckEvent): string {
   const time = e.durationMs !== undefined ? ' ' + paint(out, 'dim', tr.t('cli.check.duration', { ms: e.durationMs })) : '';
-  const detail = e.detail ? `\n      ${paint(out, 'dim', tr.tm(e.detail))}` : '';
+  const detailText = e.detail ? tr.tm(e.detail) : '';
+  const detail = detailText ? `\n      ${paint(out, 'dim', detailText)}` : '';
   return `  ${mark(out, e.status)} ${tr.tm(e.title)}${time}${detail}\n`;
 }
 

@@ -57,7 +57,8 @@ export function reportToMarkdown(report: DiagnosisReport, tr: Translator = trans
     '',
     ...report.checks.map((e) => {
       const time = e.durationMs !== undefined ? ` ${tr.t('report.check-duration', { ms: e.durationMs })}` : '';
-      return `- ${MARK[e.status] ?? '·'} ${tr.tm(e.title)}${time}${e.detail ? ` — ${tr.tm(e.detail)}` : ''}`;
+      const detail = e.detail ? tr.tm(e.detail) : '';
+      return `- ${MARK[e.status] ?? '·'} ${tr.tm(e.title)}${time}${detail ? ` — ${detail}` : ''}`;
     }),
     '',
     `## ${tr.t('report.findings')}`,
