@@ -1,5 +1,6 @@
 // Registers every IPC channel with Electron through the one guarded wrapper of ipc-handlers.ts.
 import { clipboard, ipcMain, shell, type BrowserWindow } from 'electron';
+import { msg } from '../shared/i18n/message.ts';
 import { CHANNELS, PROGRESS_EVENT, isAllowedExternalUrl } from '../shared/ipc.ts';
 import type { DoctorService } from '../shared/service.ts';
 import { saveTextDialog } from './dialogs.ts';
@@ -18,7 +19,8 @@ export function registerIpc(service: DoctorService, getWindow: () => BrowserWind
     },
     async openExternal(url) {
       // Checked again here: the validator already refused anything off the allow-list.
-      if (!isAllowedExternalUrl(url)) throw new Error('That link is not on the allow-list.');
+      // `userMessage`: what toIpcError hands the page, in its language.
+      if (!isAllowedExternalUrl(url)) throw Object.assign(new Error('link not on the allow-list'), { userMessage: msg('app.native.link-not-allowed') });
       await shell.openExternal(url);
     },
   });
