@@ -97,9 +97,14 @@ export async function openBrowserAt(url: string, opts: SessionOptions & { alsoAl
     async (route) => {
       // Only the app page's own calls (another page's must reach the server untouched, refusals and all).
       if (new URL(route.request().frame().url()).origin !== origin) return route.continue();
-      const response = await route.fetch();
-      record.responses.push(await response.text());
-      await route.fulfill({ response });
+      try {
+        const response = await route.fetch();
+        record.responses.push(await response.text());
+        await route.fulfill({ response });
+      } catch {
+        // The page reloaded or closed while the call was in flight: nobody waits for its answer.
+        await route.abort().catch(() => undefined);
+      }
     },
   );
   context.on('page', (p) => record.opened.push(p.url()));
