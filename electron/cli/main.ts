@@ -55,15 +55,15 @@ export function takeLang(argv: readonly string[], env: NodeJS.ProcessEnv): { lan
 /** What parseArgs says about an unknown option, a missing value or a stray argument, in the user's language. */
 function parseArgsMessage(code: string, detail: string): Message {
   const quoted = /'([^']*)'/.exec(detail)?.[1];
-  const params = { command: COMMAND, detail };
+  const command = COMMAND;
   if (quoted !== undefined) {
-    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return msg('cli.error.unknown-option', { ...params, option: quoted });
-    if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return msg('cli.error.unexpected-argument', { ...params, option: quoted });
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return msg('cli.error.unknown-option', { command, option: quoted });
+    if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return msg('cli.error.unexpected-argument', { command, argument: quoted });
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && /argument missing/.test(detail)) {
-      return msg('cli.error.missing-value', { ...params, option: quoted.replace(/ <value>$/, '') });
+      return msg('cli.error.missing-value', { command, option: quoted.replace(/ <value>$/, '') });
     }
   }
-  return msg('cli.error.bad-arguments', params);
+  return msg('cli.error.bad-arguments', { command, detail });
 }
 
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {

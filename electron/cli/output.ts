@@ -88,7 +88,7 @@ export function formatVerdict(out: Out, tr: Translator, report: DiagnosisReport,
     lines.push(`  ${tr.t('cli.verdict.alternatives')}`);
     for (const a of r.alternatives) lines.push(`    - ${tr.t('cli.verdict.alternative', { fix: fixTitle(tr, a.fix), reason: a.reason })}`);
   }
-  const done = { seconds: (report.durationMs / 1000).toFixed(1), ms: report.durationMs };
+  const done = { seconds: (report.durationMs / 1000).toFixed(1) };
   lines.push(paint(out, 'dim', '\n' + tr.t(report.cancelled ? 'cli.done-cancelled' : 'cli.done', done)));
   return lines.join('\n') + '\n';
 }

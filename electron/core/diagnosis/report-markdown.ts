@@ -21,7 +21,7 @@ export function reportToMarkdown(report: DiagnosisReport, tr: Translator = trans
   const r = report.recommendation;
   const fix = (kind: keyof typeof FIX_TITLES) => tr.t(FIX_TITLES[kind]);
   const version = c.version ?? msg('report.codex-not-found');
-  const seconds = { seconds: (report.durationMs / 1000).toFixed(2), ms: report.durationMs };
+  const seconds = { seconds: (report.durationMs / 1000).toFixed(2) };
   const websockets = (on: boolean) => msg(on ? 'report.websockets-on' : 'report.websockets-off');
   const proxy = c.effectiveProxy ?? msg('report.proxy-none');
   const lines: string[] = [

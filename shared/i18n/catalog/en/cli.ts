@@ -18,9 +18,10 @@ export const enCli = {
   // ------------------------------------------------------------------ usage errors
   'cli.error.bad-lang': '--lang must be en or zh-CN (got "{{value}}").',
   'cli.error.unknown-command': 'Unknown command "{{name}}". Run `{{command}} --help` for the list.',
-  'cli.error.unknown-option': '{{detail}}. Run `{{command}} --help` for the options.',
-  'cli.error.missing-value': '{{detail}}. Run `{{command}} --help` for the options.',
-  'cli.error.unexpected-argument': '{{detail}}. Run `{{command}} --help` for the options.',
+  'cli.error.unknown-option': "Unknown option '{{option}}'. Run `{{command}} --help` for the options.",
+  'cli.error.missing-value': "Option '{{option}} <value>' argument missing. Run `{{command}} --help` for the options.",
+  'cli.error.unexpected-argument':
+    "Unexpected argument '{{argument}}'. This command does not take positional arguments. Run `{{command}} --help` for the options.",
   'cli.error.bad-arguments': '{{detail}}. Run `{{command}} --help` for the options.',
   'cli.error.internal': 'the doctor itself failed: {{detail}}. Please report this with the command you ran.',
   'cli.error.codex-home-loop': 'CODEX_HOME {{home}} (from {{how}}) is a symlink loop: point the link at your Codex folder, or pass --codex-home DIR.',

@@ -21,7 +21,7 @@ export const zhCli = {
   'cli.error.unknown-command': '未知命令 "{{name}}"。运行 `{{command}} --help` 查看命令列表。',
   'cli.error.unknown-option': '未知选项 {{option}}。运行 `{{command}} --help` 查看可用选项。',
   'cli.error.missing-value': '选项 {{option}} 缺少参数值。运行 `{{command}} --help` 查看可用选项。',
-  'cli.error.unexpected-argument': '多余的参数 {{option}}：该命令不接受这个参数。运行 `{{command}} --help` 查看用法。',
+  'cli.error.unexpected-argument': '多余的参数 {{argument}}：该命令不接受位置参数。运行 `{{command}} --help` 查看用法。',
   'cli.error.bad-arguments': '参数有误：{{detail}}。运行 `{{command}} --help` 查看可用选项。',
   'cli.error.internal': '诊断工具自身出错：{{detail}}。请附上你运行的命令报告这个问题。',
   'cli.error.codex-home-loop': 'CODEX_HOME {{home}}（来自 {{how}}）是一个循环的符号链接：请把链接指向你的 Codex 文件夹，或传入 --codex-home DIR。',
@@ -54,7 +54,7 @@ export const zhCli = {
 
   // ------------------------------------------------------------------ diagnose
   'cli.diagnose.header': '{{product}} — 正在检查 Codex 的连接方式（CODEX_HOME {{home}}）',
-  'cli.check.duration': '({{ms, duration}})',
+  'cli.check.duration': '({{ms}} 毫秒)',
   'cli.verdict.findings': '发现',
   'cli.verdict.title': '结论：{{fix}}',
   'cli.verdict.rule': '（规则 {{rule}}）',
@@ -65,8 +65,8 @@ export const zhCli = {
   'cli.verdict.trust-ca': '拿到 IT 部门提供的 CA 文件后：{{commandLine}}（会用证书核对该文件、显示差异，写入前先征求你的同意）',
   'cli.verdict.alternatives': '其他方案：',
   'cli.verdict.alternative': '{{fix}}：{{reason}}',
-  'cli.done': '完成，用时 {{ms, duration}}。',
-  'cli.done-cancelled': '完成，用时 {{ms, duration}}。已取消：结果不完整。',
+  'cli.done': '完成，用时 {{seconds}} 秒。',
+  'cli.done-cancelled': '完成，用时 {{seconds}} 秒。已取消：结果不完整。',
 
   // ------------------------------------------------------------------ fix
   'cli.plan.create': '新建 {{path}}  (+{{added}} −{{removed}})',
@@ -120,9 +120,9 @@ export const zhCli = {
   // ------------------------------------------------------------------ app (browser mode)
   'cli.app.running': '{{product}} 正在运行：{{url}}',
   'cli.app.opener-failed': '无法启动 {{opener}}：请在浏览器中打开上面的链接。',
-  'cli.app.opened': '已在浏览器中打开。该链接只能使用一次；按 Ctrl-C 停止。',
+  'cli.app.opened': '已在浏览器中打开。该链接只能使用一次；按 Ctrl-C 可停止诊断工具。',
   'cli.app.open-it':
-    '请在浏览器中打开它（只能使用一次）。通过 SSH 使用时：在你自己的电脑上运行 `ssh -L {{port}}:127.0.0.1:{{port}} HOST`，再在那边打开链接。按 Ctrl-C 停止。',
+    '请在浏览器中打开它（只能使用一次）。通过 SSH 使用时：在你自己的电脑上运行 `ssh -L {{port}}:127.0.0.1:{{port}} HOST`，再在那边打开链接。按 Ctrl-C 可停止诊断工具。',
   'cli.app.stopped-idle': '页面已关闭，诊断工具随之停止。',
   'cli.app.stopped': '已停止。',
 
@@ -156,8 +156,8 @@ export const zhCli = {
   'report.no-report-yet': '请先运行诊断：还没有可导出的报告。',
   'report.title': 'Codex Connection Doctor 诊断报告',
   'report.date': '日期：{{date}}',
-  'report.duration': '用时：{{ms, duration}}',
-  'report.duration-cancelled': '用时：{{ms, duration}}（已取消，结果不完整）',
+  'report.duration': '用时：{{seconds}} 秒',
+  'report.duration-cancelled': '用时：{{seconds}} 秒（已取消，结果不完整）',
   'report.codex': 'Codex：{{version}}；CODEX_HOME {{home}}',
   'report.codex-profile': 'Codex：{{version}}；CODEX_HOME {{home}}；profile {{profile}}',
   'report.codex-not-found': '未找到',
@@ -179,7 +179,7 @@ export const zhCli = {
   'report.alternatives': '其他方案：',
   'report.alternative': '{{fix}}：{{reason}}',
   'report.checks': '检查项',
-  'report.check-duration': '({{ms, duration}})',
+  'report.check-duration': '({{ms}} 毫秒)',
   'report.findings': '发现',
   'report.evidence': '证据',
 } satisfies ZhOf<typeof enCli>;
