@@ -67,6 +67,8 @@ const OVERFLOWS = `(() => {
     if (style.display === 'none' || style.visibility === 'hidden' || el.getClientRects().length === 0) continue;
     if (inScroller(el)) continue;
     const rect = el.getBoundingClientRect();
+    // Text for screen readers only (a 1 px clipped box) is meant to be cut off.
+    if (rect.width <= 1 || rect.height <= 1) continue;
     if (rect.right > width + 1 || rect.left < -1) bad.push(name(el) + ' sticks out of the window: ' + Math.round(rect.left) + '..' + Math.round(rect.right) + ' of ' + width);
     if (style.display === 'inline' || scrolls(el) || el.tagName === 'INPUT') continue;
     if (el.scrollWidth > el.clientWidth + 1) bad.push(name(el) + ': its content is wider than it (' + el.scrollWidth + ' > ' + el.clientWidth + ')');
