@@ -1,7 +1,8 @@
 // The IPC handlers as plain functions over the DoctorService: payload validation, the mapping of
 // each channel onto the service, and errors turned into `{ ok: false, error: { message, hint } }`.
 // No electron import, so unit tests and the browser mode (electron/web/server.ts) run the very same code as the app.
-import { FIX_ERROR_HINTS, isFixErrorCode } from '../shared/fix-errors.ts';
+import { FIX_ERROR_HINTS, isFixErrorCode, textMessage } from '../shared/fix-errors.ts';
+import { isMessage, msg, type Message, type MessageId, type MessageParam } from '../shared/i18n/message.ts';
 import {
   PayloadError,
   VALIDATORS,
@@ -29,39 +30,63 @@ export interface HandlerDeps {
 export type Handler<C extends Channel> = (request: RequestOf<C>) => Promise<ResponseOf<C>>;
 export type Handlers = { [C in Channel]: Handler<C> };
 
-const DEFAULT_HINTS: Record<Channel, string> = {
-  'setup:get': 'Check that your Codex folder (CODEX_HOME) exists and is readable, then try again.',
-  'diagnose:run': 'Try the diagnosis again; if it fails the same way, copy the report and share it in a support thread.',
-  'diagnose:cancel': 'Wait for the diagnosis to finish, or close the app.',
-  'fix:preview': 'Run the diagnosis again, then choose the fix once more.',
-  'fix:apply': 'Nothing was changed. Run the diagnosis again and preview the fix once more.',
-  'fix:revert': 'Open History to see the change, or restore the file by hand from the diff shown there.',
-  'history:list': 'Check that the journal folder is readable, then reopen History.',
-  'report:export': 'Run a diagnosis first, then export the report.',
-  'report:save': 'Choose another folder, or copy the report instead.',
-  'report:copy': 'Save the report to a file instead.',
-  'link:open': 'Open the page in your browser by hand.',
+const DEFAULT_HINTS: Record<Channel, MessageId> = {
+  'setup:get': 'errors.hint.channel.setup',
+  'diagnose:run': 'errors.hint.channel.diagnose',
+  'diagnose:cancel': 'errors.hint.channel.cancel',
+  'fix:preview': 'errors.hint.channel.preview',
+  'fix:apply': 'errors.hint.channel.apply',
+  'fix:revert': 'errors.hint.channel.revert',
+  'history:list': 'errors.hint.channel.history',
+  'report:export': 'errors.hint.channel.export',
+  'report:save': 'errors.hint.channel.save',
+  'report:copy': 'errors.hint.channel.copy',
+  'link:open': 'errors.hint.channel.link',
 };
 
 export { redactCredentials };
 
+/** A message with every text parameter (nested ones included) passed through redactCredentials. */
+export function redactMessage(message: Message): Message {
+  if (!message.params) return message;
+  const redact = (p: MessageParam): MessageParam =>
+    typeof p === 'string'
+      ? redactCredentials(p)
+      : typeof p === 'number'
+        ? p
+        : isMessage(p)
+          ? redactMessage(p)
+          : (p as readonly (string | number | Message)[]).map((x) => redact(x) as string | number | Message);
+  return { id: message.id, params: Object.fromEntries(Object.entries(message.params).map(([k, v]) => [k, redact(v)])) };
+}
+
+/** A value given as a message, or as plain text (an error from elsewhere): as a message. */
+function ownMessage(value: unknown): Message | undefined {
+  if (isMessage(value)) return value;
+  return typeof value === 'string' && value ? textMessage(value) : undefined;
+}
+
 export function toIpcError(channel: Channel, error: unknown): IpcError {
+  const field = (name: string): unknown => (error && typeof error === 'object' && name in error ? (error as Record<string, unknown>)[name] : undefined);
+  // The core's errors carry what the user reads (FixError, PayloadError: `userMessage`); anything
+  // else is unexpected, and its text is shown as it is.
   const message =
-    error instanceof Error ? error.message : typeof error === 'string' ? error : 'Something went wrong.';
-  const ownHint = error && typeof error === 'object' && 'hint' in error ? (error as { hint: unknown }).hint : undefined;
-  const rawCode = error && typeof error === 'object' && 'code' in error ? (error as { code: unknown }).code : undefined;
+    ownMessage(field('userMessage')) ??
+    (error instanceof Error
+      ? msg('errors.unexpected', { error: error.message })
+      : typeof error === 'string'
+        ? msg('errors.unexpected', { error })
+        : msg('errors.something-wrong'));
+  const ownHint = ownMessage(field('hint'));
+  const rawCode = field('code');
   // Node's own permission errors mean the same to the user as the core's read-only refusal.
   const ownCode = rawCode === 'EACCES' || rawCode === 'EPERM' || rawCode === 'EROFS' ? 'read-only' : rawCode;
   const code = typeof ownCode === 'string' && isFixErrorCode(ownCode) ? ownCode : undefined;
   const hint =
     error instanceof PayloadError
-      ? 'The app sent a request main did not accept; restart the app and try again.'
-      : typeof ownHint === 'string' && ownHint
-        ? ownHint
-        : code
-          ? FIX_ERROR_HINTS[code]!
-          : DEFAULT_HINTS[channel];
-  return { message: redactCredentials(message), hint: redactCredentials(hint), ...(code ? { code } : {}) };
+      ? msg('errors.hint.payload')
+      : (ownHint ?? msg(code ? FIX_ERROR_HINTS[code] : DEFAULT_HINTS[channel]));
+  return { message: redactMessage(message), hint: redactMessage(hint), ...(code ? { code } : {}) };
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
@@ -70,7 +95,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     'setup:get': (req) => service.setup(req),
     'diagnose:run': async ({ runId, profile }) => {
-      if (runs.has(runId)) throw new PayloadError('A diagnosis with that id is already running.');
+      if (runs.has(runId)) throw new PayloadError(msg('errors.payload.run-busy'));
       const controller = new AbortController();
       runs.set(runId, controller);
       try {
@@ -116,7 +141,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
  */
 export async function dispatch(handlers: Handlers, channel: unknown, payload: unknown): Promise<Result<unknown>> {
   if (!isChannel(channel)) {
-    return { ok: false, error: { message: 'Unknown request.', hint: 'Restart the app and try again.' } };
+    return { ok: false, error: { message: msg('errors.unknown-request'), hint: msg('errors.hint.restart') } };
   }
   try {
     const request = VALIDATORS[channel](payload);
@@ -150,7 +175,7 @@ export function guardedHandler(
     if (!isTrustedSender(event, getMainFrame())) {
       return {
         ok: false,
-        error: { message: 'Request refused: it did not come from the app window.', hint: 'Use the app window.' },
+        error: { message: msg('errors.refused-sender'), hint: msg('errors.hint.use-window') },
       };
     }
     return dispatch(handlers, channel, payload);

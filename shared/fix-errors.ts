@@ -1,6 +1,7 @@
 // The reasons a fix is refused or fails (FixError.code), and what the user can do next for each —
 // one table for the app (the IPC error's hint) and the command line (its "Next:" line). A new code
 // without a hint does not compile. Pure: no Node, no Electron.
+import { isMessage, msg, type Message, type MessageId } from './i18n/message.ts';
 
 export type FixErrorCode =
   | 'codex-home-missing'
@@ -17,27 +18,56 @@ export type FixErrorCode =
   | 'already-reverted'
   | 'api-failed';
 
-export const FIX_ERROR_HINTS: Readonly<Record<FixErrorCode, string>> = {
-  'changed-since-plan':
-    'Nothing was written. A file changed after the preview was made (perhaps you edited it): preview the fix again to see the change against the file as it is now.',
-  'plan-expired': 'Nothing was written. Preview the fix again, then apply the new preview.',
-  'read-only':
-    'Nothing was written. Make the file (and its folder) writable by your user, e.g. `chmod u+w` on it, then apply again.',
-  'codex-home-missing':
-    'Run Codex once (or create the folder) so CODEX_HOME exists, or set CODEX_HOME to the folder Codex uses, then run the diagnosis again.',
-  'config-unparseable': 'Fix the line shown in your editor (or use the repair offered), then run the diagnosis again.',
-  'invalid-proxy': 'Correct the proxy URL (http://HOST:PORT, socks5://HOST:PORT or socks5h://HOST:PORT) and preview again.',
-  'proxy-failed':
-    'Nothing was written. Start your proxy app or pick its HTTP/mixed port, then preview again; or choose Fix #1, which needs no proxy.',
-  'proxy-login':
-    'Nothing was written. Give the user name and password your proxy expects (as for your browser), then preview again.',
-  'edit-refused': 'Nothing was written. Make the change by hand using the diff, or choose another fix.',
-  'not-applicable': 'Choose another fix, or follow the steps shown for this one.',
-  'not-found': 'List the changes again (the History page, or `history`): the change may have been removed from the journal.',
-  'already-reverted': 'Nothing to do: list the changes again (the History page, or `history`) to see its current state.',
-  'api-failed': 'Open your proxy app and check that its external controller (API) is on, or switch TUN on in the app by hand.',
+/** What to do next, by code: catalog ids (`errors.hint.*`), turned into text by whoever shows the error. */
+export const FIX_ERROR_HINTS: Readonly<Record<FixErrorCode, MessageId>> = {
+  'changed-since-plan': 'errors.hint.changed-since-plan',
+  'plan-expired': 'errors.hint.plan-expired',
+  'read-only': 'errors.hint.read-only',
+  'codex-home-missing': 'errors.hint.codex-home-missing',
+  'config-unparseable': 'errors.hint.config-unparseable',
+  'invalid-proxy': 'errors.hint.invalid-proxy',
+  'proxy-failed': 'errors.hint.proxy-failed',
+  'proxy-login': 'errors.hint.proxy-login',
+  'edit-refused': 'errors.hint.edit-refused',
+  'not-applicable': 'errors.hint.not-applicable',
+  'not-found': 'errors.hint.not-found',
+  'already-reverted': 'errors.hint.already-reverted',
+  'api-failed': 'errors.hint.api-failed',
 };
 
 export function isFixErrorCode(code: unknown): code is FixErrorCode {
   return typeof code === 'string' && code in FIX_ERROR_HINTS;
+}
+
+/** The hint of a code, as a message. */
+export function fixErrorHint(code: FixErrorCode): Message {
+  return msg(FIX_ERROR_HINTS[code]);
+}
+
+/**
+ * An error the user reads: besides its English `message` (for logs) it carries `userMessage`, and
+ * may carry a `hint`, as catalog messages. FixError is one; others set the fields with Object.assign.
+ */
+export interface ExplainedError {
+  userMessage: Message;
+  hint?: Message;
+}
+
+/** Text we only have as a string (from a library, the OS, an older module) shown as it is. */
+export function textMessage(text: string): Message {
+  return msg('errors.text', { text });
+}
+
+/** A message, or a string shown as it is (for values other modules may give either way). */
+export function asMessage(value: Message | string): Message {
+  return typeof value === 'string' ? textMessage(value) : value;
+}
+
+/** What an error says to the user: its `userMessage` when it has one, else its text as it is. */
+export function errorMessageOf(error: unknown): Message {
+  if (error && typeof error === 'object' && 'userMessage' in error && isMessage((error as ExplainedError).userMessage)) {
+    return (error as ExplainedError).userMessage;
+  }
+  if (error instanceof Error) return textMessage(error.message);
+  return typeof error === 'string' ? textMessage(error) : msg('errors.something-wrong');
 }

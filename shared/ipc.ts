@@ -5,6 +5,7 @@ import type { ApplyResult, RevertMode, SetupSummary } from './service.ts';
 import type { ApplicableFix, CheckEvent, DiagnosisReport, FixPlan, HistoryItem, Message, RevertOutcome } from './types.ts';
 import { APPLICABLE_FIXES } from './types.ts';
 import { LOCALES, type Locale } from './i18n/locale.ts';
+import { msg } from './i18n/message.ts';
 
 export type ReportFormat = 'markdown' | 'json';
 
@@ -89,9 +90,12 @@ export const CHANNELS = Object.values(DOCTOR_API_METHODS) as Channel[];
 
 // ---------------------------------------------------------------- validation
 
-/** Thrown by validators; main turns it into `{ ok: false }` with a hint. */
+/** Thrown by validators; main turns it into `{ ok: false }` with a hint. `message` is the id (for logs). */
 export class PayloadError extends Error {
   override name = 'PayloadError';
+  constructor(readonly userMessage: Message) {
+    super(userMessage.id);
+  }
 }
 
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
@@ -106,17 +110,17 @@ type Obj = Record<string, unknown>;
 function asObject(payload: unknown, allowed: readonly string[]): Obj {
   if (payload === undefined) return {};
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
-    throw new PayloadError('The request is not an object.');
+    throw new PayloadError(msg('errors.payload.not-object'));
   }
   for (const key of Object.keys(payload)) {
-    if (!allowed.includes(key)) throw new PayloadError(`Unexpected field "${key}".`);
+    if (!allowed.includes(key)) throw new PayloadError(msg('errors.payload.unexpected-field', { field: key }));
   }
   return payload as Obj;
 }
 
 function id(value: unknown, field: string): string {
   if (typeof value !== 'string' || !ID_PATTERN.test(value) || value.includes('..')) {
-    throw new PayloadError(`"${field}" is not a valid id.`);
+    throw new PayloadError(msg('errors.payload.bad-id', { field }));
   }
   return value;
 }
@@ -124,7 +128,7 @@ function id(value: unknown, field: string): string {
 function profile(value: unknown): string | null | undefined {
   if (value === undefined || value === null) return value;
   if (typeof value !== 'string' || !PROFILE_PATTERN.test(value)) {
-    throw new PayloadError('"profile" is not a valid profile name.');
+    throw new PayloadError(msg('errors.payload.bad-profile'));
   }
   return value;
 }
@@ -138,30 +142,28 @@ function reportRequest(p: unknown): { format: ReportFormat; lang?: Locale } {
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], field: string): T {
   if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
-    throw new PayloadError(`"${field}" must be one of ${allowed.join(', ')}.`);
+    throw new PayloadError(msg('errors.payload.one-of', { field, allowed }));
   }
   return value as T;
 }
 
 /**
  * Checks a proxy URL the user typed: http://, socks5:// or socks5h:// with a host and a port.
- * Returns null when it is acceptable, else a sentence saying what to change.
+ * Returns null when it is acceptable, else a message saying what to change.
  */
-export function proxyUrlProblem(text: string): string | null {
-  if (text.length > 2048) return 'The proxy URL is too long.';
+export function proxyUrlProblem(text: string): Message | null {
+  if (text.length > 2048) return msg('errors.proxy-url.too-long');
   let url: URL;
   try {
     url = new URL(text.trim());
   } catch {
-    return 'Type a full proxy URL such as http://127.0.0.1:7890.';
+    return msg('errors.proxy-url.not-full');
   }
-  if (!PROXY_SCHEMES.has(url.protocol)) {
-    return 'Codex accepts only http://, socks5:// or socks5h:// proxy URLs (not https://).';
-  }
-  if (!url.hostname) return 'The proxy URL needs a host, e.g. 127.0.0.1.';
-  if (!url.port) return 'The proxy URL needs a port, e.g. :7890.';
-  if (url.pathname !== '/' && url.pathname !== '') return 'A proxy URL has no path: remove what follows the port.';
-  if (url.search || url.hash) return 'A proxy URL has no query or fragment.';
+  if (!PROXY_SCHEMES.has(url.protocol)) return msg('errors.proxy-url.scheme');
+  if (!url.hostname) return msg('errors.proxy-url.no-host');
+  if (!url.port) return msg('errors.proxy-url.no-port');
+  if (url.pathname !== '/' && url.pathname !== '') return msg('errors.proxy-url.path');
+  if (url.search || url.hash) return msg('errors.proxy-url.query');
   return null;
 }
 
@@ -174,16 +176,16 @@ export interface ProxyLogin {
 function proxyLogin(value: unknown): ProxyLogin | undefined {
   if (value === undefined) return undefined;
   const o = asObject(value, ['user', 'password']);
-  if (typeof o.user !== 'string' || typeof o.password !== 'string') throw new PayloadError('"proxyLogin" needs a user name and a password.');
-  if (o.user.length === 0 || o.user.length > 256) throw new PayloadError('The proxy user name must be 1 to 256 characters.');
-  if (o.password.length > 1024) throw new PayloadError('The proxy password is too long.');
-  if (/[\r\n\0]/.test(o.user + o.password)) throw new PayloadError('The proxy user name and password cannot hold line breaks.');
+  if (typeof o.user !== 'string' || typeof o.password !== 'string') throw new PayloadError(msg('errors.payload.login-fields'));
+  if (o.user.length === 0 || o.user.length > 256) throw new PayloadError(msg('errors.payload.login-user-length'));
+  if (o.password.length > 1024) throw new PayloadError(msg('errors.payload.login-password-length'));
+  if (/[\r\n\0]/.test(o.user + o.password)) throw new PayloadError(msg('errors.payload.login-line-breaks'));
   return { user: o.user, password: o.password };
 }
 
 function proxyUrl(value: unknown): string | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'string') throw new PayloadError('"proxyUrl" must be a string.');
+  if (typeof value !== 'string') throw new PayloadError(msg('errors.payload.proxy-url-type'));
   const problem = proxyUrlProblem(value);
   if (problem) throw new PayloadError(problem);
   return value.trim();
@@ -229,12 +231,12 @@ export const VALIDATORS: Validators = {
   },
   'fix:preview': (p) => {
     const o = asObject(p, ['fix', 'profile', 'proxyUrl', 'proxyLogin', 'pickCaFile', 'lang']);
-    if (o.pickCaFile !== undefined && typeof o.pickCaFile !== 'boolean') throw new PayloadError('pickCaFile must be true or false.');
-    if (o.pickCaFile === true && o.fix !== 'trust-ca') throw new PayloadError('Picking a CA file goes with trust-ca only.');
+    if (o.pickCaFile !== undefined && typeof o.pickCaFile !== 'boolean') throw new PayloadError(msg('errors.payload.pick-ca-file-type'));
+    if (o.pickCaFile === true && o.fix !== 'trust-ca') throw new PayloadError(msg('errors.payload.pick-ca-file-fix'));
     const fix = oneOf(o.fix, APPLICABLE_FIXES, 'fix');
     const url = proxyUrl(o.proxyUrl);
     const login = proxyLogin(o.proxyLogin);
-    if (login && fix !== 'use-proxy') throw new PayloadError('A proxy login goes with use-proxy only.');
+    if (login && fix !== 'use-proxy') throw new PayloadError(msg('errors.payload.login-fix'));
     return { fix, profile: profile(o.profile), ...(url !== undefined ? { proxyUrl: url } : {}), ...(login ? { proxyLogin: login } : {}), ...(o.pickCaFile === true ? { pickCaFile: true } : {}), ...(o.lang !== undefined ? { lang: oneOf(o.lang, LOCALES, 'lang') } : {}) };
   },
   'fix:apply': (p) => {
@@ -256,7 +258,7 @@ export const VALIDATORS: Validators = {
   'link:open': (p) => {
     const o = asObject(p, ['url']);
     if (typeof o.url !== 'string' || o.url.length > 2048 || !isAllowedExternalUrl(o.url)) {
-      throw new PayloadError('That link is not on the list of sites the app opens.');
+      throw new PayloadError(msg('errors.payload.link-not-allowed'));
     }
     return { url: o.url };
   },

@@ -93,7 +93,7 @@ export function createDoctorService(options: DoctorServiceOptions): DoctorServic
       let caFile: string | undefined;
       if (req.fix === 'trust-ca' && req.pickCaFile) {
         const picked = options.pickCaFile ? await options.pickCaFile(req.lang) : null;
-        if (!picked) throw new FixError('No CA file was chosen; nothing was written. Choose the .pem or .crt file your IT department gave you.', 'not-applicable');
+        if (!picked) throw new FixError(msg('fixes.error.no-ca-file-chosen'), 'not-applicable');
         caFile = picked;
       }
       const planned = await prepareFix(req.fix, {
@@ -115,7 +115,7 @@ export function createDoctorService(options: DoctorServiceOptions): DoctorServic
 
     async applyFix(req) {
       const held = plans.get(req.planId);
-      if (!held) throw new FixError('This preview is no longer available: preview the fix again.', 'plan-expired');
+      if (!held) throw new FixError(msg('fixes.error.plan-expired'), 'plan-expired');
       plans.delete(req.planId);
       const { entry, after } = await applyAndVerify(held.planned, {
         codexHome,

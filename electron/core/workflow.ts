@@ -34,6 +34,9 @@ import { searchCaOnCodexRoute } from './trust/search-route.ts';
 import type { CaSearchResult } from './trust/find-ca.ts';
 import type { CaSourceOptions } from './trust/sources.ts';
 import { proxyUrlWithLogin } from '../../shared/proxy-login.ts';
+import { asMessage, errorMessageOf } from '../../shared/fix-errors.ts';
+import { msg, type Message } from '../../shared/i18n/message.ts';
+import { english } from './fixes/english.ts';
 
 export interface WorkflowOptions {
   codexHome: string;
@@ -60,7 +63,7 @@ export function journalDirFor(opts: Pick<WorkflowOptions, 'env' | 'journalDir' |
  */
 export function proxyProber(baseUrl: string, opts: Pick<WorkflowOptions, 'timeoutMs' | 'signal'>, ca: string | undefined, credential: ProbeCredential): ProbeProxy {
   return async (url) => {
-    const route = { kind: 'configured-proxy' as const, label: `proxy ${redactUrl(url)}`, proxyUrl: url, display: redactUrl(url) };
+    const route = { kind: 'configured-proxy' as const, label: msg('fixes.probe.route', { proxy: redactUrl(url) }), proxyUrl: url, display: redactUrl(url) };
     const auth = { headers: credential.headers(), usable: credential.usable };
     const results = await probeRoute({ baseUrl }, route, { timeoutMs: opts.timeoutMs ?? 2500, signal: opts.signal, ca, auth });
     const ws = results.find((r) => r.phase === 'websocket');
@@ -71,20 +74,24 @@ export function proxyProber(baseUrl: string, opts: Pick<WorkflowOptions, 'timeou
     const failed = results
       .filter((r) => !r.ok && !(r === ws && reachedService))
       .sort((a, b) => Number(b.phase === 'websocket') - Number(a.phase === 'websocket'));
-    const reasons = [...new Set(failed.map((r) => r.detail))];
+    const reasons = [...new Map(failed.map((r) => [JSON.stringify(r.detail), r.detail])).values()];
     const hint = failed.length ? await socksPortHint(url, opts) : undefined;
     return {
       loginRequired: results.some((r) => r.failure === 'proxy-auth-required'),
       // Reaching the service is what the proxy must do; the credential is the login's business.
       carriesWebSocket: !!ws?.ok || reachedService,
       carriesHttps: !!https?.ok,
-      detail: hint ?? (reasons.length ? reasons.join('; ') : `the WebSocket and HTTPS to ${redactUrl(baseUrl)} work through ${redactUrl(url)}`),
+      detail:
+        hint ??
+        (reasons.length
+          ? reasons.slice(1).reduce((a, b) => msg('fixes.join.semicolon', { a, b }), reasons[0]!)
+          : msg('fixes.probe.works', { url: redactUrl(baseUrl), proxy: redactUrl(url) })),
     };
   };
 }
 
 /** When an http:// URL fails because its port speaks only SOCKS5, say so: that is the usual mistake. */
-async function socksPortHint(url: string, opts: Pick<WorkflowOptions, 'signal'>): Promise<string | undefined> {
+async function socksPortHint(url: string, opts: Pick<WorkflowOptions, 'signal'>): Promise<Message | undefined> {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -95,13 +102,16 @@ async function socksPortHint(url: string, opts: Pick<WorkflowOptions, 'signal'>)
   const host = parsed.hostname.replace(/^\[(.*)\]$/, '$1');
   const sniff = await sniffProxyPort(host, Number(parsed.port), { timeoutMs: 1000, signal: opts.signal }).catch(() => undefined);
   if (sniff?.speaks !== 'socks5') return undefined;
-  return `${host}:${parsed.port} speaks SOCKS5, not HTTP; use the app's HTTP or mixed port (or socks5h://${host}:${parsed.port}, which carries only the WebSocket)`;
+  return msg('fixes.probe.socks-port', { host, port: parsed.port });
 }
 
 /** The Clash API client with the loopback timeout the fixes use; throws so a failed change is never journaled. */
 export const clashTunSwitch: SetClashTun = async (controller, secret, enable) => {
   const result = await setClashTun(controller, secret, enable, { timeoutMs: 3000 });
-  if (!result.ok) throw new Error(result.error ?? 'the proxy app did not change TUN mode');
+  if (!result.ok) {
+    const userMessage = result.error === undefined ? msg('fixes.error.tun-unchanged') : asMessage(result.error);
+    throw Object.assign(new Error(english(userMessage)), { userMessage });
+  }
 };
 
 async function scanEnvironment(opts: WorkflowOptions): Promise<EnvironmentReport> {
@@ -163,7 +173,7 @@ async function addAfterFixNotes(planned: PlannedFix, opts: PrepareOptions): Prom
   if (edits.length > 0) {
     const files = edits.map((e) => ({ name: path.basename(e.path), text: e.before?.toString('utf8') ?? '' }));
     for (const m of findConfigManagers({ homedir: opts.homedir ?? os.homedir(), files })) {
-      planned.plan.warnings.push(`${m.advice} (${m.evidence})`);
+      planned.plan.warnings.push(msg('fixes.after.manager', { advice: m.advice, evidence: m.evidence }));
     }
   }
   if (planned.edits.length > 0) {
@@ -184,13 +194,13 @@ async function caSearchForFix(setup: CodexSetup, baseUrl: string, opts: PrepareO
     ...(opts.caFile ? { caFile: opts.caFile } : {}),
     ...(opts.caSources ? { sources: opts.caSources } : {}),
   }).catch((error: unknown) => {
-    throw new FixError(`${(error as Error).message}; nothing was written`, 'not-applicable');
+    throw new FixError(msg('fixes.error.nothing-written', { problem: errorMessageOf(error) }), 'not-applicable');
   });
   if (search.status === 'trusted') {
-    throw new FixError(`the certificate of ${redactUrl(baseUrl)} already verifies on Codex's route: there is no CA to add; nothing was written`, 'not-applicable');
+    throw new FixError(msg('fixes.error.ca-already-trusted', { url: redactUrl(baseUrl) }), 'not-applicable');
   }
   if (search.status === 'unreachable') {
-    throw new FixError(`could not read the certificate of ${redactUrl(baseUrl)} on Codex's route (${search.detail}): run \`diagnose\` to see why; nothing was written`, 'not-applicable');
+    throw new FixError(msg('fixes.error.ca-unreadable', { url: redactUrl(baseUrl), detail: search.detail }), 'not-applicable');
   }
   return search.result;
 }

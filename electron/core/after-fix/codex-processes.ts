@@ -2,21 +2,39 @@
 // change up: Codex CLI sessions, the Codex desktop app, and VS Code / Cursor / Windsurf with the
 // Codex extension (which runs `codex app-server` from its own folder).
 import { runSafely, type RunCommand } from '../environment/run-command.ts';
+import { msg, type Message, type MessageId } from '../../../shared/i18n/message.ts';
+
+/** The kinds of Codex programs, by their English names (stable: tests and the process list use them). */
+export type CodexProgram =
+  | 'Codex CLI'
+  | 'Codex app'
+  | 'VS Code (Codex extension)'
+  | 'Cursor (Codex extension)'
+  | 'Windsurf (Codex extension)';
+
+/** How each is named to the reader. */
+const PROGRAM_NAMES: Record<CodexProgram, MessageId> = {
+  'Codex CLI': 'fixes.after.program.cli',
+  'Codex app': 'fixes.after.program.app',
+  'VS Code (Codex extension)': 'fixes.after.program.vscode',
+  'Cursor (Codex extension)': 'fixes.after.program.cursor',
+  'Windsurf (Codex extension)': 'fixes.after.program.windsurf',
+};
 
 export interface CodexProcess {
   pid: number;
   /** `Codex CLI`, `Codex app`, `VS Code (Codex extension)`, … */
-  what: string;
+  what: CodexProgram;
 }
 
-const EDITORS: [RegExp, string][] = [
+const EDITORS: [RegExp, CodexProgram][] = [
   [/[\\/]\.cursor[\\/]extensions[\\/]openai\.chatgpt/i, 'Cursor (Codex extension)'],
   [/[\\/]\.windsurf[\\/]extensions[\\/]openai\.chatgpt/i, 'Windsurf (Codex extension)'],
   [/[\\/]\.vscode(?:-insiders|-server)?[\\/]extensions[\\/]openai\.chatgpt/i, 'VS Code (Codex extension)'],
 ];
 
 /** What a process is, from its command line; null when it is not Codex. */
-export function classifyCodexProcess(commandLine: string): string | null {
+export function classifyCodexProcess(commandLine: string): CodexProgram | null {
   for (const [pattern, what] of EDITORS) if (pattern.test(commandLine)) return what;
   // The desktop app (its helper processes included): macOS bundle, Windows install or Store package.
   if (/Codex\.app[\\/]Contents[\\/]|[\\/]Programs[\\/]Codex[\\/]Codex\.exe|WindowsApps[\\/][^\\/]*Codex[^\\/]*[\\/]Codex\.exe/i.test(commandLine)) return 'Codex app';
@@ -57,10 +75,13 @@ export async function findRunningCodex(run: RunCommand, platform: NodeJS.Platfor
 }
 
 /** One sentence for the preview, or null when nothing needs a restart. */
-export function restartNote(processes: CodexProcess[]): string | null {
+export function restartNote(processes: CodexProcess[]): Message | null {
   if (processes.length === 0) return null;
-  const kinds = new Map<string, number[]>();
+  const kinds = new Map<CodexProgram, number[]>();
   for (const p of processes) kinds.set(p.what, [...(kinds.get(p.what) ?? []), p.pid]);
-  const list = [...kinds].map(([what, pids]) => `${what} (pid ${pids.slice(0, 3).join(', ')}${pids.length > 3 ? ', …' : ''})`).join('; ');
-  return `Running now, and reading the change only when restarted: ${list}.`;
+  const programs = [...kinds].map(([what, pids]) =>
+    msg('fixes.after.program', { what: msg(PROGRAM_NAMES[what]), pids: `${pids.slice(0, 3).join(', ')}${pids.length > 3 ? ', …' : ''}` }),
+  );
+  const list = programs.slice(1).reduce((a, b) => msg('fixes.join.semicolon', { a, b }), programs[0]!);
+  return msg('fixes.after.restart', { programs: list });
 }

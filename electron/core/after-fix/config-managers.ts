@@ -3,14 +3,15 @@
 // settings), and local gateway bridges mark the lines they own with "managed by …" comments.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { msg, type Message } from '../../../shared/i18n/message.ts';
 
 export interface ConfigManager {
   /** `cc-switch`, or `marker` for a comment that says a tool owns the file. */
   id: 'cc-switch' | 'marker';
   /** What gave it away, e.g. `~/.cc-switch/config.json` or `config.toml line 1: "Managed by foo"`. */
-  evidence: string;
+  evidence: Message;
   /** What to do so that the change survives. */
-  advice: string;
+  advice: Message;
 }
 
 /** Words tools use in the comments that say they own a file or a line (the stale-gateway check reads them too). */
@@ -46,17 +47,16 @@ export function findConfigManagers(opts: {
   if (ccSwitch) {
     managers.push({
       id: 'cc-switch',
-      evidence: ccSwitch.replace(opts.homedir, '~'),
-      advice:
-        'cc-switch rewrites config.toml from its own provider settings whenever you switch providers, which would undo this change: make the same change in cc-switch, in the settings of the provider you use (its WebSocket option, or supports_websockets = false in its Codex config), then switch to it again.',
+      evidence: msg('fixes.after.state-file', { path: ccSwitch.replace(opts.homedir, '~') }),
+      advice: msg('fixes.after.cc-switch'),
     });
   }
   for (const file of opts.files) {
     for (const m of markerComments(file.text)) {
       managers.push({
         id: 'marker',
-        evidence: `${file.name} line ${m.line}: "${m.text}"`,
-        advice: 'A comment says another tool manages this file: it may write it again and undo this change. Make the change in that tool too, or check after it runs (History shows whether the change is still in place).',
+        evidence: msg('fixes.after.marker-evidence', { file: file.name, line: m.line, text: m.text }),
+        advice: msg('fixes.after.marker'),
       });
     }
   }

@@ -2,6 +2,7 @@
 // database answers it, for the active changes of History.
 import type { HistoryItem, JournalEntry } from '../../../shared/types.ts';
 import { readCodexHistory } from '../codex/history.ts';
+import { msg, type Message } from '../../../shared/i18n/message.ts';
 
 const MAX_LOOKED_AT = 5;
 
@@ -19,9 +20,9 @@ export async function withRecordSinceChange(items: HistoryItem[], entries: Journ
 }
 
 /** One line for `history`: what Codex recorded since the change. */
-export function sinceChangeText(item: HistoryItem): string | null {
+export function sinceChangeText(item: HistoryItem): Message | null {
   const c = item.sinceChange;
   if (!c) return null;
-  if (c.retries + c.fallbacks + c.waitingForNetwork === 0) return 'since then Codex recorded no retries and no fallbacks';
-  return `since then Codex recorded ${c.retries} retries, ${c.fallbacks} fallbacks to HTTPS, ${c.waitingForNetwork} waits for the network`;
+  if (c.retries + c.fallbacks + c.waitingForNetwork === 0) return msg('fixes.after.since-none');
+  return msg('fixes.after.since-counts', { retries: c.retries, fallbacks: c.fallbacks, waits: c.waitingForNetwork });
 }

@@ -3,6 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { JournalEntry, JournalFileEntry } from '../../../shared/types.ts';
+import { errorMessageOf } from '../../../shared/fix-errors.ts';
+import { msg } from '../../../shared/i18n/message.ts';
 import { atomicWriteFileSync, fileMode, removeFileSync, testPause } from './atomic-write.ts';
 import { beginPending, finishPending, markReverted, newChangeId, removeEntry } from './journal.ts';
 import { withCodexHomeLock } from './lock.ts';
@@ -21,14 +23,14 @@ function assertWritable(file: string, exists: boolean): void {
     fs.accessSync(path.dirname(file), fs.constants.W_OK);
   } catch {
     throw new FixError(
-      `${exists ? file : path.dirname(file)} is read-only: make it writable (or run as its owner) and try again; nothing was written`,
+      msg('fixes.error.path-read-only', { path: exists ? file : path.dirname(file) }),
       'read-only',
       { file },
     );
   }
   if (exists && process.platform !== 'win32' && (fileMode(file)! & 0o222) === 0) {
     // root passes access(W_OK) on a 0o444 file; the user still asked for it to be read-only.
-    throw new FixError(`${file} is read-only: make it writable and try again; nothing was written`, 'read-only', { file });
+    throw new FixError(msg('fixes.error.file-read-only', { file }), 'read-only', { file });
   }
 }
 
@@ -36,7 +38,7 @@ export async function applyPlan(planned: PlannedFix, options: ApplyOptions): Pro
   assertCodexHome(planned.codexHome);
   if (planned.edits.length === 0 && !planned.api) {
     throw new FixError(
-      planned.plan.manualSteps ? 'this fix is done by hand: follow the steps shown' : 'this plan changes nothing',
+      planned.plan.manualSteps ? msg('fixes.error.manual-fix') : msg('fixes.error.no-change'),
       'not-applicable',
     );
   }
@@ -55,7 +57,7 @@ async function applyLocked(planned: PlannedFix, options: ApplyOptions): Promise<
     const current = readBytes(edit.path);
     const same = current === null ? edit.before === null : edit.before !== null && current.equals(edit.before);
     if (!same) {
-      throw new FixError(`${edit.path} changed since the preview was made; preview the fix again`, 'changed-since-plan', {
+      throw new FixError(msg('fixes.error.changed-since-preview', { file: edit.path }), 'changed-since-plan', {
         file: edit.path,
       });
     }
@@ -83,7 +85,7 @@ async function applyLocked(planned: PlannedFix, options: ApplyOptions): Promise<
     files,
   };
 
-  if (planned.api && !options.setClashTun) throw new FixError('no Clash API client was given to turn TUN on', 'api-failed');
+  if (planned.api && !options.setClashTun) throw new FixError(msg('fixes.error.no-clash-client'), 'api-failed');
   if (planned.api) entry.api = { controller: planned.api.controller, previousTun: planned.api.previousTun };
 
   // The journal first: if anything below fails, the bytes before (and TUN's old state) are safe.
@@ -97,7 +99,7 @@ async function applyLocked(planned: PlannedFix, options: ApplyOptions): Promise<
     } catch (error) {
       removeEntry(options.journalDir, entry.id); // nothing changed: no history item to revert
       finishPending(options.journalDir, entry.id);
-      throw new FixError(`the Clash API at ${planned.api.controller} refused: ${(error as Error).message}`, 'api-failed');
+      throw new FixError(msg('fixes.error.clash-refused', { controller: planned.api.controller, error: errorMessageOf(error) }), 'api-failed');
     }
   }
   const written: number[] = [];
@@ -116,7 +118,7 @@ async function applyLocked(planned: PlannedFix, options: ApplyOptions): Promise<
     }
     markReverted(options.journalDir, entry.id, 'apply-failed');
     finishPending(options.journalDir, entry.id);
-    throw new FixError(`writing ${(error as Error).message}; the files were put back as they were`, 'read-only');
+    throw new FixError(msg('fixes.error.write-failed', { error: (error as Error).message }), 'read-only');
   }
   finishPending(options.journalDir, entry.id);
   return entry;

@@ -1,6 +1,7 @@
 // Fix #1: stop the WebSocket attempts of the provider the user actually runs.
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import { msg, type Message } from '../../../shared/i18n/message.ts';
 import {
   assertCodexHome,
   editOf,
@@ -36,8 +37,7 @@ function dropIgnoredOpenaiTable(file: TomlFile, text: string, expected: Expected
   return tomlEdit(() => removeTable(text, OPENAI_TABLE));
 }
 
-const IGNORED_TABLE_EFFECT =
-  '[model_providers.openai] (supports_websockets = false), which Codex ignores, is removed: this change does what it meant.';
+const IGNORED_TABLE_EFFECT = msg('fixes.effect.ignored-table-removed');
 
 /** Edits that remove the ignored table from files the fix does not otherwise change. */
 function ignoredTableEdits(files: TomlFile[], changed: TomlFile): PlannedEdit[] {
@@ -61,7 +61,7 @@ export function loadConfigLayers(codexHome: string, profile: string | null): Tom
     const file = profileFilePath(codexHome, profile);
     const layer = readTomlFile(file, path.basename(file));
     if (layer.bytes === null) {
-      throw new FixError(`profile "${profile}" has no file ${path.basename(file)} in CODEX_HOME`, 'not-applicable');
+      throw new FixError(msg('fixes.error.profile-file-missing', { profile, file: path.basename(file) }), 'not-applicable');
     }
     files.push(layer);
   }
@@ -87,7 +87,7 @@ function wantedShape(baseUrl: string | undefined): Record<string, unknown> {
 export async function planDisableWebsockets(ctx: FixContext): Promise<PlannedFix> {
   const files = loadConfigLayers(ctx.codexHome, ctx.profile);
   if (files[0]!.data.profile !== undefined) {
-    throw new FixError('config.toml uses the legacy profile = "…" form Codex refuses: apply repair-config first', 'not-applicable');
+    throw new FixError(msg('fixes.error.legacy-profile'), 'not-applicable');
   }
   const reserved = RESERVED_PROVIDER_IDS.find((id) => {
     const table = mergedProviderTable(files, id);
@@ -95,18 +95,15 @@ export async function planDisableWebsockets(ctx: FixContext): Promise<PlannedFix
   });
   const removesIgnoredTable = files.some(holdsIgnoredOpenaiTable);
   if (reserved) {
-    throw new FixError(
-      `config defines a table for the built-in provider "${reserved}", which Codex refuses: apply repair-config first`,
-      'not-applicable',
-    );
+    throw new FixError(msg('fixes.error.reserved-provider', { provider: reserved }), 'not-applicable');
   }
   const providerId = effectiveProviderId(files);
   // The ignored [model_providers.openai] defines nothing: the built-in provider stays in charge.
   const table = mergedProviderTable(files, providerId);
   const definition = table !== undefined && isIgnoredBuiltInTable(providerId, table) ? undefined : table;
-  const warnings: string[] = [];
+  const warnings: Message[] = [];
   if (ctx.setup.provider && ctx.setup.provider.id !== providerId) {
-    warnings.push(`The diagnosis saw provider "${ctx.setup.provider.id}", the files now select "${providerId}".`);
+    warnings.push(msg('fixes.warning.provider-changed', { seen: ctx.setup.provider.id, now: providerId }));
   }
   // Built-in providers other than openai (amazon-bedrock, ollama, lmstudio) never use WebSockets,
   // and a table that already says supports_websockets = false needs nothing: no key is added.
@@ -114,10 +111,10 @@ export async function planDisableWebsockets(ctx: FixContext): Promise<PlannedFix
   const builtInWithoutWebsockets = providerId !== 'openai' && (BUILT_IN_PROVIDER_IDS as readonly string[]).includes(providerId);
   if (builtInWithoutWebsockets || definition?.supports_websockets === false) {
     const why = builtInWithoutWebsockets
-      ? `the built-in provider "${providerId}" does not use WebSockets`
-      : `provider "${providerId}" already has supports_websockets = false`;
-    return makePlan(ctx, 'disable-websockets', `WebSockets are already off for provider "${providerId}"`, [], {
-      warnings: [...warnings, `Nothing to change: ${why}.`],
+      ? msg('fixes.warning.nothing-to-change-built-in', { provider: providerId })
+      : msg('fixes.warning.nothing-to-change-already-off', { provider: providerId });
+    return makePlan(ctx, 'disable-websockets', msg('fixes.title.ws-already-off', { provider: providerId }), [], {
+      warnings: [...warnings, why],
     });
   }
 
@@ -128,9 +125,9 @@ export async function planDisableWebsockets(ctx: FixContext): Promise<PlannedFix
     let after = tomlEdit(() => setKeyInTable(owner.text, ['model_providers', providerId], 'supports_websockets', false));
     after = dropIgnoredOpenaiTable(owner, after, expectedOwner);
     verifyOrRefuse(owner.text, after, expectedOwner, path.basename(owner.path));
-    return makePlan(ctx, 'disable-websockets', `Turn off WebSockets for provider "${providerId}"`, [editOf(owner, after), ...ignoredTableEdits(files, owner)], {
+    return makePlan(ctx, 'disable-websockets', msg('fixes.title.ws-off-custom', { provider: providerId }), [editOf(owner, after), ...ignoredTableEdits(files, owner)], {
       sideEffects: [
-        `Codex talks to "${providerId}" over HTTPS only (server-sent events); answers no longer wait for WebSocket retries.`,
+        msg('fixes.effect.https-only', { provider: providerId }),
         ...(removesIgnoredTable ? [IGNORED_TABLE_EFFECT] : []),
       ],
       warnings,
@@ -138,10 +135,7 @@ export async function planDisableWebsockets(ctx: FixContext): Promise<PlannedFix
   }
 
   if (providerId !== 'openai') {
-    throw new FixError(
-      `model_provider = "${providerId}" names no [model_providers.${providerId}] table; fix the config first`,
-      'not-applicable',
-    );
+    throw new FixError(msg('fixes.error.provider-undefined', { provider: providerId }), 'not-applicable');
   }
 
   // The built-in provider cannot be changed: select a custom provider with the same login.
@@ -176,17 +170,18 @@ export async function planDisableWebsockets(ctx: FixContext): Promise<PlannedFix
   after = dropIgnoredOpenaiTable(selection, after, expected);
   verifyOrRefuse(selection.text, after, expected, path.basename(selection.path));
   if (hasTable(after, OPENAI_TABLE)) {
-    throw new FixError('refusing to write a [model_providers.openai] table', 'edit-refused');
+    throw new FixError(msg('fixes.error.openai-table-refused'), 'edit-refused');
   }
 
   const edits: PlannedEdit[] = [editOf(selection, after), ...ignoredTableEdits(files, selection)];
   const where = selection === files[0] ? 'config.toml' : path.basename(selection.path);
-  return makePlan(ctx, 'disable-websockets', `Use provider "${id}": the built-in OpenAI provider without WebSockets`, edits, {
+  return makePlan(ctx, 'disable-websockets', msg('fixes.title.ws-off-http-provider', { provider: id }), edits, {
     sideEffects: [
-      `${where} selects "${id}" instead of the built-in "openai" provider, with the same login (requires_openai_auth)` +
-        (baseUrl ? ` and your openai_base_url copied into base_url.` : ' and the endpoint Codex picks for your login mode.'),
-      `Codex lists past conversations per provider: the ones started with "openai" will not show in the resume list while "${id}" is selected. Nothing is deleted; they come back when you revert this change.`,
-      ...(reuse ? [`The [model_providers.${id}] table left by an earlier change already has the right settings and is reused.`] : []),
+      baseUrl
+        ? msg('fixes.effect.selects-provider-base-url', { file: where, provider: id })
+        : msg('fixes.effect.selects-provider', { file: where, provider: id }),
+      msg('fixes.effect.conversations-regroup', { provider: id }),
+      ...(reuse ? [msg('fixes.effect.table-reused', { provider: id })] : []),
       ...(removesIgnoredTable ? [IGNORED_TABLE_EFFECT] : []),
     ],
     warnings,

@@ -2,6 +2,8 @@
 // quoting, trailing comments and the line ending), missing keys are appended, and lines this
 // reader does not understand are never rewritten.
 import { detectEol } from './toml-scan.ts';
+import { msg, type Message } from '../../../shared/i18n/message.ts';
+import { english } from './english.ts';
 
 export type DotenvQuote = '"' | "'" | '';
 
@@ -21,9 +23,10 @@ export interface DotenvLine {
   bomIgnored?: boolean;
 }
 
+/** An edit this module cannot make safely: `userMessage` says why; `message` is its English text. */
 export class DotenvEditError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(readonly userMessage: Message) {
+    super(english(userMessage));
     this.name = 'DotenvEditError';
   }
 }
@@ -140,8 +143,8 @@ export function readDotenv(text: string): Map<string, string> {
  */
 export function appendToDotenvValue(text: string, lineNumber: number, key: string, suffix: string): string {
   const line = parseDotenvLines(text).find((l) => l.kind === 'entry' && l.key === key && l.lineNumber === lineNumber);
-  if (!line) throw new DotenvEditError(`.env line ${lineNumber} sets ${key} in a form this tool cannot edit safely; fix it by hand`);
-  if (/[\s'"$\\#]/.test(suffix)) throw new DotenvEditError('cannot append this text to a .env value');
+  if (!line) throw new DotenvEditError(msg('fixes.dotenv.cannot-edit-line', { line: lineNumber, key }));
+  if (/[\s'"$\\#]/.test(suffix)) throw new DotenvEditError(msg('fixes.dotenv.cannot-append'));
   const at = line.quote === '' ? line.valueEnd! : line.valueEnd! - 1;
   // A comment right after an empty unquoted value must stay a comment.
   const gap = line.quote === '' && text[at] === '#' ? ' ' : '';
@@ -149,7 +152,7 @@ export function appendToDotenvValue(text: string, lineNumber: number, key: strin
 }
 
 export function formatDotenvValue(value: string, quote: DotenvQuote): string {
-  if (/[\r\n]/.test(value)) throw new DotenvEditError('a .env value cannot hold a line break here');
+  if (/[\r\n]/.test(value)) throw new DotenvEditError(msg('fixes.dotenv.line-break'));
   const plainOk = /^[A-Za-z0-9_\-.:/@%+=,*~?&[\]!]*$/.test(value);
   if (quote === '' && plainOk) return value;
   if (quote === "'" || (quote === '' && value.includes('$'))) {
@@ -173,7 +176,7 @@ export function setDotenvKeys(text: string | null, updates: [string, string][]):
   const missing: [string, string][] = [];
   for (const [key, value] of updates) {
     const odd = lines.find((l) => l.kind === 'odd' && l.key === key);
-    if (odd) throw new DotenvEditError(`.env line ${odd.lineNumber} sets ${key} in a form this tool cannot edit safely; fix it by hand`);
+    if (odd) throw new DotenvEditError(msg('fixes.dotenv.cannot-edit-line', { line: odd.lineNumber, key }));
     const hits = lines.filter((l) => l.kind === 'entry' && l.key === key);
     if (hits.length === 0) missing.push([key, value]);
     for (const hit of hits) {

@@ -8,6 +8,8 @@ import type { HistoryItem, JournalEntry } from '../../../shared/types.ts';
 import { changeState } from './still-in-place.ts';
 import { atomicWriteFileSync } from './atomic-write.ts';
 import { FixError } from './plan.ts';
+import { textMessage } from '../../../shared/fix-errors.ts';
+import { isMessage, msg, type Message } from '../../../shared/i18n/message.ts';
 
 export const APP_DIR_NAME = 'Codex Connection Doctor';
 
@@ -30,16 +32,16 @@ export function getJournalDir(
 /** A journal folder that cannot be used: a refusal that names it and says what to do. */
 export function journalFolderError(dir: string, error: unknown): FixError {
   const code = (error as NodeJS.ErrnoException).code ?? '';
-  const what =
+  const message =
     code === 'ENOTDIR' || code === 'EEXIST'
-      ? 'is a file, not a folder: move that file away'
+      ? msg('fixes.error.journal-is-file', { dir })
       : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
-        ? 'cannot be read or written by you: make it yours and readable and writable (`chmod u+rwx`)'
+        ? msg('fixes.error.journal-no-access', { dir })
         : code === 'ELOOP'
-          ? 'is a symlink loop: remove the link'
-          : `cannot be used (${(error as Error).message})`;
+          ? msg('fixes.error.journal-symlink-loop', { dir })
+          : msg('fixes.error.journal-unusable', { dir, error: (error as Error).message });
   return new FixError(
-    `the journal folder ${dir} ${what}, or set CODEX_CONNECTION_DOCTOR_HOME to another folder; nothing was written`,
+    message,
     'read-only',
     { file: dir },
   );
@@ -100,7 +102,7 @@ export function markReverted(dir: string, id: string, mode: string, when = new D
 export interface DamagedEntry {
   /** The file's name in the journal folder. */
   file: string;
-  reason: string;
+  reason: Message;
 }
 
 export interface JournalContents {
@@ -115,36 +117,40 @@ const isStr = (v: unknown): v is string => typeof v === 'string';
 const isOptStr = (v: unknown) => v === undefined || typeof v === 'string';
 
 /** Why a parsed value is not a journal entry with this id, or null when it is one. */
-function entryProblem(value: unknown, id: string): string | null {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return 'not a journal entry';
+function entryProblem(value: unknown, id: string): Message | null {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return msg('fixes.damaged.not-an-entry');
   const e = value as Record<string, unknown>;
-  if (e.id !== id) return 'its id does not match its file name';
-  for (const k of ['createdAt', 'fix', 'title', 'codexHome'] as const) if (!isStr(e[k])) return `"${k}" is missing`;
-  if (!(e.profile === undefined || e.profile === null || isStr(e.profile))) return '"profile" is not a name';
-  if (!isOptStr(e.revertOf)) return '"revertOf" is not an id';
-  if (!Array.isArray(e.files)) return '"files" is missing';
+  if (e.id !== id) return msg('fixes.damaged.id-mismatch');
+  for (const k of ['createdAt', 'fix', 'codexHome'] as const) if (!isStr(e[k])) return msg('fixes.damaged.field-missing', { field: k });
+  // A title is a message; entries written before messages hold an English sentence.
+  if (!isStr(e.title) && !isMessage(e.title)) return msg('fixes.damaged.field-missing', { field: 'title' });
+  if (!(e.profile === undefined || e.profile === null || isStr(e.profile))) return msg('fixes.damaged.profile');
+  if (!isOptStr(e.revertOf)) return msg('fixes.damaged.revert-of');
+  if (!Array.isArray(e.files)) return msg('fixes.damaged.field-missing', { field: 'files' });
   for (const f of e.files as unknown[]) {
-    if (!f || typeof f !== 'object') return 'a file record is not an object';
+    if (!f || typeof f !== 'object') return msg('fixes.damaged.file-not-object');
     const r = f as Record<string, unknown>;
-    if (!isStr(r.path) || !path.isAbsolute(r.path)) return 'a file record has no absolute path';
-    if (typeof r.existedBefore !== 'boolean') return 'a file record lacks "existedBefore"';
-    if (!isOptStr(r.before) || !isOptStr(r.after) || !isOptStr(r.hashAfter)) return 'a file record holds bytes that are not text';
-    if (r.existedBefore && r.before === undefined) return 'a file record lacks the bytes before';
-    if (r.modeBefore !== undefined && typeof r.modeBefore !== 'number') return 'a file record has a mode that is not a number';
+    if (!isStr(r.path) || !path.isAbsolute(r.path)) return msg('fixes.damaged.file-path');
+    if (typeof r.existedBefore !== 'boolean') return msg('fixes.damaged.file-existed-before');
+    if (!isOptStr(r.before) || !isOptStr(r.after) || !isOptStr(r.hashAfter)) return msg('fixes.damaged.file-bytes');
+    if (r.existedBefore && r.before === undefined) return msg('fixes.damaged.file-before');
+    if (r.modeBefore !== undefined && typeof r.modeBefore !== 'number') return msg('fixes.damaged.file-mode');
   }
   if (e.api !== undefined) {
     const a = e.api as Record<string, unknown> | null;
-    if (!a || !isStr(a.controller) || typeof a.previousTun !== 'boolean') return '"api" is not a Clash API record';
+    if (!a || !isStr(a.controller) || typeof a.previousTun !== 'boolean') return msg('fixes.damaged.api');
   }
   return null;
 }
 
 export class DamagedEntryError extends FixError {
-  constructor(dir: string, id: string, reason: string) {
-    super(
-      `the journal entry ${path.join(dir, `${id}.json`)} is damaged (${reason}); it cannot be reverted from the journal — restore the file by hand, or move that entry away`,
-      'not-found',
-    );
+  constructor(
+    dir: string,
+    id: string,
+    /** Why the entry cannot be read. */
+    readonly reason: Message,
+  ) {
+    super(msg('fixes.error.journal-damaged', { file: path.join(dir, `${id}.json`), reason }), 'not-found');
   }
 }
 
@@ -171,7 +177,7 @@ export function readEntry(dir: string, id: string): JournalEntry | null {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return null;
     if (code === 'EACCES' || code === 'EPERM' || code === 'EISDIR') throw journalFolderError(path.join(dir, `${id}.json`), error);
-    throw new DamagedEntryError(dir, id, error instanceof SyntaxError ? 'not valid JSON: truncated or overwritten' : (error as Error).message);
+    throw new DamagedEntryError(dir, id, error instanceof SyntaxError ? msg('fixes.damaged.not-json') : textMessage((error as Error).message));
   }
   const problem = entryProblem(value, id);
   if (problem) throw new DamagedEntryError(dir, id, problem);
@@ -262,7 +268,7 @@ export function readJournal(dir: string): JournalContents {
     .sort();
   for (const id of ids) {
     if (!isChangeId(id)) {
-      damaged.push({ file: `${id}.json`, reason: 'not a journal entry name' });
+      damaged.push({ file: `${id}.json`, reason: msg('fixes.damaged.bad-name') });
       continue;
     }
     if (pending.has(id)) continue;
@@ -270,7 +276,7 @@ export function readJournal(dir: string): JournalContents {
       const entry = readEntry(dir, id);
       if (entry) entries.push(entry);
     } catch (error) {
-      if (error instanceof DamagedEntryError) damaged.push({ file: `${id}.json`, reason: /is damaged \((.*)\); it cannot/.exec(error.message)?.[1] ?? error.message });
+      if (error instanceof DamagedEntryError) damaged.push({ file: `${id}.json`, reason: error.reason });
       else throw error;
     }
   }
@@ -287,7 +293,7 @@ export function toHistoryItem(entry: JournalEntry): HistoryItem {
     id: entry.id,
     createdAt: entry.createdAt,
     fix: entry.fix,
-    title: entry.title,
+    title: entryTitle(entry),
     files: entry.files.map((f) => f.path),
     reverted: entry.revertedAt !== undefined,
   };
@@ -295,6 +301,35 @@ export function toHistoryItem(entry: JournalEntry): HistoryItem {
   const state = changeState(entry);
   if (state) item.state = state;
   return item;
+}
+
+/**
+ * Titles of entries written before titles were messages (English sentences), read back into the
+ * message each was made from, so History shows them in the reader's language too.
+ */
+const LEGACY_TITLES: [RegExp, (m: RegExpExecArray) => Message][] = [
+  [/^Removed the lines of: ([\s\S]*)$/, (m) => msg('fixes.title.removed-lines', { title: legacyTitle(m[1]!) })],
+  [/^Turn off WebSockets for provider "(.*)"$/, (m) => msg('fixes.title.ws-off-custom', { provider: m[1]! })],
+  [/^Use provider "(.*)": the built-in OpenAI provider without WebSockets$/, (m) => msg('fixes.title.ws-off-http-provider', { provider: m[1]! })],
+  [/^WebSockets are already off for provider "(.*)"$/, (m) => msg('fixes.title.ws-already-off', { provider: m[1]! })],
+  [/^Turn on TUN mode through the Clash API at (.*)$/, (m) => msg('fixes.title.tun-api', { controller: m[1]! })],
+  [/^TUN mode is already on$/, () => msg('fixes.title.tun-already-on')],
+  [/^Repair config\.toml so Codex starts$/, () => msg('fixes.title.repair')],
+  [/^Trust the CA "(.*)" for Codex$/, (m) => msg('fixes.title.trust-ca', { name: m[1]! })],
+  [/^Send Codex through the proxy (.*)$/, (m) => msg('fixes.title.use-proxy', { proxy: m[1]! })],
+];
+
+function legacyTitle(title: string): Message {
+  for (const [pattern, make] of LEGACY_TITLES) {
+    const m = pattern.exec(title);
+    if (m) return make(m);
+  }
+  return msg('fixes.title.legacy', { title });
+}
+
+/** The entry's title as a message, whenever the entry was written. */
+export function entryTitle(entry: Pick<JournalEntry, 'title'>): Message {
+  return typeof entry.title === 'string' ? legacyTitle(entry.title) : entry.title;
 }
 
 /** History, newest first. */

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import { FixError } from './plan.ts';
+import { msg } from '../../../shared/i18n/message.ts';
 
 export const LOCK_NAME = '.codex-connection-doctor.lock';
 export const STALE_MS = 5000;
@@ -32,10 +33,7 @@ export function lockPathFor(codexHome: string): string {
 
 export class LockBusyError extends FixError {
   constructor(codexHome: string) {
-    super(
-      `another change to ${codexHome} is being made (by the app or the command line); nothing was written — wait for it to finish, then preview the fix again`,
-      'changed-since-plan',
-    );
+    super(msg('fixes.error.lock-busy', { home: codexHome }), 'changed-since-plan');
   }
 }
 
@@ -62,19 +60,19 @@ export async function withCodexHomeLock<T>(codexHome: string, fn: () => Promise<
     if (code === 'ELOCKED') throw new LockBusyError(codexHome);
     if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
       throw new FixError(
-        `${codexHome} is read-only: make it writable (or run as its owner) and try again; nothing was written`,
+        msg('fixes.error.path-read-only', { path: codexHome }),
         'read-only',
         { file: codexHome },
       );
     }
     if (code === 'ENOENT' || code === 'ENOTDIR') {
-      throw new FixError(`CODEX_HOME ${codexHome} does not exist or is not a folder`, 'codex-home-missing');
+      throw new FixError(msg('fixes.error.codex-home-gone', { path: codexHome }), 'codex-home-missing');
     }
     throw error;
   }
   try {
     const result = await fn();
-    if (compromised) throw new FixError(`the lock on ${codexHome} was lost while writing (${compromised.message}); run \`history\` to check the change`, 'changed-since-plan');
+    if (compromised) throw new FixError(msg('fixes.error.lock-lost', { home: codexHome, error: compromised.message }), 'changed-since-plan');
     return result;
   } finally {
     await release().catch(() => undefined);

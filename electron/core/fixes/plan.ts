@@ -1,6 +1,7 @@
 // What every fix planner shares: the context it gets, the plan it returns (the FixPlan the user
 // sees plus the exact bytes main keeps), reading files, diffs with secrets masked.
-import type { FixErrorCode } from '../../../shared/fix-errors.ts';
+import { errorMessageOf, textMessage, type FixErrorCode } from '../../../shared/fix-errors.ts';
+import { msg, type Message } from '../../../shared/i18n/message.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,15 +14,16 @@ import type {
 } from '../../../shared/types.ts';
 import { unifiedDiff } from './diff.ts';
 import { fileMode } from './atomic-write.ts';
-import { getAt, parseTomlText, TomlEditError, verifyEdit, type ExpectedChange } from './toml-edit.ts';
+import { getAt, parseTomlText, TomlEditError, TomlSyntaxError, verifyEdit, type ExpectedChange } from './toml-edit.ts';
 import { redactCredentials } from '../redact.ts';
-import { ConfigFileError, invalidUtf8Position, readConfigFileSync } from '../config-file.ts';
+import { ConfigFileError, invalidUtf8Position, MAX_CONFIG_FILE_BYTES, readConfigFileSync } from '../config-file.ts';
+import { english } from './english.ts';
 import type { CaSearchResult } from '../trust/find-ca.ts';
 
 export interface ProxyProbeResult {
   carriesWebSocket: boolean;
   carriesHttps: boolean;
-  detail: string;
+  detail: Message;
   /** The proxy answered 407: it wants a login, or refused the one in the URL. */
   loginRequired?: boolean;
 }
@@ -72,16 +74,28 @@ export interface PlannedFix {
   api?: PlannedApiAction;
 }
 
+/**
+ * A fix refused or failed: `userMessage` says why (a catalog message the app and the command line
+ * render), `code` picks the hint (FIX_ERROR_HINTS); `message` is the English text, for logs.
+ */
 export class FixError extends Error {
   constructor(
-    message: string,
+    readonly userMessage: Message,
     readonly code: FixErrorCode,
     readonly location?: { file: string; line?: number; column?: number },
   ) {
-    super(message);
+    super(english(userMessage));
     this.name = 'FixError';
   }
 }
+
+/** A ConfigFileError (another module's) as a refusal of ours, by its code. */
+const CONFIG_FILE_ERRORS = {
+  'not-a-file': 'fixes.error.file-not-regular',
+  'too-large': 'fixes.error.file-too-large',
+  unreadable: 'fixes.error.file-unreadable',
+  'symlink-loop': 'fixes.error.file-symlink-loop',
+} as const satisfies Record<ConfigFileError['code'], Message['id']>;
 
 export function sha256(data: Buffer): string {
   return createHash('sha256').update(data).digest('hex');
@@ -96,21 +110,20 @@ export function assertCodexHome(codexHome: string): void {
   try {
     stat = fs.statSync(codexHome);
   } catch {
-    throw new FixError(
-      `CODEX_HOME ${codexHome} does not exist: run Codex once (or create the folder), or pass --codex-home`,
-      'codex-home-missing',
-    );
+    throw new FixError(msg('fixes.error.codex-home-absent', { path: codexHome }), 'codex-home-missing');
   }
-  if (!stat.isDirectory()) throw new FixError(`CODEX_HOME ${codexHome} is not a folder`, 'codex-home-missing');
+  if (!stat.isDirectory()) throw new FixError(msg('fixes.error.codex-home-not-folder', { path: codexHome }), 'codex-home-missing');
 }
 
 export function readBytes(file: string): Buffer | null {
   try {
     return readConfigFileSync(file);
   } catch (error) {
-    if (error instanceof ConfigFileError) throw new FixError(`${error.message}; nothing was written`, 'edit-refused', { file });
+    if (error instanceof ConfigFileError) {
+      throw new FixError(msg(CONFIG_FILE_ERRORS[error.code], { file, mib: MAX_CONFIG_FILE_BYTES / 2 ** 20 }), 'edit-refused', { file });
+    }
     const code = (error as NodeJS.ErrnoException).code;
-    throw new FixError(`${file} cannot be read (${code ?? (error as Error).message}); nothing was written`, 'edit-refused', { file });
+    throw new FixError(msg('fixes.error.file-read-failed', { file, reason: code ?? (error as Error).message }), 'edit-refused', { file });
   }
 }
 
@@ -119,9 +132,10 @@ export function decodeText(file: string, bytes: Buffer): string {
   const text = bytes.toString('utf8');
   if (!Buffer.from(text, 'utf8').equals(bytes)) {
     const at = invalidUtf8Position(bytes);
-    const where = at ? ` at line ${at.line}, column ${at.column} (byte 0x${bytes[at.offset]!.toString(16).padStart(2, '0')})` : '';
     throw new FixError(
-      `${file} is not valid UTF-8${where}, and Codex reads it as UTF-8: save it as UTF-8 in your editor (or fix that character), then try again; it was left alone`,
+      at
+        ? msg('fixes.error.not-utf8-at', { file, line: at.line, column: at.column, byte: bytes[at.offset]!.toString(16).padStart(2, '0') })
+        : msg('fixes.error.not-utf8', { file }),
       'edit-refused',
       at ? { file, line: at.line, column: at.column } : { file },
     );
@@ -145,8 +159,9 @@ export function readTomlFile(file: string, label: string): TomlFile {
     return { path: file, bytes, text, data: parseTomlText(text, label) };
   } catch (error) {
     const e = error as { line?: number; column?: number; message: string };
+    const problem = error instanceof TomlSyntaxError ? error.userMessage : textMessage(e.message);
     throw new FixError(
-      `${e.message}. Fix the file (or restore it) first; nothing was written.`,
+      msg('fixes.error.config-unparseable', { problem }),
       'config-unparseable',
       { file, line: e.line, column: e.column },
     );
@@ -225,7 +240,7 @@ export function fileDiff(codexHome: string, edit: PlannedEdit): FileDiff {
 export function makePlan(
   ctx: { codexHome: string; profile: string | null },
   fix: ApplicableFix,
-  title: string,
+  title: Message,
   edits: PlannedEdit[],
   extra: Partial<Pick<FixPlan, 'sideEffects' | 'warnings' | 'manualSteps' | 'apiAction'>> = {},
   api?: PlannedApiAction,
@@ -248,7 +263,7 @@ export function makePlan(
 
 export function profileFilePath(codexHome: string, profile: string): string {
   if (!/^[A-Za-z0-9_.-]+$/.test(profile) || profile.startsWith('.')) {
-    throw new FixError(`"${profile}" is not a profile name Codex accepts`, 'not-applicable');
+    throw new FixError(msg('fixes.error.bad-profile-name', { profile }), 'not-applicable');
   }
   return path.join(codexHome, `${profile}.config.toml`);
 }
@@ -286,7 +301,7 @@ export function tomlEdit<T>(fn: () => T): T {
   try {
     return fn();
   } catch (error) {
-    if (error instanceof TomlEditError) throw new FixError(`${error.message}; nothing was written`, 'edit-refused');
+    if (error instanceof TomlEditError) throw new FixError(msg('fixes.error.nothing-written', { problem: error.userMessage }), 'edit-refused');
     throw error;
   }
 }
@@ -296,6 +311,6 @@ export function verifyOrRefuse(before: string, after: string, expected: Expected
   try {
     verifyEdit(before, after, expected, fileName);
   } catch (error) {
-    throw new FixError((error as Error).message, 'edit-refused');
+    throw new FixError(errorMessageOf(error), 'edit-refused');
   }
 }

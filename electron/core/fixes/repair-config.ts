@@ -10,6 +10,7 @@
 import net from 'node:net';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import { msg, type Message } from '../../../shared/i18n/message.ts';
 import {
   assertCodexHome,
   editOf,
@@ -80,8 +81,8 @@ export async function planRepairConfig(ctx: FixContext): Promise<PlannedFix> {
   const eol = config.text.includes('\n') ? detectEol(config.text) : '\n';
   let text = config.text;
   const expected: ExpectedChange[] = [];
-  const sideEffects: string[] = [];
-  const warnings: string[] = [];
+  const sideEffects: Message[] = [];
+  const warnings: Message[] = [];
   const created: PlannedEdit[] = [];
   const providers = isTable(config.data.model_providers) ? config.data.model_providers : {};
 
@@ -110,36 +111,30 @@ export async function planRepairConfig(ctx: FixContext): Promise<PlannedFix> {
       selectsIt = true;
     }
     sideEffects.push(
-      `[model_providers.${id}] uses a built-in id Codex refuses; it becomes [model_providers.${newId}] with the same settings` +
-        (selectsIt ? `, and model_provider now names "${newId}".` : '.'),
+      selectsIt
+        ? msg('fixes.effect.reserved-renamed-selected', { id, newId })
+        : msg('fixes.effect.reserved-renamed', { id, newId }),
     );
-    if (selectsIt) {
-      sideEffects.push(`Past conversations are listed per provider: the resume list shows those of "${newId}"; revert brings the old grouping back.`);
-    }
+    if (selectsIt) sideEffects.push(msg('fixes.effect.resume-list', { newId }));
   }
 
   const gateway = config.data.openai_base_url;
   if (typeof gateway === 'string' && (await isDeadLocalGateway(gateway))) {
     text = removeTopLevelKey(text, 'openai_base_url');
     expected.push({ op: 'delete', path: ['openai_base_url'] });
-    sideEffects.push(
-      `openai_base_url = "${redactUrl(gateway)}" is removed: nothing listens there, so the built-in provider goes back to OpenAI's own endpoint. If you start that gateway again, revert this change.`,
-    );
+    sideEffects.push(msg('fixes.effect.dead-gateway-removed', { url: redactUrl(gateway) }));
   }
 
   const profiles = isTable(config.data.profiles) ? config.data.profiles : undefined;
   const defaultProfile = typeof config.data.profile === 'string' ? config.data.profile : undefined;
   if (profiles || config.data.profile !== undefined) {
     for (const [name, value] of Object.entries(profiles ?? {})) {
-      if (!isTable(value)) throw new FixError(`profiles.${name} is not a table; fix it by hand`, 'edit-refused');
+      if (!isTable(value)) throw new FixError(msg('fixes.error.profile-not-table', { name }), 'edit-refused');
       const file = profileFilePath(ctx.codexHome, name);
       const existing = readTomlFile(file, path.basename(file));
       if (existing.bytes !== null) {
         if (isDeepStrictEqual(existing.data, parseTomlText(serializeTable(value, '\n')))) continue;
-        throw new FixError(
-          `${path.basename(file)} already exists with other settings than [profiles.${name}]; merge them by hand`,
-          'edit-refused',
-        );
+        throw new FixError(msg('fixes.error.profile-file-exists', { file: path.basename(file), name }), 'edit-refused');
       }
       let content = extractTableText(text, ['profiles', name], eol);
       const means = (t: string | null): boolean => {
@@ -150,9 +145,9 @@ export async function planRepairConfig(ctx: FixContext): Promise<PlannedFix> {
         }
       };
       if (!means(content)) content = serializeTable(value, eol);
-      if (!means(content)) throw new FixError(`could not write [profiles.${name}] as ${path.basename(file)}`, 'edit-refused');
+      if (!means(content)) throw new FixError(msg('fixes.error.profile-write', { name, file: path.basename(file) }), 'edit-refused');
       created.push({ path: file, before: null, after: Buffer.from(content!, 'utf8'), newFileMode: 0o600 });
-      sideEffects.push(`[profiles.${name}] moves to ${path.basename(file)}: run it with \`codex --profile ${name}\`.`);
+      sideEffects.push(msg('fixes.effect.profile-moved', { name, file: path.basename(file) }));
     }
     if (profiles) {
       text = tomlEdit(() => removeTable(text, ['profiles']));
@@ -172,24 +167,20 @@ export async function planRepairConfig(ctx: FixContext): Promise<PlannedFix> {
         } else text = tomlEdit(() => upsertTable(text, keyPath.slice(0, -1), [[key, value as TomlWritable]]));
         expected.push({ op: 'set', path: keyPath, value });
       }
-      sideEffects.push(
-        `profile = "${defaultProfile}" is gone: its settings are merged into config.toml's top level (the profile's value wins where both set a key), so plain \`codex\` starts as before.`,
-      );
-      warnings.push(
-        `Other profiles now layer over config.toml, which includes the settings of "${defaultProfile}".`,
-      );
+      sideEffects.push(msg('fixes.effect.default-profile-merged', { profile: defaultProfile }));
+      warnings.push(msg('fixes.warning.profiles-layer', { profile: defaultProfile }));
     } else if (defaultProfile !== undefined) {
-      warnings.push(`profile = "${defaultProfile}" named no [profiles.${defaultProfile}] table; the line is removed.`);
+      warnings.push(msg('fixes.warning.profile-without-table', { profile: defaultProfile }));
     }
   }
 
   if (expected.length === 0) {
-    return makePlan(ctx, 'repair-config', 'config.toml needs no repair', [], {
-      warnings: ['No reserved provider table, no legacy profile form and no dead local gateway were found.'],
+    return makePlan(ctx, 'repair-config', msg('fixes.title.repair-none'), [], {
+      warnings: [msg('fixes.warning.repair-none')],
     });
   }
   verifyOrRefuse(config.text, text, expected, 'config.toml');
-  return makePlan(ctx, 'repair-config', 'Repair config.toml so Codex starts', [editOf(config, text), ...created], {
+  return makePlan(ctx, 'repair-config', msg('fixes.title.repair'), [editOf(config, text), ...created], {
     sideEffects,
     warnings,
   });

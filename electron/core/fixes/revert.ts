@@ -2,9 +2,11 @@
 // it; otherwise a conflict, or (on request) only the fix's own lines removed, or nothing touched.
 import path from 'node:path';
 import type { JournalEntry, JournalFileEntry, RevertOutcome } from '../../../shared/types.ts';
+import { errorMessageOf } from '../../../shared/fix-errors.ts';
+import { msg } from '../../../shared/i18n/message.ts';
 import { atomicWriteFileSync, fileMode, removeFileSync } from './atomic-write.ts';
 import { diffLines, splitLines, unifiedDiff, type DiffLine } from './diff.ts';
-import { beginPending, finishPending, markReverted, newChangeId, readAllEntries, readEntry } from './journal.ts';
+import { beginPending, entryTitle, finishPending, markReverted, newChangeId, readAllEntries, readEntry } from './journal.ts';
 import { withCodexHomeLock } from './lock.ts';
 import { cleanTempFilesFor, settlePendingLocked } from './settle.ts';
 import { displayPath, FixError, readBytes, redactDiff, sha256, type SetClashTun } from './plan.ts';
@@ -39,11 +41,11 @@ export function resolveEntry(journalDir: string, idOrLast: string): JournalEntry
     // The newest change not yet reverted, whatever made it: a partial revert is a change too.
     const open = readAllEntries(journalDir).filter((e) => !e.revertedAt);
     const last = open[open.length - 1];
-    if (!last) throw new FixError('there is no change to revert', 'not-found');
+    if (!last) throw new FixError(msg('fixes.error.nothing-to-revert'), 'not-found');
     return last;
   }
   const entry = readEntry(journalDir, idOrLast);
-  if (!entry) throw new FixError(`no change with id ${idOrLast} in the journal`, 'not-found');
+  if (!entry) throw new FixError(msg('fixes.error.no-such-change', { id: idOrLast }), 'not-found');
   return entry;
 }
 
@@ -114,7 +116,7 @@ export async function revertChange(idOrLast: string | 'last', options: RevertOpt
     // What "last" names may have changed while this process waited for the lock.
     const entry = resolveEntry(options.journalDir, idOrLast);
     if (path.resolve(entry.codexHome) !== path.resolve(first.codexHome)) {
-      throw new FixError('the journal changed while this revert waited for another change; run it again', 'changed-since-plan');
+      throw new FixError(msg('fixes.error.journal-changed'), 'changed-since-plan');
     }
     return revertLocked(entry, options);
   });
@@ -122,7 +124,7 @@ export async function revertChange(idOrLast: string | 'last', options: RevertOpt
 
 async function revertLocked(entry: JournalEntry, options: RevertOptions): Promise<RevertOutcome> {
   const mode = options.mode ?? 'strict';
-  if (entry.revertedAt) throw new FixError(`change ${entry.id} was already reverted on ${entry.revertedAt}`, 'already-reverted');
+  if (entry.revertedAt) throw new FixError(msg('fixes.error.already-reverted', { id: entry.id, at: entry.revertedAt }), 'already-reverted');
 
   if (mode === 'keep') {
     markReverted(options.journalDir, entry.id, 'keep');
@@ -181,11 +183,11 @@ async function revertLocked(entry: JournalEntry, options: RevertOptions): Promis
   if (unresolved.length > 0) return { status: 'conflict', conflicts: unresolved };
 
   if (entry.api) {
-    if (!options.setClashTun) throw new FixError('no Clash API client was given to turn TUN back off', 'api-failed');
+    if (!options.setClashTun) throw new FixError(msg('fixes.error.no-clash-client-off'), 'api-failed');
     try {
       await options.setClashTun(entry.api.controller, options.clashSecret, entry.api.previousTun);
     } catch (error) {
-      throw new FixError(`the Clash API at ${entry.api.controller} refused: ${(error as Error).message}`, 'api-failed');
+      throw new FixError(msg('fixes.error.clash-refused', { controller: entry.api.controller, error: errorMessageOf(error) }), 'api-failed');
     }
   }
 
@@ -197,7 +199,7 @@ async function revertLocked(entry: JournalEntry, options: RevertOptions): Promis
       id: partialId,
       createdAt: new Date().toISOString(),
       fix: entry.fix,
-      title: `Removed the lines of: ${entry.title}`,
+      title: msg('fixes.title.removed-lines', { title: entryTitle(entry) }),
       codexHome: entry.codexHome,
       profile: entry.profile,
       revertOf: entry.id,

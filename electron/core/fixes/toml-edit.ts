@@ -3,6 +3,9 @@
 // Every edit is checked by re-parsing (verifyEdit) before anything is written.
 import { isDeepStrictEqual } from 'node:util';
 import { parseTomlDocument } from '../codex/toml.ts';
+import { msg, type Message } from '../../../shared/i18n/message.ts';
+import { errorMessageOf } from '../../../shared/fix-errors.ts';
+import { english } from './english.ts';
 import {
   parseInlineTable,
   scanToml,
@@ -16,21 +19,27 @@ export type TomlScalar = string | number | boolean;
 /** Anything smol-toml parses into: scalars, dates, arrays and tables (written inline). */
 export type TomlWritable = TomlScalar | Date | TomlWritable[] | { [key: string]: TomlWritable };
 
+/** An edit this module cannot make safely: `userMessage` says why; `message` is its English text. */
 export class TomlEditError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(readonly userMessage: Message) {
+    super(english(userMessage));
     this.name = 'TomlEditError';
   }
 }
 
 export class TomlSyntaxError extends Error {
+  readonly userMessage: Message;
   constructor(
     readonly file: string,
     readonly line: number | undefined,
     readonly column: number | undefined,
-    detail: string,
+    /** The parser's own words (shown as they are). */
+    detail: string | Message,
   ) {
-    super(`${file}${line ? `:${line}${column ? `:${column}` : ''}` : ''} does not parse as TOML: ${detail}`);
+    const where = `${file}${line ? `:${line}${column ? `:${column}` : ''}` : ''}`;
+    const userMessage = msg('fixes.toml.syntax', { where, detail });
+    super(english(userMessage));
+    this.userMessage = userMessage;
     this.name = 'TomlSyntaxError';
   }
 }
@@ -41,7 +50,7 @@ export function parseTomlText(text: string, file = 'config.toml'): Record<string
   const result = parseTomlDocument(text, file);
   if (result.ok) return result.value;
   const { line, column, message } = result.error;
-  throw new TomlSyntaxError(file, line, column, message.replace(/^[^:]*(:\d+){0,2}: /, ''));
+  throw new TomlSyntaxError(file, line, column, typeof message === 'string' ? message.replace(/^[^:]*(:\d+){0,2}: /, '') : message);
 }
 
 // ------------------------------------------------------------------ formatting
@@ -69,7 +78,7 @@ export function formatValue(value: TomlWritable, existing?: string): string {
   }
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new TomlEditError('cannot write a non-finite number');
+    if (!Number.isFinite(value)) throw new TomlEditError(msg('fixes.toml.non-finite'));
     return String(value);
   }
   const literalOk = !/['\u0000-\u0008\u000A-\u001F\u007F]/.test(value);
@@ -245,7 +254,7 @@ export function setKeyInTable(text: string, tablePath: string[], key: string, va
     return applySplices(text, [{ start: existing.start, end: existing.end, text: formatValue(value, old) }]);
   }
   const table = findTable(doc, tablePath);
-  if (!table) throw new TomlEditError(`no table [${formatKeyPath(tablePath)}] to set ${key} in`);
+  if (!table) throw new TomlEditError(msg('fixes.toml.no-table-to-set', { table: formatKeyPath(tablePath), key }));
   const valueText = formatValue(value);
   switch (table.kind) {
     case 'section': {
@@ -263,7 +272,7 @@ export function setKeyInTable(text: string, tablePath: string[], key: string, va
       return applySplices(text, [insertLineAfter(doc, table.after, `${indent}${keyText} = ${valueText}`)]);
     }
     default:
-      throw new TomlEditError('unexpected table location');
+      throw new TomlEditError(msg('fixes.toml.unexpected-table'));
   }
 }
 
@@ -405,7 +414,7 @@ export function removeTable(text: string, tablePath: string[]): string {
     if (isPrefix(tablePath, full)) splices.push(lineRemoval(doc, kv.lineStart, kv.lineEnd));
     else if (isPrefix(full, tablePath) && kv.valueKind === 'inline-table') {
       if (findInInline(text, parseInlineTable(text, kv.valueStart), tablePath.slice(full.length))) {
-        throw new TomlEditError(`[${formatKeyPath(tablePath)}] sits inside an inline table; edit it by hand`);
+        throw new TomlEditError(msg('fixes.toml.inside-inline', { table: formatKeyPath(tablePath) }));
       }
     }
   }
@@ -449,7 +458,7 @@ export function renameTable(text: string, oldPath: string[], newName: string): s
       renameInInline(parseInlineTable(text, kv.valueStart), oldPath.slice(full.length));
     }
   }
-  if (splices.length === 0) throw new TomlEditError(`no table [${formatKeyPath(oldPath)}] to rename`);
+  if (splices.length === 0) throw new TomlEditError(msg('fixes.toml.no-table-to-rename', { table: formatKeyPath(oldPath) }));
   return applySplices(text, splices);
 }
 
@@ -540,7 +549,7 @@ export function verifyEdit(beforeText: string, afterText: string, expected: Expe
   try {
     after = parseTomlText(afterText, file);
   } catch (error) {
-    throw new TomlEditError(`the edited ${file} would not parse (${(error as Error).message}); nothing was written`);
+    throw new TomlEditError(msg('fixes.toml.edited-unparseable', { file, problem: errorMessageOf(error) }));
   }
   // normalize copies; structuredClone would turn smol-toml's local dates into UTC instants first.
   const want = normalize(before) as Record<string, unknown>;
@@ -550,6 +559,6 @@ export function verifyEdit(beforeText: string, afterText: string, expected: Expe
   }
   const got = normalize(after);
   if (!isDeepStrictEqual(want, got)) {
-    throw new TomlEditError(`the edited ${file} does not mean what was intended; nothing was written`);
+    throw new TomlEditError(msg('fixes.toml.edited-differs', { file }));
   }
 }

@@ -8,6 +8,8 @@ import path from 'node:path';
 import tls from 'node:tls';
 import { X509Certificate } from 'node:crypto';
 import type { CaBundleDescription, FileDiff } from '../../../shared/types.ts';
+import { msg, type Message } from '../../../shared/i18n/message.ts';
+import { english } from './english.ts';
 import { assertCodexHome, decodeText, displayPath, FixError, makePlan, readBytes, type FixContext, type PlannedEdit, type PlannedFix } from './plan.ts';
 import { DotenvEditError, parseDotenvLines, readDotenv, setDotenvKeys } from './dotenv-edit.ts';
 import { caRefusals, describeSource } from '../trust/find-ca.ts';
@@ -60,33 +62,27 @@ export function bundleText(caPem: string, caLabel: string, previous: string[], r
 export async function planTrustCa(ctx: FixContext): Promise<PlannedFix> {
   assertCodexHome(ctx.codexHome);
   const search = ctx.caSearch;
-  if (!search) throw new FixError('trust-ca needs the CA search on Codex\'s route; run it through the doctor', 'not-applicable');
+  if (!search) throw new FixError(msg('fixes.error.trust-ca-needs-search'), 'not-applicable');
   const proven = search.proven;
   if (!proven) {
-    throw new FixError(
-      `no CA on this machine completes the chain presented on Codex's route (issued by "${search.report.lookingFor}"). ` +
-        'Ask your IT department for the CA certificate (PEM or CRT) and run `fix trust-ca --ca-file PATH`; nothing was written',
-      'not-applicable',
-    );
+    throw new FixError(msg('fixes.error.no-ca-found', { issuer: search.report.lookingFor }), 'not-applicable');
   }
-  const refusals = [...new Set([...search.report.refusals, ...caRefusals(proven.cert)])];
+  const refusals = uniqueMessages([...search.report.refusals, ...caRefusals(proven.cert)]);
   if (refusals.length > 0) {
     throw new FixError(
-      `Codex would refuse this connection even when trusting "${commonName(proven.summary)}": ${refusals.join(' ')} ` +
-        'No setting changes that: ask IT for a certificate with SHA-256 and a 2048-bit (or larger) key; nothing was written',
+      msg('fixes.error.ca-refused', { name: commonName(proven.summary), refusals: sentences(refusals) }),
       'not-applicable',
     );
   }
   const caFile = ctx.setup.caFile;
   if (caFile && caFile.key === 'CODEX_CA_CERTIFICATE') {
-    throw new FixError(
-      `CODEX_CA_CERTIFICATE is set in your environment (${caFile.path}) and Codex prefers it to SSL_CERT_FILE: add the CA to that file, or unset it and run the fix again; nothing was written`,
-      'not-applicable',
-    );
+    throw new FixError(msg('fixes.error.codex-ca-certificate-set', { path: caFile.path }), 'not-applicable');
   }
 
   const bundlePath = path.join(ctx.codexHome, CA_BUNDLE_NAME);
-  const caLabel = `${proven.summary.subject} (SHA-256 ${proven.summary.fingerprint256}), found in ${proven.sources.map(describeSource).join(', ')}`;
+  const foundIn = proven.sources.map(describeSource);
+  // The bundle's own comment (file content, in English like the rest of the file).
+  const caLabel = `${proven.summary.subject} (SHA-256 ${proven.summary.fingerprint256}), found in ${foundIn.map(english).join(', ')}`;
   // What SSL_CERT_FILE named before (not our own bundle) stays trusted: other company CAs may be in it.
   const previous = caFile && caFile.key === 'SSL_CERT_FILE' && path.resolve(caFile.path) !== bundlePath ? readPemFile(caFile.path) : [];
   const bundle = bundleText(proven.pem, caLabel, previous);
@@ -100,33 +96,41 @@ export async function planTrustCa(ctx: FixContext): Promise<PlannedFix> {
   try {
     after = setDotenvKeys(text, [['SSL_CERT_FILE', bundlePath]]);
   } catch (error) {
-    if (error instanceof DotenvEditError) throw new FixError(`${error.message}; nothing was written`, 'edit-refused');
+    if (error instanceof DotenvEditError) throw new FixError(msg('fixes.error.nothing-written', { problem: error.userMessage }), 'edit-refused');
     throw error;
   }
   if (readDotenv(after).get('SSL_CERT_FILE') !== bundlePath) {
-    throw new FixError('.env would not read back SSL_CERT_FILE as intended; nothing was written', 'edit-refused');
+    throw new FixError(msg('fixes.error.env-readback', { key: 'SSL_CERT_FILE' }), 'edit-refused');
   }
-  const warnings: string[] = [];
+  const warnings: Message[] = [];
   if (text !== null) {
     const odd = parseDotenvLines(text).filter((l) => l.kind === 'odd');
-    if (odd.length > 0) warnings.push(`.env has ${odd.length} line(s) this tool does not understand (line ${odd.map((l) => l.lineNumber).join(', ')}); they were left as they are.`);
+    if (odd.length > 0) warnings.push(msg('fixes.warning.env-odd-lines', { n: odd.length, lines: odd.map((l) => l.lineNumber) }));
   }
   const envEdit: PlannedEdit = { path: envPath, before, after: Buffer.from(after, 'utf8'), ...(before === null ? { newFileMode: 0o600 } : {}) };
 
   const description: CaBundleDescription = {
     path: displayPath(ctx.codexHome, bundlePath),
     ca: proven.summary,
-    foundIn: proven.sources.map(describeSource),
+    foundIn,
     publicRoots: bundle.publicRoots,
     bytes: Buffer.byteLength(bundle.text),
   };
   const name = commonName(proven.summary);
-  const planned = makePlan(ctx, 'trust-ca', `Trust the CA "${name}" for Codex`, [bundleEdit, envEdit], {
+  const created = {
+    path: description.path,
+    subject: proven.summary.subject,
+    fingerprint: proven.summary.fingerprint256,
+    validTo: proven.summary.validTo.slice(0, 10),
+    foundIn,
+    roots: bundle.publicRoots,
+  };
+  const planned = makePlan(ctx, 'trust-ca', msg('fixes.title.trust-ca', { name }), [bundleEdit, envEdit], {
     sideEffects: [
-      `Creates ${description.path}: the CA ${proven.summary.subject} (SHA-256 ${proven.summary.fingerprint256}, valid until ${proven.summary.validTo.slice(0, 10)}), found in ${description.foundIn.join(', ')}, plus ${bundle.publicRoots} public roots${bundle.kept ? ` and the ${bundle.kept} certificate(s) your SSL_CERT_FILE held` : ''}.`,
-      'Check that this CA is your company\'s (its name and fingerprint are above; IT can confirm the fingerprint): Codex will trust every certificate it signs.',
-      ...(caFile?.key === 'SSL_CERT_FILE' && caFile.source === 'process' ? [`Your shell's SSL_CERT_FILE (${caFile.path}) no longer applies to Codex: the .env value takes precedence (its certificates are in the bundle).`] : []),
-      'Codex reads .env when it starts: restart running Codex sessions.',
+      bundle.kept ? msg('fixes.effect.bundle-created-kept', { ...created, kept: bundle.kept }) : msg('fixes.effect.bundle-created', created),
+      msg('fixes.effect.check-ca'),
+      ...(caFile?.key === 'SSL_CERT_FILE' && caFile.source === 'process' ? [msg('fixes.effect.shell-ssl-cert-file', { path: caFile.path })] : []),
+      msg('fixes.effect.restart-sessions'),
     ],
     warnings,
   });
@@ -135,7 +139,23 @@ export async function planTrustCa(ctx: FixContext): Promise<PlannedFix> {
   return planned;
 }
 
-/** The bundle's entry in the preview: what it holds, not 200 KB of PEM. */
+/** Refusals once each (the route's and the CA's may repeat one another). */
+function uniqueMessages(list: Message[]): Message[] {
+  const seen = new Set<string>();
+  return list.filter((m) => {
+    const key = JSON.stringify(m);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Sentences one after another (`A. B.`), as one message. */
+function sentences(list: Message[]): Message {
+  return list.slice(1).reduce((a, b) => msg('fixes.join.sentences', { a, b }), list[0]!);
+}
+
+/** The bundle's entry in the preview (a diff, which stays in English like the file): what it holds, not 200 KB of PEM. */
 function describedBundleDiff(diff: FileDiff, d: CaBundleDescription, text: string): FileDiff {
   const lines = [
     `--- ${diff.action === 'create' ? '/dev/null' : CA_BUNDLE_NAME}`,
@@ -144,7 +164,7 @@ function describedBundleDiff(diff: FileDiff, d: CaBundleDescription, text: strin
     ` CA:          ${d.ca.subject}`,
     ` SHA-256:     ${d.ca.fingerprint256}`,
     ` valid until: ${d.ca.validTo.slice(0, 10)}`,
-    ` found in:    ${d.foundIn.join(', ')}`,
+    ` found in:    ${d.foundIn.map(english).join(', ')}`,
     ` plus ${d.publicRoots} public roots (Node's tls.rootCertificates)`,
   ];
   return { ...diff, unified: `${lines.join('\n')}\n` };

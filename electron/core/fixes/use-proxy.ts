@@ -1,6 +1,7 @@
 // Fix #2 (and fix-proxy): name the proxy in $CODEX_HOME/.env, keeping loopback direct.
 import { redactUrl } from '../redact.ts';
 import path from 'node:path';
+import { msg, type Message } from '../../../shared/i18n/message.ts';
 import { assertCodexHome, decodeText, fileMode, FixError, makePlan, readBytes, type FixContext, type PlannedFix } from './plan.ts';
 import { appendToDotenvValue, DotenvEditError, parseDotenvLines, setDotenvKeys } from './dotenv-edit.ts';
 import { parseDotenv } from '../codex/dotenv.ts';
@@ -22,21 +23,21 @@ export function parseProxyUrl(url: string): ParsedProxyUrl {
   try {
     parsed = new URL(url.trim());
   } catch {
-    throw new FixError(`"${redactProxyUrl(url)}" is not a URL; write it as http://HOST:PORT`, 'invalid-proxy');
+    throw new FixError(msg('fixes.error.proxy-not-url', { url: redactProxyUrl(url) }), 'invalid-proxy');
   }
   const scheme = parsed.protocol.replace(/:$/, '');
   if (scheme === 'https') {
-    throw new FixError('Codex cannot use an https:// proxy URL; most local proxies take http://HOST:PORT', 'invalid-proxy');
+    throw new FixError(msg('fixes.error.proxy-https'), 'invalid-proxy');
   }
   if (scheme !== 'http' && scheme !== 'socks5' && scheme !== 'socks5h') {
-    throw new FixError(`proxy scheme "${scheme}" is not supported: use http://, socks5:// or socks5h://`, 'invalid-proxy');
+    throw new FixError(msg('fixes.error.proxy-scheme', { scheme }), 'invalid-proxy');
   }
-  if (!parsed.hostname) throw new FixError('the proxy URL has no host', 'invalid-proxy');
-  if (!parsed.port) throw new FixError(`the proxy URL ${redactProxyUrl(url)} has no port`, 'invalid-proxy');
+  if (!parsed.hostname) throw new FixError(msg('fixes.error.proxy-no-host'), 'invalid-proxy');
+  if (!parsed.port) throw new FixError(msg('fixes.error.proxy-no-port', { url: redactProxyUrl(url) }), 'invalid-proxy');
   const port = Number(parsed.port);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new FixError('the proxy port is out of range', 'invalid-proxy');
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new FixError(msg('fixes.error.proxy-port-range'), 'invalid-proxy');
   if ((parsed.pathname && parsed.pathname !== '/') || parsed.search || parsed.hash) {
-    throw new FixError('a proxy URL is only scheme://host:port (with an optional user:password@)', 'invalid-proxy');
+    throw new FixError(msg('fixes.error.proxy-extra'), 'invalid-proxy');
   }
   return { scheme, host: parsed.hostname, port, hasCredentials: parsed.username !== '' };
 }
@@ -60,35 +61,31 @@ export async function planUseProxy(ctx: FixContext): Promise<PlannedFix> {
   assertCodexHome(ctx.codexHome);
   const url = ctx.proxyUrl?.trim();
   if (!url) {
-    throw new FixError('no proxy URL: the diagnosis found no working proxy; pass one with --proxy URL', 'invalid-proxy');
+    throw new FixError(msg('fixes.error.no-proxy-url'), 'invalid-proxy');
   }
   const proxy = parseProxyUrl(url);
   const display = redactProxyUrl(url);
-  const warnings: string[] = [];
-  const sideEffects: string[] = [];
-  if (proxy.scheme !== 'http') {
-    warnings.push(
-      `${display} is a SOCKS proxy: Codex's WebSocket can use it, but its HTTPS requests (the fallback included) cannot. Prefer an HTTP or mixed port of the same app.`,
-    );
-  }
+  const warnings: Message[] = [];
+  const sideEffects: Message[] = [];
+  if (proxy.scheme !== 'http') warnings.push(msg('fixes.warning.socks', { proxy: display }));
   if (ctx.probeProxy) {
     const probe = await ctx.probeProxy(url);
     if (probe.loginRequired) {
       throw new FixError(
         proxy.hasCredentials
-          ? `the proxy ${display} refused this user name and password (407); nothing was written. Check them and try again`
-          : `the proxy ${display} wants a user name and password (407); nothing was written. Give them to the fix (--proxy-user NAME; the password is asked for)`,
+          ? msg('fixes.error.proxy-login-refused', { proxy: display })
+          : msg('fixes.error.proxy-login-needed', { proxy: display }),
         'proxy-login',
       );
     }
     if (!probe.carriesWebSocket) {
-      throw new FixError(`the proxy ${display} does not carry Codex's WebSocket (${probe.detail}); nothing was written`, 'proxy-failed');
+      throw new FixError(msg('fixes.error.proxy-no-websocket', { proxy: display, detail: probe.detail }), 'proxy-failed');
     }
     if (!probe.carriesHttps && proxy.scheme === 'http') {
-      warnings.push(`The proxy carried the WebSocket but not an HTTPS request: ${probe.detail}`);
+      warnings.push(msg('fixes.warning.proxy-no-https', { detail: probe.detail }));
     }
   } else if (ctx.proxyUrlFromUser) {
-    warnings.push(`${display} was not probed before it was written.`);
+    warnings.push(msg('fixes.warning.proxy-not-probed', { proxy: display }));
   }
 
   const envPath = path.join(ctx.codexHome, '.env');
@@ -128,7 +125,7 @@ export async function planUseProxy(ctx: FixContext): Promise<PlannedFix> {
       after = appendToDotenvValue(after, line, key, sep + add.join(','));
     }
   } catch (error) {
-    if (error instanceof DotenvEditError) throw new FixError(`${error.message}; nothing was written`, 'edit-refused');
+    if (error instanceof DotenvEditError) throw new FixError(msg('fixes.error.nothing-written', { problem: error.userMessage }), 'edit-refused');
     throw error;
   }
   // Check the result reads back as intended, the way Codex reads it, before anything is written.
@@ -139,15 +136,15 @@ export async function planUseProxy(ctx: FixContext): Promise<PlannedFix> {
   for (const key of new Set([...intended.keys(), ...check.keys()])) {
     const want = key.toUpperCase() === 'NO_PROXY' ? normaliseList(intended.get(key)) : intended.get(key);
     const got = key.toUpperCase() === 'NO_PROXY' ? normaliseList(check.get(key)) : check.get(key);
-    if (want !== got) throw new FixError(`.env would not read back ${key} as intended; nothing was written`, 'edit-refused');
+    if (want !== got) throw new FixError(msg('fixes.error.env-readback', { key }), 'edit-refused');
   }
   if (text !== null) {
     if (parseDotenvLines(text)[0]?.bomIgnored) {
-      warnings.push('.env starts with a byte order mark (BOM), so Codex ignores its first line; that line was left as it is.');
+      warnings.push(msg('fixes.warning.env-bom'));
     }
     const odd = parseDotenvLines(text).filter((l) => l.kind === 'odd' && !l.bomIgnored);
     if (odd.length > 0) {
-      warnings.push(`.env has ${odd.length} line(s) this tool does not understand (line ${odd.map((l) => l.lineNumber).join(', ')}); they were left as they are.`);
+      warnings.push(msg('fixes.warning.env-odd-lines', { n: odd.length, lines: odd.map((l) => l.lineNumber) }));
     }
   }
   // Codex applies .env over its process environment, and upper case beats lower case, so the
@@ -157,7 +154,7 @@ export async function planUseProxy(ctx: FixContext): Promise<PlannedFix> {
   );
   const overridden =
     fromProcess.length > 0
-      ? [`Your shell's ${fromProcess.map((v) => v.key).join(', ')} no longer applies to Codex: the .env values take precedence.`]
+      ? [msg('fixes.effect.shell-proxy-overridden', { keys: fromProcess.map((v) => v.key) })]
       : [];
   // A password in .env: nobody else may read the file (its other bits are kept; revert restores them).
   const currentMode = before === null ? undefined : fileMode(envPath);
@@ -169,11 +166,11 @@ export async function planUseProxy(ctx: FixContext): Promise<PlannedFix> {
     ...(before === null ? { newFileMode: 0o600 } : {}),
     ...(tighten ? { mode: currentMode! & ~0o077 } : {}),
   };
-  if (tighten) sideEffects.push('.env becomes readable by you alone: it now holds the proxy password.');
-  return makePlan(ctx, 'use-proxy', `Send Codex through the proxy ${display}`, [edit], {
+  if (tighten) sideEffects.push(msg('fixes.effect.env-private'));
+  return makePlan(ctx, 'use-proxy', msg('fixes.title.use-proxy', { proxy: display }), [edit], {
     sideEffects: [
-      `Codex (CLI, IDE extension and app) sends its traffic through ${display}; ${LOOPBACK_NO_PROXY.join(', ')} stay direct (NO_PROXY).`,
-      'Codex reads .env when it starts: restart running Codex sessions.',
+      msg('fixes.effect.through-proxy', { proxy: display, loopback: LOOPBACK_NO_PROXY }),
+      msg('fixes.effect.restart-sessions'),
       ...overridden,
       ...sideEffects,
     ],

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { findConfigManagers, markerComments } from '../../../electron/core/after-fix/config-managers.ts';
 import { classifyCodexProcess, findRunningCodex, parseProcessList, restartNote } from '../../../electron/core/after-fix/codex-processes.ts';
 import { prepareFix } from '../../../electron/core/workflow.ts';
+import { en, enAll, zh } from '../../i18n.ts';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'processes');
 const recorded = (name: string) => readFileSync(path.join(fixtures, name), 'utf8');
@@ -27,7 +28,7 @@ describe('tools that rewrite config.toml', () => {
     writeFileSync(path.join(home, '.cc-switch', 'config.json'), '{}');
     const [m] = findConfigManagers({ homedir: home, files: [] });
     assert.equal(m?.id, 'cc-switch');
-    assert.equal(m?.evidence, path.join('~', '.cc-switch', 'config.json'));
+    assert.equal(en(m!.evidence), path.join('~', '.cc-switch', 'config.json'));
   });
 
   test("the preview of Fix #1 warns that cc-switch may undo it, and says what to do there", async () => {
@@ -44,8 +45,8 @@ describe('tools that rewrite config.toml', () => {
       homedir: home,
       runCommand: async () => ({ code: 0, stderr: '', stdout: recorded('ps-linux.txt') }),
     });
-    assert.match(planned.plan.warnings.join(' '), /cc-switch rewrites config\.toml/);
-    assert.match(planned.plan.sideEffects.join(' '), /Running now, and reading the change only when restarted: Codex CLI \(pid 812, 820\); VS Code \(Codex extension\) \(pid 1520\); Cursor \(Codex extension\) \(pid 1777\)/);
+    assert.match(enAll(planned.plan.warnings).join(' '), /cc-switch rewrites config\.toml/);
+    assert.match(enAll(planned.plan.sideEffects).join(' '), /Running now, and reading the change only when restarted: Codex CLI \(pid 812, 820\); VS Code \(Codex extension\) \(pid 1520\); Cursor \(Codex extension\) \(pid 1777\)/);
   });
 });
 
@@ -73,5 +74,14 @@ describe('running Codex programs', () => {
   test('a failing process list is no list, and nothing running is no note', async () => {
     assert.deepEqual(await findRunningCodex(async () => ({ code: null, stderr: 'ps: not found', stdout: '' }), 'linux'), []);
     assert.equal(restartNote([]), null);
+  });
+
+  test('the restart note in Chinese names the programs in Chinese', () => {
+    const note = restartNote([
+      { pid: 1, what: 'Codex app' },
+      { pid: 2, what: 'VS Code (Codex extension)' },
+    ])!;
+    assert.equal(en(note), 'Running now, and reading the change only when restarted: Codex app (pid 1); VS Code (Codex extension) (pid 2).');
+    assert.equal(zh(note), '以下程序正在运行，只有重启后才会读取这项修改：Codex 桌面应用（pid 1）；VS Code（Codex 扩展）（pid 2）。');
   });
 });

@@ -13,7 +13,9 @@ import {
   type SetClashTun,
 } from '../../../electron/core/fixes/index.ts';
 import type { CodexSetup, EnvironmentReport } from '../../../shared/types.ts';
-import { homeFromCase, setupFor, snapshot, tempDir } from './helpers.ts';
+import { assertPlanRenders, homeFromCase, setupFor, snapshot, tempDir } from './helpers.ts';
+import { msg } from '../../../shared/i18n/message.ts';
+import { enAll } from '../../i18n.ts';
 
 function journal(): string {
   return path.join(tempDir('journal'), 'journal');
@@ -37,7 +39,7 @@ const emptySetup = (home: string): CodexSetup => ({
   noProxy: null,
   caFile: null,
   installs: [],
-  credential: { status: 'none', source: 'no login' },
+  credential: { status: 'none', source: msg('setup.credential.no-auth-json') },
   findings: [],
 });
 
@@ -115,14 +117,15 @@ describe('bad input writes nothing', () => {
         proxyUrlFromUser: true,
         probeProxy: async (url) => {
           probed.push(url);
-          return { carriesWebSocket: false, carriesHttps: true, detail: 'CONNECT denied (403)' };
+          return { carriesWebSocket: false, carriesHttps: true, detail: msg('errors.text', { text: 'CONNECT denied (403)' }) };
         },
       }),
       (e: unknown) => e instanceof FixError && e.code === 'proxy-failed' && /CONNECT denied/.test(e.message) && !e.message.includes('secret'),
     );
     assert.deepEqual(probed, ['http://u:secret@127.0.0.1:3128']);
     const socks = await planFix('use-proxy', { codexHome: home, profile: null, setup, proxyUrl: 'socks5h://127.0.0.1:10808' });
-    assert.match(socks.plan.warnings.join(' '), /SOCKS.*HTTPS/);
+    assert.match(enAll(socks.plan.warnings).join(' '), /SOCKS.*HTTPS/);
+    assertPlanRenders(socks.plan);
     const withPassword = await planFix('use-proxy', { codexHome: home, profile: null, setup, proxyUrl: 'http://u:secret@127.0.0.1:3128' });
     assert.ok(!JSON.stringify(withPassword.plan).includes('secret'), 'the plan shown to the user never holds the password');
     assert.ok(withPassword.edits[0]!.after!.toString().includes('u:secret@'), 'the file gets the real URL');
@@ -216,7 +219,8 @@ describe('enable-tun', () => {
     const journalDir = journal();
     const planned = await planFix('enable-tun', { codexHome: home, profile: null, setup: emptySetup(home), environment: env(false), setClashTun });
     assert.equal(planned.plan.apiAction?.controller, '127.0.0.1:9097');
-    assert.match(planned.plan.warnings.join(' '), /whole system/);
+    assert.match(enAll(planned.plan.warnings).join(' '), /whole system/);
+    assertPlanRenders(planned.plan);
     assert.ok(!JSON.stringify(planned.plan).includes('set-your-secret'));
     assert.deepEqual(calls, [], 'nothing happens before apply');
     const entry = await applyPlan(planned, { journalDir, setClashTun });
@@ -231,8 +235,9 @@ describe('enable-tun', () => {
     const home = tempDir('tun');
     const planned = await planFix('enable-tun', { codexHome: home, profile: null, setup: emptySetup(home), environment: env(false, false) });
     assert.equal(planned.plan.apiAction, undefined);
-    assert.match(planned.plan.manualSteps!.join(' '), /Clash Verge Rev/);
-    assert.match(planned.plan.warnings.join(' '), /did not answer/);
+    assert.match(enAll(planned.plan.manualSteps!).join(' '), /Clash Verge Rev/);
+    assert.match(enAll(planned.plan.warnings).join(' '), /did not answer/);
+    assertPlanRenders(planned.plan);
   });
 });
 

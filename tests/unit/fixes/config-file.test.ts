@@ -9,6 +9,7 @@ import path from 'node:path';
 import { loadCodexSetup } from '../../../electron/core/codex/index.ts';
 import { planFix } from '../../../electron/core/fixes/index.ts';
 import { readConfigFileSync, ConfigFileError } from '../../../electron/core/config-file.ts';
+import { en } from '../../i18n.ts';
 
 test('a FIFO as config.toml: a finding, and the fix refuses without hanging', { skip: process.platform === 'win32', timeout: 10_000 }, async () => {
   const home = mkdtempSync(path.join(os.tmpdir(), 'ccd-fifo-'));
@@ -16,7 +17,7 @@ test('a FIFO as config.toml: a finding, and the fix refuses without hanging', { 
   const setup = await loadCodexSetup({ codexHome: home, profile: null, env: {}, findInstalls: false });
   const finding = setup.findings.find((f) => f.id === 'codex.file.unreadable');
   assert.ok(finding, JSON.stringify(setup.findings));
-  assert.match(finding.summary, /not a regular file/);
+  assert.match(en(finding.summary), /not a regular file/);
   await assert.rejects(planFix('disable-websockets', { codexHome: home, profile: null, setup }), /not a regular file/);
 });
 

@@ -8,7 +8,8 @@ import { describe, test } from 'node:test';
 import { isDeepStrictEqual } from 'node:util';
 import { parse } from 'smol-toml';
 import { applyPlan, planFix, revertChange, FixError } from '../../../electron/core/fixes/index.ts';
-import { codexLoadsConfig, corpusCases, homeFromCase, setupFor, snapshot, tempDir } from './helpers.ts';
+import { assertPlanRenders, codexLoadsConfig, corpusCases, homeFromCase, setupFor, snapshot, tempDir } from './helpers.ts';
+import { enAll } from '../../i18n.ts';
 
 function parseFile(file: string): Record<string, unknown> {
   if (!fs.existsSync(file)) return {};
@@ -88,6 +89,7 @@ for (const { name, meta } of corpusCases()) {
       }
       assert.ok(codexLoadsConfig(home, profile).ok, 'the corpus file itself loads in the real Codex');
       const planned = await planFix('disable-websockets', { codexHome: home, profile, setup });
+      assertPlanRenders(planned.plan);
       assert.equal(planned.plan.diffs.length, 1);
       assert.deepEqual(snapshot(home), start, 'planning writes nothing');
       const entry = await applyPlan(planned, { journalDir });
@@ -102,7 +104,7 @@ for (const { name, meta } of corpusCases()) {
         assert.equal(provider.table?.wire_api, 'responses');
         assert.equal(provider.table?.requires_openai_auth, true);
         assert.equal(provider.table?.base_url, meta.baseUrl, 'base_url only when openai_base_url was set');
-        assert.match(planned.plan.sideEffects.join(' '), /conversations/);
+        assert.match(enAll(planned.plan.sideEffects).join(' '), /conversations/);
         const removedKeys = [['model_provider'], ['model_providers', provider.id]];
         assert.deepEqual(without(after[layerIndex]!, removedKeys), without(before[layerIndex]!, removedKeys));
       } else {
@@ -138,6 +140,7 @@ for (const { name, meta } of corpusCases()) {
       const setup = await setupFor(home, profile);
       const url = 'http://127.0.0.1:7890';
       const planned = await planFix('use-proxy', { codexHome: home, profile, setup, proxyUrl: url });
+      assertPlanRenders(planned.plan);
       const entry = await applyPlan(planned, { journalDir });
       const env = fs.readFileSync(path.join(home, '.env'), 'utf8');
       const vars = new Map<string, string>();
@@ -175,6 +178,7 @@ for (const { name, meta } of corpusCases()) {
       const setup = await setupFor(home, profile);
       const before = parseFile(path.join(home, 'config.toml'));
       const planned = await planFix('repair-config', { codexHome: home, profile, setup });
+      assertPlanRenders(planned.plan);
       if (!meta.broken) {
         assert.equal(planned.plan.diffs.length, 0, 'a healthy config needs no repair');
         assert.equal(planned.edits.length, 0);

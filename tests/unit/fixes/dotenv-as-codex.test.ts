@@ -10,6 +10,7 @@ import { parseDotenv, resolveProxyEnv } from '../../../electron/core/codex/index
 import { planFix } from '../../../electron/core/fixes/index.ts';
 import { DOTENV_CASES } from '../../fixtures/codex/real-codex-cases.ts';
 import { homeFromCase, setupFor } from './helpers.ts';
+import { enAll } from '../../i18n.ts';
 
 const PORT = '18111';
 const OTHER = '18222';
@@ -23,7 +24,7 @@ async function fixOutput(dotenv: string): Promise<{ after: string; warnings: str
   fs.writeFileSync(path.join(home, '.env'), dotenv);
   const planned = await planFix('use-proxy', { codexHome: home, profile: null, setup: await setupFor(home, null), proxyUrl: `http://127.0.0.1:${PORT}` });
   const edit = planned.edits.find((e) => e.path.endsWith('.env'))!;
-  return { after: edit.after!.toString('utf8'), warnings: planned.plan.warnings };
+  return { after: edit.after!.toString('utf8'), warnings: enAll(planned.plan.warnings) };
 }
 
 const effective = (text: string, key: string) => parseDotenv(text, {}).entries.filter((e) => e.key === key).at(-1)?.value;

@@ -5,7 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCodexSetup } from '../../../electron/core/codex/index.ts';
-import type { CodexSetup } from '../../../shared/types.ts';
+import assert from 'node:assert/strict';
+import type { CodexSetup, FixPlan } from '../../../shared/types.ts';
+import { en, zh } from '../../i18n.ts';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const corpusDir = path.join(repoRoot, 'tests', 'fixtures', 'config-corpus');
@@ -79,4 +81,16 @@ export function codexLoadsConfig(home: string, profile: string | null): { ok: bo
     .filter((l) => !l.startsWith('WARNING: proceeding'))
     .join('\n');
   return { ok: result.status === 0, output };
+}
+
+/** Every message of a plan renders whole in both languages: no missing parameter, no "[object Object]". */
+export function assertPlanRenders(plan: FixPlan): void {
+  const messages = [plan.title, ...plan.sideEffects, ...plan.warnings, ...(plan.manualSteps ?? []), ...(plan.apiAction ? [plan.apiAction.description] : []), ...(plan.caBundle?.foundIn ?? [])];
+  for (const m of messages) {
+    for (const text of [en(m), zh(m)]) {
+      assert.ok(text.length > 0 && !/\{\{|\[object |undefined/.test(text), `${m.id}: ${text}`);
+    }
+    // A whole sentence has Chinese of its own (a short one may be a name or a path as it is).
+    if (en(m).length > 40) assert.notEqual(zh(m), en(m), `${m.id} has Chinese of its own`);
+  }
 }

@@ -9,6 +9,7 @@ import { loadCodexSetup, parseTomlDocument } from '../../../electron/core/codex/
 import { FixError, planFix } from '../../../electron/core/fixes/index.ts';
 import { TOML_EXTRA_CASES, TOML_TEST_DIR } from '../../fixtures/codex/toml-test-cases.ts';
 import { codexLoadsConfig, setupFor, tempDir } from './helpers.ts';
+import { enAll } from '../../i18n.ts';
 
 const observed = JSON.parse(fs.readFileSync(new URL('../../fixtures/codex/toml-test-observed.json', import.meta.url), 'utf8')) as {
   codexVersion: string;
@@ -133,7 +134,7 @@ describe('TOML as Codex reads it', () => {
     ]) {
       const planned = await plan('disable-websockets', home({ 'config.toml': config }));
       assert.deepEqual(planned.edits, [], config);
-      assert.match(planned.plan.warnings.join(' '), /Nothing to change/, config);
+      assert.match(enAll(planned.plan.warnings).join(' '), /Nothing to change/, config);
     }
   });
 });

@@ -11,7 +11,9 @@ import { CA_BUNDLE_NAME, bundleText } from '../../../electron/core/fixes/trust-c
 import { findCompanyCa, type CaSearchResult } from '../../../electron/core/trust/find-ca.ts';
 import type { CodexSetup } from '../../../shared/types.ts';
 import { makeCa, makeLeaf } from '../../lab/test-certs.ts';
-import { snapshot, tempDir } from './helpers.ts';
+import { assertPlanRenders, snapshot, tempDir } from './helpers.ts';
+import { msg } from '../../../shared/i18n/message.ts';
+import { enAll } from '../../i18n.ts';
 
 const company = makeCa({ cn: 'Example Corp Inspection CA' });
 const leaf = makeLeaf(company);
@@ -31,7 +33,7 @@ function setupOf(home: string, caFile: CodexSetup['caFile'] = null): CodexSetup 
     noProxy: null,
     caFile,
     installs: [],
-    credential: { status: 'none', source: 'no login' },
+    credential: { status: 'none', source: msg('setup.credential.no-auth-json') },
     findings: [],
   };
 }
@@ -40,7 +42,7 @@ async function searchWith(pem: string, leafPem = leaf.pem): Promise<CaSearchResu
   const cert = new X509Certificate(pem);
   return findCompanyCa({
     chain: [new X509Certificate(leafPem)],
-    collected: { certificates: [{ cert, pem, source: { kind: 'env', label: 'NODE_EXTRA_CA_CERTS', path: '/etc/corp/ca.pem', codexReads: false } }], searched: [] },
+    collected: { certificates: [{ cert, pem, source: { kind: 'env', label: msg('diagnosis.ca-source.variable', { variable: 'NODE_EXTRA_CA_CERTS' }), path: '/etc/corp/ca.pem', codexReads: false } }], searched: [] },
   });
 }
 
@@ -59,7 +61,7 @@ describe('trust-ca', () => {
     assert.equal(plan.caBundle?.path, `$CODEX_HOME/${CA_BUNDLE_NAME}`);
     assert.equal(plan.caBundle?.ca.subject, 'CN=Example Corp Inspection CA, O=Codex Connection Doctor Tests');
     assert.equal(plan.caBundle?.publicRoots, tls.rootCertificates.length);
-    assert.deepEqual(plan.caBundle?.foundIn, ['NODE_EXTRA_CA_CERTS (/etc/corp/ca.pem)']);
+    assert.deepEqual(enAll(plan.caBundle!.foundIn), ['NODE_EXTRA_CA_CERTS (/etc/corp/ca.pem)']);
     const text = JSON.stringify(plan);
     assert.doesNotMatch(text, /BEGIN CERTIFICATE/, 'the preview never shows PEM');
     const envDiff = plan.diffs.find((d) => d.path === '$CODEX_HOME/.env')!;
@@ -70,7 +72,8 @@ describe('trust-ca', () => {
     assert.equal(bundleDiff.action, 'create');
     assert.match(bundleDiff.unified, /SHA-256: +[0-9A-F:]+/);
     assert.match(bundleDiff.unified, /plus \d+ public roots/);
-    assert.match(plan.sideEffects.join('\n'), /valid until \d{4}-\d{2}-\d{2}/);
+    assert.match(enAll(plan.sideEffects).join('\n'), /valid until \d{4}-\d{2}-\d{2}/);
+    assertPlanRenders(plan);
 
     const jd = journal();
     const entry = await applyPlan(planned, { journalDir: jd });
@@ -112,7 +115,7 @@ describe('trust-ca', () => {
     const home = tempDir('trust-home');
     fs.writeFileSync(path.join(home, '.env'), 'A=1\n');
     const start = snapshot(home);
-    const none = await findCompanyCa({ chain: [new X509Certificate(leaf.pem)], collected: { certificates: [], searched: ['x: 0 certificates'] } });
+    const none = await findCompanyCa({ chain: [new X509Certificate(leaf.pem)], collected: { certificates: [], searched: [msg('diagnosis.ca-searched.count', { source: 'x', count: 0 })] } });
     await assert.rejects(planFix('trust-ca', { codexHome: home, profile: null, setup: setupOf(home), caSearch: none }), (e: unknown) => {
       assert.ok(e instanceof FixError && e.code === 'not-applicable');
       assert.match(e.message, /--ca-file PATH/);

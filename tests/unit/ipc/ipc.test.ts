@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { CHANNELS, DOCTOR_API_METHODS, VALIDATORS, isAllowedExternalUrl, proxyUrlProblem } from '../../../shared/ipc.ts';
 import type { DoctorService } from '../../../shared/service.ts';
 import { createHandlers, dispatch, guardedHandler, isTrustedSender, redactCredentials } from '../../../electron/ipc-handlers.ts';
+import { en, zh } from '../../i18n.ts';
 
 /** A service that records what reaches it; any call it gets is a call validation let through. */
 function recordingService() {
@@ -67,7 +68,7 @@ describe('payload validation', () => {
       const { service, calls } = recordingService();
       const result = await dispatch(handlersWith(service), channel, payload);
       assert.equal(result.ok, false);
-      if (!result.ok) assert.ok(result.error.hint.length > 0);
+      if (!result.ok) assert.ok(en(result.error.hint).length > 0 && en(result.error.message).length > 0);
       assert.deepEqual(calls, []);
     });
   }
@@ -93,9 +94,10 @@ describe('payload validation', () => {
 
   test('proxyUrlProblem explains what to change', () => {
     assert.equal(proxyUrlProblem('socks5h://127.0.0.1:1080'), null);
-    assert.match(proxyUrlProblem('127.0.0.1:7890')!, /full proxy URL/);
-    assert.match(proxyUrlProblem('http://127.0.0.1')!, /port/);
-    assert.match(proxyUrlProblem('http://127.0.0.1:7890/path')!, /no path/);
+    assert.match(en(proxyUrlProblem('127.0.0.1:7890')!), /full proxy URL/);
+    assert.match(en(proxyUrlProblem('http://127.0.0.1')!), /port/);
+    assert.match(en(proxyUrlProblem('http://127.0.0.1:7890/path')!), /no path/);
+    assert.match(zh(proxyUrlProblem('http://127.0.0.1:7890/path')!), /不能带路径/);
   });
 
   test('external links: only https into the allow-list', () => {
@@ -160,13 +162,18 @@ describe('handlers', () => {
       throw Object.assign(new Error('proxy http://alice:s3cret@127.0.0.1:3128 refused'), { hint: 'Start the proxy.' });
     };
     const result = await dispatch(handlersWith(service), 'fix:apply', { planId: 'plan-1' });
-    assert.deepEqual(result, { ok: false, error: { message: 'proxy http://alice:****@127.0.0.1:3128 refused', hint: 'Start the proxy.' } });
+    assert.equal(result.ok, false);
+    if (!result.ok) {
+      assert.equal(en(result.error.message), 'proxy http://alice:****@127.0.0.1:3128 refused');
+      assert.equal(en(result.error.hint), 'Start the proxy.');
+      assert.ok(!JSON.stringify(result).includes('s3cret'));
+    }
     service.history = async () => {
       throw new Error('EACCES');
     };
     const history = await dispatch(handlersWith(service), 'history:list', {});
     assert.equal(history.ok, false);
-    if (!history.ok) assert.match(history.error.hint, /journal/);
+    if (!history.ok) assert.match(en(history.error.hint), /journal/);
   });
 
   test('report:save and report:copy go through main, link:open only for allowed links', async () => {
