@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { PROJECT_PAGE } from '../shared/ipc.ts';
+import type { MessageId } from '../shared/i18n/message.ts';
 import { ErrorNotice, ExternalLink } from './components/common.tsx';
+import { LanguageSwitch, useText } from './i18n.tsx';
 import { useSlice, useStores } from './store-context.tsx';
 import { ApplyStep } from './steps/apply/ApplyStep.tsx';
 import { ChooseFixStep } from './steps/choose-fix/ChooseFixStep.tsx';
@@ -22,20 +24,27 @@ const STEP_VIEW: Record<WizardStep, () => React.JSX.Element> = {
   done: DoneStep,
 };
 
-const STEP_TITLE: Record<WizardStep, string> = {
-  start: 'Why does Codex keep reconnecting?',
-  diagnose: 'Diagnosing the connection',
-  findings: 'What was found',
-  choose: 'Choose a fix',
-  preview: 'Preview the change',
-  apply: 'Apply and verify',
-  done: 'Done',
+const STEP_TITLE: Record<WizardStep, MessageId> = {
+  start: 'app.title.start',
+  diagnose: 'app.title.diagnose',
+  findings: 'app.title.findings',
+  choose: 'app.title.choose',
+  preview: 'app.title.preview',
+  apply: 'app.title.apply',
+  done: 'app.title.done',
 };
 
 export function App() {
   const stores = useStores();
-  const { page, step } = useSlice((s) => s.wizard, (s) => s);
-  const linkError = useSlice((s) => s.links, (s) => s.error);
+  const { t } = useText();
+  const { page, step } = useSlice(
+    (s) => s.wizard,
+    (s) => s,
+  );
+  const linkError = useSlice(
+    (s) => s.links,
+    (s) => s.error,
+  );
   const heading = useRef<HTMLHeadingElement>(null);
   const stepIndex = WIZARD_STEPS.findIndex((s) => s.id === step);
 
@@ -49,29 +58,32 @@ export function App() {
     <div className="app">
       <header className="app-header">
         <p className="brand">
-          <img src="./icon.svg" alt="" width={28} height={28} /> Codex Connection Doctor
+          <img src="./icon.svg" alt="" width={28} height={28} /> {t('app.brand')}
         </p>
-        <nav aria-label="Pages">
-          <button
-            type="button"
-            className="link-button"
-            aria-current={page === 'wizard' ? 'page' : undefined}
-            onClick={() => stores.wizard.getState().showPage('wizard')}
-          >
-            Wizard
-          </button>
-          <button
-            type="button"
-            className="link-button"
-            aria-current={page === 'history' ? 'page' : undefined}
-            onClick={() => stores.wizard.getState().showPage('history')}
-          >
-            History
-          </button>
-        </nav>
+        <div className="header-tools">
+          <nav aria-label={t('app.nav.label')}>
+            <button
+              type="button"
+              className="link-button"
+              aria-current={page === 'wizard' ? 'page' : undefined}
+              onClick={() => stores.wizard.getState().showPage('wizard')}
+            >
+              {t('app.nav.wizard')}
+            </button>
+            <button
+              type="button"
+              className="link-button"
+              aria-current={page === 'history' ? 'page' : undefined}
+              onClick={() => stores.wizard.getState().showPage('history')}
+            >
+              {t('app.nav.history')}
+            </button>
+          </nav>
+          <LanguageSwitch />
+        </div>
       </header>
       {page === 'wizard' && (
-        <ol className="steps" aria-label="Wizard steps">
+        <ol className="steps" aria-label={t('app.steps.label')}>
           {WIZARD_STEPS.map((s, i) => (
             <li
               key={s.id}
@@ -81,20 +93,22 @@ export function App() {
               <span className="step-number" aria-hidden="true">
                 {i + 1}
               </span>
-              {s.label}
+              {t(s.label)}
             </li>
           ))}
         </ol>
       )}
       <main className="content" data-step={page === 'history' ? 'history' : step}>
         <h1 ref={heading} tabIndex={-1}>
-          {page === 'history' ? 'History of changes' : STEP_TITLE[step]}
+          {t(page === 'history' ? 'app.title.history' : STEP_TITLE[step])}
         </h1>
         <View />
       </main>
       <footer className="app-footer">
-        <ExternalLink url="https://developers.openai.com/codex/config-reference">Codex configuration docs</ExternalLink>
-        <ExternalLink url={PROJECT_PAGE}>Project page</ExternalLink>
+        <ExternalLink url="https://developers.openai.com/codex/config-reference">
+          {t('app.footer.codex-docs')}
+        </ExternalLink>
+        <ExternalLink url={PROJECT_PAGE}>{t('app.footer.project')}</ExternalLink>
         {linkError && <ErrorNotice error={linkError} />}
       </footer>
     </div>

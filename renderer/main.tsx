@@ -1,7 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { translator } from '../shared/i18n/translate.ts';
 import { App } from './App.tsx';
 import { getDoctorApi } from './doctor-api.ts';
+import { I18nProvider } from './i18n.tsx';
+import { initialLang, richNodes } from './logic/language.ts';
 import { StoresContext } from './store-context.tsx';
 import { createAppStores } from './stores/stores.ts';
 import './styles.css';
@@ -9,20 +12,25 @@ import './styles.css';
 const root = createRoot(document.getElementById('root')!);
 const api = getDoctorApi();
 if (!api) {
+  const lang = initialLang();
+  const { t } = translator(lang);
+  document.documentElement.lang = lang;
   root.render(
     <main className="fatal" role="alert">
-      <h1>Codex Connection Doctor could not start</h1>
-      <p>The app window has no connection to its main process.</p>
-      <p>Restart the app. If that does not help, use the command line: <code>npm run doctor -- diagnose</code>.</p>
+      <h1>{t('app.fatal.title')}</h1>
+      <p>{t('app.fatal.no-main')}</p>
+      <p>{richNodes(t('app.fatal.restart', { command: 'npm run doctor -- diagnose' }))}</p>
     </main>,
   );
 } else {
   const stores = createAppStores(api);
   root.render(
     <StrictMode>
-      <StoresContext.Provider value={stores}>
-        <App />
-      </StoresContext.Provider>
+      <I18nProvider>
+        <StoresContext.Provider value={stores}>
+          <App />
+        </StoresContext.Provider>
+      </I18nProvider>
     </StrictMode>,
   );
 }

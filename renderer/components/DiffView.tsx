@@ -1,32 +1,45 @@
 // One file's diff: line numbers on both sides, additions and removals marked in text, not colour alone.
 import { useEffect, useMemo, useRef } from 'react';
+import type { MessageId } from '../../shared/i18n/message.ts';
 import type { FileDiff } from '../../shared/types.ts';
+import { Rich, useText } from '../i18n.tsx';
 import { parseUnifiedDiff, rowMarker } from '../logic/diff.ts';
 
-const ACTION_LABEL: Record<FileDiff['action'], string> = { create: 'new file', modify: 'changed', delete: 'deleted' };
+const ACTION_LABEL: Record<FileDiff['action'], MessageId> = {
+  create: 'app.diff.action.create',
+  modify: 'app.diff.action.modify',
+  delete: 'app.diff.action.delete',
+};
 
-export function DiffView({ path, unified, action, added, removed }: Pick<FileDiff, 'path' | 'unified'> & Partial<Pick<FileDiff, 'action' | 'added' | 'removed'>>) {
+export function DiffView({
+  path,
+  unified,
+  action,
+  added,
+  removed,
+}: Pick<FileDiff, 'path' | 'unified'> & Partial<Pick<FileDiff, 'action' | 'added' | 'removed'>>) {
+  const { t } = useText();
   const rows = useMemo(() => parseUnifiedDiff(unified), [unified]);
   return (
     <figure className="diff">
       <figcaption>
         <code className="diff-path">{path}</code>
-        {action && <span className="muted"> — {ACTION_LABEL[action]}</span>}
+        {action && <span className="muted"> — {t(ACTION_LABEL[action])}</span>}
         {added !== undefined && removed !== undefined && (
           <span className="diff-counts">
             <span className="added-count">+{added}</span> <span className="removed-count">−{removed}</span>
-            <span className="visually-hidden">{` ${added} lines added, ${removed} removed`}</span>
+            <span className="visually-hidden"> {t('app.diff.counts', { count: added, removed })}</span>
           </span>
         )}
       </figcaption>
-      <div className="diff-scroll" tabIndex={0} aria-label={`Diff of ${path}`}>
+      <div className="diff-scroll" tabIndex={0} aria-label={t('app.diff.label', { path })}>
         <table>
           <thead className="visually-hidden">
             <tr>
-              <th scope="col">Old line</th>
-              <th scope="col">New line</th>
-              <th scope="col">Change</th>
-              <th scope="col">Text</th>
+              <th scope="col">{t('app.diff.col.old')}</th>
+              <th scope="col">{t('app.diff.col.new')}</th>
+              <th scope="col">{t('app.diff.col.change')}</th>
+              <th scope="col">{t('app.diff.col.text')}</th>
             </tr>
           </thead>
           <tbody>
@@ -40,7 +53,7 @@ export function DiffView({ path, unified, action, added, removed }: Pick<FileDif
                     {row.kind === 'add' || row.kind === 'remove' ? (
                       <>
                         <span aria-hidden="true">{marker.symbol}</span>
-                        <span className="visually-hidden">{marker.label}</span>
+                        <span className="visually-hidden">{t(marker.label)}</span>
                       </>
                     ) : null}
                   </td>
@@ -70,32 +83,42 @@ export function ConflictChoice({
   onKeep(): void;
   onCancel(): void;
 }) {
+  const { t } = useText();
   const title = useRef<HTMLHeadingElement>(null);
   // The choice replaces the button that asked for it: move focus to it so keyboard users land on it.
   useEffect(() => title.current?.focus(), []);
   return (
-    <section className="notice notice-warning" role="alertdialog" aria-labelledby="conflict-title" aria-describedby="conflict-desc">
-      <h2 id="conflict-title" className="h3" tabIndex={-1} ref={title}>The file changed since the fix</h2>
-      <p id="conflict-desc">
-        Restoring the copy from before the fix would throw away the edits made since. Below is what differs between the
-        file the fix left (−) and the file as it is now (+). Nothing has been written yet.
-      </p>
+    <section
+      className="notice notice-warning"
+      role="alertdialog"
+      aria-labelledby="conflict-title"
+      aria-describedby="conflict-desc"
+    >
+      <h2 id="conflict-title" className="h3" tabIndex={-1} ref={title}>
+        {t('app.conflict.title')}
+      </h2>
+      <p id="conflict-desc">{t('app.conflict.desc')}</p>
       <ul className="choice-help">
         <li>
-          <strong>Remove only the fix’s lines</strong>: takes out what the fix added and puts back what it removed, and keeps
-          every other edit.
+          <Rich id="app.conflict.remove-help" />
         </li>
         <li>
-          <strong>Keep my file</strong>: leaves the file exactly as it is now and marks the change as reverted in History.
+          <Rich id="app.conflict.keep-help" />
         </li>
       </ul>
       {conflicts.map((c) => (
         <DiffView key={c.path} path={c.path} unified={c.unified} />
       ))}
       <div className="button-row">
-        <button type="button" className="primary" onClick={onRemoveFixLines} disabled={busy}>Remove only the fix’s lines</button>
-        <button type="button" onClick={onKeep} disabled={busy}>Keep my file</button>
-        <button type="button" onClick={onCancel} disabled={busy}>Cancel</button>
+        <button type="button" className="primary" onClick={onRemoveFixLines} disabled={busy}>
+          {t('app.conflict.remove')}
+        </button>
+        <button type="button" onClick={onKeep} disabled={busy}>
+          {t('app.conflict.keep')}
+        </button>
+        <button type="button" onClick={onCancel} disabled={busy}>
+          {t('app.cancel')}
+        </button>
       </div>
     </section>
   );

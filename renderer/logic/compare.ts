@@ -1,9 +1,10 @@
 // Before/after rows for the Apply and verify step, matched by check id.
+import type { Message, MessageId } from '../../shared/i18n/message.ts';
 import type { CheckEvent, DiagnosisReport } from '../../shared/types.ts';
 
 export interface CompareRow {
   id: string;
-  title: string;
+  title: Message;
   before: CheckEvent['status'] | null;
   after: CheckEvent['status'] | null;
   /** True when the check went from a problem to OK. */
@@ -18,10 +19,24 @@ const BAD = new Set<CheckEvent['status']>(['warning', 'error']);
 export function compareChecks(before: DiagnosisReport | null, after: DiagnosisReport): CompareRow[] {
   const rows = new Map<string, CompareRow>();
   for (const check of before?.checks ?? []) {
-    rows.set(check.id, { id: check.id, title: check.title, before: check.status, after: null, improved: false, worsened: false });
+    rows.set(check.id, {
+      id: check.id,
+      title: check.title,
+      before: check.status,
+      after: null,
+      improved: false,
+      worsened: false,
+    });
   }
   for (const check of after.checks) {
-    const row = rows.get(check.id) ?? { id: check.id, title: check.title, before: null, after: null, improved: false, worsened: false };
+    const row = rows.get(check.id) ?? {
+      id: check.id,
+      title: check.title,
+      before: null,
+      after: null,
+      improved: false,
+      worsened: false,
+    };
     row.after = check.status;
     rows.set(check.id, row);
   }
@@ -41,8 +56,8 @@ export function verifyVerdict(before: DiagnosisReport | null, after: DiagnosisRe
   return rows.some((r) => r.improved) && !rows.some((r) => r.worsened) ? 'improved' : 'still-failing';
 }
 
-export const VERDICT_TEXT: Record<VerifyVerdict, string> = {
-  healthy: 'Codex can now connect without reconnecting.',
-  improved: 'Some checks improved, but the diagnosis still finds a problem.',
-  'still-failing': 'The problem is still there after the change.',
+export const VERDICT_TEXT: Record<VerifyVerdict, MessageId> = {
+  healthy: 'app.verify.healthy',
+  improved: 'app.verify.improved',
+  'still-failing': 'app.verify.still-failing',
 };

@@ -1,4 +1,5 @@
 // Turns a unified diff into rows a diff view can show: line numbers on both sides and a marker.
+import type { MessageId } from '../../shared/i18n/message.ts';
 
 export type DiffRowKind = 'add' | 'remove' | 'context' | 'hunk' | 'meta';
 
@@ -26,7 +27,10 @@ export function parseUnifiedDiff(unified: string): DiffRow[] {
       inHunk = true;
       rows.push({ kind: 'hunk', oldLine: null, newLine: null, text: line });
     } else if (!inHunk || line.startsWith('---') || line.startsWith('+++') || line.startsWith('\\')) {
-      if (!inHunk && (line.startsWith('---') || line.startsWith('+++') || line.startsWith('diff ') || line.startsWith('index '))) {
+      if (
+        !inHunk &&
+        (line.startsWith('---') || line.startsWith('+++') || line.startsWith('diff ') || line.startsWith('index '))
+      ) {
         continue; // file headers: the view shows the path above the table
       }
       rows.push({ kind: 'meta', oldLine: null, newLine: null, text: line });
@@ -42,13 +46,13 @@ export function parseUnifiedDiff(unified: string): DiffRow[] {
 }
 
 /** What a screen reader says for a row's marker. */
-export function rowMarker(kind: DiffRowKind): { symbol: string; label: string } {
+export function rowMarker(kind: DiffRowKind): { symbol: string; label: MessageId } {
   switch (kind) {
     case 'add':
-      return { symbol: '+', label: 'added' };
+      return { symbol: '+', label: 'app.diff.marker.added' };
     case 'remove':
-      return { symbol: '−', label: 'removed' };
+      return { symbol: '−', label: 'app.diff.marker.removed' };
     default:
-      return { symbol: ' ', label: 'unchanged' };
+      return { symbol: ' ', label: 'app.diff.marker.unchanged' };
   }
 }

@@ -3,23 +3,32 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DoctorApi, IpcError, ReportFormat, Result } from '../../shared/ipc.ts';
 import { proxyUrlProblem } from '../../shared/ipc.ts';
+import type { Locale } from '../../shared/i18n/locale.ts';
+import { msg, type Message, type MessageId } from '../../shared/i18n/message.ts';
 import type { ApplyResult, RevertMode, SetupSummary } from '../../shared/service.ts';
-import type { ApplicableFix, CheckEvent, DiagnosisReport, FixPlan, HistoryItem, RevertOutcome } from '../../shared/types.ts';
+import type {
+  ApplicableFix,
+  CheckEvent,
+  DiagnosisReport,
+  FixPlan,
+  HistoryItem,
+  RevertOutcome,
+} from '../../shared/types.ts';
 
 export type WizardStep = 'start' | 'diagnose' | 'findings' | 'choose' | 'preview' | 'apply' | 'done';
-export const WIZARD_STEPS: { id: WizardStep; label: string }[] = [
-  { id: 'start', label: 'Start' },
-  { id: 'diagnose', label: 'Diagnose' },
-  { id: 'findings', label: 'Findings' },
-  { id: 'choose', label: 'Choose a fix' },
-  { id: 'preview', label: 'Preview' },
-  { id: 'apply', label: 'Apply and verify' },
-  { id: 'done', label: 'Done' },
+export const WIZARD_STEPS: { id: WizardStep; label: MessageId }[] = [
+  { id: 'start', label: 'app.step.start' },
+  { id: 'diagnose', label: 'app.step.diagnose' },
+  { id: 'findings', label: 'app.step.findings' },
+  { id: 'choose', label: 'app.step.choose' },
+  { id: 'preview', label: 'app.step.preview' },
+  { id: 'apply', label: 'app.step.apply' },
+  { id: 'done', label: 'app.step.done' },
 ];
 
 const NO_API: IpcError = {
-  message: 'The app could not reach its main process.',
-  hint: 'Restart the app; if it keeps happening, use the command line: npm run doctor -- diagnose.',
+  message: msg('app.error.no-main'),
+  hint: msg('app.error.no-main-hint'),
 };
 
 async function call<T>(promise: () => Promise<Result<T>>): Promise<Result<T>> {
@@ -150,10 +159,11 @@ export function createDiagnosisStore(api: DoctorApi): StoreApi<DiagnosisState> {
 // ---------------------------------------------------------------- fix
 
 export interface FixState {
-  status: 'idle' | 'previewing' | 'previewed' | 'applying' | 'applied' | 'reverting' | 'reverted' | 'conflict' | 'error';
+  status:
+    'idle' | 'previewing' | 'previewed' | 'applying' | 'applied' | 'reverting' | 'reverted' | 'conflict' | 'error';
   selected: ApplicableFix | null;
   proxyUrl: string;
-  proxyUrlError: string | null;
+  proxyUrlError: Message | null;
   /** The proxy's user name, when it wants a login. (The password is never kept here: the step passes it to preview.) */
   proxyUser: string;
   plan: FixPlan | null;
@@ -190,15 +200,26 @@ export function createFixStore(api: DoctorApi): StoreApi<FixState> {
   return createStore<FixState>((set, get) => ({
     ...initial,
     select: (fix, proxyUrl) =>
-      set({ selected: fix, proxyUrl: proxyUrl ?? get().proxyUrl, proxyUrlError: null, plan: null, error: null, status: 'idle' }),
+      set({
+        selected: fix,
+        proxyUrl: proxyUrl ?? get().proxyUrl,
+        proxyUrlError: null,
+        plan: null,
+        error: null,
+        status: 'idle',
+      }),
     setProxyUrl: (text) => set({ proxyUrl: text, proxyUrlError: null }),
     setProxyUser: (text) => set({ proxyUser: text, proxyUrlError: null }),
     async preview(profile, proxyPassword, opts) {
       const { selected, proxyUrl, proxyUser } = get();
       if (!selected) return false;
-      let request: Parameters<DoctorApi['previewFix']>[0] = { fix: selected, profile, ...(selected === 'trust-ca' && opts?.pickCaFile ? { pickCaFile: true } : {}) };
+      let request: Parameters<DoctorApi['previewFix']>[0] = {
+        fix: selected,
+        profile,
+        ...(selected === 'trust-ca' && opts?.pickCaFile ? { pickCaFile: true } : {}),
+      };
       if (selected === 'use-proxy') {
-        const problem = proxyUrl.trim() ? proxyUrlProblem(proxyUrl) : 'Type the proxy URL Codex should use, e.g. http://127.0.0.1:7890.';
+        const problem = proxyUrl.trim() ? proxyUrlProblem(proxyUrl) : msg('app.proxy.url-missing');
         if (problem) {
           set({ proxyUrlError: problem });
           return false;
@@ -206,7 +227,7 @@ export function createFixStore(api: DoctorApi): StoreApi<FixState> {
         request = { ...request, proxyUrl: proxyUrl.trim() };
         if (proxyPassword !== undefined) {
           if (!proxyUser.trim()) {
-            set({ proxyUrlError: 'Type the user name your proxy expects.' });
+            set({ proxyUrlError: msg('app.proxy.user-missing') });
             return false;
           }
           request = { ...request, proxyLogin: { user: proxyUser.trim(), password: proxyPassword } };
@@ -250,7 +271,7 @@ export interface HistoryState {
   revertingId: string | null;
   /** A revert that found the file changed since the fix: the user chooses what to do. */
   conflict: { changeId: string; conflicts: { path: string; unified: string }[] } | null;
-  message: string | null;
+  message: Message | null;
   load(): Promise<void>;
   revert(changeId: string, mode?: RevertMode): Promise<void>;
   dismissConflict(): void;
@@ -284,7 +305,12 @@ export function createHistoryStore(api: DoctorApi): StoreApi<HistoryState> {
       }
       set({
         conflict: null,
-        message: mode === 'keep' ? 'Your file was kept as it is.' : `Reverted: ${result.data.files.join(', ') || 'nothing left to restore'}.`,
+        message:
+          mode === 'keep'
+            ? msg('app.history.kept')
+            : result.data.files.length > 0
+              ? msg('app.history.reverted-files', { files: result.data.files })
+              : msg('app.history.reverted-nothing'),
       });
       await get().load();
     },
@@ -296,31 +322,36 @@ export function createHistoryStore(api: DoctorApi): StoreApi<HistoryState> {
 
 export interface ReportState {
   status: 'idle' | 'busy' | 'done' | 'error';
-  message: string | null;
+  message: Message | null;
   error: IpcError | null;
-  copy(format: ReportFormat): Promise<void>;
-  save(format: ReportFormat): Promise<void>;
+  /** `lang`: the language the Markdown report is written in (the app's current one). */
+  copy(format: ReportFormat, lang?: Locale): Promise<void>;
+  save(format: ReportFormat, lang?: Locale): Promise<void>;
 }
 
-const FORMAT_NAME: Record<ReportFormat, string> = { markdown: 'Markdown', json: 'JSON' };
+const COPIED: Record<ReportFormat, MessageId> = {
+  markdown: 'app.report.copied-markdown',
+  json: 'app.report.copied-json',
+};
 
 export function createReportStore(api: DoctorApi): StoreApi<ReportState> {
   return createStore<ReportState>((set) => ({
     status: 'idle',
     message: null,
     error: null,
-    async copy(format) {
+    async copy(format, lang) {
       set({ status: 'busy', message: null, error: null });
-      const result = await call(() => api.copyReport({ format }));
-      if (result.ok) set({ status: 'done', message: `The redacted report (${FORMAT_NAME[format]}) is on the clipboard.` });
+      const result = await call(() => api.copyReport({ format, ...(lang ? { lang } : {}) }));
+      if (result.ok) set({ status: 'done', message: msg(COPIED[format]) });
       else set({ status: 'error', error: result.error });
     },
-    async save(format) {
+    async save(format, lang) {
       set({ status: 'busy', message: null, error: null });
-      const result = await call(() => api.saveReport({ format }));
+      const result = await call(() => api.saveReport({ format, ...(lang ? { lang } : {}) }));
       if (!result.ok) set({ status: 'error', error: result.error });
-      else if (result.data.saved) set({ status: 'done', message: `Saved the redacted report as ${result.data.fileName}.` });
-      else set({ status: 'idle', message: 'Not saved.' });
+      else if (result.data.saved)
+        set({ status: 'done', message: msg('app.report.saved', { fileName: result.data.fileName ?? '' }) });
+      else set({ status: 'idle', message: msg('app.report.not-saved') });
     },
   }));
 }

@@ -1,19 +1,27 @@
 import { ErrorNotice, StatusBadge } from '../../components/common.tsx';
+import { useText } from '../../i18n.tsx';
 import { compareChecks, verifyVerdict, VERDICT_TEXT } from '../../logic/compare.ts';
 import { useSlice, useStores } from '../../store-context.tsx';
 import { isStalePlan } from '../../stores/stores.ts';
 
 export function ApplyStep() {
   const stores = useStores();
-  const { status, applied, error } = useSlice((s) => s.fix, (s) => s);
-  const profile = useSlice((s) => s.setup, (s) => s.profile);
+  const { t, tm } = useText();
+  const { status, applied, error } = useSlice(
+    (s) => s.fix,
+    (s) => s,
+  );
+  const profile = useSlice(
+    (s) => s.setup,
+    (s) => s.profile,
+  );
   const previewAgain = async () => {
     if (await stores.fix.getState().preview(profile)) stores.wizard.getState().goTo('preview');
   };
   if (status === 'applying' || status === 'previewing') {
     return (
       <p className="lead" role="status" aria-live="polite">
-        {status === 'previewing' ? 'Making a new preview…' : 'Applying the change, then running the diagnosis again…'}
+        {t(status === 'previewing' ? 'app.apply.previewing' : 'app.apply.applying')}
       </p>
     );
   }
@@ -24,52 +32,56 @@ export function ApplyStep() {
         <div className="button-row step-actions">
           {isStalePlan(error) ? (
             <button type="button" className="primary" onClick={() => void previewAgain()}>
-              Preview the fix again
+              {t('app.apply.preview-again')}
             </button>
           ) : (
             <button type="button" onClick={() => stores.wizard.getState().goTo('preview')}>
-              Back to the preview
+              {t('app.apply.back-to-preview')}
             </button>
           )}
           <button type="button" onClick={() => stores.wizard.getState().goTo('choose')}>
-            Choose another fix
+            {t('app.apply.choose-another')}
           </button>
         </div>
       </>
     );
   }
-  if (!applied) return <p>Preview a fix first.</p>;
+  if (!applied) return <p>{t('app.apply.no-plan')}</p>;
   const verdict = verifyVerdict(applied.before, applied.after);
   const rows = compareChecks(applied.before, applied.after);
   return (
     <>
       <div className={`notice ${verdict === 'healthy' ? 'notice-ok' : 'notice-warning'}`} role="status">
-        <p className="notice-title">{VERDICT_TEXT[verdict]}</p>
-        <p>{applied.after.recommendation.headline}</p>
+        <p className="notice-title">{t(VERDICT_TEXT[verdict])}</p>
+        <p>{tm(applied.after.recommendation.headline)}</p>
       </div>
       <div className="before-after">
         <section aria-labelledby="before-title">
-          <h2 id="before-title" className="h3">Before</h2>
-          <p>{applied.before?.recommendation.headline ?? 'No earlier diagnosis.'}</p>
+          <h2 id="before-title" className="h3">
+            {t('app.apply.before')}
+          </h2>
+          <p>{applied.before ? tm(applied.before.recommendation.headline) : t('app.apply.no-earlier')}</p>
         </section>
         <section aria-labelledby="after-title">
-          <h2 id="after-title" className="h3">After</h2>
-          <p>{applied.after.recommendation.headline}</p>
+          <h2 id="after-title" className="h3">
+            {t('app.apply.after')}
+          </h2>
+          <p>{tm(applied.after.recommendation.headline)}</p>
         </section>
       </div>
       <table className="compare">
-        <caption className="visually-hidden">Each check before and after the change</caption>
+        <caption className="visually-hidden">{t('app.apply.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Check</th>
-            <th scope="col">Before</th>
-            <th scope="col">After</th>
+            <th scope="col">{t('app.apply.col.check')}</th>
+            <th scope="col">{t('app.apply.before')}</th>
+            <th scope="col">{t('app.apply.after')}</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.id} className={r.improved ? 'improved' : r.worsened ? 'worsened' : ''}>
-              <th scope="row">{r.title}</th>
+              <th scope="row">{tm(r.title)}</th>
               <td>{r.before ? <StatusBadge status={r.before} /> : '—'}</td>
               <td>{r.after ? <StatusBadge status={r.after} /> : '—'}</td>
             </tr>
@@ -78,7 +90,7 @@ export function ApplyStep() {
       </table>
       <div className="button-row step-actions">
         <button type="button" className="primary" onClick={() => stores.wizard.getState().goTo('done')}>
-          Continue
+          {t('app.continue')}
         </button>
       </div>
     </>

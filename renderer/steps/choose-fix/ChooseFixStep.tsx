@@ -1,14 +1,25 @@
 import { useEffect, useState } from 'react';
 import type { ApplicableFix } from '../../../shared/types.ts';
 import { ErrorNotice } from '../../components/common.tsx';
+import { useText } from '../../i18n.tsx';
 import { fixCards, fixOutcome, suggestedProxyUrl, type FixCard } from '../../logic/fix-options.ts';
 import { useSlice, useStores } from '../../store-context.tsx';
 
 export function ChooseFixStep() {
   const stores = useStores();
-  const report = useSlice((s) => s.diagnosis, (s) => s.report);
-  const fix = useSlice((s) => s.fix, (s) => s);
-  const profile = useSlice((s) => s.setup, (s) => s.profile);
+  const { t, tm } = useText();
+  const report = useSlice(
+    (s) => s.diagnosis,
+    (s) => s.report,
+  );
+  const fix = useSlice(
+    (s) => s.fix,
+    (s) => s,
+  );
+  const profile = useSlice(
+    (s) => s.setup,
+    (s) => s.profile,
+  );
   const [showAnyway, setShowAnyway] = useState(false);
   // A proxy password lives only here, for the one preview request that checks it; never in a store.
   const [proxyPassword, setProxyPassword] = useState('');
@@ -17,7 +28,7 @@ export function ChooseFixStep() {
     if (report && !stores.fix.getState().proxyUrl) stores.fix.getState().setProxyUrl(suggestedProxyUrl(report));
   }, [report, stores]);
 
-  if (!report) return <p>Run the diagnosis first.</p>;
+  if (!report) return <p>{t('app.run-diagnosis-first')}</p>;
   const outcome = fixOutcome(report.recommendation, report.codex.provider);
   const busy = fix.status === 'previewing';
 
@@ -37,37 +48,37 @@ export function ChooseFixStep() {
     <>
       {outcome.kind === 'no-fix-needed' && (
         <section className="notice notice-ok" aria-labelledby="verdict-title">
-          <h2 id="verdict-title">No fix needed</h2>
-          <p>{outcome.headline}</p>
+          <h2 id="verdict-title">{t('app.choose.no-fix-needed')}</h2>
+          <p>{tm(outcome.headline)}</p>
           <ul>
             {outcome.reasons.map((r, i) => (
-              <li key={i}>{r}</li>
+              <li key={i}>{tm(r)}</li>
             ))}
           </ul>
           {!showAnyway && (
             <button type="button" onClick={() => setShowAnyway(true)}>
-              Show the fixes anyway
+              {t('app.choose.show-anyway')}
             </button>
           )}
         </section>
       )}
       {outcome.kind === 'not-websocket' && (
         <section className="notice notice-warning" aria-labelledby="verdict-title">
-          <h2 id="verdict-title">{outcome.title}</h2>
-          <p>{outcome.headline}</p>
-          <p className="muted">This is not a WebSocket problem, so none of the three WebSocket fixes would help yet.</p>
-          <h3>Why</h3>
+          <h2 id="verdict-title">{tm(outcome.title)}</h2>
+          <p>{tm(outcome.headline)}</p>
+          <p className="muted">{t('app.choose.not-websocket-note')}</p>
+          <h3>{t('app.choose.why')}</h3>
           <ul>
             {outcome.reasons.map((r, i) => (
-              <li key={i}>{r}</li>
+              <li key={i}>{tm(r)}</li>
             ))}
           </ul>
           {outcome.nextSteps.length > 0 && (
             <>
-              <h3>What to do next</h3>
+              <h3>{t('app.choose.what-next')}</h3>
               <ol>
                 {outcome.nextSteps.map((s, i) => (
-                  <li key={i}>{s}</li>
+                  <li key={i}>{tm(s)}</li>
                 ))}
               </ol>
             </>
@@ -79,12 +90,18 @@ export function ChooseFixStep() {
               disabled={busy}
               onClick={() => void preview(outcome.applicable!, outcome.pickCaFile ? { pickCaFile: true } : undefined)}
             >
-              {outcome.pickCaFile ? "Choose your company's CA file…" : outcome.applicable === 'trust-ca' ? 'Preview: trust this CA' : 'Preview the repair'}
+              {t(
+                outcome.pickCaFile
+                  ? 'app.choose.pick-ca'
+                  : outcome.applicable === 'trust-ca'
+                    ? 'app.choose.preview-trust-ca'
+                    : 'app.choose.preview-repair',
+              )}
             </button>
           )}
         </section>
       )}
-      {outcome.kind === 'choose' && <p className="headline">{outcome.headline}</p>}
+      {outcome.kind === 'choose' && <p className="headline">{tm(outcome.headline)}</p>}
       {(cards || showAnyway) && (
         <div className="fix-cards" role="list">
           {(cards ?? fixCards(report.recommendation)).map((card) => (
@@ -102,7 +119,7 @@ export function ChooseFixStep() {
       {fix.error && <ErrorNotice error={fix.error} />}
       <div className="button-row step-actions">
         <button type="button" onClick={() => stores.wizard.getState().goTo('findings')}>
-          Back
+          {t('app.back')}
         </button>
       </div>
     </>
@@ -123,41 +140,51 @@ interface FixCardProps {
 
 function FixCardView({ card, busy, onPreview, password, onPassword }: FixCardProps) {
   const stores = useStores();
-  const proxyUrl = useSlice((s) => s.fix, (s) => s.proxyUrl);
-  const proxyUser = useSlice((s) => s.fix, (s) => s.proxyUser);
-  const proxyUrlError = useSlice((s) => s.fix, (s) => (s.selected === 'use-proxy' ? s.proxyUrlError : null));
+  const { t, tm } = useText();
+  const proxyUrl = useSlice(
+    (s) => s.fix,
+    (s) => s.proxyUrl,
+  );
+  const proxyUser = useSlice(
+    (s) => s.fix,
+    (s) => s.proxyUser,
+  );
+  const proxyUrlError = useSlice(
+    (s) => s.fix,
+    (s) => (s.selected === 'use-proxy' ? s.proxyUrlError : null),
+  );
   const titleId = `fix-${card.fix}-title`;
   return (
     <article className={`fix-card${card.recommended ? ' recommended' : ''}`} role="listitem" aria-labelledby={titleId}>
-      {card.recommended && <p className="ribbon">Recommended</p>}
+      {card.recommended && <p className="ribbon">{t('app.card.recommended')}</p>}
       <h2 id={titleId} className="h3">
-        <span className="fix-number">Fix #{card.number}</span> {card.title}
+        <span className="fix-number">{t('app.card.number', { number: card.number })}</span> {tm(card.title)}
       </h2>
       {card.reason && (
         <p className={card.recommended ? 'reason' : 'muted'}>
-          {card.recommended ? <strong>Why: </strong> : null}
-          {card.reason}
+          {card.recommended ? <strong>{t('app.card.why')}</strong> : null}
+          {tm(card.reason)}
         </p>
       )}
-      <h3 className="h4">Best for</h3>
-      <p>{card.bestFor}</p>
-      <h3 className="h4">What it costs</h3>
-      <p>{card.cost}</p>
+      <h3 className="h4">{t('app.card.best-for')}</h3>
+      <p>{tm(card.bestFor)}</p>
+      <h3 className="h4">{t('app.card.cost')}</h3>
+      <p>{tm(card.cost)}</p>
       {card.warnings.map((w, i) => (
         <p key={i} className="warn-text">
-          {w}
+          {tm(w)}
         </p>
       ))}
       {card.fix === 'use-proxy' && (
         <div className="field">
-          <label htmlFor="proxy-url">Proxy URL</label>
+          <label htmlFor="proxy-url">{t('app.card.proxy-url')}</label>
           <input
             id="proxy-url"
             type="text"
             inputMode="url"
             spellCheck={false}
             autoComplete="off"
-            placeholder="http://127.0.0.1:7890"
+            placeholder={t('app.card.proxy-url-placeholder')}
             value={proxyUrl}
             aria-invalid={proxyUrlError ? true : undefined}
             aria-describedby={proxyUrlError ? 'proxy-url-error' : 'proxy-url-help'}
@@ -165,19 +192,19 @@ function FixCardView({ card, busy, onPreview, password, onPassword }: FixCardPro
           />
           {proxyUrlError ? (
             <p id="proxy-url-error" className="field-error" role="alert">
-              {proxyUrlError}
+              {tm(proxyUrlError)}
             </p>
           ) : (
             <p id="proxy-url-help" className="muted">
-              An HTTP or mixed port carries both the WebSocket and HTTPS.
+              {t('app.card.proxy-url-help')}
             </p>
           )}
         </div>
       )}
       {card.fix === 'use-proxy' && card.proxyLogin && (
         <fieldset className="field proxy-login">
-          <legend>{card.proxyLogin.rejected ? 'The proxy refused the saved login: enter it again' : 'The proxy wants a login'}</legend>
-          <label htmlFor="proxy-user">User name</label>
+          <legend>{t(card.proxyLogin.rejected ? 'app.card.login-rejected' : 'app.card.login-wanted')}</legend>
+          <label htmlFor="proxy-user">{t('app.card.user')}</label>
           <input
             id="proxy-user"
             type="text"
@@ -186,7 +213,7 @@ function FixCardView({ card, busy, onPreview, password, onPassword }: FixCardPro
             value={proxyUser}
             onChange={(e) => stores.fix.getState().setProxyUser(e.target.value)}
           />
-          <label htmlFor="proxy-password">Password</label>
+          <label htmlFor="proxy-password">{t('app.card.password')}</label>
           <input
             id="proxy-password"
             type="password"
@@ -194,14 +221,11 @@ function FixCardView({ card, busy, onPreview, password, onPassword }: FixCardPro
             value={password}
             onChange={(e) => onPassword(e.target.value)}
           />
-          <p className="muted">
-            Checked against the proxy before anything is written, then saved percent-encoded in $CODEX_HOME/.env (readable by you
-            alone), where Codex reads it. The app shows it nowhere and keeps it nowhere else.
-          </p>
+          <p className="muted">{t('app.card.password-note')}</p>
         </fieldset>
       )}
       <button type="button" className={card.recommended ? 'primary' : ''} disabled={busy} onClick={onPreview}>
-        Preview fix #{card.number}
+        {t('app.card.preview', { number: card.number })}
       </button>
     </article>
   );

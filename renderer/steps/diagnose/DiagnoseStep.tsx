@@ -1,12 +1,21 @@
 import { useEffect, useRef } from 'react';
+import type { CheckEvent } from '../../../shared/types.ts';
 import { ErrorNotice, StatusBadge } from '../../components/common.tsx';
-import { formatDuration, shortCheckDetail } from '../../logic/format.ts';
+import { useText } from '../../i18n.tsx';
+import { durationMessage, shortCheckDetail } from '../../logic/format.ts';
 import { useSlice, useStores } from '../../store-context.tsx';
 
 export function DiagnoseStep() {
   const stores = useStores();
-  const { status, checks, error, report } = useSlice((s) => s.diagnosis, (s) => s);
-  const profile = useSlice((s) => s.setup, (s) => s.profile);
+  const { t } = useText();
+  const { status, checks, error, report } = useSlice(
+    (s) => s.diagnosis,
+    (s) => s,
+  );
+  const profile = useSlice(
+    (s) => s.setup,
+    (s) => s.profile,
+  );
   const running = status === 'running';
   const runAgain = () => void stores.diagnosis.getState().run(profile);
   const nextAction = useRef<HTMLButtonElement>(null);
@@ -16,29 +25,24 @@ export function DiagnoseStep() {
       nextAction.current?.focus();
     }
   }, [running]);
+  const ms = report?.durationMs ?? 0;
   return (
     <>
       <div aria-live="polite" role="status">
-        {running && <p className="lead">Checking… each check appears as it runs.</p>}
-        {status === 'done' && <p className="lead">Finished in {formatDuration(report?.durationMs)}.</p>}
+        {running && <p className="lead">{t('app.diagnose.running')}</p>}
+        {status === 'done' && <p className="lead">{t('app.diagnose.finished', { ms })}</p>}
       </div>
       {status === 'cancelled' && (
         <div className="notice notice-warning" role="alert">
-          <p className="notice-title">Diagnosis cancelled after {formatDuration(report?.durationMs)}: the results below are partial.</p>
+          <p className="notice-title">{t('app.diagnose.cancelled', { ms })}</p>
           <p>
-            <strong>What to do next:</strong> run the diagnosis again and let it finish (a check waits up to its time-out
-            when the network stalls), or look at what was found so far.
+            <strong>{t('app.what-next')}</strong> {t('app.diagnose.cancelled-next')}
           </p>
         </div>
       )}
-      <ol className="checks" aria-label="Checks" aria-live="polite" aria-relevant="additions text">
+      <ol className="checks" aria-label={t('app.diagnose.checks')} aria-live="polite" aria-relevant="additions text">
         {checks.map((c) => (
-          <li key={c.id} className={`check check-${c.status}`}>
-            <StatusBadge status={c.status} />
-            <span className="check-title">{c.title}</span>
-            <span className="check-time">{formatDuration(c.durationMs)}</span>
-            {c.detail && <span className="check-detail">{shortCheckDetail(c.detail)}</span>}
-          </li>
+          <CheckRow key={c.id} check={c} />
         ))}
       </ol>
       {error && (
@@ -46,7 +50,7 @@ export function DiagnoseStep() {
           error={error}
           action={
             <button type="button" onClick={runAgain}>
-              Run the diagnosis again
+              {t('app.run-diagnosis-again')}
             </button>
           }
         />
@@ -54,16 +58,21 @@ export function DiagnoseStep() {
       <div className="button-row step-actions">
         {running ? (
           <button type="button" onClick={() => void stores.diagnosis.getState().cancel()}>
-            Cancel
+            {t('app.cancel')}
           </button>
         ) : (
           <>
             <button type="button" onClick={() => stores.wizard.getState().goTo('start')}>
-              Back
+              {t('app.back')}
             </button>
             {status !== 'error' && (
-              <button type="button" onClick={runAgain} ref={report ? undefined : nextAction} className={status === 'cancelled' ? 'primary' : ''}>
-                Run again
+              <button
+                type="button"
+                onClick={runAgain}
+                ref={report ? undefined : nextAction}
+                className={status === 'cancelled' ? 'primary' : ''}
+              >
+                {t('app.diagnose.run-again')}
               </button>
             )}
             {report && (
@@ -73,12 +82,27 @@ export function DiagnoseStep() {
                 className={status === 'cancelled' ? '' : 'primary'}
                 onClick={() => stores.wizard.getState().goTo('findings')}
               >
-                {status === 'cancelled' ? 'See the partial findings' : 'See what was found'}
+                {t(status === 'cancelled' ? 'app.diagnose.see-partial' : 'app.diagnose.see-found')}
               </button>
             )}
           </>
         )}
       </div>
     </>
+  );
+}
+
+function CheckRow({ check: c }: { check: CheckEvent }) {
+  const { tm } = useText();
+  const duration = durationMessage(c.durationMs);
+  const detail = c.detail ? tm(c.detail) : null;
+  const short = detail ? shortCheckDetail(detail) : null;
+  return (
+    <li className={`check check-${c.status}`}>
+      <StatusBadge status={c.status} />
+      <span className="check-title">{tm(c.title)}</span>
+      <span className="check-time">{duration ? tm(duration) : ''}</span>
+      {detail && <span className="check-detail">{short ? tm(short) : detail}</span>}
+    </li>
   );
 }

@@ -1,19 +1,27 @@
 import { useEffect, useRef } from 'react';
 import { ErrorNotice, ReportActions } from '../../components/common.tsx';
 import { ConflictChoice } from '../../components/DiffView.tsx';
+import { Rich, useText } from '../../i18n.tsx';
 import { revertCommand } from '../../logic/undo.ts';
 import { useSlice, useStores } from '../../store-context.tsx';
 
 export function DoneStep() {
   const stores = useStores();
-  const { status, applied, revertOutcome, error } = useSlice((s) => s.fix, (s) => s);
-  const profile = useSlice((s) => s.setup, (s) => s.profile);
+  const { t } = useText();
+  const { status, applied, revertOutcome, error } = useSlice(
+    (s) => s.fix,
+    (s) => s,
+  );
+  const profile = useSlice(
+    (s) => s.setup,
+    (s) => s.profile,
+  );
   const revertedNotice = useRef<HTMLDivElement>(null);
   // The Revert button goes away once it worked: focus the result so keyboard users hear it.
   useEffect(() => {
     if (status === 'reverted') revertedNotice.current?.focus();
   }, [status]);
-  if (!applied) return <p>No change was applied.</p>;
+  if (!applied) return <p>{t('app.done.none')}</p>;
   const busy = status === 'reverting';
   const startOver = () => {
     stores.fix.getState().reset();
@@ -25,7 +33,7 @@ export function DoneStep() {
     <>
       {status === 'reverted' ? (
         <div className="notice notice-ok" role="status" tabIndex={-1} ref={revertedNotice}>
-          <p className="notice-title">Reverted. Your files are back as they were.</p>
+          <p className="notice-title">{t('app.done.reverted')}</p>
           {revertOutcome?.status === 'reverted' && revertOutcome.files.length > 0 && (
             <ul>
               {revertOutcome.files.map((f) => (
@@ -39,9 +47,9 @@ export function DoneStep() {
       ) : (
         <>
           <p className="lead">
-            <strong>{applied.history.title}</strong> is in place. Restart Codex (or open a new session) for it to take effect.
+            <Rich id="app.done.in-place" params={{ title: applied.history.title }} />
           </p>
-          <p>{applied.history.files.length === 1 ? 'Changed file:' : 'Changed files:'}</p>
+          <p>{t('app.done.changed-files', { count: applied.history.files.length })}</p>
           <ul>
             {applied.history.files.map((f) => (
               <li key={f}>
@@ -50,14 +58,15 @@ export function DoneStep() {
             ))}
           </ul>
           <section aria-labelledby="undo-title">
-            <h2 id="undo-title" className="h3">How to undo it</h2>
+            <h2 id="undo-title" className="h3">
+              {t('app.done.undo-title')}
+            </h2>
             <p>
-              Press <strong>Revert now</strong> below, or Revert on its row in History, at any time. From a terminal
-              (the app and the command line share one journal):
+              <Rich id="app.done.undo-text" />
             </p>
             <code className="command">{revertCommand(applied.changeId)}</code>
             <p className="muted">
-              Change id <code>{applied.changeId}</code>
+              <Rich id="app.done.change-id" params={{ id: applied.changeId }} />
             </p>
           </section>
         </>
@@ -76,7 +85,7 @@ export function DoneStep() {
       <div className="button-row step-actions">
         {status !== 'reverted' && status !== 'conflict' && (
           <button type="button" className="danger" disabled={busy} onClick={() => void stores.fix.getState().revert()}>
-            Revert now
+            {t('app.done.revert-now')}
           </button>
         )}
         <button
@@ -86,10 +95,10 @@ export function DoneStep() {
             void stores.history.getState().load();
           }}
         >
-          History
+          {t('app.nav.history')}
         </button>
         <button type="button" onClick={startOver}>
-          Start over
+          {t('app.done.start-over')}
         </button>
       </div>
     </>

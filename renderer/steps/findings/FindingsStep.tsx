@@ -1,43 +1,50 @@
 import { ReportActions, SeverityBadge } from '../../components/common.tsx';
 import { findingsView, locationText } from '../../logic/findings.ts';
-import { formatDuration } from '../../logic/format.ts';
+import { useText } from '../../i18n.tsx';
+import { durationMessage } from '../../logic/format.ts';
 import { useSlice, useStores } from '../../store-context.tsx';
 
 export function FindingsStep() {
   const stores = useStores();
-  const report = useSlice((s) => s.diagnosis, (s) => s.report);
-  if (!report) return <p>Run the diagnosis first.</p>;
+  const { t, tm } = useText();
+  const report = useSlice(
+    (s) => s.diagnosis,
+    (s) => s.report,
+  );
+  if (!report) return <p>{t('app.run-diagnosis-first')}</p>;
   const view = findingsView(report);
+  const durationText = (ms: number | undefined) => {
+    const m = durationMessage(ms);
+    return m ? tm(m) : '';
+  };
   return (
     <>
-      {view.partial && (
-        <p className="notice notice-warning">The diagnosis was cancelled: these findings are partial. Run it again for a full picture.</p>
-      )}
+      {view.partial && <p className="notice notice-warning">{t('app.findings.partial')}</p>}
       <section aria-labelledby="cause-title">
-        <h2 id="cause-title">The cause</h2>
-        <p className="headline">{view.headline}</p>
+        <h2 id="cause-title">{t('app.findings.cause')}</h2>
+        <p className="headline">{tm(view.headline)}</p>
         {view.evidence.length > 0 && (
           <>
-            <h3>Evidence</h3>
+            <h3>{t('app.findings.evidence')}</h3>
             <ul className="evidence">
               {view.evidence.map((e, i) => (
-                <li key={i}>{e}</li>
+                <li key={i}>{tm(e)}</li>
               ))}
             </ul>
           </>
         )}
         <p className="notice notice-next" id="next-step">
-          <strong>Next: </strong>
-          {view.nextStep}
+          <strong>{t('app.findings.next')}</strong>
+          {tm(view.nextStep)}
         </p>
       </section>
       {view.findings.length > 0 && (
         <section aria-labelledby="findings-title">
-          <h2 id="findings-title">What else was found</h2>
+          <h2 id="findings-title">{t('app.findings.else')}</h2>
           <ul className="findings">
             {view.findings.map((f) => (
               <li key={f.id}>
-                <SeverityBadge severity={f.severity} /> {f.summary}
+                <SeverityBadge severity={f.severity} /> {tm(f.summary)}
                 {locationText(f) && (
                   <>
                     {' '}
@@ -50,26 +57,26 @@ export function FindingsStep() {
         </section>
       )}
       <details className="technical">
-        <summary>Technical details</summary>
+        <summary>{t('app.findings.technical')}</summary>
         <table className="probes">
-          <caption className="visually-hidden">Every probe, with its route and result</caption>
+          <caption className="visually-hidden">{t('app.findings.probes-caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Step</th>
-              <th scope="col">Route</th>
-              <th scope="col">Result</th>
-              <th scope="col">Time</th>
-              <th scope="col">Detail</th>
+              <th scope="col">{t('app.findings.col.step')}</th>
+              <th scope="col">{t('app.findings.col.route')}</th>
+              <th scope="col">{t('app.findings.col.result')}</th>
+              <th scope="col">{t('app.findings.col.time')}</th>
+              <th scope="col">{t('app.findings.col.detail')}</th>
             </tr>
           </thead>
           <tbody>
             {view.probes.map((p, i) => (
               <tr key={i}>
                 <td>{p.phase}</td>
-                <td>{p.route.display ?? p.route.label}</td>
-                <td>{p.ok ? 'OK' : (p.failure ?? 'failed')}</td>
-                <td>{formatDuration(p.durationMs)}</td>
-                <td>{p.detail}</td>
+                <td>{p.route.display ?? tm(p.route.label)}</td>
+                <td>{p.ok ? t('app.status.ok') : (p.failure ?? t('app.findings.probe-failed'))}</td>
+                <td>{durationText(p.durationMs)}</td>
+                <td>{tm(p.detail)}</td>
               </tr>
             ))}
           </tbody>
@@ -78,17 +85,17 @@ export function FindingsStep() {
           <ul className="findings">
             {view.okFindings.map((f) => (
               <li key={f.id}>
-                <SeverityBadge severity={f.severity} /> {f.summary}
+                <SeverityBadge severity={f.severity} /> {tm(f.summary)}
               </li>
             ))}
           </ul>
         )}
-        <p className="muted">Rule: {report.recommendation.rule}</p>
+        <p className="muted">{t('app.findings.rule', { rule: report.recommendation.rule })}</p>
       </details>
       <ReportActions />
       <div className="button-row step-actions">
         <button type="button" onClick={() => stores.wizard.getState().goTo('diagnose')}>
-          Back
+          {t('app.back')}
         </button>
         <button
           type="button"
@@ -96,7 +103,7 @@ export function FindingsStep() {
           aria-describedby="next-step"
           onClick={() => stores.wizard.getState().goTo('choose')}
         >
-          Choose a fix
+          {t('app.findings.choose')}
         </button>
       </div>
     </>

@@ -1,13 +1,19 @@
 import { useEffect, useRef } from 'react';
+import { msg, type Message } from '../../../shared/i18n/message.ts';
 import type { HistoryItem } from '../../../shared/types.ts';
 import { ErrorNotice } from '../../components/common.tsx';
 import { ConflictChoice } from '../../components/DiffView.tsx';
+import { useText } from '../../i18n.tsx';
 import { formatDateTime } from '../../logic/format.ts';
 import { useSlice, useStores } from '../../store-context.tsx';
 
 export function HistoryPage() {
   const stores = useStores();
-  const { status, items, error, revertingId, conflict, message } = useSlice((s) => s.history, (s) => s);
+  const { t, tm } = useText();
+  const { status, items, error, revertingId, conflict, message } = useSlice(
+    (s) => s.history,
+    (s) => s,
+  );
   useEffect(() => {
     void stores.history.getState().load();
   }, [stores]);
@@ -19,18 +25,20 @@ export function HistoryPage() {
   }, [message]);
   return (
     <>
-      <p className="lead">Every change this app or the command line made, newest first. Each can be reverted on its own.</p>
-      <div aria-live="polite">{message && (
+      <p className="lead">{t('app.history.intro')}</p>
+      <div aria-live="polite">
+        {message && (
           <p className="notice notice-ok" tabIndex={-1} ref={messageRef}>
-            {message}
+            {tm(message)}
           </p>
-        )}</div>
+        )}
+      </div>
       {error && (
         <ErrorNotice
           error={error}
           action={
             <button type="button" onClick={() => void history.load()}>
-              Reload the history
+              {t('app.history.reload')}
             </button>
           }
         />
@@ -44,19 +52,19 @@ export function HistoryPage() {
           onCancel={() => history.dismissConflict()}
         />
       )}
-      {status === 'loading' && items.length === 0 && <p className="muted">Loading…</p>}
-      {status === 'ready' && items.length === 0 && <p>No changes yet.</p>}
+      {status === 'loading' && items.length === 0 && <p className="muted">{t('app.loading')}</p>}
+      {status === 'ready' && items.length === 0 && <p>{t('app.history.empty')}</p>}
       {items.length > 0 && (
         <table className="history">
-          <caption className="visually-hidden">Changes</caption>
+          <caption className="visually-hidden">{t('app.history.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">When</th>
-              <th scope="col">Fix</th>
-              <th scope="col">Files</th>
-              <th scope="col">State</th>
+              <th scope="col">{t('app.history.col.when')}</th>
+              <th scope="col">{t('app.history.col.fix')}</th>
+              <th scope="col">{t('app.history.col.files')}</th>
+              <th scope="col">{t('app.history.col.state')}</th>
               <th scope="col">
-                <span className="visually-hidden">Action</span>
+                <span className="visually-hidden">{t('app.history.col.action')}</span>
               </th>
             </tr>
           </thead>
@@ -64,7 +72,7 @@ export function HistoryPage() {
             {items.map((item) => (
               <tr key={item.id}>
                 <td>{formatDateTime(item.createdAt)}</td>
-                <td>{item.title}</td>
+                <td>{tm(item.title)}</td>
                 <td>
                   {item.files.map((f) => (
                     <code key={f} className="block">
@@ -73,18 +81,21 @@ export function HistoryPage() {
                   ))}
                 </td>
                 <td>
-                  {historyState(item)}
-                  {item.sinceChange && <span className="muted block">{sinceChangeLabel(item.sinceChange)}</span>}
+                  {tm(historyState(item))}
+                  {item.sinceChange && <span className="muted block">{tm(sinceChangeLabel(item.sinceChange))}</span>}
                 </td>
                 <td>
                   {!item.reverted && (
                     <button
                       type="button"
                       disabled={revertingId !== null}
-                      aria-label={`Revert ${item.title} from ${formatDateTime(item.createdAt)}`}
+                      aria-label={t('app.history.revert-label', {
+                        title: item.title,
+                        when: formatDateTime(item.createdAt),
+                      })}
                       onClick={() => void history.revert(item.id)}
                     >
-                      Revert
+                      {t('app.history.revert')}
                     </button>
                   )}
                 </td>
@@ -95,7 +106,7 @@ export function HistoryPage() {
       )}
       <div className="button-row step-actions">
         <button type="button" onClick={() => stores.wizard.getState().showPage('wizard')}>
-          Back to the wizard
+          {t('app.history.back')}
         </button>
       </div>
     </>
@@ -103,15 +114,19 @@ export function HistoryPage() {
 }
 
 /** What became of a change, in words: reverted, in place, edited since, or written over by another tool. */
-function historyState(item: HistoryItem): string {
-  if (item.reverted) return `Reverted ${item.revertedAt ? formatDateTime(item.revertedAt) : ''}`;
-  if (item.state === 'overwritten') return 'Overwritten since: its lines are gone (another tool may have rewritten the file)';
-  if (item.state === 'changed-since') return 'In place, files edited since';
-  return 'In place';
+function historyState(item: HistoryItem): Message {
+  if (item.reverted) {
+    return item.revertedAt
+      ? msg('app.history.state.reverted', { when: formatDateTime(item.revertedAt) })
+      : msg('app.history.state.reverted-undated');
+  }
+  if (item.state === 'overwritten') return msg('app.history.state.overwritten');
+  if (item.state === 'changed-since') return msg('app.history.state.changed-since');
+  return msg('app.history.state.in-place');
 }
 
 /** What Codex's own log recorded since the change: the proof that it helped, or that it did not. */
-function sinceChangeLabel(c: NonNullable<HistoryItem['sinceChange']>): string {
-  if (c.retries + c.fallbacks + c.waitingForNetwork === 0) return 'Since then, Codex recorded no retries and no fallbacks.';
-  return `Since then, Codex recorded ${c.retries} retries, ${c.fallbacks} fallbacks to HTTPS and ${c.waitingForNetwork} waits for the network.`;
+function sinceChangeLabel(c: NonNullable<HistoryItem['sinceChange']>): Message {
+  if (c.retries + c.fallbacks + c.waitingForNetwork === 0) return msg('app.history.since.none');
+  return msg('app.history.since.counts', { retries: c.retries, fallbacks: c.fallbacks, waits: c.waitingForNetwork });
 }

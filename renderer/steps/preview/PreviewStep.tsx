@@ -1,14 +1,22 @@
 import { ErrorNotice } from '../../components/common.tsx';
 import { DiffView } from '../../components/DiffView.tsx';
+import { Rich, useText } from '../../i18n.tsx';
 import { REVERT_LAST_COMMAND } from '../../logic/undo.ts';
 import { useSlice, useStores } from '../../store-context.tsx';
 
 export function PreviewStep() {
   const stores = useStores();
-  const { plan, status, error } = useSlice((s) => s.fix, (s) => s);
-  if (!plan) return <p>Choose a fix first.</p>;
+  const { t, tm } = useText();
+  const { plan, status, error } = useSlice(
+    (s) => s.fix,
+    (s) => s,
+  );
+  const profile = useSlice(
+    (s) => s.setup,
+    (s) => s.profile,
+  );
+  if (!plan) return <p>{t('app.preview.no-plan')}</p>;
   const applying = status === 'applying';
-  const profile = useSlice((s) => s.setup, (s) => s.profile);
   /** Nothing the app can write or call: the user follows the steps by hand. */
   const manualOnly = plan.diffs.length === 0 && !plan.apiAction;
   const diagnoseAgain = () => {
@@ -21,43 +29,52 @@ export function PreviewStep() {
   };
   return (
     <>
-      <p className="lead">{plan.title}</p>
+      <p className="lead">{tm(plan.title)}</p>
       {manualOnly ? (
         <div className="notice notice-warning" role="status">
-          <p className="notice-title">The app cannot make this change for you, so it will write nothing.</p>
+          <p className="notice-title">{t('app.preview.manual-title')}</p>
           <p>
-            <strong>What to do next:</strong> follow the steps below in your proxy app, then run the diagnosis again to
-            check that Codex connects.
+            <strong>{t('app.what-next')}</strong> {t('app.preview.manual-next')}
           </p>
         </div>
       ) : (
-        <p>Nothing has been written yet. This is exactly what will change:</p>
+        <p>{t('app.preview.nothing-written')}</p>
       )}
-      {plan.diffs.length === 0 && !manualOnly && <p className="muted">This fix changes no files.</p>}
+      {plan.diffs.length === 0 && !manualOnly && <p className="muted">{t('app.preview.no-files')}</p>}
       {plan.manualSteps && plan.manualSteps.length > 0 && (
         <section aria-labelledby="manual-title">
-          <h2 id="manual-title">Steps for you</h2>
+          <h2 id="manual-title">{t('app.preview.steps')}</h2>
           <ol>
             {plan.manualSteps.map((s, i) => (
-              <li key={i}>{s}</li>
+              <li key={i}>{tm(s)}</li>
             ))}
           </ol>
         </section>
       )}
       {plan.diffs.map((d) => (
-        <DiffView key={d.path} path={d.path} unified={d.unified} action={d.action} added={d.added} removed={d.removed} />
+        <DiffView
+          key={d.path}
+          path={d.path}
+          unified={d.unified}
+          action={d.action}
+          added={d.added}
+          removed={d.removed}
+        />
       ))}
       {plan.apiAction && (
         <p>
-          The app will also call your proxy app at <code>{plan.apiAction.controller}</code>: {plan.apiAction.description}
+          <Rich
+            id="app.preview.api-action"
+            params={{ controller: plan.apiAction.controller, description: plan.apiAction.description }}
+          />
         </p>
       )}
       {plan.sideEffects.length > 0 && (
         <section aria-labelledby="effects-title">
-          <h2 id="effects-title">Side effects</h2>
+          <h2 id="effects-title">{t('app.preview.side-effects')}</h2>
           <ul>
             {plan.sideEffects.map((s, i) => (
-              <li key={i}>{s}</li>
+              <li key={i}>{tm(s)}</li>
             ))}
           </ul>
         </section>
@@ -66,30 +83,37 @@ export function PreviewStep() {
         <div className="notice notice-warning">
           <ul>
             {plan.warnings.map((w, i) => (
-              <li key={i}>{w}</li>
+              <li key={i}>{tm(w)}</li>
             ))}
           </ul>
         </div>
       )}
       {!manualOnly && (
         <p className="muted" id="undo-note">
-          You can undo it afterwards with Revert on the Done step or in History
-          {plan.diffs.length > 0 ? ' (every file comes back byte for byte)' : ''}, or with{' '}
-          <code>{REVERT_LAST_COMMAND}</code> in a terminal.
+          <Rich
+            id={plan.diffs.length > 0 ? 'app.preview.undo-files' : 'app.preview.undo'}
+            params={{ command: REVERT_LAST_COMMAND }}
+          />
         </p>
       )}
       {error && <ErrorNotice error={error} />}
       <div className="button-row step-actions">
         <button type="button" onClick={() => stores.wizard.getState().goTo('choose')}>
-          Back
+          {t('app.back')}
         </button>
         {manualOnly ? (
           <button type="button" className="primary" onClick={diagnoseAgain}>
-            Run the diagnosis again
+            {t('app.run-diagnosis-again')}
           </button>
         ) : (
-          <button type="button" className="primary" onClick={() => void apply()} disabled={applying} aria-describedby="undo-note">
-            Apply this change
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void apply()}
+            disabled={applying}
+            aria-describedby="undo-note"
+          >
+            {t('app.preview.apply')}
           </button>
         )}
       </div>

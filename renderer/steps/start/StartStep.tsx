@@ -1,19 +1,25 @@
 import { useEffect } from 'react';
+import type { MessageId } from '../../../shared/i18n/message.ts';
 import { ErrorNotice } from '../../components/common.tsx';
+import { Rich, useText } from '../../i18n.tsx';
 import { authModeLabel, credentialLabel } from '../../logic/format.ts';
 import { useSlice, useStores } from '../../store-context.tsx';
 
-const CHECKS = [
-  'Your Codex configuration: CODEX_HOME, config.toml and profiles, the provider and its WebSocket setting',
-  'Proxy settings Codex sees: HTTPS_PROXY and friends from your environment and $CODEX_HOME/.env',
-  'Name lookup, TCP, TLS and HTTPS to the provider’s endpoint',
-  'A real WebSocket handshake, directly and through each proxy found',
-  'Proxy apps on this computer (Clash, v2rayN, …), the system proxy, and TUN mode',
+const CHECKS: MessageId[] = [
+  'app.start.check.config',
+  'app.start.check.proxy-env',
+  'app.start.check.network',
+  'app.start.check.websocket',
+  'app.start.check.proxy-apps',
 ];
 
 export function StartStep() {
   const stores = useStores();
-  const { status, setup, profile, error } = useSlice((s) => s.setup, (s) => s);
+  const { t, tm } = useText();
+  const { status, setup, profile, error } = useSlice(
+    (s) => s.setup,
+    (s) => s,
+  );
   useEffect(() => {
     if (stores.setup.getState().status === 'idle') void stores.setup.getState().load();
   }, [stores]);
@@ -27,29 +33,28 @@ export function StartStep() {
   return (
     <>
       <p className="lead">
-        Codex keeps printing <q>Reconnecting…</q>? This app finds out why and offers a fix you can undo.
+        <Rich id="app.start.lead" />
       </p>
       <section aria-labelledby="what-title">
-        <h2 id="what-title">What will be checked</h2>
+        <h2 id="what-title">{t('app.start.what-title')}</h2>
         <ul className="checklist">
           {CHECKS.map((c) => (
-            <li key={c}>{c}</li>
+            <li key={c}>{t(c)}</li>
           ))}
         </ul>
         <p className="consent">
-          <strong>Nothing changes without your consent.</strong> The diagnosis only reads and tests. Any fix is shown as a
-          diff first, is written only when you press Apply, and can be reverted.
+          <Rich id="app.start.consent" />
         </p>
       </section>
       <section aria-labelledby="setup-title" aria-busy={status === 'loading'}>
-        <h2 id="setup-title">The Codex setup found</h2>
-        {status === 'loading' && <p className="muted">Reading your Codex setup…</p>}
+        <h2 id="setup-title">{t('app.start.setup-title')}</h2>
+        {status === 'loading' && <p className="muted">{t('app.start.reading')}</p>}
         {error && (
           <ErrorNotice
             error={error}
             action={
               <button type="button" onClick={() => void stores.setup.getState().load()}>
-                Read the setup again
+                {t('app.start.read-again')}
               </button>
             }
           />
@@ -57,13 +62,13 @@ export function StartStep() {
         {setup && (
           <>
             <dl className="facts">
-              <dt>CODEX_HOME</dt>
+              <dt>{t('app.start.codex-home')}</dt>
               <dd>
                 <code>{setup.home}</code>
-                {!setup.homeExists && <span className="warn-text"> (does not exist yet)</span>}
+                {!setup.homeExists && <span className="warn-text">{t('app.start.home-missing')}</span>}
               </dd>
               <dt>
-                <label htmlFor="profile-select">Profile</label>
+                <label htmlFor="profile-select">{t('app.start.profile')}</label>
               </dt>
               <dd>
                 <select
@@ -71,42 +76,45 @@ export function StartStep() {
                   value={profile ?? ''}
                   onChange={(e) => void stores.setup.getState().chooseProfile(e.target.value || null)}
                 >
-                  <option value="">Default (config.toml)</option>
+                  <option value="">{t('app.start.profile-default')}</option>
                   {setup.profiles.map((p) => (
                     <option key={p} value={p}>
-                      {p} ({p}.config.toml)
+                      {t('app.start.profile-option', { profile: p })}
                     </option>
                   ))}
                 </select>
               </dd>
-              <dt>Provider</dt>
+              <dt>{t('app.start.provider')}</dt>
               <dd>
                 {setup.providerId ? (
                   <>
-                    <code>{setup.providerId}</code> {setup.providerBuiltIn ? '(built-in)' : '(custom)'}
+                    <code>{setup.providerId}</code>{' '}
+                    {t(setup.providerBuiltIn ? 'app.start.built-in' : 'app.start.custom')}
                   </>
                 ) : (
-                  'Could not tell'
+                  t('app.start.provider-unknown')
                 )}
               </dd>
-              <dt>Endpoint</dt>
-              <dd>{setup.baseUrl ? <code>{setup.baseUrl}</code> : 'Default'}</dd>
-              <dt>WebSockets</dt>
-              <dd>{setup.supportsWebsockets === null ? 'Unknown' : setup.supportsWebsockets ? 'On' : 'Off'}</dd>
-              <dt>Login</dt>
-              <dd>{authModeLabel(setup.authMode)}</dd>
-              <dt>Checks sign in with</dt>
-              <dd>{credentialLabel(setup.credential)}</dd>
-              <dt>Codex version</dt>
-              <dd>{setup.codexVersion ?? 'Not found'}</dd>
+              <dt>{t('app.start.endpoint')}</dt>
+              <dd>{setup.baseUrl ? <code>{setup.baseUrl}</code> : t('app.start.endpoint-default')}</dd>
+              <dt>{t('app.start.websockets')}</dt>
+              <dd>
+                {t(setup.supportsWebsockets === null ? 'app.unknown' : setup.supportsWebsockets ? 'app.on' : 'app.off')}
+              </dd>
+              <dt>{t('app.start.login')}</dt>
+              <dd>{t(authModeLabel(setup.authMode))}</dd>
+              <dt>{t('app.start.credential')}</dt>
+              <dd>{tm(credentialLabel(setup.credential))}</dd>
+              <dt>{t('app.start.version')}</dt>
+              <dd>{setup.codexVersion ?? t('app.start.version-missing')}</dd>
             </dl>
             {setup.problems.length > 0 && (
               <div className="notice notice-error" role="alert">
-                <p className="notice-title">Your Codex configuration has a problem</p>
+                <p className="notice-title">{t('app.start.problem-title')}</p>
                 <ul>
                   {setup.problems.map((p, i) => (
                     <li key={i}>
-                      {p.summary}
+                      {tm(p.summary)}
                       {p.location && (
                         <>
                           {' '}
@@ -117,11 +125,10 @@ export function StartStep() {
                   ))}
                 </ul>
                 <p>
-                  <strong>What to do next:</strong> fix the line shown in your editor, then read the setup again. The
-                  diagnosis can still run and will say what it can.
+                  <strong>{t('app.what-next')}</strong> {t('app.start.problem-next')}
                 </p>
                 <button type="button" onClick={() => void stores.setup.getState().load()}>
-                  Read the setup again
+                  {t('app.start.read-again')}
                 </button>
               </div>
             )}
@@ -130,7 +137,7 @@ export function StartStep() {
       </section>
       <div className="button-row step-actions">
         <button type="button" className="primary" onClick={start} disabled={status === 'loading'}>
-          Start the diagnosis
+          {t('app.start.run')}
         </button>
       </div>
     </>

@@ -1,29 +1,42 @@
-// Realistic diagnosis data for the renderer's unit tests (shapes from shared/types.ts).
+// Realistic diagnosis data for the renderer's unit tests (shapes from shared/types.ts). Every text
+// is a Message with a real catalog id; `raw` wraps a line the engine would quote as it is.
+import { msg, type Message } from '../../../shared/i18n/message.ts';
 import type { CheckEvent, DiagnosisReport, Recommendation } from '../../../shared/types.ts';
+
+/** A line shown as it is (the probes' `probes.raw`). */
+export const raw = (text: string): Message => msg('probes.raw', { text });
 
 export function recommendation(overrides: Partial<Recommendation> = {}): Recommendation {
   return {
     fix: 'disable-websockets',
     rule: 'R4 websocket-refused-https-ok',
-    headline: 'The server at 127.0.0.1:18080 refuses WebSocket upgrades (HTTP 403); HTTPS to it works.',
-    reasons: ['HTTPS works directly, so turning off WebSockets makes Codex answer at once.'],
-    evidence: ['GET /v1/responses with Upgrade: websocket → HTTP 403', 'POST /v1/responses → 200 text/event-stream'],
+    headline: raw('The server at 127.0.0.1:18080 refuses WebSocket upgrades (HTTP 403); HTTPS to it works.'),
+    reasons: [msg('verdict.alt.disable-websockets-at-once')],
+    evidence: [
+      raw('GET /v1/responses with Upgrade: websocket → HTTP 403'),
+      raw('POST /v1/responses → 200 text/event-stream'),
+    ],
     warnings: [],
     alternatives: [
-      { fix: 'use-proxy', reason: 'No local proxy that carries WebSockets was found.' },
-      { fix: 'enable-tun', reason: 'No proxy app with TUN mode was found.' },
+      { fix: 'use-proxy', reason: msg('verdict.alt.http-port-carries-https', { proxy: 'http://127.0.0.1:7890' }) },
+      { fix: 'enable-tun', reason: msg('verdict.alt.tun-route-everything') },
     ],
     ...overrides,
   };
 }
 
 export function check(id: string, status: CheckEvent['status'], durationMs?: number): CheckEvent {
-  return { id, title: `Check ${id}`, status, ...(durationMs !== undefined ? { durationMs } : {}) };
+  return {
+    id,
+    title: msg('diagnosis.check.route', { route: id }),
+    status,
+    ...(durationMs !== undefined ? { durationMs } : {}),
+  };
 }
 
 export function report(overrides: Partial<DiagnosisReport> = {}): DiagnosisReport {
   return {
-    schemaVersion: 2,
+    schemaVersion: 3,
     startedAt: '2025-01-01T10:00:00.000Z',
     durationMs: 1234,
     cancelled: false,
@@ -41,7 +54,7 @@ export function report(overrides: Partial<DiagnosisReport> = {}): DiagnosisRepor
         websocketConnectTimeoutMs: 15000,
       },
       authMode: 'apikey',
-      credential: { status: 'usable', kind: 'api-key', source: 'LAB_KEY from the environment', envKey: 'LAB_KEY' },
+      credential: { status: 'usable', kind: 'api-key', source: raw('LAB_KEY from the environment'), envKey: 'LAB_KEY' },
       version: '0.171.0',
       installs: [],
       effectiveProxy: null,
@@ -57,18 +70,18 @@ export function report(overrides: Partial<DiagnosisReport> = {}): DiagnosisRepor
     probes: [
       {
         phase: 'websocket',
-        route: { kind: 'direct', label: 'direct' },
+        route: { kind: 'direct', label: msg('probes.route.direct') },
         ok: false,
         durationMs: 12,
         failure: 'refused',
-        detail: 'HTTP 403 to the upgrade',
+        detail: raw('HTTP 403 to the upgrade'),
       },
     ],
     checks: [check('config', 'ok', 3), check('websocket:direct', 'error', 12)],
     findings: [
-      { id: 'ws.direct.refused', severity: 'error', summary: 'The WebSocket upgrade is refused.', evidence: [] },
-      { id: 'config.ok', severity: 'ok', summary: 'config.toml parses.', evidence: [] },
-      { id: 'proxy.none', severity: 'info', summary: 'No proxy is configured.', evidence: [] },
+      { id: 'ws.direct.refused', severity: 'error', summary: raw('The WebSocket upgrade is refused.'), evidence: [] },
+      { id: 'config.ok', severity: 'ok', summary: raw('config.toml parses.'), evidence: [] },
+      { id: 'proxy.none', severity: 'info', summary: raw('No proxy is configured.'), evidence: [] },
     ],
     recommendation: recommendation(),
     ...overrides,

@@ -4,7 +4,9 @@ import type { DoctorApi, IpcEvents, Result } from '../../../shared/ipc.ts';
 import type { ApplyResult } from '../../../shared/service.ts';
 import type { FixPlan, RevertOutcome } from '../../../shared/types.ts';
 import { createAppStores, isStalePlan, upsertCheck } from '../../../renderer/stores/stores.ts';
-import { check, recommendation, report } from './fixtures.ts';
+import { msg } from '../../../shared/i18n/message.ts';
+import { en } from '../../i18n.ts';
+import { check, raw, recommendation, report } from './fixtures.ts';
 
 type Calls = { method: string; request: unknown }[];
 
@@ -23,7 +25,7 @@ function fakeApi(answers: Partial<Record<keyof DoctorApi, (req: any) => Promise<
       return async (request: unknown) => {
         calls.push({ method, request });
         const answer = answers[method as keyof DoctorApi];
-        if (!answer) return { ok: false, error: { message: `no fake for ${method}`, hint: 'none' } };
+        if (!answer) return { ok: false, error: { message: raw(`no fake for ${method}`), hint: raw('none') } };
         return answer(request);
       };
     },
@@ -36,8 +38,10 @@ const ok = <T>(data: T): Result<T> => ({ ok: true, data });
 const plan: FixPlan = {
   planId: 'plan-1',
   fix: 'disable-websockets',
-  title: 'Turn off WebSockets for provider lab',
-  diffs: [{ path: '$CODEX_HOME/config.toml', action: 'modify', unified: '@@ -1 +1 @@\n-a\n+b\n', added: 1, removed: 1 }],
+  title: raw('Turn off WebSockets for provider lab'),
+  diffs: [
+    { path: '$CODEX_HOME/config.toml', action: 'modify', unified: '@@ -1 +1 @@\n-a\n+b\n', added: 1, removed: 1 },
+  ],
   sideEffects: [],
   warnings: [],
 };
@@ -45,7 +49,14 @@ const applied: ApplyResult = {
   changeId: 'chg-1',
   before: report(),
   after: report({ recommendation: recommendation({ fix: 'none' }) }),
-  history: { id: 'chg-1', createdAt: '2025-01-01T10:00:00Z', fix: 'disable-websockets', title: plan.title, files: ['$CODEX_HOME/config.toml'], reverted: false },
+  history: {
+    id: 'chg-1',
+    createdAt: '2025-01-01T10:00:00Z',
+    fix: 'disable-websockets',
+    title: plan.title,
+    files: ['$CODEX_HOME/config.toml'],
+    reverted: false,
+  },
 };
 
 describe('diagnosis store', () => {
@@ -85,22 +96,33 @@ describe('diagnosis store', () => {
     const running = stores.diagnosis.getState().run(null);
     await stores.diagnosis.getState().cancel();
     assert.deepEqual(calls[1], { method: 'cancelDiagnosis', request: { runId: stores.diagnosis.getState().runId } });
-    release({ ok: false, error: { message: 'boom', hint: 'try again' } });
+    release({ ok: false, error: { message: raw('boom'), hint: raw('try again') } });
     await running;
     assert.equal(stores.diagnosis.getState().status, 'error');
-    assert.equal(stores.diagnosis.getState().error?.hint, 'try again');
+    assert.deepEqual(stores.diagnosis.getState().error?.hint, raw('try again'));
   });
 
   test('a thrown bridge error becomes an error with a next step', async () => {
-    const { api } = fakeApi({ runDiagnosis: async () => { throw new Error('ipc gone'); } });
+    const { api } = fakeApi({
+      runDiagnosis: async () => {
+        throw new Error('ipc gone');
+      },
+    });
     const stores = createAppStores(api);
     await stores.diagnosis.getState().run(null);
-    assert.match(stores.diagnosis.getState().error!.hint, /npm run doctor/);
+    assert.match(en(stores.diagnosis.getState().error!.hint), /npm run doctor/);
+    assert.equal(en(stores.diagnosis.getState().error!.message), 'The app could not reach its main process.');
   });
 
   test('upsertCheck replaces by id and keeps order', () => {
     const list = upsertCheck(upsertCheck([], check('a', 'running')), check('b', 'running'));
-    assert.deepEqual(upsertCheck(list, check('a', 'ok')).map((c) => [c.id, c.status]), [['a', 'ok'], ['b', 'running']]);
+    assert.deepEqual(
+      upsertCheck(list, check('a', 'ok')).map((c) => [c.id, c.status]),
+      [
+        ['a', 'ok'],
+        ['b', 'running'],
+      ],
+    );
   });
 });
 
@@ -112,7 +134,10 @@ describe('fix store', () => {
     fix.select('use-proxy');
     fix.setProxyUrl('https://127.0.0.1:3128');
     assert.equal(await stores.fix.getState().preview(null), false);
-    assert.match(stores.fix.getState().proxyUrlError!, /http:\/\/, socks5/);
+    assert.match(en(stores.fix.getState().proxyUrlError!), /http:\/\/, socks5/);
+    stores.fix.getState().setProxyUrl('  ');
+    assert.equal(await stores.fix.getState().preview(null), false);
+    assert.deepEqual(stores.fix.getState().proxyUrlError, msg('app.proxy.url-missing'));
     assert.equal(calls.length, 0);
     stores.fix.getState().setProxyUrl(' http://127.0.0.1:3128 ');
     assert.equal(await stores.fix.getState().preview('work'), true);
@@ -131,16 +156,22 @@ describe('fix store', () => {
     await stores.fix.getState().preview(null);
     assert.equal(await stores.fix.getState().apply(), true);
     await stores.fix.getState().revert();
-    assert.deepEqual(calls.map((c) => [c.method, c.request]), [
-      ['previewFix', { fix: 'disable-websockets', profile: null }],
-      ['applyFix', { planId: 'plan-1' }],
-      ['revertChange', { changeId: 'chg-1' }],
-    ]);
+    assert.deepEqual(
+      calls.map((c) => [c.method, c.request]),
+      [
+        ['previewFix', { fix: 'disable-websockets', profile: null }],
+        ['applyFix', { planId: 'plan-1' }],
+        ['revertChange', { changeId: 'chg-1' }],
+      ],
+    );
     assert.equal(stores.fix.getState().status, 'reverted');
   });
 
   test('a revert conflict is kept for the user to choose, and the choice is sent as a mode', async () => {
-    const conflict: RevertOutcome = { status: 'conflict', conflicts: [{ path: '$CODEX_HOME/config.toml', unified: '@@ -1 +1 @@\n-x\n+y\n' }] };
+    const conflict: RevertOutcome = {
+      status: 'conflict',
+      conflicts: [{ path: '$CODEX_HOME/config.toml', unified: '@@ -1 +1 @@\n-x\n+y\n' }],
+    };
     let answer: RevertOutcome = conflict;
     const { api, calls } = fakeApi({ applyFix: async () => ok(applied), revertChange: async () => ok(answer) });
     const stores = createAppStores(api);
@@ -170,12 +201,17 @@ describe('history store', () => {
     assert.equal(stores.history.getState().items[0]!.reverted, false);
     await stores.history.getState().revert('chg-1');
     assert.equal(stores.history.getState().items[0]!.reverted, true);
-    assert.match(stores.history.getState().message!, /Reverted/);
-    assert.deepEqual(calls.map((c) => c.method), ['listHistory', 'revertChange', 'listHistory']);
+    assert.equal(en(stores.history.getState().message!), 'Reverted: $CODEX_HOME/config.toml.');
+    assert.deepEqual(
+      calls.map((c) => c.method),
+      ['listHistory', 'revertChange', 'listHistory'],
+    );
   });
 
   test('a conflict holds the diffs until the user chooses', async () => {
-    const { api } = fakeApi({ revertChange: async () => ok({ status: 'conflict', conflicts: [{ path: 'p', unified: '' }] }) });
+    const { api } = fakeApi({
+      revertChange: async () => ok({ status: 'conflict', conflicts: [{ path: 'p', unified: '' }] }),
+    });
     const stores = createAppStores(api);
     await stores.history.getState().revert('chg-1');
     assert.equal(stores.history.getState().conflict?.changeId, 'chg-1');
@@ -185,16 +221,20 @@ describe('history store', () => {
 });
 
 describe('report and setup stores', () => {
-  test('copy and save report their outcome in words', async () => {
-    const { api } = fakeApi({
+  test('copy and save report their outcome in words, and ask for the report in the app language', async () => {
+    const { api, calls } = fakeApi({
       copyReport: async () => ok({ copied: true }),
       saveReport: async () => ok({ saved: false }),
     });
     const stores = createAppStores(api);
-    await stores.report.getState().copy('markdown');
-    assert.match(stores.report.getState().message!, /Markdown/);
+    await stores.report.getState().copy('markdown', 'zh-CN');
+    assert.equal(en(stores.report.getState().message!), 'The redacted report (Markdown) is on the clipboard.');
     await stores.report.getState().save('json');
-    assert.equal(stores.report.getState().message, 'Not saved.');
+    assert.equal(en(stores.report.getState().message!), 'Not saved.');
+    assert.deepEqual(
+      calls.map((c) => c.request),
+      [{ format: 'markdown', lang: 'zh-CN' }, { format: 'json' }],
+    );
   });
 
   test('choosing a profile reloads the setup for it', async () => {
@@ -212,7 +252,11 @@ describe('a stale preview', () => {
       previewFix: async () => ok(plan),
       applyFix: async () => ({
         ok: false,
-        error: { message: 'config.toml changed since the preview was made', hint: 'Preview again.', code: 'changed-since-plan' },
+        error: {
+          message: raw('config.toml changed since the preview was made'),
+          hint: raw('Preview again.'),
+          code: 'changed-since-plan',
+        },
       }),
     });
     const stores = createAppStores(api);
@@ -226,7 +270,10 @@ describe('a stale preview', () => {
   test('other apply errors keep the preview to go back to', async () => {
     const { api } = fakeApi({
       previewFix: async () => ok(plan),
-      applyFix: async () => ({ ok: false, error: { message: 'read-only', hint: 'Make it writable.', code: 'read-only' } }),
+      applyFix: async () => ({
+        ok: false,
+        error: { message: raw('read-only'), hint: raw('Make it writable.'), code: 'read-only' },
+      }),
     });
     const stores = createAppStores(api);
     stores.fix.getState().select('disable-websockets');

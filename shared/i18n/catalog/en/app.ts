@@ -11,6 +11,7 @@ export const enApp = {
   'app.web.gone-hint': 'Run `codex-connection-doctor app` (or `npm start`) again and open the link it prints.',
   'app.web.clipboard-refused': 'The browser did not let the page use the clipboard.',
   'app.web.clipboard-refused-hint': 'Save the report instead, or click Copy again with the page in front.',
+  // Shown by the renderer (the report store) instead of app.report.saved when report:save answers `downloaded: true` (the browser mode).
   'app.web.report-downloaded': 'Downloaded the redacted report as {{name}} (see your browser’s downloads).',
   // ---- end of the native dialogs and browser-mode client block
 
@@ -211,7 +212,6 @@ export const enApp = {
   'app.card.preview': 'Preview fix #{{number}}',
   'app.proxy.url-missing': 'Type the proxy URL Codex should use, e.g. http://127.0.0.1:7890.',
   'app.proxy.user-missing': 'Type the user name your proxy expects.',
-  'app.proxy.url-problem': '{{problem}}',
   'app.fix.disable-websockets.title': 'Turn off WebSockets for Codex',
   'app.fix.disable-websockets.best-for':
     'Works at once, with nothing else to install or run. Codex talks plain HTTPS from the first request.',

@@ -205,7 +205,6 @@ export const zhApp = {
   'app.card.preview': '预览修复方案 {{number}}',
   'app.proxy.url-missing': '请输入 Codex 要使用的代理 URL，例如 http://127.0.0.1:7890。',
   'app.proxy.user-missing': '请输入代理要求的用户名。',
-  'app.proxy.url-problem': '{{problem}}',
   'app.fix.disable-websockets.title': '为 Codex 关闭 WebSocket',
   'app.fix.disable-websockets.best-for': '立即生效，无需另外安装或运行任何东西。Codex 从第一个请求起就直接走 HTTPS。',
   'app.fix.disable-websockets.cost':
