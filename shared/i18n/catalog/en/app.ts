@@ -7,7 +7,8 @@ export const enApp = {
   'app.native.pick-ca-button': 'Choose',
   'app.native.certificates-filter': 'Certificates',
   'app.native.link-not-allowed': 'That link is not on the allow-list.',
-  'app.web.gone': 'The doctor is no longer running (it stops when its terminal is closed, or a minute after its page was closed).',
+  'app.web.gone':
+    'The doctor is no longer running (it stops when its terminal is closed, or a minute after its page was closed).',
   'app.web.gone-hint': 'Run `codex-connection-doctor app` (or `npm start`) again and open the link it prints.',
   'app.web.clipboard-refused': 'The browser did not let the page use the clipboard.',
   'app.web.clipboard-refused-hint': 'Save the report instead, or click Copy again with the page in front.',
@@ -107,8 +108,10 @@ export const enApp = {
   // start
   'app.start.lead': 'Codex keeps printing <q>Reconnecting…</q>? This app finds out why and offers a fix you can undo.',
   'app.start.what-title': 'What will be checked',
-  'app.start.check.config': 'Your Codex configuration: CODEX_HOME, config.toml and profiles, the provider and its WebSocket setting',
-  'app.start.check.proxy-env': 'Proxy settings Codex sees: HTTPS_PROXY and friends from your environment and $CODEX_HOME/.env',
+  'app.start.check.config':
+    'Your Codex configuration: CODEX_HOME, config.toml and profiles, the provider and its WebSocket setting',
+  'app.start.check.proxy-env':
+    'Proxy settings Codex sees: HTTPS_PROXY and friends from your environment and $CODEX_HOME/.env',
   'app.start.check.network': 'Name lookup, TCP, TLS and HTTPS to the provider’s endpoint',
   'app.start.check.websocket': 'A real WebSocket handshake, directly and through each proxy found',
   'app.start.check.proxy-apps': 'Proxy apps on this computer (Clash, v2rayN, …), the system proxy, and TUN mode',
@@ -222,11 +225,13 @@ export const enApp = {
   'app.fix.use-proxy.title': 'Send Codex through your proxy',
   'app.fix.use-proxy.best-for':
     'The clean long-term setup: WebSocket and HTTPS both go through a proxy that carries them.',
-  'app.fix.use-proxy.cost': 'Needs a working HTTP or mixed proxy port; if that proxy app is closed, Codex cannot connect.',
+  'app.fix.use-proxy.cost':
+    'Needs a working HTTP or mixed proxy port; if that proxy app is closed, Codex cannot connect.',
   'app.fix.enable-tun.title': 'Turn on TUN mode in your proxy app',
   'app.fix.enable-tun.best-for':
     'Every protocol and every program works, Codex included, with no Codex settings changed.',
-  'app.fix.enable-tun.cost': "Changes the whole system's networking, not just Codex's; needs a proxy app that has TUN mode.",
+  'app.fix.enable-tun.cost':
+    "Changes the whole system's networking, not just Codex's; needs a proxy app that has TUN mode.",
   'app.problem.default.title': 'This is not a WebSocket problem',
   'app.problem.repair-config.title': 'Your Codex configuration needs a repair first',
   'app.problem.fix-proxy.title': 'Your proxy itself is not working',

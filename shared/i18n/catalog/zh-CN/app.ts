@@ -145,7 +145,8 @@ export const zhApp = {
   'app.diagnose.running': '正在检查…每项检查运行时都会显示在下面。',
   'app.diagnose.finished': '用时 {{ms, duration}}。',
   'app.diagnose.cancelled': '诊断在 {{ms, duration}} 后被取消：下面的结果并不完整。',
-  'app.diagnose.cancelled-next': '重新运行诊断并等它完成（网络无响应时，单项检查最多会等到超时），或者先看看目前的发现。',
+  'app.diagnose.cancelled-next':
+    '重新运行诊断并等它完成（网络无响应时，单项检查最多会等到超时），或者先看看目前的发现。',
   'app.diagnose.checks': '检查项',
   'app.diagnose.run-again': '再运行一次',
   'app.diagnose.see-partial': '查看部分结果',
