@@ -2,23 +2,35 @@
 // would block the read (and the app's main process) forever, and a huge file would be read whole.
 import fs from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
+import { msg, type Message } from '../../shared/i18n/message.ts';
 
 export const MAX_CONFIG_FILE_BYTES = 8 * 1024 * 1024;
 
+export type ConfigFileErrorCode = 'not-a-file' | 'too-large' | 'unreadable' | 'symlink-loop';
+
+/**
+ * A config file that cannot be read safely. `detail` is what a person reads; the Error's message is
+ * the same sentence in English, for logs and the fix engine's refusals.
+ */
 export class ConfigFileError extends Error {
   constructor(
     message: string,
-    readonly code: 'not-a-file' | 'too-large' | 'unreadable' | 'symlink-loop',
+    readonly code: ConfigFileErrorCode,
+    readonly detail: Message,
   ) {
     super(message);
     this.name = 'ConfigFileError';
   }
 }
 
+const notAFile = (file: string) =>
+  new ConfigFileError(`${file} is not a regular file; Codex reads only regular files there`, 'not-a-file', msg('setup.config-file.not-a-file', { file }));
+
 function check(file: string, info: fs.Stats): void {
-  if (!info.isFile()) throw new ConfigFileError(`${file} is not a regular file; Codex reads only regular files there`, 'not-a-file');
+  if (!info.isFile()) throw notAFile(file);
   if (info.size > MAX_CONFIG_FILE_BYTES) {
-    throw new ConfigFileError(`${file} is larger than ${MAX_CONFIG_FILE_BYTES / 2 ** 20} MiB; that is not a config file`, 'too-large');
+    const mib = MAX_CONFIG_FILE_BYTES / 2 ** 20;
+    throw new ConfigFileError(`${file} is larger than ${mib} MiB; that is not a config file`, 'too-large', msg('setup.config-file.too-large', { file, mib }));
   }
 }
 
@@ -28,12 +40,16 @@ const isMissing = (error: unknown) => ['ENOENT', 'ENOTDIR'].includes((error as N
 export function explainReadError(file: string, error: unknown): unknown {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EACCES' || code === 'EPERM') {
-    return new ConfigFileError(`${file} cannot be read by you: make it readable (\`chmod u+r ${file}\`, or run as its owner)`, 'unreadable');
+    return new ConfigFileError(
+      `${file} cannot be read by you: make it readable (\`chmod u+r ${file}\`, or run as its owner)`,
+      'unreadable',
+      msg('setup.config-file.unreadable', { file }),
+    );
   }
   if (code === 'ELOOP') {
-    return new ConfigFileError(`${file} is a symlink loop: point the link at a real file (or remove it)`, 'symlink-loop');
+    return new ConfigFileError(`${file} is a symlink loop: point the link at a real file (or remove it)`, 'symlink-loop', msg('setup.config-file.symlink-loop', { file }));
   }
-  if (code === 'EISDIR') return new ConfigFileError(`${file} is not a regular file; Codex reads only regular files there`, 'not-a-file');
+  if (code === 'EISDIR') return notAFile(file);
   return error;
 }
 

@@ -3,7 +3,8 @@
 //
 // Secrets live only inside a ProbeCredential: its headers are private fields (JSON.stringify,
 // structuredClone and IPC drop them), and what may be shown is `info`, which never holds a secret.
-import type { AuthMode, CredentialInfo, ProviderInfo } from '../../../shared/types.ts';
+import type { AuthMode, CredentialInfo, Message, ProviderInfo } from '../../../shared/types.ts';
+import { msg } from '../../../shared/i18n/message.ts';
 import { isRecord } from './provider.ts';
 
 /** Where a variable's value came from: Codex loads $CODEX_HOME/.env over the process environment. */
@@ -88,8 +89,8 @@ function stringMap(value: unknown): Record<string, string> {
   return out;
 }
 
-function describeVariable(name: string, source: VariableSource): string {
-  return `${name} from ${source.from === 'dotenv' ? '$CODEX_HOME/.env' : 'the environment'}`;
+function describeVariable(name: string, source: VariableSource): Message {
+  return msg(source.from === 'dotenv' ? 'setup.credential.variable-dotenv' : 'setup.credential.variable-env', { name });
 }
 
 /** The provider's own headers: `http_headers` as written, `env_http_headers` from set variables. */
@@ -131,7 +132,7 @@ function loginCredential(inputs: CredentialInputs, extra: Record<string, string>
   const codexApiKey = inputs.variable('CODEX_API_KEY');
   if (saved.usable || !codexApiKey || codexApiKey.value.trim() === '') return saved;
   return new ProbeCredential(
-    { status: 'usable', kind: 'api-key', source: `${describeVariable('CODEX_API_KEY', codexApiKey)} (read by codex exec, not by the interactive Codex)` },
+    { status: 'usable', kind: 'api-key', source: msg('setup.credential.codex-api-key', { variable: describeVariable('CODEX_API_KEY', codexApiKey) }) },
     withAuthorization(extra, codexApiKey.value.trim()),
   );
 }
@@ -142,50 +143,50 @@ function savedLogin(inputs: CredentialInputs, extra: Record<string, string>): Pr
     if (store === 'keyring' || store === 'auto') {
       return ProbeCredential.none({
         status: 'keyring',
-        source: `the OS keyring (cli_auth_credentials_store = "${store}"), which the doctor does not read`,
+        source: msg('setup.credential.keyring', { store }),
       });
     }
-    return ProbeCredential.none({ status: 'none', source: 'no login: $CODEX_HOME/auth.json does not exist' });
+    return ProbeCredential.none({ status: 'none', source: msg('setup.credential.no-auth-json') });
   }
   if (store === 'keyring') {
     return ProbeCredential.none({
       status: 'keyring',
-      source: 'the OS keyring (cli_auth_credentials_store = "keyring"), which the doctor does not read',
+      source: msg('setup.credential.keyring', { store: 'keyring' }),
     });
   }
   let data: unknown;
   try {
     data = JSON.parse(inputs.authJson.replace(/^\uFEFF/, ''));
   } catch {
-    return ProbeCredential.none({ status: 'unreadable', source: 'auth.json is not valid JSON' });
+    return ProbeCredential.none({ status: 'unreadable', source: msg('setup.credential.auth-json-invalid') });
   }
-  if (!isRecord(data)) return ProbeCredential.none({ status: 'unreadable', source: 'auth.json holds no login' });
+  if (!isRecord(data)) return ProbeCredential.none({ status: 'unreadable', source: msg('setup.credential.auth-json-empty') });
   const apiKey = typeof data.OPENAI_API_KEY === 'string' ? data.OPENAI_API_KEY.trim() : '';
   const tokens = isRecord(data.tokens) ? data.tokens : undefined;
   if (inputs.authMode === 'chatgpt' || (!apiKey && tokens)) {
     const accessToken = typeof tokens?.access_token === 'string' ? tokens.access_token : '';
-    if (!accessToken) return ProbeCredential.none({ status: 'unreadable', source: 'the ChatGPT login in auth.json has no access token' });
+    if (!accessToken) return ProbeCredential.none({ status: 'unreadable', source: msg('setup.credential.chatgpt-no-token') });
     const exp = jwtPayload(accessToken)?.exp;
     const now = inputs.nowSeconds ?? Date.now() / 1000;
     if (typeof exp === 'number' && exp <= now) {
       return ProbeCredential.none({
         status: 'expired',
         kind: 'chatgpt',
-        source: 'the ChatGPT login in auth.json, whose access token has expired (Codex refreshes it when it starts; the doctor never does)',
+        source: msg('setup.credential.chatgpt-expired'),
       });
     }
     const headers = withAuthorization(extra, accessToken);
     const accountId = typeof tokens?.account_id === 'string' ? tokens.account_id : undefined;
     if (accountId) headers['ChatGPT-Account-ID'] = accountId;
-    return new ProbeCredential({ status: 'usable', kind: 'chatgpt', source: 'the ChatGPT login in auth.json' }, headers);
+    return new ProbeCredential({ status: 'usable', kind: 'chatgpt', source: msg('setup.credential.chatgpt') }, headers);
   }
   if (apiKey) {
     return new ProbeCredential(
-      { status: 'usable', kind: 'api-key', source: 'the API key saved by `codex login` in auth.json' },
+      { status: 'usable', kind: 'api-key', source: msg('setup.credential.saved-api-key') },
       withAuthorization(extra, apiKey),
     );
   }
-  return ProbeCredential.none({ status: 'none', source: 'auth.json holds no API key and no ChatGPT tokens' });
+  return ProbeCredential.none({ status: 'none', source: msg('setup.credential.auth-json-nothing') });
 }
 
 /**
@@ -198,7 +199,7 @@ function savedLogin(inputs: CredentialInputs, extra: Record<string, string>): Pr
  */
 export function resolveCredential(inputs: CredentialInputs): ProbeCredential {
   const provider = inputs.provider;
-  if (!provider) return ProbeCredential.none({ status: 'none', source: 'no usable provider in the configuration' });
+  if (!provider) return ProbeCredential.none({ status: 'none', source: msg('setup.credential.no-provider') });
   const extra = providerHeaders(inputs);
   const hasAuthHeader = Object.keys(extra).some((h) => h.toLowerCase() === 'authorization' || h.toLowerCase() === 'api-key' || h.toLowerCase() === 'x-api-key');
 
@@ -212,26 +213,26 @@ export function resolveCredential(inputs: CredentialInputs): ProbeCredential {
     }
     return ProbeCredential.none({
       status: 'missing',
-      source: `${provider.envKey} (named by env_key) is set neither in this environment nor in $CODEX_HOME/.env`,
+      source: msg('setup.credential.env-key-unset', { envKey: provider.envKey }),
       envKey: provider.envKey,
     });
   }
   const bearer = inputs.providerTable?.experimental_bearer_token;
   if (typeof bearer === 'string' && bearer.trim() !== '') {
     return new ProbeCredential(
-      { status: 'usable', kind: 'api-key', source: `experimental_bearer_token of [model_providers.${provider.id}]` },
+      { status: 'usable', kind: 'api-key', source: msg('setup.credential.bearer-token', { id: provider.id }) },
       withAuthorization(extra, bearer.trim()),
     );
   }
   if (isRecord(inputs.providerTable?.auth)) {
     return ProbeCredential.none({
       status: 'command',
-      source: `the token printed by the auth command of [model_providers.${provider.id}], which the doctor does not run`,
+      source: msg('setup.credential.auth-command', { id: provider.id }),
     });
   }
   if (provider.requiresOpenaiAuth || (provider.builtIn && provider.id === 'openai')) return loginCredential(inputs, extra);
   if (hasAuthHeader) {
-    return new ProbeCredential({ status: 'usable', kind: 'headers', source: `the http_headers of [model_providers.${provider.id}]` }, extra);
+    return new ProbeCredential({ status: 'usable', kind: 'headers', source: msg('setup.credential.http-headers', { id: provider.id }) }, extra);
   }
-  return new ProbeCredential({ status: 'none', source: `provider "${provider.id}" sends no credential` }, extra);
+  return new ProbeCredential({ status: 'none', source: msg('setup.credential.none', { id: provider.id }) }, extra);
 }

@@ -7,6 +7,8 @@
 // character (so `$MY_VAR` reads `$MY`), a `$NAME` right before a closing `"` makes the line
 // invalid, an unclosed quote swallows the rest of the file, and a UTF-8 BOM spoils the first line.
 
+import { msg, type Message } from '../../../shared/i18n/message.ts';
+
 export interface DotenvEntry {
   key: string;
   value: string;
@@ -16,7 +18,8 @@ export interface DotenvEntry {
 
 export interface DotenvProblem {
   line: number;
-  message: string;
+  /** Why Codex skips the line. */
+  message: Message;
 }
 
 export interface DotenvParseResult {
@@ -35,8 +38,11 @@ export function parseDotenv(text: string, env: NodeJS.ProcessEnv = {}): DotenvPa
 
   for (const logical of splitLogicalLines(text)) {
     if (logical.unterminated) {
-      const span = logical.endLine > logical.line ? ` (lines ${logical.line}–${logical.endLine} are ignored)` : '';
-      problems.push({ line: logical.line, message: `unclosed quote: Codex ignores this line and everything after it${span}` });
+      const message =
+        logical.endLine > logical.line
+          ? msg('setup.dotenv.unclosed-quote-rest-lines', { from: logical.line, to: logical.endLine })
+          : msg('setup.dotenv.unclosed-quote-rest');
+      problems.push({ line: logical.line, message });
       break;
     }
     const parsed = parseLine(logical.text, env, substitution);
@@ -142,7 +148,7 @@ function advance(start: QuoteState, piece: string): { state: QuoteState; comment
   return { state, commentAt: piece.length };
 }
 
-type LineResult = { key: string; value: string } | { error: string } | null;
+type LineResult = { key: string; value: string } | { error: Message } | null;
 
 function parseLine(line: string, env: NodeJS.ProcessEnv, substitution: Map<string, string>): LineResult {
   // Not String#trimStart: that also strips a BOM, which dotenvy does not.
@@ -150,17 +156,17 @@ function parseLine(line: string, env: NodeJS.ProcessEnv, substitution: Map<strin
   if (rest === '' || rest.startsWith('#')) return null;
 
   const firstKey = readKey(rest);
-  if (!firstKey) return { error: `not a KEY=value line: ${describeStart(rest)}` };
+  if (!firstKey) return { error: msg('setup.dotenv.not-key-value', { start: describeStart(rest) }) };
   let key = firstKey;
   rest = rest.slice(key.length).trimStart();
   if (!rest.startsWith('=')) {
-    if (key !== 'export') return { error: `expected "=" after ${key}` };
+    if (key !== 'export') return { error: msg('setup.dotenv.expected-equals', { key }) };
     // `export KEY=value`: `export` is a prefix unless it is followed by `=`.
     const realKey = readKey(rest);
-    if (!realKey) return { error: `not a KEY=value line: ${describeStart(rest)}` };
+    if (!realKey) return { error: msg('setup.dotenv.not-key-value', { start: describeStart(rest) }) };
     key = realKey;
     rest = rest.slice(key.length).trimStart();
-    if (!rest.startsWith('=')) return { error: `expected "=" after ${key}` };
+    if (!rest.startsWith('=')) return { error: msg('setup.dotenv.expected-equals', { key }) };
   }
   rest = rest.slice(1).trimStart();
   if (rest === '' || rest.startsWith('#')) {
@@ -179,10 +185,10 @@ function readKey(s: string): string | null {
   return m ? m[0] : null;
 }
 
-function describeStart(s: string): string {
+function describeStart(s: string): Message {
   const cp = s.codePointAt(0) ?? 0;
-  if (cp === 0xfeff) return 'the line starts with a byte order mark (BOM)';
-  return `unexpected character ${JSON.stringify(String.fromCodePoint(cp))}`;
+  if (cp === 0xfeff) return msg('setup.dotenv.starts-with-bom');
+  return msg('setup.dotenv.unexpected-character', { character: JSON.stringify(String.fromCodePoint(cp)) });
 }
 
 /** Port of dotenvy's value parser, including its handling of substitution inside quotes. */
@@ -190,7 +196,7 @@ function parseValue(
   input: string,
   env: NodeJS.ProcessEnv,
   substitution: Map<string, string>,
-): string | { error: string } {
+): string | { error: Message } {
   let strong = false;
   let weak = false;
   let escaped = false;
@@ -207,11 +213,11 @@ function parseValue(
     if (expectingEnd) {
       if (c === ' ' || c === '\t') continue;
       if (c === '#') break;
-      return { error: 'unquoted value contains whitespace (quote the value)' };
+      return { error: msg('setup.dotenv.unquoted-whitespace') };
     } else if (escaped) {
       if (c === '\\' || c === "'" || c === '"' || c === '$' || c === ' ') out += c;
       else if (c === 'n') out += '\n';
-      else return { error: `unsupported escape \\${c}` };
+      else return { error: msg('setup.dotenv.unsupported-escape', { character: c }) };
       escaped = false;
     } else if (strong) {
       if (c === "'") strong = false;
@@ -254,12 +260,12 @@ function parseValue(
       out += c;
     }
   }
-  if (mode === 'escaped-block') return { error: 'unclosed ${…}' };
+  if (mode === 'escaped-block') return { error: msg('setup.dotenv.unclosed-substitution') };
   if (strong || weak) {
     if (/\$[\p{L}\p{N}]+"/u.test(input)) {
-      return { error: 'a $NAME right before the closing " makes Codex reject the line (write ${NAME})' };
+      return { error: msg('setup.dotenv.name-before-quote') };
     }
-    return { error: 'unclosed quote' };
+    return { error: msg('setup.dotenv.unclosed-quote') };
   }
   substitute();
   return out;

@@ -25,13 +25,13 @@
 //   ca.codex-ca-in-dotenv         CODEX_CA_CERTIFICATE in .env, which Codex ignores (warning)
 //   ca.file-missing               SSL_CERT_FILE / CODEX_CA_CERTIFICATE names a file that does not exist (warning)
 
-import type { Finding, Severity, SourceLocation } from '../../../shared/types.ts';
+import type { Finding, Message, Severity, SourceLocation } from '../../../shared/types.ts';
 
 export function makeFinding(
   id: string,
   severity: Severity,
-  summary: string,
-  evidence: string[] = [],
+  summary: Message,
+  evidence: Message[] = [],
   location?: SourceLocation,
 ): Finding {
   const finding: Finding = { id, severity, summary, evidence };

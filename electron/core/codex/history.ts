@@ -11,7 +11,8 @@
 // Codex never looks at, removed when the connection closes.
 import { rmdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { CodexHistory, CodexHistoryCounts, CodexHistoryStatus } from '../../../shared/types.ts';
+import type { CodexHistory, CodexHistoryCounts, CodexHistoryStatus, Message } from '../../../shared/types.ts';
+import { msg } from '../../../shared/i18n/message.ts';
 
 interface SqliteDatabase {
   all(sql: string, values?: unknown[]): Record<string, unknown>[];
@@ -120,7 +121,7 @@ function clearStaleLock(file: string, now: number): void {
   }
 }
 
-function result(status: CodexHistoryStatus, database: string, note?: string): CodexHistory {
+function result(status: CodexHistoryStatus, database: string, note?: Message): CodexHistory {
   return { status, database, last7Days: emptyCounts(), last30Days: emptyCounts(), perDay: [], causes: [], ...(note ? { note } : {}) };
 }
 
@@ -137,13 +138,13 @@ export async function readCodexHistory(opts: ReadHistoryOptions): Promise<CodexH
   let size: number;
   try {
     const st = statSync(file);
-    if (!st.isFile()) return result('unreadable', file, `${HISTORY_FILE} is not a regular file.`);
+    if (!st.isFile()) return result('unreadable', file, msg('setup.history.not-a-file', { file: HISTORY_FILE }));
     size = st.size;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return code === 'ENOENT'
-      ? result('none', file, 'Codex has kept no log database here (the interactive Codex writes one; `codex exec` does not).')
-      : result('unreadable', file, `${HISTORY_FILE} cannot be read (${code ?? 'error'}).`);
+      ? result('none', file, msg('setup.history.none'))
+      : result('unreadable', file, msg('setup.history.cannot-read', { file: HISTORY_FILE, code: code ?? 'error' }));
   }
   clearStaleLock(file, Date.now());
   let db: SqliteDatabase | undefined;
@@ -151,7 +152,7 @@ export async function readCodexHistory(opts: ReadHistoryOptions): Promise<CodexH
     db = await openDatabase(file);
     const columns = db.all('PRAGMA table_info(logs)').map((c) => String(c.name));
     if (!['id', 'ts', 'target', 'feedback_log_body'].every((c) => columns.includes(c))) {
-      return result('unreadable', file, `${HISTORY_FILE} has no logs table of the shape Codex 0.169–0.171 writes.`);
+      return result('unreadable', file, msg('setup.history.wrong-shape', { file: HISTORY_FILE }));
     }
     const maxId = Number(db.get('SELECT max(id) AS m FROM logs')?.m ?? 0);
     const last7 = emptyCounts();
@@ -203,12 +204,12 @@ export async function readCodexHistory(opts: ReadHistoryOptions): Promise<CodexH
       perDay: [...days].sort(([a], [b]) => a.localeCompare(b)).map(([date, d]) => ({ date, ...d })),
       causes: [...causes].sort((a, b) => b[1] - a[1]).map(([cause, count]) => ({ cause, count })),
       ...(opts.since !== undefined ? { since: { at: new Date(opts.since).toISOString(), counts: sinceCounts } } : {}),
-      ...(partial ? { note: `Stopped after ${budgetMs} ms in a ${Math.round(size / 1e6)} MB database: the counts cover the most recent rows only.` } : {}),
+      ...(partial ? { note: msg('setup.history.partial', { ms: budgetMs, mb: Math.round(size / 1e6) }) } : {}),
     };
   } catch (error) {
     const message = (error as Error).message ?? '';
-    if (/busy|locked/i.test(message)) return result('locked', file, `${HISTORY_FILE} is locked; the history was skipped (run the diagnosis again later).`);
-    return result('unreadable', file, `${HISTORY_FILE} could not be read as a SQLite database.`);
+    if (/busy|locked/i.test(message)) return result('locked', file, msg('setup.history.locked', { file: HISTORY_FILE }));
+    return result('unreadable', file, msg('setup.history.not-sqlite', { file: HISTORY_FILE }));
   } finally {
     try {
       db?.close();
@@ -218,16 +219,17 @@ export async function readCodexHistory(opts: ReadHistoryOptions): Promise<CodexH
   }
 }
 
-/** The finding's sentence, e.g. "Codex fell back from WebSockets 37 times in the last 7 days; about 4 minutes were spent retrying." */
-export function historySummary(h: CodexHistory): string | null {
+/** The finding's sentence, e.g. "In the last 7 days Codex fell back from WebSockets to HTTPS 37 times; about 4 minutes spent waiting between retries." */
+export function historySummary(h: CodexHistory): Message | null {
   const c = h.last7Days;
   if (c.retries + c.fallbacks + c.waitingForNetwork + c.unauthorized === 0) return null;
-  const parts: string[] = [];
-  if (c.fallbacks) parts.push(`fell back from WebSockets to HTTPS ${c.fallbacks} time${c.fallbacks === 1 ? '' : 's'}`);
-  if (c.retries) parts.push(`retried ${c.retries} time${c.retries === 1 ? '' : 's'}`);
-  if (c.waitingForNetwork) parts.push(`waited for the network ${c.waitingForNetwork} time${c.waitingForNetwork === 1 ? '' : 's'}`);
-  if (c.unauthorized) parts.push(`was refused with 401 ${c.unauthorized} time${c.unauthorized === 1 ? '' : 's'}`);
-  const minutes = c.retryDelayMs / 60_000;
-  const spent = c.retryDelayMs >= 1000 ? `; about ${minutes >= 1 ? `${Math.round(minutes)} minute${Math.round(minutes) === 1 ? '' : 's'}` : `${Math.round(c.retryDelayMs / 1000)} s`} spent waiting between retries` : '';
-  return `In the last 7 days Codex ${parts.join(', ')}${spent}.`;
+  const parts: Message[] = [];
+  if (c.fallbacks) parts.push(msg('setup.history.fell-back', { count: c.fallbacks }));
+  if (c.retries) parts.push(msg('setup.history.retried', { count: c.retries }));
+  if (c.waitingForNetwork) parts.push(msg('setup.history.waited-for-network', { count: c.waitingForNetwork }));
+  if (c.unauthorized) parts.push(msg('setup.history.refused-401', { count: c.unauthorized }));
+  if (c.retryDelayMs < 1000) return msg('setup.history.summary', { parts });
+  const minutes = Math.round(c.retryDelayMs / 60_000);
+  const wait = c.retryDelayMs >= 60_000 ? msg('setup.history.minutes', { count: minutes }) : msg('setup.history.seconds', { seconds: Math.round(c.retryDelayMs / 1000) });
+  return msg('setup.history.summary-waited', { parts, wait });
 }

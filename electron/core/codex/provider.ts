@@ -1,4 +1,5 @@
 import type { AuthMode, BaseUrlSource, Finding, ProviderInfo } from '../../../shared/types.ts';
+import { msg } from '../../../shared/i18n/message.ts';
 import { makeFinding } from './findings.ts';
 import { locateKey } from './toml.ts';
 
@@ -71,6 +72,10 @@ function mergeInto(target: Record<string, unknown>, source: Record<string, unkno
   }
 }
 
+/** A list of keys, or `nothing` / `none` when it is empty. */
+const keysOrNothing = (keys: string[]) => (keys.length ? keys : msg('setup.nothing'));
+const keysOrNone = (keys: string[]) => (keys.length ? keys : msg('setup.none'));
+
 /** Reserved built-in provider tables, which make Codex refuse to start. */
 export function findReservedProviderTables(layer: ConfigLayer): Finding[] {
   const findings: Finding[] = [];
@@ -83,11 +88,8 @@ export function findReservedProviderTables(layer: ConfigLayer): Finding[] {
         makeFinding(
           'config.ignored-openai-table',
           'warning',
-          `[model_providers.${id}] holds only ${Object.keys(table as object).join(', ') || 'nothing'}: Codex loads it and ignores it, so WebSockets stay on for the built-in provider.`,
-          [
-            'Codex applies no settings to its built-in providers from this table (it refuses to start when the table sets name, base_url or similar keys).',
-            'Fix #1 (disable-websockets) removes this table and turns WebSockets off the way Codex honours.',
-          ],
+          msg('setup.provider.ignored-openai-table', { id, keys: keysOrNothing(Object.keys(table as object)) }),
+          [msg('setup.provider.ignored-openai-table.no-settings'), msg('setup.provider.ignored-openai-table.fix')],
           location,
         ),
       );
@@ -96,11 +98,8 @@ export function findReservedProviderTables(layer: ConfigLayer): Finding[] {
         makeFinding(
           'config.reserved-provider-id',
           'error',
-          `[model_providers.${id}] overrides a built-in provider: Codex refuses to start with this config.`,
-          [
-            `model_providers contains reserved built-in provider ID \`${id}\``,
-            'Codex: "Built-in providers cannot be overridden. Rename your custom provider."',
-          ],
+          msg('setup.provider.reserved', { id }),
+          [msg('setup.provider.reserved.codex-error', { id }), msg('setup.provider.reserved.codex-says')],
           location,
         ),
       );
@@ -111,8 +110,8 @@ export function findReservedProviderTables(layer: ConfigLayer): Finding[] {
           makeFinding(
             'config.builtin-provider-override',
             'error',
-            `[model_providers.${id}] sets fields Codex does not allow for this built-in provider: Codex refuses to start.`,
-            [`not allowed: ${extra.join(', ')}`, `allowed: ${BEDROCK_OVERRIDABLE_KEYS.join(', ')}`],
+            msg('setup.provider.builtin-override', { id }),
+            [msg('setup.provider.not-allowed', { keys: extra }), msg('setup.provider.allowed', { keys: BEDROCK_OVERRIDABLE_KEYS })],
             location,
           ),
         );
@@ -132,8 +131,8 @@ export function findLegacyProfiles(layer: ConfigLayer, activeProfile: string | n
       makeFinding(
         'config.legacy-profile',
         'error',
-        `The legacy \`profile = "${name}"\` setting makes Codex refuse to start (0.169 and later); move that profile to ${name}.config.toml.`,
-        [`legacy \`profile = "${name}"\` config is no longer supported; use \`--profile ${name}\` with \`${name}.config.toml\` instead`],
+        msg('setup.legacy-profile', { name }),
+        [msg('setup.legacy-profile.codex-error', { name })],
         { file: layer.file, ...locateKey(layer.text, ['profile']) },
       ),
     );
@@ -146,10 +145,8 @@ export function findLegacyProfiles(layer: ConfigLayer, activeProfile: string | n
         makeFinding(
           'config.legacy-profile-table',
           blocksActive ? 'error' : 'warning',
-          blocksActive
-            ? `\`--profile ${name}\` cannot be used while [profiles.${name}] is in this file: Codex refuses to start.`
-            : `[profiles.${name}] is the legacy profile form: Codex (0.169 and later) ignores it; move it to ${name}.config.toml.`,
-          [`[profiles.${name}] in ${layer.file}`],
+          msg(blocksActive ? 'setup.legacy-profile-table.blocks' : 'setup.legacy-profile-table.ignored', { name }),
+          [msg('setup.legacy-profile-table.where', { name, file: layer.file })],
           { file: layer.file, ...locateKey(layer.text, ['profiles', name]) },
         ),
       );
@@ -178,8 +175,8 @@ export function resolveEffectiveProvider(
       makeFinding(
         'config.invalid-value',
         'error',
-        '`model_provider` must be a string naming a provider.',
-        [`model_provider = ${JSON.stringify(rawId)}`],
+        msg('setup.provider.invalid-value'),
+        [msg('setup.verbatim', { text: `model_provider = ${JSON.stringify(rawId)}` })],
         selecting ? { file: selecting.file, ...locateKey(selecting.text, ['model_provider']) } : undefined,
       ),
     );
@@ -198,8 +195,8 @@ export function resolveEffectiveProvider(
       makeFinding(
         'config.unknown-provider',
         'error',
-        `model_provider = "${id}" names no [model_providers.${id}] table: Codex stops with "Model provider \`${id}\` not found".`,
-        [`defined providers: ${Object.keys(tables).join(', ') || 'none'}`],
+        msg('setup.provider.unknown', { id }),
+        [msg('setup.provider.defined', { ids: keysOrNone(Object.keys(tables)) })],
         selecting ? { file: selecting.file, ...locateKey(selecting.text, ['model_provider']) } : undefined,
       ),
     );

@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import type { Finding, ProxyVar, ProxyVarSource } from '../../../shared/types.ts';
 import { displayUrl } from './display.ts';
 import type { DotenvEntry } from './dotenv.ts';
+import { msg } from '../../../shared/i18n/message.ts';
 import { makeFinding } from './findings.ts';
 
 const HTTPS_ORDER = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy'];
@@ -78,8 +79,11 @@ export function resolveProxyEnv(
         makeFinding(
           'proxy.overridden-by-dotenv',
           'info',
-          `${key} is set in both the environment and .env; Codex uses the value from .env.`,
-          [`environment: ${isNoProxy ? v.replaced : displayUrl(v.replaced)}`, `.env: ${pv.display}`],
+          msg('setup.proxy.overridden-by-dotenv', { key }),
+          [
+            msg('setup.proxy.in-environment', { value: isNoProxy ? v.replaced : displayUrl(v.replaced) }),
+            msg('setup.proxy.in-dotenv', { value: pv.display }),
+          ],
           { file: dotenvFile, line: v.line },
         ),
       );
@@ -102,14 +106,15 @@ export function resolveProxyEnv(
 
 function checkProxyUrl(pv: ProxyVar, dotenvFile: string): Finding[] {
   const location = pv.source === 'dotenv' ? { file: dotenvFile, line: pv.line } : undefined;
-  const origin = pv.source === 'dotenv' ? `.env line ${pv.line}` : 'process environment';
+  const origin = pv.source === 'dotenv' ? msg('setup.proxy.from-dotenv-line', { line: pv.line ?? 0 }) : msg('setup.proxy.from-process');
+  const evidence = [msg('setup.proxy.variable-from', { key: pv.key, value: pv.display, origin })];
   if (!/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(pv.value.trim())) {
     return [
       makeFinding(
         'proxy.missing-scheme',
         'warning',
-        `${pv.key} has no scheme; write it as http://host:port (or socks5h://host:port).`,
-        [`${pv.key}=${pv.display} (${origin})`],
+        msg('setup.proxy.missing-scheme', { key: pv.key }),
+        evidence,
         location,
       ),
     ];
@@ -120,7 +125,7 @@ function checkProxyUrl(pv: ProxyVar, dotenvFile: string): Finding[] {
     if (!url.hostname) throw new Error('no host');
   } catch {
     return [
-      makeFinding('proxy.unparseable', 'error', `${pv.key} is not a valid proxy URL.`, [`${pv.key}=${pv.display} (${origin})`], location),
+      makeFinding('proxy.unparseable', 'error', msg('setup.proxy.unparseable', { key: pv.key }), evidence, location),
     ];
   }
   if (url.protocol === 'https:') {
@@ -128,8 +133,8 @@ function checkProxyUrl(pv: ProxyVar, dotenvFile: string): Finding[] {
       makeFinding(
         'proxy.https-scheme',
         'error',
-        `${pv.key} uses https://, which Codex's WebSocket cannot use as a proxy; use http:// for the same port.`,
-        [`${pv.key}=${pv.display} (${origin})`],
+        msg('setup.proxy.https-scheme', { key: pv.key }),
+        evidence,
         location,
       ),
     ];
@@ -139,8 +144,8 @@ function checkProxyUrl(pv: ProxyVar, dotenvFile: string): Finding[] {
       makeFinding(
         'proxy.unsupported-scheme',
         'error',
-        `${pv.key} uses ${url.protocol}//; Codex accepts http://, socks5:// and socks5h:// proxies.`,
-        [`${pv.key}=${pv.display} (${origin})`],
+        msg('setup.proxy.unsupported-scheme', { key: pv.key, scheme: url.protocol }),
+        evidence,
         location,
       ),
     ];
@@ -167,8 +172,8 @@ function resolveCaFile(
       makeFinding(
         'ca.file-missing',
         'warning',
-        `${ca.key} names a file that does not exist, so Codex cannot load that CA bundle.`,
-        [`${ca.key}=${ca.path}`],
+        msg('setup.ca.file-missing', { key: ca.key }),
+        [msg('setup.assignment', { key: ca.key, value: ca.path })],
         ca.source === 'dotenv' ? { file: dotenvFile, line: sslCertFile?.line } : undefined,
       ),
     );

@@ -2,6 +2,7 @@ import { readdir, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { AuthMode, CodexSetup, Finding } from '../../../shared/types.ts';
+import { msg, type Message, type MessageId } from '../../../shared/i18n/message.ts';
 import { authModeFromAuthJson } from './auth.ts';
 import { ProbeCredential, resolveCredential, type VariableSource } from './credentials.ts';
 import { parseDotenv, type DotenvEntry } from './dotenv.ts';
@@ -18,7 +19,7 @@ import {
 } from './provider.ts';
 import { isIgnoredDotenvKey, resolveProxyEnv } from './proxy-env.ts';
 import { parseTomlDocument } from './toml.ts';
-import { ConfigFileError, invalidUtf8Position, readConfigFile } from '../config-file.ts';
+import { ConfigFileError, invalidUtf8Position, readConfigFile, type ConfigFileErrorCode } from '../config-file.ts';
 
 export interface LoadCodexSetupOptions {
   codexHome?: string;
@@ -31,7 +32,15 @@ export interface LoadCodexSetupOptions {
 
 const PROFILE_SUFFIX = '.config.toml';
 
-type ReadOutcome = { kind: 'ok'; text: string } | { kind: 'missing' } | { kind: 'unreadable'; reason: string };
+type ReadOutcome = { kind: 'ok'; text: string } | { kind: 'missing' } | { kind: 'unreadable'; reason: Message };
+
+/** Why a config file cannot be read, in the finding's words. */
+const UNREADABLE_REASONS: Record<ConfigFileErrorCode, MessageId> = {
+  'not-a-file': 'setup.file.not-a-file',
+  'too-large': 'setup.file.too-large',
+  unreadable: 'setup.file.permission-denied',
+  'symlink-loop': 'setup.file.symlink-loop',
+};
 
 async function readTextFile(file: string): Promise<ReadOutcome> {
   try {
@@ -39,20 +48,19 @@ async function readTextFile(file: string): Promise<ReadOutcome> {
     if (bytes === null) return { kind: 'missing' };
     // Codex reads its files as UTF-8 and refuses others: say where the first bad byte is.
     const bad = invalidUtf8Position(bytes);
-    if (bad) return { kind: 'unreadable', reason: `not valid UTF-8 at line ${bad.line}, column ${bad.column}: save it as UTF-8` };
+    if (bad) return { kind: 'unreadable', reason: msg('setup.file.not-utf8', { line: bad.line, column: bad.column }) };
     return { kind: 'ok', text: bytes.toString('utf8') };
   } catch (err) {
-    if (err instanceof ConfigFileError) {
-      const reasons = { 'not-a-file': 'not a regular file', 'too-large': 'too large', unreadable: 'permission denied: make it readable by you', 'symlink-loop': 'a symlink loop: point the link at a real file' };
-      return { kind: 'unreadable', reason: reasons[err.code] };
-    }
+    if (err instanceof ConfigFileError) return { kind: 'unreadable', reason: msg(UNREADABLE_REASONS[err.code]) };
     const code = (err as NodeJS.ErrnoException).code;
-    return { kind: 'unreadable', reason: code ?? (err instanceof Error ? err.message : String(err)) };
+    return { kind: 'unreadable', reason: msg('setup.verbatim', { text: code ?? (err instanceof Error ? err.message : String(err)) }) };
   }
 }
 
-function unreadableFinding(file: string, reason: string): Finding {
-  return makeFinding('codex.file.unreadable', 'error', `${path.basename(file)} exists but cannot be read (${reason}).`, [file], { file });
+function unreadableFinding(file: string, reason: Message): Finding {
+  return makeFinding('codex.file.unreadable', 'error', msg('setup.file.unreadable', { name: path.basename(file), reason }), [msg('setup.verbatim', { text: file })], {
+    file,
+  });
 }
 
 /** Reads the user's Codex setup as Codex would. Never throws: problems become findings. */
@@ -79,8 +87,8 @@ export async function readCodexSetup(opts: LoadCodexSetupOptions): Promise<{ set
       makeFinding(
         'codex.home.missing',
         'error',
-        homeStat ? `CODEX_HOME ${home} is not a directory.` : `CODEX_HOME ${home} does not exist: Codex has not been set up here yet.`,
-        [`CODEX_HOME from ${source === 'flag' ? '--codex-home' : source === 'env' ? 'the CODEX_HOME variable' : 'the default location'}`],
+        msg(homeStat ? 'setup.home.not-a-directory' : 'setup.home.missing', { home }),
+        [msg(source === 'flag' ? 'setup.home.from-flag' : source === 'env' ? 'setup.home.from-env' : 'setup.home.from-default')],
       ),
     );
   }
@@ -107,8 +115,8 @@ export async function readCodexSetup(opts: LoadCodexSetupOptions): Promise<{ set
           makeFinding(
             'profile.missing',
             'warning',
-            `--profile ${profile}: ${pathApi.basename(file)} does not exist, so Codex runs with config.toml alone.`,
-            [`profiles found: ${profiles.join(', ') || 'none'}`],
+            msg('setup.profile.missing', { profile: profile ?? '', file: pathApi.basename(file) }),
+            [msg('setup.profile.found', { names: profiles.length ? profiles : msg('setup.none') })],
             { file },
           ),
         );
@@ -131,15 +139,15 @@ export async function readCodexSetup(opts: LoadCodexSetupOptions): Promise<{ set
           ? makeFinding(
               'config.duplicate-key',
               'error',
-              `\`${error.duplicate.key}\` is defined twice in ${pathApi.basename(file)}: Codex refuses to load it.`,
-              [error.message],
+              msg('setup.config.duplicate-key', { key: error.duplicate.key, file: pathApi.basename(file) }),
+              [error.text],
               { file, line: error.line, column: error.column },
             )
           : makeFinding(
               'config.syntax-error',
               'error',
-              `${pathApi.basename(file)} is not valid TOML (line ${error.line}, column ${error.column}): Codex refuses to load it.`,
-              [error.message],
+              msg('setup.config.syntax-error', { file: pathApi.basename(file), line: error.line, column: error.column }),
+              [error.text],
               { file, line: error.line, column: error.column },
             ),
       );
@@ -183,8 +191,8 @@ export async function readCodexSetup(opts: LoadCodexSetupOptions): Promise<{ set
       makeFinding(
         'auth.env-key-missing',
         'warning',
-        `${credential.info.envKey}, the variable env_key names for provider "${resolution.provider?.id}", is not set here nor in $CODEX_HOME/.env: where it is not set either, Codex stops with "Missing environment variable".`,
-        [`env_key = "${credential.info.envKey}"`],
+        msg('setup.auth.env-key-missing', { envKey: credential.info.envKey, provider: String(resolution.provider?.id) }),
+        [msg('setup.auth.env-key-line', { envKey: credential.info.envKey })],
         resolution.provider?.definedIn ? { file: resolution.provider.definedIn } : undefined,
       ),
     );
@@ -244,7 +252,7 @@ function readAuthMode(file: string, read: ReadOutcome, findings: Finding[]): Aut
   }
   const { mode, valid } = authModeFromAuthJson(read.text);
   if (!valid) {
-    findings.push(makeFinding('auth.unreadable', 'warning', 'auth.json is not valid JSON, so the login mode is unknown.', [], { file }));
+    findings.push(makeFinding('auth.unreadable', 'warning', msg('setup.auth.unreadable'), [], { file }));
   }
   return mode;
 }
@@ -259,7 +267,7 @@ async function readDotenv(file: string, env: NodeJS.ProcessEnv, findings: Findin
   const { entries, problems } = parseDotenv(read.text, env);
   for (const problem of problems) {
     findings.push(
-      makeFinding('dotenv.odd-line', 'info', `.env line ${problem.line} is skipped by Codex: ${problem.message}.`, [], {
+      makeFinding('dotenv.odd-line', 'info', msg('setup.dotenv.odd-line', { line: problem.line, problem: problem.message }), [], {
         file,
         line: problem.line,
       }),
@@ -272,10 +280,8 @@ async function readDotenv(file: string, env: NodeJS.ProcessEnv, findings: Findin
       makeFinding(
         isCa ? 'ca.codex-ca-in-dotenv' : 'dotenv.codex-key-ignored',
         'warning',
-        isCa
-          ? 'CODEX_CA_CERTIFICATE in .env is ignored by Codex; use SSL_CERT_FILE there, or set CODEX_CA_CERTIFICATE in the environment.'
-          : `${entry.key} in .env is ignored: Codex skips keys that start with CODEX_.`,
-        [`${entry.key} on line ${entry.line}`],
+        isCa ? msg('setup.dotenv.codex-ca') : msg('setup.dotenv.codex-key-ignored', { key: entry.key }),
+        [msg('setup.dotenv.key-on-line', { key: entry.key, line: entry.line })],
         { file, line: entry.line },
       ),
     );

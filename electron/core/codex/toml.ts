@@ -1,8 +1,17 @@
 import { parse, TomlError } from 'smol-toml';
 import { scanToml, type Statement } from '../fixes/toml-scan.ts';
+import { msg, type Message } from '../../../shared/i18n/message.ts';
 
 export interface TomlParseError {
+  /**
+   * `file:line:column: problem`, in English, for the fix engine's refusals.
+   * @deprecated what a person reads is `text`.
+   */
   message: string;
+  /** The same as a message: `file:line:column: problem`, the file, line and column as parameters. */
+  text: Message;
+  /** The problem alone, without the place. */
+  problem: Message;
   line: number;
   column: number;
   /** Set when the error is a key or table defined twice. */
@@ -15,12 +24,24 @@ export type TomlParseResult =
 
 const BOM = '\uFEFF';
 
+/** A parse error at `line`:`column` of `file`: the problem as a message, and its English line for the fix engine. */
+function errorAt(file: string, line: number, column: number, problem: Message, english: string, duplicate?: TomlParseError['duplicate']): TomlParseError {
+  return {
+    message: `${file}:${line}:${column}: ${english}`,
+    text: msg('setup.toml.at', { file, line, column, problem }),
+    problem,
+    line,
+    column,
+    ...(duplicate ? { duplicate } : {}),
+  };
+}
+
 /** Parses a TOML file's text; never throws. `file` is only used in messages. */
 export function parseTomlDocument(text: string, file: string): TomlParseResult {
   const body = text.startsWith(BOM) ? text.slice(1) : text;
   // Codex (the Rust toml crate) skips one BOM; smol-toml would skip a second one too.
   if (body.startsWith(BOM)) {
-    return { ok: false, error: { message: `${file}:1:1: a second byte order mark (BOM) at the start of the file`, line: 1, column: 1 } };
+    return { ok: false, error: errorAt(file, 1, 1, msg('setup.toml.second-bom'), 'a second byte order mark (BOM) at the start of the file') };
   }
   try {
     // Integers beyond 2^53 are valid TOML and Codex loads them: keep them exact as BigInt.
@@ -29,7 +50,7 @@ export function parseTomlDocument(text: string, file: string): TomlParseResult {
     if (problem) {
       const at = problem.line ?? locateKey(body, problem.path ?? [])?.line ?? 1;
       const column = problem.column ?? 1;
-      return { ok: false, error: { message: `${file}:${at}:${column}: ${problem.message}`, line: at, column } };
+      return { ok: false, error: errorAt(file, at, column, problem.text, problem.message) };
     }
     return { ok: true, value };
   } catch (err) {
@@ -41,21 +62,18 @@ export function parseTomlDocument(text: string, file: string): TomlParseResult {
         const dup = describeRedefinition(body, line);
         if (dup) {
           const where = dup.firstLine ? `first defined on line ${dup.firstLine}, again on line ${line}` : `line ${line}`;
-          return {
-            ok: false,
-            error: {
-              message: `${file}:${line}:${column}: \`${dup.key}\` is defined twice (${where})`,
-              line,
-              column,
-              duplicate: dup,
-            },
-          };
+          const problem = dup.firstLine
+            ? msg('setup.toml.defined-twice', { key: dup.key, first: dup.firstLine, line })
+            : msg('setup.toml.defined-twice-at', { key: dup.key, line });
+          return { ok: false, error: errorAt(file, line, column, problem, `\`${dup.key}\` is defined twice (${where})`, dup) };
         }
       }
-      return { ok: false, error: { message: `${file}:${line}:${column}: ${firstLineOfMessage}`, line, column } };
+      // The parser's own words, as it wrote them.
+      return { ok: false, error: errorAt(file, line, column, msg('setup.verbatim', { text: firstLineOfMessage }), firstLineOfMessage) };
     }
     const message = err instanceof Error ? err.message : String(err);
-    return { ok: false, error: { message: `${file}: ${message}`, line: 1, column: 1 } };
+    const problem = msg('setup.verbatim', { text: message });
+    return { ok: false, error: { message: `${file}: ${message}`, text: msg('setup.toml.in-file', { file, problem }), problem, line: 1, column: 1 } };
   }
 }
 
@@ -144,6 +162,7 @@ function scanDefinitions(text: string): Definition[] {
 
 interface ValueProblem {
   message: string;
+  text: Message;
   path?: string[];
   line?: number;
   column?: number;
@@ -155,7 +174,7 @@ const I64_MAX = 2n ** 63n - 1n;
 /** TOML integers are 64-bit: anything outside that range Codex refuses. */
 function checkIntegerRange(value: unknown, path: string[] = []): ValueProblem | undefined {
   if (typeof value === 'bigint') {
-    return value < I64_MIN || value > I64_MAX ? { message: 'integer does not fit in 64 bits', path } : undefined;
+    return value < I64_MIN || value > I64_MAX ? { message: 'integer does not fit in 64 bits', text: msg('setup.toml.integer-range'), path } : undefined;
   }
   if (value instanceof Date || typeof value !== 'object' || value === null) return undefined;
   for (const [k, v] of Object.entries(value)) {
@@ -179,7 +198,7 @@ function checkDates(text: string): ValueProblem | undefined {
       const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
       const days = [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
       if (month < 1 || month > 12 || day < 1 || day > days[month - 1]!) {
-        return { message: `${m[0]} is not a date that exists`, line: i + 1, column: (m.index ?? 0) + 1 };
+        return { message: `${m[0]} is not a date that exists`, text: msg('setup.toml.no-such-date', { date: m[0] }), line: i + 1, column: (m.index ?? 0) + 1 };
       }
     }
   }

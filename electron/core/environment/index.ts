@@ -2,6 +2,7 @@
 // and their ports, the Clash API, and TUN mode. Reads only; the one write is `setClashTun`.
 import os from 'node:os';
 import type { EnvironmentReport, SystemProxy, TunInfo } from '../../../shared/types.ts';
+import { msg } from '../../../shared/i18n/message.ts';
 import { deadlineSignal, withDeadline } from './deadline.ts';
 import { discoverLocalProxies, type DiscoveryResult, type SniffPort } from './discover.ts';
 import { runCommand, type RunCommand } from './run-command.ts';
@@ -90,7 +91,7 @@ export async function readEnvironment(opts: ReadEnvironmentOptions): Promise<Env
         error: timedOut('reading the system proxy'),
       })),
       withDeadline<DiscoveryResult>(discovery, totalMs, () => ({ candidates: [], apps: [], clashApi: [] })),
-      withDeadline<TunInfo>(tun, totalMs, () => ({ ...EMPTY_TUN, evidence: [timedOut('the TUN check')] })),
+      withDeadline<TunInfo>(tun, totalMs, () => ({ ...EMPTY_TUN, evidence: [msg('setup.tun.timed-out', { ms: totalMs })] })),
     ]);
     return {
       systemProxy: proxy,

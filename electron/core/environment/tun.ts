@@ -1,7 +1,8 @@
 // Is a proxy app's TUN mode capturing this machine's traffic? Interface names, the route to a
 // public address (looked up in the routing table, no packet sent) and fake-ip DNS answers.
 import type { NetworkInterfaceInfo } from 'node:os';
-import type { TunInfo } from '../../../shared/types.ts';
+import type { Message, TunInfo } from '../../../shared/types.ts';
+import { msg } from '../../../shared/i18n/message.ts';
 import { isFakeIpRange } from './host-port.ts';
 import { runSafely, type RunCommand } from './run-command.ts';
 import { mergeLinuxInterfaces, parseIpAddr, parseIpLink, parseIpRouteGet } from './tun-linux.ts';
@@ -74,11 +75,14 @@ function merge(a: InterfaceInfo[], b: InterfaceInfo[]): InterfaceInfo[] {
 
 /** The pure decision, from what the OS readers saw. */
 export function decideTun(interfaces: InterfaceInfo[], route: RouteInfo, dnsAnswers: string[] = []): TunInfo {
-  const evidence: string[] = [];
+  const evidence: Message[] = [];
   const fake = (i: InterfaceInfo): string | undefined => i.addresses.find(isFakeIpRange);
   const tunLike = interfaces.filter((i) => i.up && (isKnownTunName(i.name) || isGenericTunName(i.name) || fake(i)));
   const known = tunLike.filter((i) => isKnownTunName(i.name));
-  for (const i of known) evidence.push(`interface ${i.name} is up${fake(i) ? ` (${fake(i)})` : ''}: a proxy app's TUN device`);
+  for (const i of known) {
+    const address = fake(i);
+    evidence.push(address ? msg('setup.tun.interface-up-fake-ip', { name: i.name, address }) : msg('setup.tun.interface-up', { name: i.name }));
+  }
 
   let routeViaTun = false;
   const routeIface = route.interface ? interfaces.find((i) => i.name === route.interface) : undefined;
@@ -88,16 +92,23 @@ export function decideTun(interfaces: InterfaceInfo[], route: RouteInfo, dnsAnsw
     // sing-box's documented tun address is 172.19.0.1/30 on `tunN`: its policy table tells it apart from OpenVPN.
     const autoRouteTable = route.table === AUTO_ROUTE_TABLE;
     routeViaTun = isKnownTunName(route.interface) || (isTunDevice && !!fakeHop) || autoRouteTable;
-    const via = route.gateway ? ` via ${route.gateway}` : '';
-    const table = autoRouteTable ? ` in routing table ${AUTO_ROUTE_TABLE}, the one mihomo and sing-box auto-route use` : '';
-    if (routeViaTun) evidence.push(`the route to ${ROUTE_PROBE_ADDRESS} goes through ${route.interface}${via}${table}${fakeHop ? ` (${fakeHop} is in 198.18.0.0/15)` : ''}`);
-    else if (isTunDevice) {
-      evidence.push(`the route to ${ROUTE_PROBE_ADDRESS} goes through ${route.interface}, a tunnel that is not a known proxy TUN (a VPN or iCloud Private Relay use these too)`);
+    if (routeViaTun) {
+      evidence.push(
+        msg('setup.tun.route-through', {
+          target: ROUTE_PROBE_ADDRESS,
+          interface: route.interface,
+          via: route.gateway ? msg('setup.tun.route-via', { gateway: route.gateway }) : '',
+          table: autoRouteTable ? msg('setup.tun.route-table', { table: AUTO_ROUTE_TABLE }) : '',
+          fakeIp: fakeHop ? msg('setup.tun.route-fake-ip', { address: fakeHop }) : '',
+        }),
+      );
+    } else if (isTunDevice) {
+      evidence.push(msg('setup.tun.route-other-tunnel', { target: ROUTE_PROBE_ADDRESS, interface: route.interface }));
     }
   }
   for (const i of tunLike) {
     if (!isKnownTunName(i.name) && fake(i) && i.name !== route.interface) {
-      evidence.push(`interface ${i.name} has ${fake(i)} (198.18.0.0/15) but the route to ${ROUTE_PROBE_ADDRESS} does not use it`);
+      evidence.push(msg('setup.tun.fake-ip-unused', { name: i.name, address: fake(i)!, target: ROUTE_PROBE_ADDRESS }));
     }
   }
 
@@ -106,7 +117,7 @@ export function decideTun(interfaces: InterfaceInfo[], route: RouteInfo, dnsAnsw
   const fakeAnswer = dnsAnswers.find(isFakeIpRange);
   if (fakeAnswer) {
     info.fakeIp = fakeAnswer;
-    evidence.push(`DNS answered ${fakeAnswer}, a fake-ip address (198.18.0.0/15)${info.active ? '' : ': the proxy app\'s DNS is in use while its TUN is off, so connections to that address go nowhere'}`);
+    evidence.push(msg(info.active ? 'setup.tun.dns-fake-ip' : 'setup.tun.dns-fake-ip-tun-off', { address: fakeAnswer }));
   }
   return info;
 }
@@ -126,6 +137,6 @@ export async function detectTun(opts: DetectTunOptions): Promise<TunInfo> {
     }
     return decideTun(merge(view.interfaces, fromOs), view.route, answers);
   } catch (error) {
-    return { active: false, interfaces: [], evidence: [`TUN check failed: ${error instanceof Error ? error.message : String(error)}`] };
+    return { active: false, interfaces: [], evidence: [msg('setup.tun.failed', { error: error instanceof Error ? error.message : String(error) })] };
   }
 }

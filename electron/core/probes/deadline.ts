@@ -2,6 +2,7 @@
 // error type the probe steps throw so that each probe can turn it into a ProbeResult.
 import dns from 'node:dns';
 import type { FailureKind } from '../../../shared/types.ts';
+import { msg, type Message } from '../../../shared/i18n/message.ts';
 
 /** Resolves a name to addresses, as getaddrinfo does. */
 export type LookupFn = (host: string) => Promise<Array<{ address: string; family: number }>>;
@@ -18,16 +19,25 @@ export interface ProbeOptions {
 
 export const systemLookup: LookupFn = (host) => dns.promises.lookup(host, { all: true, verbatim: true });
 
-/** A step failed in a way the diagnosis can name. Internal: probes return it as a ProbeResult. */
+/**
+ * A step failed in a way the diagnosis can name. Internal: probes return it as a ProbeResult, whose
+ * detail is `detail` (the Error's own message is only the id, for logs).
+ */
 export class ProbeFailure extends Error {
   constructor(
     readonly kind: FailureKind,
-    message: string,
+    readonly detail: Message,
     readonly data: Record<string, unknown> = {},
   ) {
-    super(message);
+    super(detail.id);
     this.name = 'ProbeFailure';
   }
+}
+
+/** What an error says, as a message: a ProbeFailure's detail, or any other error's own text as it is. */
+export function failureDetail(error: unknown): Message {
+  if (error instanceof ProbeFailure) return error.detail;
+  return msg('probes.raw', { text: error instanceof Error ? error.message : String(error) });
 }
 
 class DeadlineReached extends Error {

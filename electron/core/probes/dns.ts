@@ -3,6 +3,7 @@
 import dns from 'node:dns';
 import net from 'node:net';
 import type { ProbeResult, Route } from '../../../shared/types.ts';
+import { msg } from '../../../shared/i18n/message.ts';
 import { Deadline, ProbeFailure, isCancelled, ms, type ProbeOptions } from './deadline.ts';
 import { failedResult, okResult } from './result.ts';
 import { cancelledFailure, untilDeadline } from './tcp.ts';
@@ -24,7 +25,7 @@ export function isFakeIp(address: string): boolean {
 /** How long the DNS servers' answers may lag behind the system resolver before we stop waiting. */
 const RESOLVER_GRACE_MS = 250;
 
-const DIRECT: Route = { kind: 'direct', label: 'direct' };
+const DIRECT: Route = { kind: 'direct', label: msg('probes.route.direct') };
 
 export async function resolveHost(host: string, opts: ProbeOptions & { route?: Route }): Promise<ProbeResult> {
   const route = opts.route ?? DIRECT;
@@ -33,7 +34,7 @@ export async function resolveHost(host: string, opts: ProbeOptions & { route?: R
   try {
     const family = net.isIP(bare);
     if (family) {
-      return { ...okResult('dns', route, deadline, `${bare} is an address: no lookup`, { a: family === 4 ? [bare] : [], aaaa: family === 6 ? [bare] : [] }), durationMs: 0 };
+      return { ...okResult('dns', route, deadline, msg('probes.dns.is-address', { host: bare }), { a: family === 4 ? [bare] : [], aaaa: family === 6 ? [bare] : [] }), durationMs: 0 };
     }
     const resolver = new dns.promises.Resolver({ timeout: Math.max(1, Math.min(opts.timeoutMs, 2000)), tries: 1 });
     if (opts.dnsServers) resolver.setServers(opts.dnsServers);
@@ -71,13 +72,19 @@ export async function resolveHost(host: string, opts: ProbeOptions & { route?: R
     const answer = mergeAnswers(systemAddresses, servers);
     const durationMs = systemError ? deadline.elapsed() : systemMs;
     if (systemError || (answer.a.length === 0 && answer.aaaa.length === 0)) {
-      const code = deadline.timedOut && !systemError?.code ? 'timeout' : (systemError?.code ?? 'no addresses');
-      const serverNote = answer.a.length || answer.aaaa.length ? ` (the DNS server answered ${[...answer.a, ...answer.aaaa].join(', ')}, but the system resolver did not)` : '';
-      return { ...failedResult('dns', route, deadline, new ProbeFailure('dns-error', `${host} does not resolve (${code})${serverNote}`), { ...answer }), durationMs: ms(durationMs) };
+      const code = deadline.timedOut && !systemError?.code ? 'timeout' : (systemError?.code ?? msg('probes.dns.no-addresses'));
+      const answered = [...answer.a, ...answer.aaaa];
+      const detail = answered.length
+        ? msg('probes.dns.no-resolve-server-answered', { host, code, addresses: answered })
+        : msg('probes.dns.no-resolve', { host, code });
+      return { ...failedResult('dns', route, deadline, new ProbeFailure('dns-error', detail), { ...answer }), durationMs: ms(durationMs) };
     }
     const all = [...answer.a, ...answer.aaaa];
-    const fake = answer.fakeIp ? `; ${answer.fakeIp} is a fake-ip answer (a TUN proxy's DNS)` : '';
-    return { ...okResult('dns', route, deadline, `${host} → ${all.slice(0, 4).join(', ')}${all.length > 4 ? ', …' : ''}${fake}`, { ...answer }), durationMs: ms(durationMs) };
+    const addresses = [...all.slice(0, 4), ...(all.length > 4 ? ['…'] : [])];
+    const detail = answer.fakeIp
+      ? msg('probes.dns.resolved-fake-ip', { host, addresses, fakeIp: answer.fakeIp })
+      : msg('probes.dns.resolved', { host, addresses });
+    return { ...okResult('dns', route, deadline, detail, { ...answer }), durationMs: ms(durationMs) };
   } catch (error) {
     return failedResult('dns', route, deadline, error);
   } finally {

@@ -1,5 +1,6 @@
 // An HTTP proxy tunnel: `CONNECT host:port`, the way Codex's WebSocket client asks for one.
 import type net from 'node:net';
+import { msg } from '../../../shared/i18n/message.ts';
 import { Deadline, ProbeFailure, ms } from './deadline.ts';
 import { handshakeFailure } from './handshake-errors.ts';
 import { evidenceHeaders, parseHttpHead, type HttpHead } from './http-head.ts';
@@ -21,12 +22,13 @@ export function classifyConnectAnswer(head: HttpHead, proxy: ProxyEndpoint): Pro
   const data = { status: head.status, statusLine: head.statusLine, headers: evidenceHeaders(head.headers) };
   const server = head.headers['server'] ? ` (Server: ${head.headers['server']})` : '';
   if (head.status === 407) {
-    const why = proxyAuthorization(proxy) ? 'rejected the login in the proxy URL' : 'wants a login and the proxy URL carries none';
-    return new ProbeFailure('proxy-auth-required', `the proxy ${why}: ${head.statusLine}${server}`, data);
+    const id = proxyAuthorization(proxy) ? 'probes.connect.login-rejected' : 'probes.connect.login-wanted';
+    return new ProbeFailure('proxy-auth-required', msg(id, { status: head.statusLine, headers: server }), data);
   }
+  // The headers that say who refused, as the proxy sent them.
   const squid = head.headers['x-squid-error'] ? `, X-Squid-Error: ${head.headers['x-squid-error']}` : '';
   const via = head.headers['via'] ? `, Via: ${head.headers['via']}` : '';
-  return new ProbeFailure('connect-denied', `the proxy refused the tunnel: ${head.statusLine}${server}${squid}${via}`, data);
+  return new ProbeFailure('connect-denied', msg('probes.connect.denied', { status: head.statusLine, headers: `${server}${squid}${via}` }), data);
 }
 
 export interface ConnectOutcome {
@@ -50,7 +52,7 @@ export async function httpConnect(
     head = parseHttpHead(await reader.readHttpHead());
   } catch (error) {
     throw handshakeFailure(error, reader, deadline, {
-      waitingFor: `the proxy's answer to CONNECT ${hostPort(host, port)}`,
+      waitingFor: msg('probes.connect.waiting', { target: hostPort(host, port) }),
       expect: 'http',
       peerIsProxy: true,
       closedSilently: 'proxy-protocol-mismatch',
@@ -58,7 +60,7 @@ export async function httpConnect(
   } finally {
     reader.release();
   }
-  if (!head) throw new ProbeFailure('proxy-protocol-mismatch', 'the proxy answered CONNECT with something that is not an HTTP status line');
+  if (!head) throw new ProbeFailure('proxy-protocol-mismatch', msg('probes.connect.not-http'));
   const failure = classifyConnectAnswer(head, proxy);
   if (failure) throw failure;
   return { statusLine: head.statusLine, proxyMs: ms(performance.now() - t0) };

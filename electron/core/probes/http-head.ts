@@ -1,5 +1,6 @@
 // Parsing an HTTP/1.x response head, and recognising answers that come from a proxy or firewall
 // rather than from the service itself.
+import { msg, type Message } from '../../../shared/i18n/message.ts';
 
 export interface HttpHead {
   statusLine: string;
@@ -75,17 +76,19 @@ export function serviceSigns(headers: Record<string, string>): boolean {
  * Why an answer looks like a proxy's or firewall's own page rather than the service's, or null.
  * Conservative: an answer with the service's own headers is the service's, whatever passed it on.
  */
-export function proxyFingerprint(head: HttpHead): string | null {
+export function proxyFingerprint(head: HttpHead): Message | null {
   const h = head.headers;
-  if (head.status === 407) return `407 from the proxy${h['proxy-authenticate'] ? ` (Proxy-Authenticate: ${h['proxy-authenticate']})` : ''}`;
-  if (h['x-squid-error']) return `X-Squid-Error: ${h['x-squid-error']}`;
-  if (h['proxy-status']) return `Proxy-Status: ${h['proxy-status']}`;
+  if (head.status === 407) {
+    return h['proxy-authenticate'] ? msg('probes.fingerprint.407-authenticate', { value: h['proxy-authenticate'] }) : msg('probes.fingerprint.407');
+  }
+  if (h['x-squid-error']) return msg('probes.fingerprint.header', { name: 'X-Squid-Error', value: h['x-squid-error'] });
+  if (h['proxy-status']) return msg('probes.fingerprint.header', { name: 'Proxy-Status', value: h['proxy-status'] });
   if (serviceSigns(h)) return null;
   const blocking = head.status === 403 || head.status === 502 || head.status === 503 || head.status === 504 || head.status === 451;
   if (!blocking) return null;
-  if (h['via']) return `${head.status} with Via: ${h['via']} and none of the service's headers`;
-  if (h['server'] && MIDDLEBOX_SERVER.test(h['server'])) return `${head.status} from Server: ${h['server']}`;
-  if (h['x-cache'] && /squid|proxy/i.test(h['x-cache'])) return `${head.status} with X-Cache: ${h['x-cache']}`;
+  if (h['via']) return msg('probes.fingerprint.via', { status: head.status, value: h['via'] });
+  if (h['server'] && MIDDLEBOX_SERVER.test(h['server'])) return msg('probes.fingerprint.server', { status: head.status, value: h['server'] });
+  if (h['x-cache'] && /squid|proxy/i.test(h['x-cache'])) return msg('probes.fingerprint.x-cache', { status: head.status, value: h['x-cache'] });
   return null;
 }
 

@@ -4,6 +4,7 @@
 // proves nothing.
 import type net from 'node:net';
 import type { ProbeResult, Route, TlsInfo } from '../../../shared/types.ts';
+import { msg, type Message } from '../../../shared/i18n/message.ts';
 import { authHeaderLines, type ProbeAuth } from './codex-headers.ts';
 import { Deadline, ProbeFailure, ms, type ProbeOptions } from './deadline.ts';
 import { handshakeFailure } from './handshake-errors.ts';
@@ -13,7 +14,7 @@ import { failedResult, okResult } from './result.ts';
 import { SocketReader } from './socket-reader.ts';
 import { targetOf, type Target } from './target.ts';
 import { tcpConnect } from './tcp.ts';
-import { tlsHandshake, tlsTrustFailure, type TlsOptions } from './tls.ts';
+import { tlsHandshake, tlsOkDetail, tlsTrustFailure, type TlsOptions } from './tls.ts';
 import { establishTunnel } from './tunnel.ts';
 
 export interface HttpsProbeOptions extends ProbeOptions {
@@ -62,18 +63,18 @@ export function httpRequest(target: Target, opts: { forwardVia?: ProxyEndpoint; 
 /** Reachable (the service answered), the login rejected, or the proxy's own error page. */
 export function classifyHttpAnswer(head: HttpHead, throughProxy: boolean, credentialSent = false): ProbeFailure | null {
   if (head.status === 407 && throughProxy) {
-    return new ProbeFailure('proxy-auth-required', `the proxy wants a login: ${head.statusLine}`);
+    return new ProbeFailure('proxy-auth-required', msg('probes.https.proxy-login', { status: head.statusLine }));
   }
   const fingerprint = proxyFingerprint(head);
-  if (fingerprint) return new ProbeFailure('proxy-error-page', `the answer is a proxy's or firewall's own page, not the service's: ${head.statusLine} (${fingerprint})`);
+  if (fingerprint) return new ProbeFailure('proxy-error-page', msg('probes.https.proxy-page', { status: head.statusLine, fingerprint }));
   if (head.status === 401 && credentialSent) {
-    return new ProbeFailure('login-rejected', `the service rejected Codex's credential: ${head.statusLine}`);
+    return new ProbeFailure('login-rejected', msg('probes.login-rejected', { status: head.statusLine }));
   }
-  if (head.status < 200 || head.status > 599) return new ProbeFailure('error', `unexpected answer ${head.statusLine}`);
+  if (head.status < 200 || head.status > 599) return new ProbeFailure('error', msg('probes.https.unexpected', { status: head.statusLine }));
   return null;
 }
 
-function stepResult(phase: 'tcp' | 'tls', route: Route, ok: boolean, durationMs: number, detail: string, data: Record<string, unknown>, failure?: ProbeFailure): ProbeResult {
+function stepResult(phase: 'tcp' | 'tls', route: Route, ok: boolean, durationMs: number, detail: Message, data: Record<string, unknown>, failure?: ProbeFailure): ProbeResult {
   return {
     phase,
     route,
@@ -108,7 +109,7 @@ export async function runHttpsSteps(url: string, route: Route, opts: HttpsProbeO
       const conn = await tcpConnect(proxy.host, proxy.port, deadline, 'proxy');
       socket = conn.socket;
       Object.assign(timings, { dnsMs: conn.dnsMs, tcpMs: conn.tcpMs });
-      tcp = stepResult('tcp', route, true, conn.dnsMs + conn.tcpMs, `connected to the proxy ${proxy.display}`, { via, timings: { ...timings } });
+      tcp = stepResult('tcp', route, true, conn.dnsMs + conn.tcpMs, msg('probes.tunnel.forward', { proxy: proxy.display }), { via, timings: { ...timings } });
     } else {
       const tunnel = await establishTunnel(route, target.host, target.port, deadline);
       socket = tunnel.socket;
@@ -127,7 +128,7 @@ export async function runHttpsSteps(url: string, route: Route, opts: HttpsProbeO
       tlsInfo = handshake.info;
       timings.tlsMs = handshake.tlsMs;
       const trust = tlsTrustFailure(handshake.info, target.host);
-      tlsStep = stepResult('tls', route, !trust, handshake.tlsMs, trust?.message ?? `${tlsInfo.protocol}, chain ${tlsInfo.chain.join(' → ')}`, { ...tlsInfo, tlsMs: handshake.tlsMs }, trust ?? undefined);
+      tlsStep = stepResult('tls', route, !trust, handshake.tlsMs, trust?.detail ?? tlsOkDetail(tlsInfo), { ...tlsInfo, tlsMs: handshake.tlsMs }, trust ?? undefined);
       // Codex would stop here: it does not talk over a connection it cannot verify.
       if (trust) return fail(trust);
     }
@@ -140,7 +141,7 @@ export async function runHttpsSteps(url: string, route: Route, opts: HttpsProbeO
       head = parseHttpHead(await reader.readHttpHead());
     } catch (error) {
       throw handshakeFailure(error, reader, deadline, {
-        waitingFor: `the HTTP answer from ${target.hostHeader}`,
+        waitingFor: msg('probes.https.waiting', { host: target.hostHeader }),
         expect: 'http',
         peerIsProxy: forward,
         closedSilently: forward ? 'proxy-protocol-mismatch' : 'reset',
@@ -149,7 +150,7 @@ export async function runHttpsSteps(url: string, route: Route, opts: HttpsProbeO
       reader.release();
     }
     if (reader.firstByteAt !== undefined) timings.firstByteMs = ms(reader.firstByteAt - sentAt);
-    if (!head) throw new ProbeFailure('error', 'the answer has no HTTP status line');
+    if (!head) throw new ProbeFailure('error', msg('probes.https.no-status-line'));
     const data: Record<string, unknown> = {
       status: head.status,
       statusLine: head.statusLine,
@@ -159,14 +160,17 @@ export async function runHttpsSteps(url: string, route: Route, opts: HttpsProbeO
       ...(tlsInfo ? { tls: tlsInfo } : {}),
     };
     if (via === 'socks5') {
-      data.note = "Codex's HTTP client cannot use a SOCKS proxy: this shows the service is reachable through it, not that Codex's HTTPS requests will be";
+      data.note = msg('probes.https.socks-note');
     }
     const credentialSent = !forward && (opts.auth?.usable ?? false);
     data.authenticated = credentialSent;
     const failure = classifyHttpAnswer(head, via !== 'direct', credentialSent);
     if (failure) return fail(failure, data);
-    const who = route.proxyUrl ? ` through ${route.display ?? route.label}` : '';
-    const https = okResult('https', route, deadline, `${target.url.protocol.slice(0, -1).toUpperCase()} ${head.statusLine.replace(/^HTTP\/[\d.]+ /, '')} from ${target.hostHeader}${who}: the service answers`, data);
+    const answer = { scheme: target.url.protocol.slice(0, -1).toUpperCase(), status: head.statusLine.replace(/^HTTP\/[\d.]+ /, ''), host: target.hostHeader };
+    const detail = route.proxyUrl
+      ? msg('probes.https.answers-through', { ...answer, route: route.display ?? route.label })
+      : msg('probes.https.answers', answer);
+    const https = okResult('https', route, deadline, detail, data);
     return { tcp, ...(tlsStep ? { tls: tlsStep } : {}), https };
   } catch (error) {
     return fail(error);

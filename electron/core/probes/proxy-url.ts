@@ -1,6 +1,7 @@
 // The proxy URLs Codex's WebSocket accepts: http://, socks5:// (name resolved locally) and
 // socks5h:// (name passed to the proxy), with optional user:password.
 import type { Route } from '../../../shared/types.ts';
+import { msg } from '../../../shared/i18n/message.ts';
 import { redactUrl } from '../redact.ts';
 import { ProbeFailure } from './deadline.ts';
 
@@ -25,14 +26,14 @@ export function parseProxyUrl(raw: string): ProxyEndpoint {
   try {
     url = new URL(text);
   } catch {
-    throw new ProbeFailure('error', `not a proxy URL: ${redactUrl(raw)}`);
+    throw new ProbeFailure('error', msg('probes.url.not-proxy-url', { url: redactUrl(raw) }));
   }
   const scheme = url.protocol.slice(0, -1).toLowerCase();
   if (scheme !== 'http' && scheme !== 'socks5' && scheme !== 'socks5h') {
-    throw new ProbeFailure('error', `Codex does not accept ${scheme}:// proxy URLs (only http://, socks5://, socks5h://): ${redactUrl(raw)}`);
+    throw new ProbeFailure('error', msg('probes.url.proxy-scheme', { scheme, url: redactUrl(raw) }));
   }
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
-  if (!host) throw new ProbeFailure('error', `the proxy URL names no host: ${redactUrl(raw)}`);
+  if (!host) throw new ProbeFailure('error', msg('probes.url.proxy-no-host', { url: redactUrl(raw) }));
   const endpoint: ProxyEndpoint = {
     scheme,
     host,

@@ -1,8 +1,8 @@
 // Building ProbeResults: every probe ends here, with its time and, on failure, a classified kind.
-import type { ProbePhase, ProbeResult, Route } from '../../../shared/types.ts';
-import { Deadline, ProbeFailure, ms } from './deadline.ts';
+import type { Message, ProbePhase, ProbeResult, Route } from '../../../shared/types.ts';
+import { Deadline, ProbeFailure, failureDetail, ms } from './deadline.ts';
 
-export function okResult(phase: ProbePhase, route: Route, deadline: Deadline, detail: string, data?: Record<string, unknown>): ProbeResult {
+export function okResult(phase: ProbePhase, route: Route, deadline: Deadline, detail: Message, data?: Record<string, unknown>): ProbeResult {
   return { phase, route, ok: true, durationMs: ms(deadline.elapsed()), detail, ...(data ? { data } : {}) };
 }
 
@@ -14,7 +14,7 @@ export function failedResult(
   error: unknown,
   data?: Record<string, unknown>,
 ): ProbeResult {
-  const failure = error instanceof ProbeFailure ? error : new ProbeFailure('error', (error as Error)?.message ?? String(error));
+  const failure = error instanceof ProbeFailure ? error : new ProbeFailure('error', failureDetail(error));
   const merged = { ...failure.data, ...data };
   return {
     phase,
@@ -22,7 +22,7 @@ export function failedResult(
     ok: false,
     durationMs: ms(deadline.elapsed()),
     failure: failure.kind,
-    detail: failure.message,
+    detail: failure.detail,
     ...(Object.keys(merged).length ? { data: merged } : {}),
   };
 }

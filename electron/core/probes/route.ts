@@ -1,7 +1,7 @@
 // Every probe of one route to the endpoint, run side by side: the unit the diagnosis runs once per
 // route (direct, the configured proxy, each local proxy).
 import type { ProbeResult, Route } from '../../../shared/types.ts';
-import type { ProbeOptions } from './deadline.ts';
+import { failureDetail, type ProbeOptions } from './deadline.ts';
 import { resolveHost } from './dns.ts';
 import { runHttpsSteps } from './https.ts';
 import { targetOf } from './target.ts';
@@ -37,7 +37,7 @@ export async function probeRoute(endpoint: { baseUrl: string }, route: Route, op
   try {
     host = targetOf(endpoint.baseUrl).host;
   } catch (error) {
-    return [{ phase: 'https', route, ok: false, durationMs: 0, failure: 'error', detail: (error as Error).message }];
+    return [{ phase: 'https', route, ok: false, durationMs: 0, failure: 'error', detail: failureDetail(error) }];
   }
   const direct = !route.proxyUrl;
   const [dns, steps, websocket] = await Promise.all([

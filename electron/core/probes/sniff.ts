@@ -2,7 +2,8 @@
 // an HTTP request on another, at the same time. Neither can leave the proxy: the SOCKS test stops
 // after the method choice, and `OPTIONS *` with Max-Forwards: 0 is answered by the proxy itself.
 import type { ProxyProtocol } from '../../../shared/types.ts';
-import { Deadline, ProbeFailure, ms, type ProbeOptions } from './deadline.ts';
+import { msg, type Message } from '../../../shared/i18n/message.ts';
+import { Deadline, ProbeFailure, failureDetail, ms, type ProbeOptions } from './deadline.ts';
 import { describeBytes, looksLikeHttp, parseHttpHead } from './http-head.ts';
 import { hostPort } from './proxy-url.ts';
 import { NotHttp, SocketReader } from './socket-reader.ts';
@@ -11,14 +12,14 @@ import { tcpConnect } from './tcp.ts';
 export interface SniffResult {
   speaks: ProxyProtocol;
   durationMs: number;
-  detail: string;
+  detail: Message;
 }
 
 /** What one test saw: the protocol it recognised, a refused port, or nothing useful. */
 export interface SniffObservation {
   protocol?: 'http' | 'socks5';
   refused?: boolean;
-  note: string;
+  note: Message;
 }
 
 export const SOCKS5_GREETING = Buffer.from([0x05, 0x01, 0x00]);
@@ -30,19 +31,22 @@ const SECOND_ANSWER_GRACE_MS = 150;
 /** Reads a reply to the SOCKS5 greeting. */
 export function interpretSocksReply(bytes: Buffer): SniffObservation {
   if (bytes.length >= 2 && bytes[0] === 0x05 && (bytes[1] === 0x00 || bytes[1] === 0x02 || bytes[1] === 0xff)) {
-    const method = bytes[1] === 0x00 ? 'no login' : bytes[1] === 0x02 ? 'username/password login' : 'no acceptable method';
-    return { protocol: 'socks5', note: `SOCKS5 (${method})` };
+    const note = bytes[1] === 0x00 ? 'probes.sniff.socks5-no-login' : bytes[1] === 0x02 ? 'probes.sniff.socks5-login' : 'probes.sniff.socks5-no-method';
+    return { protocol: 'socks5', note: msg(note) };
   }
-  if (looksLikeHttp(bytes)) return { protocol: 'http', note: `HTTP answer to a SOCKS greeting: ${describeBytes(bytes, 40)}` };
-  return { note: `SOCKS5 greeting answered with ${describeBytes(bytes)}` };
+  if (looksLikeHttp(bytes)) return { protocol: 'http', note: msg('probes.sniff.http-to-socks', { bytes: describeBytes(bytes, 40) }) };
+  return { note: msg('probes.sniff.socks-other', { bytes: describeBytes(bytes) }) };
 }
 
 /** Reads an answer to the HTTP request. */
 export function interpretHttpReply(bytes: Buffer): SniffObservation {
   const head = parseHttpHead(bytes);
-  if (head) return { protocol: 'http', note: `HTTP (${head.statusLine}${head.headers['server'] ? `, Server: ${head.headers['server']}` : ''})` };
-  if (bytes[0] === 0x05) return { protocol: 'socks5', note: `SOCKS5-looking answer to HTTP: ${describeBytes(bytes)}` };
-  return { note: `HTTP request answered with ${describeBytes(bytes)}` };
+  if (head) {
+    const server = head.headers['server'];
+    return { protocol: 'http', note: server ? msg('probes.sniff.http-server', { status: head.statusLine, server }) : msg('probes.sniff.http', { status: head.statusLine }) };
+  }
+  if (bytes[0] === 0x05) return { protocol: 'socks5', note: msg('probes.sniff.socks-to-http', { bytes: describeBytes(bytes) }) };
+  return { note: msg('probes.sniff.http-other', { bytes: describeBytes(bytes) }) };
 }
 
 /** Combines the two observations into one verdict. */
@@ -71,8 +75,7 @@ async function talk(
     conn = await tcpConnect(host, port, deadline, 'target');
   } catch (error) {
     deadline.dispose();
-    const failure = error as ProbeFailure;
-    return { refused: failure.kind === 'tcp-refused', note: failure.message };
+    return { refused: error instanceof ProbeFailure && error.kind === 'tcp-refused', note: failureDetail(error) };
   }
   const reader = new SocketReader(conn.socket, deadline.signal);
   try {
@@ -83,9 +86,8 @@ async function talk(
     if (error instanceof NotHttp) return interpretHttpReply(error.bytes);
     const seen = reader.peek();
     if (seen.length) return expect === 'socks5' ? interpretSocksReply(seen) : interpretHttpReply(seen);
-    const what = expect === 'socks5' ? 'the SOCKS5 greeting' : 'the HTTP request';
-    if (deadline.timedOut || deadline.cancelled) return { note: `no answer to ${what}` };
-    return { note: `closed without answering ${what}` };
+    if (deadline.timedOut || deadline.cancelled) return { note: msg(expect === 'socks5' ? 'probes.sniff.socks-no-answer' : 'probes.sniff.http-no-answer') };
+    return { note: msg(expect === 'socks5' ? 'probes.sniff.socks-closed' : 'probes.sniff.http-closed') };
   } finally {
     reader.release();
     conn.socket.destroy();
@@ -112,8 +114,8 @@ export async function sniffProxyPort(host: string, port: number, opts: ProbeOpti
     const where = hostPort(host, port);
     const detail =
       speaks === 'closed'
-        ? `nothing listens on ${where}`
-        : `${where} speaks ${speaks}: SOCKS test: ${socks.note}; HTTP test: ${http.note}${opts.signal?.aborted ? ' (cancelled)' : ''}`;
+        ? msg('probes.sniff.closed', { where })
+        : msg(opts.signal?.aborted ? 'probes.sniff.speaks-cancelled' : 'probes.sniff.speaks', { where, speaks, socks: socks.note, http: http.note });
     return { speaks, durationMs: ms(deadline.elapsed()), detail };
   } finally {
     clearTimeout(graceTimer);

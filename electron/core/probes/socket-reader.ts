@@ -22,6 +22,14 @@ export class PeerClosed extends Error {
   }
 }
 
+/** No blank line ending the HTTP head within `maxBytes`. */
+export class HeadTooLong extends Error {
+  constructor(readonly maxBytes: number) {
+    super(`no end of the HTTP head within ${maxBytes} bytes`);
+    this.name = 'HeadTooLong';
+  }
+}
+
 type Take = (buffer: Buffer) => number; // bytes to take, or -1 to wait for more
 
 const HEAD_END = Buffer.from('\r\n\r\n');
@@ -70,7 +78,7 @@ export class SocketReader {
       if (b.length > 0 && !looksLikeHttp(b)) throw new NotHttp(Buffer.from(b));
       const end = b.indexOf(HEAD_END);
       if (end >= 0) return end + HEAD_END.length;
-      if (b.length > maxBytes) throw new Error(`no end of the HTTP head within ${maxBytes} bytes`);
+      if (b.length > maxBytes) throw new HeadTooLong(maxBytes);
       return -1;
     });
   }

@@ -2,6 +2,7 @@
 // login. socks5:// resolves the name here; socks5h:// lets the proxy resolve it.
 import net from 'node:net';
 import type { FailureKind } from '../../../shared/types.ts';
+import { msg, type Message, type MessageId } from '../../../shared/i18n/message.ts';
 import { Deadline, ProbeFailure, isCancelled, ms } from './deadline.ts';
 import { handshakeFailure, type HandshakeContext } from './handshake-errors.ts';
 import { describeBytes } from './http-head.ts';
@@ -9,22 +10,23 @@ import { hostPort, type ProxyEndpoint } from './proxy-url.ts';
 import { SocketReader } from './socket-reader.ts';
 import { cancelledFailure, lookupAddress } from './tcp.ts';
 
-const REPLY_MEANINGS: Record<number, { kind: FailureKind; text: string }> = {
-  0x01: { kind: 'error', text: 'general SOCKS server failure' },
-  0x02: { kind: 'connect-denied', text: 'connection not allowed by the proxy’s rules' },
-  0x03: { kind: 'tcp-timeout', text: 'network unreachable from the proxy' },
-  0x04: { kind: 'tcp-timeout', text: 'host unreachable from the proxy' },
-  0x05: { kind: 'tcp-refused', text: 'connection refused at the far end' },
-  0x06: { kind: 'tcp-timeout', text: 'TTL expired' },
-  0x07: { kind: 'proxy-protocol-mismatch', text: 'command not supported' },
-  0x08: { kind: 'proxy-protocol-mismatch', text: 'address type not supported' },
+const REPLY_MEANINGS: Record<number, { kind: FailureKind; text: MessageId }> = {
+  0x01: { kind: 'error', text: 'probes.socks.reply-01' },
+  0x02: { kind: 'connect-denied', text: 'probes.socks.reply-02' },
+  0x03: { kind: 'tcp-timeout', text: 'probes.socks.reply-03' },
+  0x04: { kind: 'tcp-timeout', text: 'probes.socks.reply-04' },
+  0x05: { kind: 'tcp-refused', text: 'probes.socks.reply-05' },
+  0x06: { kind: 'tcp-timeout', text: 'probes.socks.reply-06' },
+  0x07: { kind: 'proxy-protocol-mismatch', text: 'probes.socks.reply-07' },
+  0x08: { kind: 'proxy-protocol-mismatch', text: 'probes.socks.reply-08' },
 };
 
 /** The failure a SOCKS5 reply code stands for, or null for success (0x00). */
 export function socksReplyFailure(code: number): ProbeFailure | null {
   if (code === 0x00) return null;
-  const meaning = REPLY_MEANINGS[code] ?? { kind: 'error' as FailureKind, text: `unknown reply code 0x${code.toString(16)}` };
-  return new ProbeFailure(meaning.kind, `the SOCKS5 proxy answered 0x${code.toString(16).padStart(2, '0')}: ${meaning.text}`, {
+  const known = REPLY_MEANINGS[code];
+  const meaning = known ? msg(known.text) : msg('probes.socks.reply-unknown', { code: code.toString(16) });
+  return new ProbeFailure(known?.kind ?? 'error', msg('probes.socks.reply', { code: code.toString(16).padStart(2, '0'), meaning }), {
     socksReply: code,
   });
 }
@@ -38,7 +40,7 @@ export function socksConnectRequest(target: string, port: number): Buffer {
     address = Buffer.concat([Buffer.from([0x04]), ipv6Bytes(target)]);
   } else {
     const name = Buffer.from(target, 'utf8');
-    if (name.length > 255) throw new ProbeFailure('error', 'host name too long for SOCKS5');
+    if (name.length > 255) throw new ProbeFailure('error', msg('probes.socks.name-too-long'));
     address = Buffer.concat([Buffer.from([0x03, name.length]), name]);
   }
   const portBytes = Buffer.alloc(2);
@@ -78,40 +80,40 @@ export async function socks5Connect(
     } catch (error) {
       if (isCancelled(error)) throw cancelledFailure();
       const code = deadline.timedOut ? 'timeout' : ((error as NodeJS.ErrnoException).code ?? 'error');
-      throw new ProbeFailure('dns-error', `${host} does not resolve here (${code}); socks5:// resolves names locally, socks5h:// would let the proxy do it`);
+      throw new ProbeFailure('dns-error', msg('probes.socks.no-local-resolve', { host, code }));
     }
   }
   const withLogin = proxy.username !== undefined || proxy.password !== undefined;
   const reader = new SocketReader(socket, deadline.signal);
-  const ctx = (waitingFor: string): HandshakeContext => ({ waitingFor, expect: 'socks5', peerIsProxy: true, closedSilently: 'proxy-protocol-mismatch' });
-  let step = ctx('the answer to the SOCKS5 greeting');
+  const ctx = (waitingFor: Message): HandshakeContext => ({ waitingFor, expect: 'socks5', peerIsProxy: true, closedSilently: 'proxy-protocol-mismatch' });
+  let step = ctx(msg('probes.socks.waiting-greeting'));
   try {
     socket.write(Buffer.from(withLogin ? [0x05, 0x02, 0x00, 0x02] : [0x05, 0x01, 0x00]));
     const choice = await reader.readExactly(2);
     if (choice[0] !== 0x05) {
-      throw new ProbeFailure('proxy-protocol-mismatch', `the port does not speak SOCKS5: it answered ${describeBytes(Buffer.concat([choice, reader.peek()]))}`);
+      throw new ProbeFailure('proxy-protocol-mismatch', msg('probes.socks.not-socks', { bytes: describeBytes(Buffer.concat([choice, reader.peek()])) }));
     }
     if (choice[1] === 0xff || (choice[1] === 0x02 && !withLogin)) {
-      throw new ProbeFailure('proxy-auth-required', withLogin ? 'the SOCKS5 proxy accepts none of the offered login methods' : 'the SOCKS5 proxy wants a login and the proxy URL carries none');
+      throw new ProbeFailure('proxy-auth-required', msg(withLogin ? 'probes.socks.no-method' : 'probes.socks.login-wanted'));
     }
     if (choice[1] === 0x02) {
-      step = ctx('the answer to the SOCKS5 login');
+      step = ctx(msg('probes.socks.waiting-login'));
       const user = Buffer.from(proxy.username ?? '', 'utf8');
       const pass = Buffer.from(proxy.password ?? '', 'utf8');
       socket.write(Buffer.concat([Buffer.from([0x01, user.length]), user, Buffer.from([pass.length]), pass]));
       const answer = await reader.readExactly(2);
-      if (answer[1] !== 0x00) throw new ProbeFailure('proxy-auth-required', 'the SOCKS5 proxy rejected the login in the proxy URL');
+      if (answer[1] !== 0x00) throw new ProbeFailure('proxy-auth-required', msg('probes.socks.login-rejected'));
     } else if (choice[1] !== 0x00) {
-      throw new ProbeFailure('proxy-protocol-mismatch', `the SOCKS5 proxy chose an unknown method 0x${choice[1]!.toString(16)}`);
+      throw new ProbeFailure('proxy-protocol-mismatch', msg('probes.socks.unknown-method', { method: choice[1]!.toString(16) }));
     }
-    step = ctx(`the SOCKS5 answer to CONNECT ${hostPort(target, port)}`);
+    step = ctx(msg('probes.socks.waiting-connect', { target: hostPort(target, port) }));
     socket.write(socksConnectRequest(target, port));
     const reply = await reader.readExactly(4);
     const failure = socksReplyFailure(reply[1]!);
     if (failure) throw failure;
     const atyp = reply[3];
     const addressLength = atyp === 0x01 ? 4 : atyp === 0x04 ? 16 : atyp === 0x03 ? (await reader.readExactly(1))[0]! : -1;
-    if (addressLength < 0) throw new ProbeFailure('proxy-protocol-mismatch', `the SOCKS5 reply has an unknown address type 0x${atyp?.toString(16)}`);
+    if (addressLength < 0) throw new ProbeFailure('proxy-protocol-mismatch', msg('probes.socks.unknown-address-type', { type: String(atyp?.toString(16)) }));
     await reader.readExactly(addressLength + 2);
   } catch (error) {
     throw handshakeFailure(error, reader, deadline, step);

@@ -1,4 +1,5 @@
 // The endpoint a probe talks to, read from its URL.
+import { msg } from '../../../shared/i18n/message.ts';
 import { ProbeFailure } from './deadline.ts';
 import { hostPort } from './proxy-url.ts';
 import { redactUrl } from '../redact.ts';
@@ -21,10 +22,10 @@ export function targetOf(raw: string): Target {
   try {
     url = new URL(raw);
   } catch {
-    throw new ProbeFailure('error', `not a URL: ${redactUrl(raw)}`);
+    throw new ProbeFailure('error', msg('probes.url.not-url', { url: redactUrl(raw) }));
   }
   const secure = url.protocol === 'https:' || url.protocol === 'wss:';
-  if (!secure && url.protocol !== 'http:' && url.protocol !== 'ws:') throw new ProbeFailure('error', `unsupported scheme ${url.protocol}`);
+  if (!secure && url.protocol !== 'http:' && url.protocol !== 'ws:') throw new ProbeFailure('error', msg('probes.url.scheme', { scheme: url.protocol }));
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
   const defaultPort = secure ? 443 : 80;
   const port = url.port ? Number(url.port) : defaultPort;

@@ -1,6 +1,7 @@
 // A TCP connection with the name lookup timed apart from the connect, failures classified by
 // whether the far end is the service or a proxy.
 import net from 'node:net';
+import { msg, type MessageParam } from '../../../shared/i18n/message.ts';
 import { Deadline, ProbeFailure, isCancelled, ms } from './deadline.ts';
 
 export interface TcpConnection {
@@ -41,11 +42,11 @@ export async function lookupAddress(host: string, deadline: Deadline): Promise<s
 }
 
 export function cancelledFailure(): ProbeFailure {
-  return new ProbeFailure('error', 'cancelled', { cancelled: true });
+  return new ProbeFailure('error', msg('probes.cancelled'), { cancelled: true });
 }
 
 export async function tcpConnect(host: string, port: number, deadline: Deadline, role: PeerRole): Promise<TcpConnection> {
-  const who = role === 'proxy' ? `proxy ${host}:${port}` : `${host}:${port}`;
+  const who = role === 'proxy' ? msg('probes.tcp.proxy', { address: `${host}:${port}` }) : `${host}:${port}`;
   const t0 = performance.now();
   let address: string;
   try {
@@ -53,8 +54,8 @@ export async function tcpConnect(host: string, port: number, deadline: Deadline,
   } catch (error) {
     if (isCancelled(error)) throw cancelledFailure();
     const code = deadline.timedOut ? 'timeout' : ((error as NodeJS.ErrnoException).code ?? String(error));
-    if (role === 'proxy') throw new ProbeFailure('proxy-unreachable', `the proxy's name ${host} does not resolve (${code})`);
-    throw new ProbeFailure('dns-error', `${host} does not resolve (${code})`);
+    if (role === 'proxy') throw new ProbeFailure('proxy-unreachable', msg('probes.dns.proxy-name', { host, code }));
+    throw new ProbeFailure('dns-error', msg('probes.dns.no-resolve', { host, code }));
   }
   const dnsMs = performance.now() - t0;
   const t1 = performance.now();
@@ -93,24 +94,24 @@ export async function tcpConnect(host: string, port: number, deadline: Deadline,
   return { socket, address, dnsMs: ms(dnsMs), tcpMs: ms(performance.now() - t1) };
 }
 
-/** Maps a connect error code to a failure kind. */
-export function connectFailure(code: string, who: string, role: PeerRole, elapsedMs: number): ProbeFailure {
+/** Maps a connect error code to a failure kind. `who` is the peer as shown: `host:port`, or a message for a proxy. */
+export function connectFailure(code: string, who: MessageParam, role: PeerRole, elapsedMs: number): ProbeFailure {
   if (role === 'proxy') {
-    const why = code === 'ECONNREFUSED' ? 'nothing listens there' : code === 'ETIMEDOUT' ? `no answer in ${elapsedMs} ms` : code;
-    return new ProbeFailure('proxy-unreachable', `cannot connect to the ${who}: ${why}`, { code });
+    const why = code === 'ECONNREFUSED' ? msg('probes.tcp.nothing-listens') : code === 'ETIMEDOUT' ? msg('probes.tcp.no-answer-in', { ms: elapsedMs }) : code;
+    return new ProbeFailure('proxy-unreachable', msg('probes.tcp.proxy-unreachable', { who, why }), { code });
   }
   switch (code) {
     case 'ECONNREFUSED':
-      return new ProbeFailure('tcp-refused', `${who} refused the connection`, { code });
+      return new ProbeFailure('tcp-refused', msg('probes.tcp.refused', { who }), { code });
     case 'ETIMEDOUT':
-      return new ProbeFailure('tcp-timeout', `no answer from ${who} in ${elapsedMs} ms`, { code });
+      return new ProbeFailure('tcp-timeout', msg('probes.tcp.timeout', { who, ms: elapsedMs }), { code });
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
     case 'EADDRNOTAVAIL':
-      return new ProbeFailure('tcp-timeout', `${who} is unreachable (${code})`, { code });
+      return new ProbeFailure('tcp-timeout', msg('probes.tcp.unreachable', { who, code }), { code });
     case 'ECONNRESET':
-      return new ProbeFailure('reset', `${who} reset the connection`, { code });
+      return new ProbeFailure('reset', msg('probes.tcp.reset', { who }), { code });
     default:
-      return new ProbeFailure('error', `cannot connect to ${who} (${code})`, { code });
+      return new ProbeFailure('error', msg('probes.tcp.failed', { who, code }), { code });
   }
 }

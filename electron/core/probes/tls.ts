@@ -4,6 +4,7 @@ import net from 'node:net';
 import tls from 'node:tls';
 import { X509Certificate } from 'node:crypto';
 import type { ProbeResult, Route, TlsInfo } from '../../../shared/types.ts';
+import { msg, type Message } from '../../../shared/i18n/message.ts';
 import { Deadline, ProbeFailure, isCancelled, ms, type ProbeOptions } from './deadline.ts';
 import { failedResult, okResult } from './result.ts';
 import { cancelledFailure } from './tcp.ts';
@@ -153,12 +154,13 @@ export async function tlsHandshake(socket: net.Socket, opts: TlsOptions, deadlin
     secure.destroy();
     socket.destroy();
     if (isCancelled(error)) throw cancelledFailure();
-    if (deadline.timedOut) throw new ProbeFailure('stalled', `the TLS handshake with ${opts.servername} got no answer within ${deadline.timeoutMs} ms`);
+    if (deadline.timedOut) throw new ProbeFailure('stalled', msg('probes.tls.stalled', { host: opts.servername, ms: deadline.timeoutMs }));
     const e = error as NodeJS.ErrnoException;
     if (e.code === 'ECONNRESET' || e.code === 'EPIPE') {
-      throw new ProbeFailure('reset', `the connection was closed during the TLS handshake with ${opts.servername}`, { code: e.code });
+      throw new ProbeFailure('reset', msg('probes.tls.reset', { host: opts.servername }), { code: e.code });
     }
-    throw new ProbeFailure('tls-error', `TLS handshake with ${opts.servername} failed: ${e.code ?? ''} ${e.message}`.replace(/\s+/g, ' ').trim(), {
+    const text = `${e.code ?? ''} ${e.message}`.replace(/\s+/g, ' ').trim();
+    throw new ProbeFailure('tls-error', msg('probes.tls.failed', { host: opts.servername, error: text }), {
       code: e.code,
     });
   }
@@ -177,23 +179,24 @@ export async function tlsHandshake(socket: net.Socket, opts: TlsOptions, deadlin
   return { socket: secure, info, tlsMs: ms(performance.now() - t0) };
 }
 
+/** The detail of a verified handshake: protocol and chain. */
+export function tlsOkDetail(info: TlsInfo): Message {
+  return msg('probes.tls.ok', { protocol: info.protocol, chain: info.chain.join(' → ') });
+}
+
 /** The failure an unverified handshake stands for, or null when the chain is trusted. */
 export function tlsTrustFailure(info: TlsInfo, servername: string): ProbeFailure | null {
   if (info.authorized) return null;
   const chain = info.chain.join(' → ');
   if (isUntrustedChainError(info.authorizationError)) {
-    return new ProbeFailure(
-      'untrusted-ca',
-      `the certificate of ${servername} is signed by a CA this machine does not trust (${info.authorizationError}; chain: ${chain}) — a TLS-inspecting proxy or a private CA`,
-      { tls: info },
-    );
+    return new ProbeFailure('untrusted-ca', msg('probes.tls.untrusted-ca', { host: servername, error: info.authorizationError!, chain }), { tls: info });
   }
-  return new ProbeFailure('tls-error', `the certificate of ${servername} is not valid: ${info.authorizationError ?? 'unverified'} (chain: ${chain})`, {
+  return new ProbeFailure('tls-error', msg('probes.tls.invalid', { host: servername, error: info.authorizationError ?? msg('probes.tls.unverified'), chain }), {
     tls: info,
   });
 }
 
-const DIRECT: Route = { kind: 'direct', label: 'direct' };
+const DIRECT: Route = { kind: 'direct', label: msg('probes.route.direct') };
 
 /**
  * TLS over an open stream (a direct socket or a tunnel). The socket is consumed: it is closed when
@@ -210,8 +213,8 @@ export async function probeTls(
     handshake.socket.destroy();
     const data = { ...handshake.info, tlsMs: handshake.tlsMs };
     const failure = tlsTrustFailure(handshake.info, opts.servername);
-    if (failure) return failedResult('tls', route, deadline, new ProbeFailure(failure.kind, failure.message), data);
-    return okResult('tls', route, deadline, `${handshake.info.protocol}, chain ${handshake.info.chain.join(' → ')}`, data);
+    if (failure) return failedResult('tls', route, deadline, new ProbeFailure(failure.kind, failure.detail), data);
+    return okResult('tls', route, deadline, tlsOkDetail(handshake.info), data);
   } catch (error) {
     socket.destroy();
     return failedResult('tls', route, deadline, error);

@@ -1,7 +1,8 @@
 // A connected byte stream to host:port along a route: direct TCP, an HTTP proxy's CONNECT tunnel,
 // or a SOCKS5 tunnel.
 import type net from 'node:net';
-import type { ProbeResult, Route } from '../../../shared/types.ts';
+import type { Message, ProbeResult, Route } from '../../../shared/types.ts';
+import { msg } from '../../../shared/i18n/message.ts';
 import { Deadline, type ProbeOptions } from './deadline.ts';
 import { httpConnect } from './http-connect.ts';
 import { hostPort, routeProxy, type ProxyEndpoint } from './proxy-url.ts';
@@ -23,7 +24,7 @@ export interface Tunnel {
   timings: TunnelTimings;
   /** `direct`, `http-connect` or `socks5`. */
   via: 'direct' | 'http-connect' | 'socks5';
-  detail: string;
+  detail: Message;
 }
 
 export interface TunnelResult {
@@ -43,7 +44,7 @@ export async function establishTunnel(route: Route, host: string, port: number, 
       socket: tcp.socket,
       timings: { dnsMs: tcp.dnsMs, tcpMs: tcp.tcpMs },
       via: 'direct',
-      detail: `connected to ${hostPort(host, port)} (${tcp.address})`,
+      detail: msg('probes.tunnel.direct', { target: hostPort(host, port), address: tcp.address }),
     };
   }
   return proxiedTunnel(proxy, host, port, deadline);
@@ -58,7 +59,7 @@ async function proxiedTunnel(proxy: ProxyEndpoint, host: string, port: number, d
         socket: tcp.socket,
         timings: { dnsMs: tcp.dnsMs, tcpMs: tcp.tcpMs, proxyMs: connect.proxyMs },
         via: 'http-connect',
-        detail: `tunnel to ${hostPort(host, port)} through ${proxy.display}: ${connect.statusLine}`,
+        detail: msg('probes.tunnel.http-connect', { target: hostPort(host, port), proxy: proxy.display, status: connect.statusLine }),
       };
     }
     const socks = await socks5Connect(tcp.socket, proxy, host, port, deadline);
@@ -66,7 +67,7 @@ async function proxiedTunnel(proxy: ProxyEndpoint, host: string, port: number, d
       socket: tcp.socket,
       timings: { dnsMs: tcp.dnsMs, tcpMs: tcp.tcpMs, proxyMs: socks.proxyMs },
       via: 'socks5',
-      detail: `SOCKS5 tunnel to ${hostPort(socks.requested, port)} through ${proxy.display}`,
+      detail: msg('probes.tunnel.socks5', { target: hostPort(socks.requested, port), proxy: proxy.display }),
     };
   } catch (error) {
     tcp.socket.destroy();

@@ -3,6 +3,7 @@
 // first frame (FACTS.md: Codex retries, then falls back to HTTPS); a handshake alone hides them.
 import { randomBytes } from 'node:crypto';
 import type { Duplex } from 'node:stream';
+import { msg } from '../../../shared/i18n/message.ts';
 import { Deadline, ProbeFailure, isCancelled } from './deadline.ts';
 import { PeerClosed, SocketReader } from './socket-reader.ts';
 import { cancelledFailure } from './tcp.ts';
@@ -38,7 +39,7 @@ async function readFrame(reader: SocketReader): Promise<Frame> {
   if (length === 126) length = (await reader.readExactly(2)).readUInt16BE(0);
   else if (length === 127) {
     const big = (await reader.readExactly(8)).readBigUInt64BE(0);
-    if (big > 1_000_000n) throw new ProbeFailure('error', `a WebSocket frame of ${big} bytes arrived before the pong`);
+    if (big > 1_000_000n) throw new ProbeFailure('error', msg('probes.ws.frame-too-large', { bytes: String(big) }));
     length = Number(big);
   }
   const mask = masked ? await reader.readExactly(4) : undefined;
@@ -62,7 +63,8 @@ export async function pingRoundTrip(socket: Duplex, deadline: Deadline): Promise
       if (frame.opcode === OPCODE_PONG && frame.payload.equals(token)) return performance.now() - sentAt;
       if (frame.opcode === OPCODE_CLOSE) {
         const code = frame.payload.length >= 2 ? frame.payload.readUInt16BE(0) : undefined;
-        throw new ProbeFailure('frames-dropped', `the upgrade was accepted, then the server closed the WebSocket at the first frame${code ? ` (close code ${code})` : ''}`, {
+        const detail = code ? msg('probes.ws.closed-at-first-frame-code', { code }) : msg('probes.ws.closed-at-first-frame');
+        throw new ProbeFailure('frames-dropped', detail, {
           status: 101,
           framePhase: 'closed',
         });
@@ -74,13 +76,13 @@ export async function pingRoundTrip(socket: Duplex, deadline: Deadline): Promise
     if (error instanceof ProbeFailure) throw error;
     if (isCancelled(error)) throw cancelledFailure();
     if (deadline.timedOut) {
-      throw new ProbeFailure('frames-dropped', `the upgrade was accepted, but a ping got no answer within ${deadline.timeoutMs} ms: frames do not pass`, {
+      throw new ProbeFailure('frames-dropped', msg('probes.ws.ping-stalled', { ms: deadline.timeoutMs }), {
         status: 101,
         framePhase: 'stalled',
       });
     }
     const how = error instanceof PeerClosed && error.code === 'ECONNRESET' ? 'reset' : 'closed';
-    throw new ProbeFailure('frames-dropped', `the upgrade was accepted, then the connection was ${how} at the first frame: frames do not pass`, {
+    throw new ProbeFailure('frames-dropped', msg(how === 'reset' ? 'probes.ws.frames-reset' : 'probes.ws.frames-closed'), {
       status: 101,
       framePhase: how,
     });

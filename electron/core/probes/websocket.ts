@@ -3,6 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type net from 'node:net';
 import type { ProbeResult, Route, TlsInfo } from '../../../shared/types.ts';
+import { msg } from '../../../shared/i18n/message.ts';
 import { authHeaderLines, websocketHeaders, type ProbeAuth } from './codex-headers.ts';
 import { Deadline, ProbeFailure, ms, type ProbeOptions } from './deadline.ts';
 import { handshakeFailure } from './handshake-errors.ts';
@@ -53,26 +54,24 @@ export function classifyUpgradeAnswer(head: HttpHead, key: string, credentialSen
   if (head.status === 101) {
     const accept = head.headers['sec-websocket-accept'];
     if (accept === expectedAccept(key) && /websocket/i.test(head.headers['upgrade'] ?? '')) return null;
-    return new ProbeFailure('error', `101 Switching Protocols, but with a wrong Sec-WebSocket-Accept or Upgrade header`, { status: 101 });
+    return new ProbeFailure('error', msg('probes.ws.bad-accept'), { status: 101 });
   }
   const fingerprint = proxyFingerprint(head);
   const evidence = { status: head.status, statusLine: head.statusLine, headers: evidenceHeaders(head.headers) };
   if (!fingerprint && (head.status === 401 || head.status === 403) && serviceSigns(head.headers)) {
     if (!credentialSent) {
-      return new ProbeFailure(
-        'unauthenticated',
-        `the upgrade reached the service, which wants credentials the probe could not send: ${head.statusLine}`,
-        { ...evidence, refusedBy: 'server' },
-      );
+      return new ProbeFailure('unauthenticated', msg('probes.ws.unauthenticated', { status: head.statusLine }), { ...evidence, refusedBy: 'server' });
     }
     if (head.status === 401) {
-      return new ProbeFailure('login-rejected', `the service rejected Codex's credential: ${head.statusLine}`, { ...evidence, refusedBy: 'server' });
+      return new ProbeFailure('login-rejected', msg('probes.login-rejected', { status: head.statusLine }), { ...evidence, refusedBy: 'server' });
     }
   }
   const refusedBy = fingerprint ? 'proxy' : 'server';
   return new ProbeFailure(
     'refused',
-    `the upgrade was refused by the ${refusedBy}: ${head.statusLine}${fingerprint ? ` (${fingerprint})` : ''}`,
+    fingerprint
+      ? msg('probes.ws.refused-by-proxy', { status: head.statusLine, fingerprint })
+      : msg('probes.ws.refused-by-server', { status: head.statusLine }),
     { ...evidence, refusedBy },
   );
 }
@@ -118,7 +117,7 @@ export async function probeWebSocket(wsUrl: string, route: Route, opts: WebSocke
       head = parseHttpHead(await reader.readHttpHead());
     } catch (error) {
       throw handshakeFailure(error, reader, deadline, {
-        waitingFor: `the answer to the WebSocket upgrade of ${target.display}`,
+        waitingFor: msg('probes.ws.waiting', { url: target.display }),
         expect: 'http',
         peerIsProxy: false,
         closedSilently: 'reset',
@@ -127,15 +126,17 @@ export async function probeWebSocket(wsUrl: string, route: Route, opts: WebSocke
       reader.release();
     }
     if (reader.firstByteAt !== undefined) timings.firstByteMs = ms(reader.firstByteAt - sentAt);
-    if (!head) throw new ProbeFailure('error', 'the answer to the upgrade has no HTTP status line');
+    if (!head) throw new ProbeFailure('error', msg('probes.ws.no-status-line'));
     const failure = classifyUpgradeAnswer(head, key, opts.auth?.usable ?? false);
     if (failure) return failedResult('websocket', route, deadline, failure, context());
     // A handshake alone proves little: some middleboxes accept it and kill the first frame.
     const pongMs = ms(await pingRoundTrip(socket, deadline));
     socket.end(closeFrame());
-    const who = route.proxyUrl ? ` through ${route.display ?? route.label}` : '';
-    const authenticated = opts.auth?.usable ? ', authenticated as Codex would be' : '';
-    return okResult('websocket', route, deadline, `101 Switching Protocols from ${target.display}${who}${authenticated}; a ping got its pong in ${pongMs} ms`, {
+    const authenticated = opts.auth?.usable ?? false;
+    const detail = route.proxyUrl
+      ? msg(authenticated ? 'probes.ws.ok-through-authenticated' : 'probes.ws.ok-through', { url: target.display, route: route.display ?? route.label, ms: pongMs })
+      : msg(authenticated ? 'probes.ws.ok-authenticated' : 'probes.ws.ok', { url: target.display, ms: pongMs });
+    return okResult('websocket', route, deadline, detail, {
       status: 101,
       pongMs,
       authenticated: opts.auth?.usable ?? false,

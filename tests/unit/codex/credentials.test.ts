@@ -7,6 +7,7 @@ import path from 'node:path';
 import { readCodexSetup, resolveCredential, type CredentialInputs } from '../../../electron/core/codex/index.ts';
 import { isIgnoredBuiltInTable } from '../../../electron/core/codex/provider.ts';
 import type { ProviderInfo } from '../../../shared/types.ts';
+import { en } from '../../i18n.ts';
 
 const custom: ProviderInfo = {
   id: 'lab',
@@ -43,7 +44,7 @@ describe('resolveCredential', () => {
     const c = resolveCredential(inputs({}, { LAB_KEY: 'sk-shell' }, { LAB_KEY: 'sk-dotenv-1234' }));
     assert.equal(c.usable, true);
     assert.equal(c.headers().Authorization, 'Bearer sk-dotenv-1234');
-    assert.equal(c.info.source, 'LAB_KEY from $CODEX_HOME/.env');
+    assert.equal(en(c.info.source), 'LAB_KEY from $CODEX_HOME/.env');
     assert.equal(c.info.envKey, 'LAB_KEY');
   });
 
@@ -51,7 +52,7 @@ describe('resolveCredential', () => {
     const c = resolveCredential(inputs({}));
     assert.equal(c.usable, false);
     assert.equal(c.info.status, 'missing');
-    assert.match(c.info.source, /LAB_KEY/);
+    assert.match(en(c.info.source), /LAB_KEY/);
     assert.deepEqual(c.headers(), {});
   });
 
@@ -94,7 +95,7 @@ describe('resolveCredential', () => {
     assert.equal(both.headers().Authorization, 'Bearer sk-saved-1111');
     const onlyVar = resolveCredential(inputs({ provider: builtIn, providerTable: undefined }, { CODEX_API_KEY: 'sk-exec-2222' }));
     assert.equal(onlyVar.headers().Authorization, 'Bearer sk-exec-2222');
-    assert.match(onlyVar.info.source, /codex exec/);
+    assert.match(en(onlyVar.info.source), /codex exec/);
     // OPENAI_API_KEY in the environment is never sent by Codex (verified), so not by the probes either.
     const openaiVar = resolveCredential(inputs({ provider: builtIn, providerTable: undefined }, { OPENAI_API_KEY: 'sk-env-3333' }));
     assert.equal(openaiVar.usable, false);
@@ -149,7 +150,7 @@ describe('readCodexSetup', () => {
     const { setup, credential } = await readCodexSetup({ codexHome: home, env: { LAB_KEY: 'sk-shell-000000' } });
     assert.equal(credential.headers().Authorization, 'Bearer sk-from-dotenv-abcdef');
     assert.doesNotMatch(JSON.stringify(setup), /sk-from-dotenv|sk-shell/);
-    assert.equal(setup.credential.source, 'LAB_KEY from $CODEX_HOME/.env');
+    assert.equal(en(setup.credential.source), 'LAB_KEY from $CODEX_HOME/.env');
 
     writeFileSync(path.join(home, 'config.toml'), 'openai_base_url = "http://127.0.0.1:1/v1"\n');
     writeFileSync(path.join(home, '.env'), 'CODEX_API_KEY=sk-ignored-in-dotenv\n');

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parseDotenv, resolveProxyEnv } from '../../../electron/core/codex/index.ts';
 import { DOTENV_CASES } from '../../fixtures/codex/real-codex-cases.ts';
+import { en } from '../../i18n.ts';
 
 const pairs = (text: string, env = {}) => parseDotenv(text, env).entries.map((e) => [e.key, e.value]);
 
@@ -32,7 +33,7 @@ describe('parseDotenv', () => {
     ]);
     const r = parseDotenv('P=1\nA="x$P"\n');
     assert.deepEqual(r.entries.map((e) => e.key), ['P']);
-    assert.match(r.problems[0]?.message ?? '', /closing "/);
+    assert.match(en(r.problems[0]!.message), /closing "/);
   });
   test('a quoted value may span lines; an unclosed quote swallows the rest', () => {
     assert.deepEqual(pairs('A="l1\nl2"\nB=2\n'), [['A', 'l1\nl2'], ['B', '2']]);
@@ -43,7 +44,7 @@ describe('parseDotenv', () => {
   test('a BOM spoils only the first line', () => {
     const r = parseDotenv('\uFEFFA=1\nB=2\n');
     assert.deepEqual(r.entries.map((e) => e.key), ['B']);
-    assert.match(r.problems[0]?.message ?? '', /BOM/);
+    assert.match(en(r.problems[0]!.message), /BOM/);
   });
 });
 

@@ -9,6 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { historySummary, readCodexHistory } from '../../../electron/core/codex/history.ts';
 import { runDiagnosis } from '../../../electron/core/diagnosis/diagnose.ts';
+import { msg } from '../../../shared/i18n/message.ts';
+import { en, zh } from '../../i18n.ts';
 
 const require = createRequire(import.meta.url);
 const { Database } = require('node-sqlite3-wasm') as {
@@ -73,10 +75,12 @@ describe("Codex's history", () => {
       { cause: 'unauthorized', count: 1 },
     ]);
     assert.deepEqual(h.perDay.map((d) => d.date), ['2026-11-10', '2026-11-28', '2026-11-29']);
-    const text = JSON.stringify(h) + historySummary(h);
+    const summary = historySummary(h)!;
+    const text = JSON.stringify(h) + en(summary) + zh(summary);
     assert.ok(!text.includes(SECRET), 'no secret from a logged URL');
     assert.ok(!text.includes('gw.example'), 'no message text beyond the error classes');
-    assert.equal(historySummary(h), 'In the last 7 days Codex fell back from WebSockets to HTTPS 1 time, retried 4 times, was refused with 401 1 time; about 3 s spent waiting between retries.');
+    assert.equal(en(summary), 'In the last 7 days Codex fell back from WebSockets to HTTPS 1 time, retried 4 times, was refused with 401 1 time; about 3 s spent waiting between retries.');
+    assert.equal(zh(summary), '最近 7 天内，Codex 从 WebSocket 回退到 HTTPS 1 次、重试 4 次、因 401 被拒绝 1 次；重试之间共等待了约 3 秒。');
   });
 
   test('no database, a file that is not SQLite, a lock folder of a running read, a stale one', async () => {
@@ -92,7 +96,7 @@ describe("Codex's history", () => {
     const old = new Date(Date.now() - 10 * 60_000);
     utimesSync(lock, old, old);
     const h = await readCodexHistory({ codexHome: home, now: NOW });
-    assert.equal(h.status, 'ok', h.note);
+    assert.equal(h.status, 'ok', h.note && en(h.note));
   });
 
   test('CODEX_SQLITE_HOME moves the database', async () => {
@@ -134,7 +138,7 @@ describe("Codex's history", () => {
     const h = await readCodexHistory({ codexHome: home, now: NOW, budgetMs: 1 });
     assert.ok(performance.now() - t0 < 1500, `took ${performance.now() - t0} ms`);
     assert.equal(h.status, 'partial');
-    assert.match(h.note ?? '', /most recent rows only/);
+    assert.match(en(h.note!), /most recent rows only/);
   });
 
   test('the diagnosis carries it: a finding and codexHistory in the report', async () => {
@@ -149,7 +153,7 @@ describe("Codex's history", () => {
     });
     assert.equal(report.codexHistory?.last7Days.fallbacks, 1);
     const finding = report.findings.find((f) => f.id === 'codex.history.connection-trouble');
-    assert.match(finding?.summary ?? '', /fell back from WebSockets to HTTPS 1 time/);
+    assert.match(en(finding!.summary), /fell back from WebSockets to HTTPS 1 time/);
     assert.ok(!JSON.stringify(report).includes(SECRET));
   });
 });
@@ -162,10 +166,10 @@ describe('after a fix, later', () => {
     const home = makeDb([[3, CLIENT, 'falling back to HTTP'], [0.5, RETRY, retry(2, 400, 'timeout')]], now);
     const createdAt = new Date(now - 1 * DAY).toISOString();
     const entry = { id: 'c1', createdAt, fix: 'disable-websockets' as const, title: 't', codexHome: home, profile: null, files: [] };
-    const item = { id: 'c1', createdAt, fix: 'disable-websockets' as const, title: 't', files: [], reverted: false };
+    const item = { id: 'c1', createdAt, fix: 'disable-websockets' as const, title: msg('fixes.title.legacy', { title: 't' }), files: [], reverted: false };
     const [withSince] = await withRecordSinceChange([item], [entry], {});
     assert.equal(withSince?.sinceChange?.retries, 1, 'the retry after the change');
     assert.equal(withSince?.sinceChange?.fallbacks, 0, 'the fallback before it is not counted');
-    assert.match(sinceChangeText(withSince!) ?? '', /1 retries, 0 fallbacks/);
+    assert.match(en(sinceChangeText(withSince!)!), /1 retries, 0 fallbacks/);
   });
 });

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadCodexSetup, CHATGPT_BASE_URL, OPENAI_API_BASE_URL } from '../../../electron/core/codex/index.ts';
 import type { CodexSetup } from '../../../shared/types.ts';
+import { en } from '../../i18n.ts';
 
 const homes: string[] = [];
 after(async () => {
@@ -113,8 +114,8 @@ describe('config problems are findings, never exceptions', () => {
     const s = await load({ 'config.toml': 'model = "a"\nmodel = "b"\n' });
     const f = finding(s, 'config.duplicate-key');
     assert.equal(f?.location?.line, 2);
-    assert.match(f?.summary ?? '', /`model`/);
-    assert.match(f?.evidence[0] ?? '', /first defined on line 1/);
+    assert.match(en(f!.summary), /`model`/);
+    assert.match(en(f!.evidence[0]!), /first defined on line 1/);
   });
   test('reserved ids, in a table, a dotted key or an inline table, with their line', async () => {
     const cfg = 'model_providers.ollama.name = "o"\n[model_providers.openai]\nname = "x"\n[model_providers.ok]\nname = "ok"\n';

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { detectTun } from '../../../electron/core/environment/tun.ts';
 import { parseIpRouteGet } from '../../../electron/core/environment/tun-linux.ts';
 import { fakeRun, fixture } from './helpers.ts';
+import { enAll } from '../../i18n.ts';
 
 function linuxRun(name: string) {
   return fakeRun({
@@ -26,7 +27,7 @@ describe('Linux policy routing (auto-route tables)', () => {
     const tun = await detectTun({ platform: 'linux', run: linuxRun('singbox-default'), networkInterfaces: () => ({}) });
     assert.equal(tun.active, true);
     assert.equal(tun.routeInterface, 'tun0');
-    assert.match(tun.evidence.join('\n'), /table 2022/);
+    assert.match(enAll(tun.evidence).join('\n'), /table 2022/);
   });
 
   test('wg-quick (wg0, table 51820) is a VPN, not a proxy app\'s TUN', async () => {

@@ -5,6 +5,7 @@ import { parseIpLink, parseIpAddr, parseIpRouteGet } from '../../../electron/cor
 import { parseIfconfig, parseRouteGet } from '../../../electron/core/environment/tun-macos.ts';
 import { parseIpconfigAll, parseRoutePrint, routeFor } from '../../../electron/core/environment/tun-windows.ts';
 import { fakeRun, fixture } from './helpers.ts';
+import { enAll } from '../../i18n.ts';
 
 const noInterfaces = () => ({});
 
@@ -94,7 +95,7 @@ describe('detectTun', () => {
     assert.equal(tun.active, true);
     assert.deepEqual(tun.interfaces, ['Meta']);
     assert.equal(tun.routeInterface, 'Meta');
-    assert.ok(tun.evidence.some((e) => e.includes('route to 1.1.1.1 goes through Meta')));
+    assert.ok(enAll(tun.evidence).some((e) => e.includes('route to 1.1.1.1 goes through Meta')));
   });
 
   test('Linux without TUN', async () => {
@@ -106,7 +107,7 @@ describe('detectTun', () => {
     const tun = await detectTun({ platform: 'linux', run: linuxRun('openvpn'), networkInterfaces: noInterfaces });
     assert.equal(tun.active, false);
     assert.deepEqual(tun.interfaces, ['tun0']);
-    assert.match(tun.evidence.join('\n'), /not a known proxy TUN/);
+    assert.match(enAll(tun.evidence).join('\n'), /not a known proxy TUN/);
   });
 
   test('Linux, sing-box tun0 with a 198.18 source: active', async () => {
@@ -125,7 +126,7 @@ describe('detectTun', () => {
   test('macOS, mihomo on utun5 with a 198.18 gateway: active', async () => {
     const tun = await detectTun({ platform: 'darwin', run: macRun('mihomo-utun5', 'mihomo-utun5'), networkInterfaces: noInterfaces });
     assert.equal(tun.active, true);
-    assert.match(tun.evidence.join('\n'), /utun5 via 198\.18\.0\.1/);
+    assert.match(enAll(tun.evidence).join('\n'), /utun5 via 198\.18\.0\.1/);
   });
 
   test('macOS, a VPN on utun4: not active', async () => {
@@ -179,7 +180,7 @@ describe('detectTun', () => {
     const tun = decideTun([{ name: 'en0', up: true, addresses: ['192.168.1.2'] }], { interface: 'en0' }, ['198.19.3.4']);
     assert.equal(tun.active, false);
     assert.equal(tun.fakeIp, '198.19.3.4');
-    assert.match(tun.evidence.join('\n'), /TUN is off/);
+    assert.match(enAll(tun.evidence).join('\n'), /TUN is off/);
   });
 
   test('every command missing: inactive, no throw', async () => {

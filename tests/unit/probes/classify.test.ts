@@ -10,6 +10,7 @@ import { classifyUpgradeAnswer, expectedAccept, upgradeRequest } from '../../../
 import { websocketHeaders } from '../../../electron/core/probes/codex-headers.ts';
 import { ProbeFailure } from '../../../electron/core/probes/deadline.ts';
 import { connectFailure } from '../../../electron/core/probes/tcp.ts';
+import { en } from '../../i18n.ts';
 
 const head = (text: string): HttpHead => parseHttpHead(text)!;
 
@@ -27,7 +28,7 @@ describe('parseProxyUrl', () => {
   });
 
   test('https:// and other schemes are refused as Codex refuses them', () => {
-    assert.throws(() => parseProxyUrl('https://127.0.0.1:443'), (e: unknown) => e instanceof ProbeFailure && /only http/.test(e.message));
+    assert.throws(() => parseProxyUrl('https://127.0.0.1:443'), (e: unknown) => e instanceof ProbeFailure && /only http/.test(en(e.detail)));
     assert.throws(() => parseProxyUrl('socks4://127.0.0.1:1080'), ProbeFailure);
   });
 
@@ -49,7 +50,7 @@ describe('CONNECT', () => {
     assert.equal(classifyConnectAnswer(head('HTTP/1.1 407 Proxy Authentication Required\r\n\r\n'), proxy)?.kind, 'proxy-auth-required');
     const denied = classifyConnectAnswer(head('HTTP/1.1 403 Forbidden\r\nServer: squid/5.7\r\nX-Squid-Error: ERR_ACCESS_DENIED 0\r\n\r\n'), proxy);
     assert.equal(denied?.kind, 'connect-denied');
-    assert.match(denied!.message, /403 Forbidden.*squid\/5\.7.*ERR_ACCESS_DENIED/);
+    assert.match(en(denied!.detail), /403 Forbidden.*squid\/5\.7.*ERR_ACCESS_DENIED/);
     assert.equal(classifyConnectAnswer(head('HTTP/1.1 502 Bad Gateway\r\n\r\n'), proxy)?.kind, 'connect-denied');
   });
 });

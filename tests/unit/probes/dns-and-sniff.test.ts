@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { isFakeIp, mergeAnswers } from '../../../electron/core/probes/dns.ts';
 import { combineObservations, interpretHttpReply, interpretSocksReply } from '../../../electron/core/probes/sniff.ts';
 import { reachabilityUrlFor, websocketUrlFor } from '../../../electron/core/probes/route.ts';
+import { msg } from '../../../shared/i18n/message.ts';
 
 describe('fake-ip', () => {
   test('198.18.0.0/15 only', () => {
@@ -36,11 +37,12 @@ describe('proxy sniffing verdicts', () => {
   });
 
   test('combining: both is mixed, refused twice is closed, nothing is unknown', () => {
-    assert.equal(combineObservations({ protocol: 'socks5', note: '' }, { protocol: 'http', note: '' }), 'mixed');
-    assert.equal(combineObservations({ protocol: 'socks5', note: '' }, { note: '' }), 'socks5');
-    assert.equal(combineObservations({ note: '' }, { protocol: 'http', note: '' }), 'http');
-    assert.equal(combineObservations({ refused: true, note: '' }, { refused: true, note: '' }), 'closed');
-    assert.equal(combineObservations({ note: '' }, { note: '' }), 'unknown');
+    const note = msg('probes.cancelled');
+    assert.equal(combineObservations({ protocol: 'socks5', note }, { protocol: 'http', note }), 'mixed');
+    assert.equal(combineObservations({ protocol: 'socks5', note }, { note }), 'socks5');
+    assert.equal(combineObservations({ note }, { protocol: 'http', note }), 'http');
+    assert.equal(combineObservations({ refused: true, note }, { refused: true, note }), 'closed');
+    assert.equal(combineObservations({ note }, { note }), 'unknown');
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeBytes, looksLikeHttp, parseHttpHead, proxyFingerprint } from '../../../electron/core/probes/http-head.ts';
+import { en } from '../../i18n.ts';
 
 const head = (text: string) => {
   const parsed = parseHttpHead(text);
@@ -40,7 +41,7 @@ describe('looksLikeHttp', () => {
 
 describe('proxyFingerprint', () => {
   test("squid's error header marks any answer as the proxy's own", () => {
-    assert.match(proxyFingerprint(head('HTTP/1.1 503 Service Unavailable\r\nX-Squid-Error: ERR_CONNECT_FAIL 111\r\n\r\n')) ?? '', /X-Squid-Error/);
+    assert.match(en(proxyFingerprint(head('HTTP/1.1 503 Service Unavailable\r\nX-Squid-Error: ERR_CONNECT_FAIL 111\r\n\r\n'))!), /X-Squid-Error/);
   });
 
   test('407 and Proxy-Status are proxies', () => {
