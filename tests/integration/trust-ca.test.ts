@@ -142,7 +142,7 @@ describe('trust-ca with a TLS-inspecting proxy (mitmproxy → squid) and the rea
     assert.equal(report.trust?.proven?.sources[0]?.codexReads, false);
 
     const planned = await prepareFix('trust-ca', { ...base, caSources });
-    assert.equal(planned.plan.caBundle?.foundIn[0], `the OS anchor folder ${anchors}: ${path.join(anchors, 'corp-inspection.crt')}`);
+    assert.equal(en(planned.plan.caBundle!.foundIn[0]!), `the OS anchor folder ${anchors}: ${path.join(anchors, 'corp-inspection.crt')}`);
     const { entry, after } = await applyAndVerify(planned, base);
     assert.equal(after.recommendation.fix, 'none', en(after.recommendation.headline));
     await assertAnswersAtOnce(s, 'after trust-ca from the anchor folder');
