@@ -11,6 +11,7 @@ import path from 'node:path';
 import { CHANNELS, DOCTOR_API_METHODS } from '../../shared/ipc.ts';
 import { ROOT } from './env.ts';
 import { en } from '../i18n.ts';
+import { uiT } from './lang.ts';
 import { runProcess, type ProcessResult } from '../lab/run-process.ts';
 
 function loadBundles(env: Record<string, string>): Promise<ProcessResult> {
@@ -44,6 +45,13 @@ test('the built main and preload bundles: one secure window, the whole contract,
   assert.equal(seen.setupForeign.ok, false);
   assert.match(en(seen.setupForeign.error.message), /did not come from the app window/);
   assert.equal(seen.setupMalformed.ok, false);
+
+  // Main's native dialog speaks the page's language (the request's lang), else the OS's.
+  assert.equal(seen.pickCaZh.ok, false, 'cancelled: nothing chosen');
+  assert.deepEqual(
+    seen.dialogs.map((d: { title: string; buttonLabel: string; filters: { name: string }[] }) => [d.title, d.buttonLabel, d.filters[0]!.name]),
+    (['zh-CN', 'en'] as const).map((lang) => [uiT(lang, 'app.native.pick-ca-title'), uiT(lang, 'app.native.pick-ca-button'), uiT(lang, 'app.native.certificates-filter')]),
+  );
 
   assert.equal(seen.cameraAllowed, false);
   assert.match(seen.csp[0], /default-src 'none'; script-src 'self'/);

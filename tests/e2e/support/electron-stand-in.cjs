@@ -1,7 +1,7 @@
 // A stand-in for the 'electron' module that records what the bundled main and preload ask of it,
 // so the bundles can be loaded under plain Node where no Electron binary exists. It checks the
 // bundles' wiring only; the real Electron run is tests/e2e/electron.test.ts.
-const recorded = { windows: [], handlers: new Map(), exposed: new Map(), sessionHandlers: [], appEvents: [] };
+const recorded = { windows: [], handlers: new Map(), exposed: new Map(), sessionHandlers: [], appEvents: [], dialogs: [] };
 globalThis.__electronStandIn = recorded;
 
 function emitterStub(target) {
@@ -41,6 +41,7 @@ const app = emitterStub({
   whenReady: () => Promise.resolve(),
   quit: () => {},
   getPath: () => require('node:os').tmpdir(),
+  getLocale: () => 'en-US',
 });
 app.on = (name, fn) => {
   recorded.appEvents.push(name);
@@ -61,7 +62,11 @@ module.exports = {
   },
   ipcMain: { handle: (channel, fn) => recorded.handlers.set(channel, fn) },
   shell: { openExternal: async () => {} },
-  dialog: { showSaveDialog: async () => ({ canceled: true }) },
+  // Every dialog main opens is recorded (its options: title, buttons) and cancelled.
+  dialog: {
+    showSaveDialog: async (...args) => (recorded.dialogs.push(args.at(-1)), { canceled: true }),
+    showOpenDialog: async (...args) => (recorded.dialogs.push(args.at(-1)), { canceled: true, filePaths: [] }),
+  },
   clipboard: { writeText: () => {} },
   contextBridge: { exposeInMainWorld: (name, api) => recorded.exposed.set(name, api) },
   ipcRenderer: { invoke: async (channel, request) => ({ channel, request }), on: () => {}, removeListener: () => {} },

@@ -38,6 +38,10 @@ const dist = path.resolve(__dirname, '..', '..', '..', 'dist', 'electron');
       setupForeign: await call('setup:get', foreign, {}),
       setupMalformed: await call('setup:get', trusted, { profile: '../../etc' }),
       historyTrusted: await call('history:list', trusted, {}),
+      // trust-ca's file picker, in the page's language and without one (the OS's: the stand-in's en-US).
+      pickCaZh: await call('fix:preview', trusted, { fix: 'trust-ca', pickCaFile: true, lang: 'zh-CN' }),
+      pickCaDefault: await call('fix:preview', trusted, { fix: 'trust-ca', pickCaFile: true }),
+      dialogs: rec.dialogs,
       cameraAllowed: permission({}, 'media'),
       csp: headers.responseHeaders['Content-Security-Policy'],
       navigationPrevented: navigation.prevented,
