@@ -1,12 +1,14 @@
 // Distinct secrets planted in every place Codex takes a credential from: the doctor sends each one
 // where Codex would (the lab's service checks it), and none appears in any output — the text and
-// JSON reports, the Markdown export, a fix's diff, the journal's listing, CLI errors.
+// JSON reports, the Markdown export, a fix's diff, the journal's listing, CLI errors — in English and in
+// Chinese (every message rendered in both languages is searched).
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import type { DiagnosisReport } from '../../shared/types.ts';
 import { reportToMarkdown } from '../../electron/core/diagnosis/report-markdown.ts';
+import { translator, withText } from '../../shared/i18n/translate.ts';
 import { startFakeResponsesApi, type FakeApiAuth, type FakeResponsesApi } from '../lab/fake-responses-api.ts';
 import { LAB_QUIET_TOML, makeCodexHome, writeAuthJson } from '../lab/codex-home.ts';
 import { labJwt } from '../lab/fake-responses-api.ts';
@@ -67,6 +69,11 @@ const SOURCES: Source[] = [
   } },
 ];
 
+/** A report as Markdown and as JSON with every message's text, in English and in Chinese. */
+function rendered(report: DiagnosisReport): string[] {
+  return (['en', 'zh-CN'] as const).flatMap((lang) => [reportToMarkdown(report, translator(lang)), JSON.stringify(withText(report, translator(lang)))]);
+}
+
 function assertClean(outputs: string[], secrets: string[], where: string): void {
   for (const out of outputs) {
     for (const secret of secrets) {
@@ -89,6 +96,9 @@ describe('every credential source: sent where Codex sends it, shown nowhere', ()
       const text = await cli(['diagnose', '--codex-home', home, '--no-codex-doctor', '--timeout-ms', '1500'], env);
       const json = await cli(['diagnose', '--codex-home', home, '--no-codex-doctor', '--timeout-ms', '1500', '--json'], env);
       const report = JSON.parse(json.stdout) as DiagnosisReport;
+      // The same in Chinese: every message rendered in the other language is searched too.
+      const textZh = await cli(['diagnose', '--codex-home', home, '--no-codex-doctor', '--timeout-ms', '1500', '--lang', 'zh-CN'], env);
+      const jsonZh = await cli(['diagnose', '--codex-home', home, '--no-codex-doctor', '--timeout-ms', '1500', '--json', '--lang', 'zh-CN'], env);
       assert.equal(report.codex.credential.status, 'usable', JSON.stringify(report.codex.credential));
       // The service saw the credential: the upgrade got the fake's 403 (refuse mode), not a 401.
       assert.ok(api.requests.some((r) => r.authorized), 'the probes authenticated');
@@ -100,7 +110,10 @@ describe('every credential source: sent where Codex sends it, shown nowhere', ()
       const bad = await cli(['fix', 'use-proxy', '--codex-home', home, '--proxy', `http://u:${source.secret}@[bad`], env);
       assert.notEqual(bad.code, 0);
       assertClean(
-        [text.stdout, text.stderr, json.stdout, json.stderr, reportToMarkdown(report), dry.stdout, dry.stderr, applied.stdout, applied.stderr, history.stdout, bad.stdout, bad.stderr],
+        [
+          text.stdout, text.stderr, json.stdout, json.stderr, textZh.stdout, textZh.stderr, jsonZh.stdout, jsonZh.stderr, ...rendered(report),
+          dry.stdout, dry.stderr, applied.stdout, applied.stderr, history.stdout, bad.stdout, bad.stderr,
+        ],
         secrets,
         source.name,
       );
@@ -111,7 +124,7 @@ describe('every credential source: sent where Codex sends it, shown nowhere', ()
       const rejected = await cli(['diagnose', '--codex-home', home, '--no-codex-doctor', '--timeout-ms', '1500', '--json'], env);
       const r2 = JSON.parse(rejected.stdout) as DiagnosisReport;
       assert.equal(r2.recommendation.fix, 'login', `${r2.recommendation.rule}: ${r2.recommendation.headline}`);
-      assertClean([rejected.stdout, rejected.stderr], secrets, `${source.name}, rejected`);
+      assertClean([rejected.stdout, rejected.stderr, ...rendered(r2)], secrets, `${source.name}, rejected`);
     });
   }
 });
@@ -149,7 +162,9 @@ describe('issue 9 items 1–2: every URL shape, inline tables, passwords with a 
     const text = await cli(['diagnose', ...common, '--no-codex-doctor', '--timeout-ms', '500'], env);
     const json = await cli(['diagnose', ...common, '--no-codex-doctor', '--timeout-ms', '500', '--json'], env);
     const report = JSON.parse(json.stdout) as DiagnosisReport;
+    const textZh = await cli(['diagnose', ...common, '--no-codex-doctor', '--timeout-ms', '500', '--lang', 'zh-CN'], env);
     const dry = await cli(['fix', 'disable-websockets', ...common, '--dry-run'], env);
+    const dryZh = await cli(['fix', 'disable-websockets', ...common, '--dry-run', '--lang', 'zh-CN'], env);
     const dryJson = await cli(['fix', 'disable-websockets', ...common, '--dry-run', '--json'], env);
     const applied = await cli(['fix', 'disable-websockets', ...common, '--yes', '--timeout-ms', '500'], env);
     assert.match(applied.stdout, /Applied as change/, applied.stderr);
@@ -160,8 +175,8 @@ describe('issue 9 items 1–2: every URL shape, inline tables, passwords with a 
     const history = await cli(['history'], env);
     const badProxy = await cli(['fix', 'use-proxy', ...common, '--proxy', 'http://alice:Se/cret-F6@127.0.0.1:1', '--dry-run'], env);
     assert.notEqual(badProxy.code, 0);
-    const outputs = [text, json, dry, dryJson, applied, conflict, history, badProxy].flatMap((r) => [r.stdout, r.stderr]);
-    assertClean([...outputs, reportToMarkdown(report)], secrets, 'URL shapes');
+    const outputs = [text, json, textZh, dry, dryZh, dryJson, applied, conflict, history, badProxy].flatMap((r) => [r.stdout, r.stderr]);
+    assertClean([...outputs, ...rendered(report)], secrets, 'URL shapes');
   });
 });
 
