@@ -1,8 +1,20 @@
 import { ReportActions, SeverityBadge } from '../../components/common.tsx';
 import { findingsView, locationText } from '../../logic/findings.ts';
+import type { MessageId } from '../../../shared/i18n/message.ts';
+import type { ProbePhase } from '../../../shared/types.ts';
 import { useText } from '../../i18n.tsx';
 import { durationMessage } from '../../logic/format.ts';
 import { useSlice, useStores } from '../../store-context.tsx';
+
+/** The step of a probe, in words (the failure kind next to it stays the code the report uses). */
+const PHASE: Record<ProbePhase, MessageId> = {
+  dns: 'diagnosis.phase.dns',
+  tcp: 'diagnosis.phase.tcp',
+  tls: 'diagnosis.phase.tls',
+  https: 'diagnosis.phase.https',
+  websocket: 'diagnosis.phase.websocket',
+  'proxy-sniff': 'diagnosis.phase.proxy-sniff',
+};
 
 export function FindingsStep() {
   const stores = useStores();
@@ -72,7 +84,7 @@ export function FindingsStep() {
           <tbody>
             {view.probes.map((p, i) => (
               <tr key={i}>
-                <td>{p.phase}</td>
+                <td>{t(PHASE[p.phase])}</td>
                 <td>{p.route.display ?? tm(p.route.label)}</td>
                 <td>{p.ok ? t('app.status.ok') : (p.failure ?? t('app.findings.probe-failed'))}</td>
                 <td>{durationText(p.durationMs)}</td>
