@@ -161,7 +161,6 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   const pageKey = randomBytes(32).toString('base64url');
   let pageKeyGiven = false;
   const streams = new Set<http.ServerResponse>();
-  let port = 0;
   let cookieName = '';
   let allowedHosts: string[] = [];
 
@@ -352,7 +351,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       resolve();
     });
   });
-  port = (server.address() as { port: number }).port;
+  const port = (server.address() as { port: number }).port;
   cookieName = `ccd-session-${port}`;
   const hostPart = isIP(host) === 6 ? `[${host}]` : host;
   allowedHosts = [`${hostPart}:${port}`, `localhost:${port}`];

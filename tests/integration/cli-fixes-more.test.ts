@@ -146,7 +146,7 @@ describe('a --proxy typed by the user is probed before anything is written', () 
       assert.equal(r.code, 1, `${url}: ${r.stdout}`);
       // One line for the refusal, one for what to do next (the hint the app shows too).
       assert.equal(r.stderr.trim().split('\n').length, 2, r.stderr);
-      assert.match(r.stderr.trim().split('\n')[1]!, /^  Next: /);
+      assert.match(r.stderr.trim().split('\n')[1]!, /^ {2}Next: /);
       assert.match(r.stderr, why);
       assert.match(r.stderr, /nothing was written/);
       assert.ok(!r.stderr.includes('wrong-Pw'));

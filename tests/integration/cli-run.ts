@@ -40,7 +40,7 @@ export function snapshot(dir: string): Record<string, string> {
 /** The journal's files as text, to look for secrets in them. */
 export function journalText(doctorHome: string): string {
   const dir = path.join(doctorHome, 'journal');
-  let names: string[] = [];
+  let names: string[];
   try {
     names = readdirSync(dir);
   } catch {
