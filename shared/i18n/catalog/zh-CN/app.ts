@@ -71,7 +71,7 @@ export const zhApp = {
 
   // report
   'app.report.title': '分享脱敏报告',
-  'app.report.intro': '用于求助帖。API 密钥、令牌和代理密码均已移除。',
+  'app.report.intro': '可以贴到求助帖里。密钥、令牌和代理密码都已移除。',
   'app.report.copy-markdown': '复制为 Markdown',
   'app.report.copy-json': '复制为 JSON',
   'app.report.save-markdown': '保存 Markdown…',
@@ -143,7 +143,7 @@ export const zhApp = {
 
   // diagnose
   'app.diagnose.running': '正在检查…每项检查运行时都会显示在下面。',
-  'app.diagnose.finished': '用时 {{ms, duration}}。',
+  'app.diagnose.finished': '已完成，用时 {{ms, duration}}。',
   'app.diagnose.cancelled': '诊断在 {{ms, duration}} 后被取消：下面的结果并不完整。',
   'app.diagnose.cancelled-next':
     '重新运行诊断并等它完成（网络无响应时，单项检查最多会等到超时），或者先看看目前的发现。',
