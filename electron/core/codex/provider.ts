@@ -99,7 +99,7 @@ export function findReservedProviderTables(layer: ConfigLayer): Finding[] {
           'config.reserved-provider-id',
           'error',
           msg('setup.provider.reserved', { id }),
-          [msg('setup.provider.reserved.codex-error', { id }), msg('setup.provider.reserved.codex-says')],
+          [msg('setup.codex-error', { text: `model_providers contains reserved built-in provider ID \`${id}\`` }), msg('setup.provider.reserved.codex-says')],
           location,
         ),
       );
@@ -132,7 +132,11 @@ export function findLegacyProfiles(layer: ConfigLayer, activeProfile: string | n
         'config.legacy-profile',
         'error',
         msg('setup.legacy-profile', { name }),
-        [msg('setup.legacy-profile.codex-error', { name })],
+        [
+          msg('setup.codex-error', {
+            text: `legacy \`profile = "${name}"\` config is no longer supported; use \`--profile ${name}\` with \`${name}.config.toml\` instead`,
+          }),
+        ],
         { file: layer.file, ...locateKey(layer.text, ['profile']) },
       ),
     );

@@ -8,6 +8,8 @@ export const enSetup = {
   'setup.none': 'none',
   'setup.nothing': 'nothing',
   'setup.assignment': '{{key}}={{value}}',
+  // Codex's own error text, word for word (in English: Codex prints it so).
+  'setup.codex-error': '{{text}}',
 
   // CODEX_HOME
   'setup.home.not-a-directory': 'CODEX_HOME {{home}} is not a directory.',
@@ -50,7 +52,6 @@ export const enSetup = {
     'Codex applies no settings to its built-in providers from this table (it refuses to start when the table sets name, base_url or similar keys).',
   'setup.provider.ignored-openai-table.fix': 'Fix #1 (disable-websockets) removes this table and turns WebSockets off the way Codex honours.',
   'setup.provider.reserved': '[model_providers.{{id}}] overrides a built-in provider: Codex refuses to start with this config.',
-  'setup.provider.reserved.codex-error': 'model_providers contains reserved built-in provider ID `{{id}}`',
   'setup.provider.reserved.codex-says': 'Codex: "Built-in providers cannot be overridden. Rename your custom provider."',
   'setup.provider.builtin-override':
     '[model_providers.{{id}}] sets fields Codex does not allow for this built-in provider: Codex refuses to start.',
@@ -64,8 +65,6 @@ export const enSetup = {
   // Legacy profiles.
   'setup.legacy-profile':
     'The legacy `profile = "{{name}}"` setting makes Codex refuse to start (0.169 and later); move that profile to {{name}}.config.toml.',
-  'setup.legacy-profile.codex-error':
-    'legacy `profile = "{{name}}"` config is no longer supported; use `--profile {{name}}` with `{{name}}.config.toml` instead',
   'setup.legacy-profile-table.blocks':
     '`--profile {{name}}` cannot be used while [profiles.{{name}}] is in this file: Codex refuses to start.',
   'setup.legacy-profile-table.ignored':

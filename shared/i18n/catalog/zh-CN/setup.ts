@@ -6,6 +6,7 @@ export const zhSetup = {
   'setup.none': '无',
   'setup.nothing': '空',
   'setup.assignment': '{{key}}={{value}}',
+  'setup.codex-error': 'Codex 报错：{{text}}',
 
   'setup.home.not-a-directory': 'CODEX_HOME {{home}} 不是文件夹。',
   'setup.home.missing': 'CODEX_HOME {{home}} 不存在：这台机器上还没有配置过 Codex。',
@@ -42,7 +43,6 @@ export const zhSetup = {
     'Codex 不会从这个表为内置提供方应用任何设置（表中设置了 name、base_url 等键时，Codex 会拒绝启动）。',
   'setup.provider.ignored-openai-table.fix': '修复方案 #1（disable-websockets）会删除这个表，并以 Codex 认可的方式关闭 WebSocket。',
   'setup.provider.reserved': '[model_providers.{{id}}] 覆盖了内置提供方：使用这份配置时 Codex 拒绝启动。',
-  'setup.provider.reserved.codex-error': 'model_providers contains reserved built-in provider ID `{{id}}`',
   'setup.provider.reserved.codex-says': 'Codex 提示："Built-in providers cannot be overridden. Rename your custom provider."',
   'setup.provider.builtin-override': '[model_providers.{{id}}] 设置了 Codex 不允许内置提供方使用的字段：Codex 拒绝启动。',
   'setup.provider.not-allowed': '不允许：{{keys}}',
@@ -54,8 +54,6 @@ export const zhSetup = {
 
   'setup.legacy-profile':
     '旧式设置 `profile = "{{name}}"` 会让 Codex（0.169 及以后）拒绝启动；请把这个 profile 移到 {{name}}.config.toml。',
-  'setup.legacy-profile.codex-error':
-    'legacy `profile = "{{name}}"` config is no longer supported; use `--profile {{name}}` with `{{name}}.config.toml` instead',
   'setup.legacy-profile-table.blocks': '这个文件中有 [profiles.{{name}}] 时无法使用 `--profile {{name}}`：Codex 拒绝启动。',
   'setup.legacy-profile-table.ignored':
     '[profiles.{{name}}] 是旧式 profile 写法：Codex（0.169 及以后）会忽略它；请把它移到 {{name}}.config.toml。',
