@@ -39,11 +39,6 @@ export function isFixErrorCode(code: unknown): code is FixErrorCode {
   return typeof code === 'string' && code in FIX_ERROR_HINTS;
 }
 
-/** The hint of a code, as a message. */
-export function fixErrorHint(code: FixErrorCode): Message {
-  return msg(FIX_ERROR_HINTS[code]);
-}
-
 /**
  * An error the user reads: besides its English `message` (for logs) it carries `userMessage`, and
  * may carry a `hint`, as catalog messages. FixError is one; others set the fields with Object.assign.
