@@ -72,8 +72,7 @@ function mergeInto(target: Record<string, unknown>, source: Record<string, unkno
   }
 }
 
-/** A list of keys, or `nothing` / `none` when it is empty. */
-const keysOrNothing = (keys: string[]) => (keys.length ? keys : msg('setup.nothing'));
+/** A list of keys, or `none` when it is empty. */
 const keysOrNone = (keys: string[]) => (keys.length ? keys : msg('setup.none'));
 
 /** Reserved built-in provider tables, which make Codex refuse to start. */
@@ -88,7 +87,9 @@ export function findReservedProviderTables(layer: ConfigLayer): Finding[] {
         makeFinding(
           'config.ignored-openai-table',
           'warning',
-          msg('setup.provider.ignored-openai-table', { id, keys: keysOrNothing(Object.keys(table as object)) }),
+          Object.keys(table as object).length
+            ? msg('setup.provider.ignored-openai-table', { id, keys: Object.keys(table as object) })
+            : msg('setup.provider.ignored-openai-table-empty', { id }),
           [msg('setup.provider.ignored-openai-table.no-settings'), msg('setup.provider.ignored-openai-table.fix')],
           location,
         ),

@@ -6,7 +6,6 @@ export const enSetup = {
   // A value shown as it is: a path, a config line, Codex's own error text, the TOML parser's message.
   'setup.verbatim': '{{text}}',
   'setup.none': 'none',
-  'setup.nothing': 'nothing',
   'setup.assignment': '{{key}}={{value}}',
   // Codex's own error text, word for word (in English: Codex prints it so).
   'setup.codex-error': '{{text}}',
@@ -48,6 +47,8 @@ export const enSetup = {
   // Provider tables.
   'setup.provider.ignored-openai-table':
     '[model_providers.{{id}}] holds only {{keys}}: Codex loads it and ignores it, so WebSockets stay on for the built-in provider.',
+  'setup.provider.ignored-openai-table-empty':
+    '[model_providers.{{id}}] holds only nothing: Codex loads it and ignores it, so WebSockets stay on for the built-in provider.',
   'setup.provider.ignored-openai-table.no-settings':
     'Codex applies no settings to its built-in providers from this table (it refuses to start when the table sets name, base_url or similar keys).',
   'setup.provider.ignored-openai-table.fix': 'Fix #1 (disable-websockets) removes this table and turns WebSockets off the way Codex honours.',

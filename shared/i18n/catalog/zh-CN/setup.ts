@@ -4,7 +4,6 @@ import type { ZhOf } from '../types.ts';
 export const zhSetup = {
   'setup.verbatim': '{{text}}',
   'setup.none': '无',
-  'setup.nothing': '空',
   'setup.assignment': '{{key}}={{value}}',
   'setup.codex-error': 'Codex 报错：{{text}}',
 
@@ -39,6 +38,7 @@ export const zhSetup = {
 
   'setup.provider.ignored-openai-table':
     '[model_providers.{{id}}] 只包含 {{keys}}：Codex 会加载但忽略它，因此内置提供方的 WebSocket 仍然开启。',
+  'setup.provider.ignored-openai-table-empty': '[model_providers.{{id}}] 是一个空表：Codex 会加载但忽略它，因此内置提供方的 WebSocket 仍然开启。',
   'setup.provider.ignored-openai-table.no-settings':
     'Codex 不会从这个表为内置提供方应用任何设置（表中设置了 name、base_url 等键时，Codex 会拒绝启动）。',
   'setup.provider.ignored-openai-table.fix': '修复方案 #1（disable-websockets）会删除这个表，并以 Codex 认可的方式关闭 WebSocket。',
