@@ -1,12 +1,12 @@
 import { ReportActions, SeverityBadge } from '../../components/common.tsx';
 import { findingsView, locationText } from '../../logic/findings.ts';
 import type { MessageId } from '../../../shared/i18n/message.ts';
-import type { ProbePhase } from '../../../shared/types.ts';
+import type { FailureKind, ProbePhase } from '../../../shared/types.ts';
 import { useText } from '../../i18n.tsx';
 import { durationMessage } from '../../logic/format.ts';
 import { useSlice, useStores } from '../../store-context.tsx';
 
-/** The step of a probe, in words (the failure kind next to it stays the code the report uses). */
+/** The step of a probe, in words. */
 const PHASE: Record<ProbePhase, MessageId> = {
   dns: 'diagnosis.phase.dns',
   tcp: 'diagnosis.phase.tcp',
@@ -14,6 +14,27 @@ const PHASE: Record<ProbePhase, MessageId> = {
   https: 'diagnosis.phase.https',
   websocket: 'diagnosis.phase.websocket',
   'proxy-sniff': 'diagnosis.phase.proxy-sniff',
+};
+
+/** Why a probe failed: the report's code in English, a word in Chinese. */
+const FAILURE: Record<FailureKind, MessageId> = {
+  'dns-error': 'app.failure.dns-error',
+  'tcp-refused': 'app.failure.tcp-refused',
+  'tcp-timeout': 'app.failure.tcp-timeout',
+  'tls-error': 'app.failure.tls-error',
+  'untrusted-ca': 'app.failure.untrusted-ca',
+  'connect-denied': 'app.failure.connect-denied',
+  'proxy-auth-required': 'app.failure.proxy-auth-required',
+  'proxy-unreachable': 'app.failure.proxy-unreachable',
+  'proxy-protocol-mismatch': 'app.failure.proxy-protocol-mismatch',
+  refused: 'app.failure.refused',
+  stalled: 'app.failure.stalled',
+  reset: 'app.failure.reset',
+  'proxy-error-page': 'app.failure.proxy-error-page',
+  'frames-dropped': 'app.failure.frames-dropped',
+  unauthenticated: 'app.failure.unauthenticated',
+  'login-rejected': 'app.failure.login-rejected',
+  error: 'app.failure.error',
 };
 
 export function FindingsStep() {
@@ -86,7 +107,7 @@ export function FindingsStep() {
               <tr key={i}>
                 <td>{t(PHASE[p.phase])}</td>
                 <td>{p.route.display ?? tm(p.route.label)}</td>
-                <td>{p.ok ? t('app.status.ok') : (p.failure ?? t('app.findings.probe-failed'))}</td>
+                <td>{t(p.ok ? 'app.status.ok' : p.failure ? FAILURE[p.failure] : 'app.findings.probe-failed')}</td>
                 <td>{durationText(p.durationMs)}</td>
                 <td>{tm(p.detail)}</td>
               </tr>
