@@ -4,6 +4,7 @@ import { fixCommand, revertCommand, historyCommand, FIX_USAGE, REVERT_USAGE, HIS
 import { appCommand, APP_USAGE } from './app-command.ts';
 import { UsageError } from './errors.ts';
 import { FixError } from '../core/fixes/plan.ts';
+import { errorMessageOf } from '../../shared/fix-errors.ts';
 import { terminalOut } from './output.ts';
 import { isLocale, localeFromEnv, type Locale } from '../../shared/i18n/locale.ts';
 import { msg, type Message, type MessageId } from '../../shared/i18n/message.ts';
@@ -114,7 +115,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       err.write(`${COMMAND}: ${tr.tm(parseArgsMessage(code, (e as Error).message))}\n`);
       return 2;
     }
-    err.write(`${COMMAND}: ${tr.t('cli.error.internal', { detail: (e as Error).message })}\n`);
+    // Anything else is unexpected: what the error says (in the user's language when it carries a message).
+    err.write(`${COMMAND}: ${tr.t('cli.error.internal', { detail: errorMessageOf(e) })}\n`);
     if (env.CCD_DEBUG) err.write(`${(e as Error).stack}\n`);
     return 2;
   } finally {

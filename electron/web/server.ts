@@ -101,7 +101,10 @@ export const PAGE_KEY_META = 'doctor-page-key';
 export function browserIndexHtml(html: string, pageKey?: string): string {
   const withCsp = html.replace(/connect-src 'none'/g, "connect-src 'self'");
   const at = withCsp.search(/<script\b/i);
-  if (at < 0 || withCsp === html) throw new Error('dist/renderer/index.html is not the app page this server expects; run the build again.');
+  if (at < 0 || withCsp === html) {
+    const userMessage = msg('cli.server.not-app-page');
+    throw Object.assign(new Error(translator('en').tm(userMessage)), { userMessage });
+  }
   const meta = pageKey ? `<meta name="${PAGE_KEY_META}" content="${pageKey}" />\n    ` : '';
   return `${withCsp.slice(0, at)}${meta}<script src=".${CLIENT_SCRIPT_PATH}"></script>\n    ${withCsp.slice(at)}`;
 }

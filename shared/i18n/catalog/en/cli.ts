@@ -135,6 +135,7 @@ export const enCli = {
 
   // ------------------------------------------------------------------ the browser-mode server
   'cli.server.not-loopback': "The browser mode listens on this machine's loopback address only (127.0.0.1 or ::1), not on \"{{host}}\".",
+  'cli.server.not-app-page': 'dist/renderer/index.html is not the app page this server expects; run the build again.',
   'cli.server.hint-reopen': 'Open the link that `codex-connection-doctor app` printed, in the browser on this machine (or through `ssh -L`).',
   'cli.server.only-post': 'Only POST is accepted here.',
   'cli.server.no-session': 'Request refused: this browser has no session with the doctor.',

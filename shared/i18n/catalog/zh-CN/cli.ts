@@ -128,6 +128,7 @@ export const zhCli = {
 
   // ------------------------------------------------------------------ the browser-mode server
   'cli.server.not-loopback': '浏览器模式只监听本机的回环地址（127.0.0.1 或 ::1），不能监听 "{{host}}"。',
+  'cli.server.not-app-page': 'dist/renderer/index.html 不是此服务所需的应用页面；请重新构建。',
   'cli.server.hint-reopen': '请在本机浏览器中（或通过 `ssh -L`）打开 `codex-connection-doctor app` 输出的链接。',
   'cli.server.only-post': '这里只接受 POST 请求。',
   'cli.server.no-session': '请求被拒绝：这个浏览器没有与诊断工具建立会话。',
