@@ -76,7 +76,7 @@ export const zhCli = {
   'cli.plan.manual-steps': '操作步骤（在你的代理软件中）：',
   'cli.plan.note': '注意：{{text}}',
   'cli.fix.finding-proxy': '没有指定 --proxy：正在寻找能承载 Codex 连接的代理…',
-  'cli.fix.no-proxy-found': '诊断没有找到能承载 Codex WebSocket 的代理（{{headline}}）；请用 --proxy URL 传入你的代理地址',
+  'cli.fix.no-proxy-found': '诊断没有找到能承载 Codex WebSocket 的代理，请用 --proxy URL 传入你的代理地址。诊断结论：{{headline}}',
   'cli.fix.using-proxy': '使用 {{url}}（已由诊断验证）。',
   'cli.fix.password-prompt': '代理用户 {{user}} 的密码（输入时不显示）：',
   'cli.fix.checking-ca-file': '正在用 Codex 收到的证书核对 {{file}}…',
