@@ -349,9 +349,11 @@ export function createReportStore(api: DoctorApi): StoreApi<ReportState> {
       set({ status: 'busy', message: null, error: null });
       const result = await call(() => api.saveReport({ format, ...(lang ? { lang } : {}) }));
       if (!result.ok) set({ status: 'error', error: result.error });
-      else if (result.data.saved)
-        set({ status: 'done', message: msg('app.report.saved', { fileName: result.data.fileName ?? '' }) });
-      else set({ status: 'idle', message: msg('app.report.not-saved') });
+      else if (!result.data.saved) set({ status: 'idle', message: msg('app.report.not-saved') });
+      // Browser mode: the page downloaded it, and the browser chose where it went.
+      else if (result.data.downloaded)
+        set({ status: 'done', message: msg('app.web.report-downloaded', { name: result.data.fileName ?? '' }) });
+      else set({ status: 'done', message: msg('app.report.saved', { fileName: result.data.fileName ?? '' }) });
     },
   }));
 }

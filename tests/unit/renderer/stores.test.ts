@@ -237,6 +237,20 @@ describe('report and setup stores', () => {
     );
   });
 
+  test('a save says where the report went: the file chosen, or the browser download', async () => {
+    let answer: { saved: boolean; fileName?: string; downloaded?: boolean } = {
+      saved: true,
+      fileName: '/home/u/report.md',
+    };
+    const { api } = fakeApi({ saveReport: async () => ok(answer) });
+    const stores = createAppStores(api);
+    await stores.report.getState().save('markdown');
+    assert.equal(en(stores.report.getState().message!), 'Saved the redacted report as /home/u/report.md.');
+    answer = { saved: true, fileName: 'codex-report.md', downloaded: true };
+    await stores.report.getState().save('markdown');
+    assert.match(en(stores.report.getState().message!), /^Downloaded the redacted report as codex-report\.md/);
+  });
+
   test('choosing a profile reloads the setup for it', async () => {
     const { api, calls } = fakeApi({ getSetup: async (req) => ok({ profile: req.profile }) });
     const stores = createAppStores(api);
