@@ -31,15 +31,19 @@ export function createI18n(lang: Locale): i18n {
   return instance;
 }
 
-/** Milliseconds as the locale writes them: `850 ms`, `7 s`, `1.5 s`, `2 min` / `850毫秒`, `7秒`. */
+/**
+ * Milliseconds as the locale writes them: `850 ms`, `7 s`, `16.2 s`, `2.1 min` in English (the
+ * symbols engineers read, which Intl's English lacks: it writes `7 sec`), `850毫秒`, `16.2秒`,
+ * `2.1分钟` in Chinese.
+ */
 function formatDuration(value: unknown, lng: string | undefined): string {
   const ms = Number(value);
   if (!Number.isFinite(ms)) return String(value);
-  const fmt = (n: number, unit: string, digits: number) =>
-    new Intl.NumberFormat(lng, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: digits }).format(n);
-  if (ms < 1000) return fmt(Math.round(ms), 'millisecond', 0);
-  if (ms < 120_000) return fmt(ms / 1000, 'second', ms < 10_000 ? 1 : 0);
-  return fmt(ms / 60_000, 'minute', 1);
+  const [amount, unit, symbol] =
+    ms < 1000 ? [Math.round(ms), 'millisecond', 'ms'] : ms < 120_000 ? [ms / 1000, 'second', 's'] : [ms / 60_000, 'minute', 'min'];
+  const options: Intl.NumberFormatOptions = { maximumFractionDigits: 1 };
+  if (lng?.startsWith('en')) return `${new Intl.NumberFormat(lng, options).format(amount)} ${symbol}`;
+  return new Intl.NumberFormat(lng, { ...options, style: 'unit', unit, unitDisplay: 'short' }).format(amount);
 }
 
 export function translatorFor(instance: i18n): Translator {

@@ -36,3 +36,22 @@ test('--json: every message carries its text beside its id; other objects are le
   assert.ok(isMessage(msg('common.list-separator')));
   assert.ok(!isMessage({ id: 'x', severity: 'error' }));
 });
+
+test('durations: the symbols engineers read in English, Intl units in Chinese', () => {
+  const en = translator('en');
+  const zh = translator('zh-CN');
+  assert.deepEqual([850, 7000, 16_240, 125_000].map((ms) => en.t('app.duration', { ms })), ['850 ms', '7 s', '16.2 s', '2.1 min']);
+  assert.deepEqual([850, 7000, 16_240, 125_000].map((ms) => zh.t('app.duration', { ms })), ['850毫秒', '7秒', '16.2秒', '2.1分钟']);
+});
+
+test('plurals follow each language: one/other in English, one form in Chinese', () => {
+  assert.equal(translator('en').t('app.check-detail.all-ok', { count: 1 }), 'all 1 check ok');
+  assert.match(translator('en').t('app.check-detail.all-ok', { count: 3 }), /^all 3 checks ok$/);
+  assert.match(translator('zh-CN').t('app.check-detail.all-ok', { count: 3 }), /3/);
+});
+
+test('a nested message is rendered in the same language as its parent', () => {
+  const inner = msg('app.duration', { ms: 7000 });
+  assert.equal(translator('zh-CN').t('app.diagnose.finished', { ms: 7000 }).includes('7秒'), true);
+  assert.equal(translator('en').tm(inner), '7 s');
+});

@@ -30,7 +30,7 @@ test('the CSP is strict, and the page carries the same rules in its meta tag', (
   assert.equal(rules.get('connect-src'), "connect-src 'none'");
   assert.doesNotMatch(CONTENT_SECURITY_POLICY, /unsafe-(inline|eval)/);
   const html = readFileSync(new URL('../../../renderer/index.html', import.meta.url), 'utf8');
-  const meta = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
+  const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
   assert.ok(meta, 'index.html has a CSP meta tag');
   for (const directive of ['default-src', 'script-src', 'style-src', 'img-src', 'connect-src']) {
     assert.ok(meta.includes(rules.get(directive)!), `${directive} matches`);
