@@ -2,6 +2,7 @@
 // where Codex would (the lab's service checks it), and none appears in any output — the text and
 // JSON reports, the Markdown export, a fix's diff, the journal's listing, CLI errors — in English and in
 // Chinese (every message rendered in both languages is searched).
+import { en } from '../i18n.ts';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -102,7 +103,7 @@ describe('every credential source: sent where Codex sends it, shown nowhere', ()
       assert.equal(report.codex.credential.status, 'usable', JSON.stringify(report.codex.credential));
       // The service saw the credential: the upgrade got the fake's 403 (refuse mode), not a 401.
       assert.ok(api.requests.some((r) => r.authorized), 'the probes authenticated');
-      assert.equal(report.recommendation.fix, 'disable-websockets', `${report.recommendation.rule}: ${report.recommendation.headline}`);
+      assert.equal(report.recommendation.fix, 'disable-websockets', `${report.recommendation.rule}: ${en(report.recommendation.headline)}`);
 
       const dry = await cli(['fix', 'disable-websockets', '--codex-home', home, '--dry-run', '--json'], env);
       const applied = await cli(['fix', 'disable-websockets', '--codex-home', home, '--yes'], env);
@@ -123,7 +124,7 @@ describe('every credential source: sent where Codex sends it, shown nowhere', ()
       await cli(['revert', '--last'], env);
       const rejected = await cli(['diagnose', '--codex-home', home, '--no-codex-doctor', '--timeout-ms', '1500', '--json'], env);
       const r2 = JSON.parse(rejected.stdout) as DiagnosisReport;
-      assert.equal(r2.recommendation.fix, 'login', `${r2.recommendation.rule}: ${r2.recommendation.headline}`);
+      assert.equal(r2.recommendation.fix, 'login', `${r2.recommendation.rule}: ${en(r2.recommendation.headline)}`);
       assertClean([rejected.stdout, rejected.stderr, ...rendered(r2)], secrets, `${source.name}, rejected`);
     });
   }

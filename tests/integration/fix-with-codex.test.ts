@@ -1,6 +1,7 @@
 // Each fix judged by the real Codex: in the lab situation the fix is meant for, Codex reconnects
 // or never answers before; after the fix it answers with no `Reconnecting` line; after the revert
 // every file is byte-identical to where it started and Codex behaves as before.
+import { en } from '../i18n.ts';
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -59,7 +60,7 @@ async function fixRoundTrip(opts: {
   const report = await runDiagnosis({ codexHome: opts.codexHome, env, extraProxyPorts: opts.extraProxyPorts, codexDoctor: false });
   // The doctor itself recommends the fix under test (fix-proxy is the use-proxy edit).
   const recommended = report.recommendation.fix === 'fix-proxy' ? 'use-proxy' : report.recommendation.fix;
-  assert.equal(recommended, opts.fix, `${report.recommendation.rule}: ${report.recommendation.headline}`);
+  assert.equal(recommended, opts.fix, `${report.recommendation.rule}: ${en(report.recommendation.headline)}`);
   const planned = await prepareFix(opts.fix, {
     codexHome: opts.codexHome,
     profile: null,
@@ -76,7 +77,7 @@ async function fixRoundTrip(opts: {
     extraProxyPorts: opts.extraProxyPorts,
   });
   opts.expectedFiles?.(opts.codexHome);
-  assert.equal(afterReport.recommendation.fix, 'none', `${afterReport.recommendation.rule}: ${afterReport.recommendation.headline}`);
+  assert.equal(afterReport.recommendation.fix, 'none', `${afterReport.recommendation.rule}: ${en(afterReport.recommendation.headline)}`);
   assertAnswersAtOnce(await codex(45_000));
 
   const outcome = await revert(entry.id, { env, journalDir });

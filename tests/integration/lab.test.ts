@@ -96,7 +96,7 @@ function askOverWebSocket(url: string, headers: Record<string, string>): Promise
     const types: string[] = [];
     ws.on('open', () => ws.send(JSON.stringify({ type: 'response.create', model: 'lab-model', input: [] })));
     ws.on('message', (data) => {
-      const type = (JSON.parse(data.toString()) as { type: string }).type;
+      const type = (JSON.parse(String(data as Buffer)) as { type: string }).type;
       types.push(type);
       if (type === 'response.completed') {
         ws.close();

@@ -389,7 +389,7 @@ export async function startFakeResponsesApi(opts: FakeResponsesApiOptions): Prom
       if (isBinary) return;
       let message: { type?: unknown };
       try {
-        message = JSON.parse(data.toString()) as { type?: unknown };
+        message = JSON.parse(String(data as Buffer)) as { type?: unknown };
       } catch {
         return;
       }

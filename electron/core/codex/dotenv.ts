@@ -82,7 +82,6 @@ function splitLogicalLines(text: string): LogicalLine[] {
       if ((buf + piece).trimStart().startsWith('#')) {
         buf = '';
         done = true;
-        state = 'complete';
         break;
       }
       const { state: next, commentAt } = advance(state, piece);

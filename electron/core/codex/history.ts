@@ -177,7 +177,7 @@ export async function readCodexHistory(opts: ReadHistoryOptions): Promise<CodexH
         [lo, hi, ...TARGETS],
       );
       for (const r of rows) {
-        const row: Row = { ts: Number(r.ts), target: String(r.target), body: String(r.body ?? '') };
+        const row: Row = { ts: Number(r.ts), target: String(r.target), body: typeof r.body === 'string' ? r.body : '' };
         const at = rowTimeMs(row.ts);
         if (at < cutoff30 || at > now + DAY_MS) continue;
         const kind = classify(row, last30, at >= cutoff7 ? causes : new Map());

@@ -127,7 +127,7 @@ export function findLegacyProfiles(layer: ConfigLayer, activeProfile: string | n
   const findings: Finding[] = [];
   const legacy = layer.value.profile;
   if (legacy !== undefined) {
-    const name = typeof legacy === 'string' ? legacy : String(legacy);
+    const name = typeof legacy === 'string' ? legacy : JSON.stringify(legacy);
     findings.push(
       makeFinding(
         'config.legacy-profile',

@@ -81,6 +81,8 @@ export function formatValue(value: TomlWritable, existing?: string): string {
     if (!Number.isFinite(value)) throw new TomlEditError(msg('fixes.toml.non-finite'));
     return String(value);
   }
+  // A literal string cannot hold a quote or a control character (TOML 1.0: basic strings escape them).
+  // eslint-disable-next-line no-control-regex
   const literalOk = !/['\u0000-\u0008\u000A-\u001F\u007F]/.test(value);
   if (existing?.startsWith("'") && !existing.startsWith("'''") && literalOk) return `'${value}'`;
   return basicString(value);

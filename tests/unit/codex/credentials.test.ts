@@ -122,7 +122,7 @@ describe('resolveCredential', () => {
     const c = resolveCredential(inputs({}, { LAB_KEY: 'sk-never-shown-9999' }));
     assert.doesNotMatch(JSON.stringify(c), /sk-never-shown/);
     assert.doesNotMatch(JSON.stringify(structuredClone(c)), /sk-never-shown/);
-    assert.doesNotMatch(String(c), /sk-never-shown/);
+    assert.doesNotMatch(String(c as unknown), /sk-never-shown/);
     assert.ok(c.secrets().includes('sk-never-shown-9999'));
   });
 });

@@ -39,7 +39,7 @@ function diff(ours: unknown, want: Tagged, at: string): string | null {
         return (typeof ours === 'number' || typeof ours === 'bigint') && BigInt(ours) === BigInt(value) ? null : `${at}: integer ${String(ours)} ≠ ${value}`;
       case 'float': {
         const w = value === 'nan' ? NaN : value === 'inf' || value === '+inf' ? Infinity : value === '-inf' ? -Infinity : Number(value);
-        return typeof ours === 'number' && (Object.is(ours, w) || (Number.isNaN(ours) && Number.isNaN(w)) || ours === w) ? null : `${at}: float ${ours} ≠ ${value}`;
+        return typeof ours === 'number' && (Object.is(ours, w) || (Number.isNaN(ours) && Number.isNaN(w)) || ours === w) ? null : `${at}: float ${String(ours)} ≠ ${value}`;
       }
       case 'string':
         return ours === value ? null : `${at}: string`;
