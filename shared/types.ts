@@ -79,8 +79,10 @@ export interface CodexDoctorReport {
   durationMs: number;
   /** The redacted JSON Codex printed, if it printed JSON. */
   json?: unknown;
-  /** One line per check Codex reported, redacted. */
+  /** One line per check Codex reported, redacted (Codex's own words). */
   summary: string[];
+  /** When Codex's check did not run to its end: why (it could not start, timed out, printed no JSON). */
+  problem?: Message;
 }
 
 export interface CodexSetup {

@@ -213,7 +213,11 @@ export async function fixCommand(args: string[], ctx: CommonContext): Promise<nu
       ctx.out.write(tr.t('cli.fix.before', verdict(before)) + '\n');
       ctx.out.write(tr.t('cli.fix.after', verdict(after)) + '\n');
       // Codex's own words, as it printed them.
-      if (after.codexDoctor) ctx.out.write(tr.t('cli.fix.codex-doctor', { summary: after.codexDoctor.summary.join('; ') }) + '\n');
+      if (after.codexDoctor) {
+        const d = after.codexDoctor;
+        const summary = [...(d.problem ? [tr.tm(d.problem)] : []), ...d.summary].join('; ');
+        ctx.out.write(tr.t('cli.fix.codex-doctor', { summary }) + '\n');
+      }
       ctx.out.write(tr.t('cli.fix.undo', { commandLine: `${ctx.command} revert ${entry.id}` }) + '\n');
     }
     return healthy ? 0 : 1;

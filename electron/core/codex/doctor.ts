@@ -1,3 +1,4 @@
+import { msg } from '../../../shared/i18n/message.ts';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CodexDoctorReport } from '../../../shared/types.ts';
@@ -42,16 +43,19 @@ export async function runCodexDoctor(binary: string, opts: RunDoctorOptions): Pr
     report.json = redactJson(json, secrets);
     report.summary = summariseChecks(report.json);
   }
-  if (result.spawnError) report.summary.push(`could not start ${binary}: ${result.spawnError}`);
-  else if (result.timedOut) report.summary.push(`codex doctor did not finish within ${opts.timeoutMs} ms and was stopped`);
-  else if (result.aborted) report.summary.push('codex doctor was cancelled');
+  if (result.spawnError) report.problem = msg('setup.codex-doctor.not-started', { binary, error: result.spawnError });
+  else if (result.timedOut) report.problem = msg('setup.codex-doctor.timed-out', { ms: opts.timeoutMs });
+  else if (result.aborted) report.problem = msg('setup.codex-doctor.cancelled');
   else if (json === undefined) {
     const lastLine = (result.stderr + '\n' + result.stdout)
       .split(/\r?\n/)
       .map((l) => l.trim())
       .filter((l) => l !== '' && !l.startsWith('WARNING: proceeding'))
       .slice(0, 1)[0];
-    report.summary.push(redactText(`codex doctor printed no JSON (exit ${result.exitCode})${lastLine ? `: ${lastLine}` : ''}`, secrets));
+    const exit = String(result.exitCode);
+    report.problem = lastLine
+      ? msg('setup.codex-doctor.no-json-said', { exit, line: redactText(lastLine, secrets) })
+      : msg('setup.codex-doctor.no-json', { exit });
   }
   return report;
 }

@@ -3,7 +3,7 @@ import type { CheckEvent, CodexDoctorReport, CodexSetup } from '../../../shared/
 import type { CodexDoctorWebsocket } from '../../../shared/recommend.ts';
 import { runCodexDoctor } from '../codex/index.ts';
 import type { DiagnoseOptions } from './diagnose.ts';
-import { msg } from '../../../shared/i18n/message.ts';
+import { msg, type Message } from '../../../shared/i18n/message.ts';
 
 /**
  * Codex's own doctor runs beside the probes. It waits 15 s on a stalled WebSocket, so the verdict
@@ -24,7 +24,7 @@ export function startCodexDoctor(
   const t0 = performance.now();
   const running = runCodexDoctor(install.path, { codexHome: setup.home, env, timeoutMs: 20_000, signal }).then(
     (r) => {
-      report({ id, title, status: doctorStatus(r), durationMs: Math.round(performance.now() - t0), detail: msg('diagnosis.check.codex-doctor.output', { output: r.summary.join('; ') }) });
+      report({ id, title, status: doctorStatus(r), durationMs: Math.round(performance.now() - t0), detail: doctorDetail(r) });
       return r;
     },
     () => undefined,
@@ -64,4 +64,11 @@ export function codexDoctorWebsocket(r: CodexDoctorReport | undefined): CodexDoc
   if (!authMode || /none|unknown|unauth/i.test(authMode)) return null;
   if (check.status === 'skipped' || check.status === 'not_applicable') return null;
   return { ok: check.status === 'ok', summary: typeof check.summary === 'string' ? check.summary : check.status };
+}
+
+/** Codex's own lines, or why its check did not finish (with what it printed, if anything). */
+function doctorDetail(r: CodexDoctorReport): Message {
+  const output = r.summary.join('; ');
+  if (!r.problem) return msg('diagnosis.check.codex-doctor.output', { output });
+  return output ? msg('diagnosis.check.codex-doctor.problem-and-output', { problem: r.problem, output }) : r.problem;
 }

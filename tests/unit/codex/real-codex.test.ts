@@ -2,6 +2,7 @@
 // recorded refusals, live runs of two refusals, `codex doctor`, install discovery.
 import { describe, test, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { en, zh } from '../../i18n.ts';
 import { mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
@@ -179,11 +180,12 @@ describe('runCodexDoctor', () => {
       const report = await runCodexDoctor(REAL_CODEX, { codexHome: home, env: cleanEnv(), timeoutMs: 2500 });
       assert.ok(Date.now() - started < 8000, 'killed near the timeout, not after Codex\'s 15 s');
       assert.equal(report.exitCode, null);
-      assert.match(report.summary.join('\n'), /did not finish within 2500 ms/);
+      assert.match(en(report.problem!), /did not finish within 2500 ms/);
+      assert.match(zh(report.problem!), /2500 毫秒内没有结束/);
       const controller = new AbortController();
       setTimeout(() => controller.abort(), 300);
       const aborted = await runCodexDoctor(REAL_CODEX, { codexHome: home, env: cleanEnv(), timeoutMs: 20000, signal: controller.signal });
-      assert.match(aborted.summary.join('\n'), /cancelled/);
+      assert.match(en(aborted.problem!), /cancelled/);
     } finally {
       for (const s of sockets) s.destroy();
       server.close();
@@ -193,6 +195,6 @@ describe('runCodexDoctor', () => {
   test('a binary that does not exist gives a report, not an exception', async () => {
     const report = await runCodexDoctor('/nonexistent/codex', { codexHome: os.tmpdir(), env: cleanEnv(), timeoutMs: 2000 });
     assert.equal(report.exitCode, null);
-    assert.match(report.summary[0] ?? '', /could not start/);
+    assert.match(en(report.problem!), /could not start \/nonexistent\/codex/);
   });
 });

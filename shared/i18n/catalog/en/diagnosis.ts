@@ -38,6 +38,7 @@ export const enDiagnosis = {
   'diagnosis.check.environment': 'Proxies on this machine (system proxy, proxy apps, TUN)',
   'diagnosis.check.codex-doctor': 'codex doctor --network-only ({{install}})',
   'diagnosis.check.codex-doctor.output': '{{output}}',
+  'diagnosis.check.codex-doctor.problem-and-output': '{{problem}}; {{output}}',
   'diagnosis.check.codex-doctor.late': 'still running when the verdict was ready (Codex waits 15 s on a stalled WebSocket)',
   'diagnosis.check.ca-search': 'The CA behind the untrusted certificate (your CA files, tool settings, the OS trust store)',
   'diagnosis.check.ca-search.found': 'found "{{name}}" in {{sources}}; it verifies the presented chain',

@@ -167,4 +167,9 @@ export const enSetup = {
     "DNS answered {{address}}, a fake-ip address (198.18.0.0/15): the proxy app's DNS is in use while its TUN is off, so connections to that address go nowhere",
   'setup.tun.failed': 'TUN check failed: {{error}}',
   'setup.tun.timed-out': 'the TUN check did not finish within {{ms}} ms',
+  'setup.codex-doctor.not-started': 'could not start {{binary}}: {{error}}',
+  'setup.codex-doctor.timed-out': 'codex doctor did not finish within {{ms}} ms and was stopped',
+  'setup.codex-doctor.cancelled': 'codex doctor was cancelled',
+  'setup.codex-doctor.no-json': 'codex doctor printed no JSON (exit {{exit}})',
+  'setup.codex-doctor.no-json-said': 'codex doctor printed no JSON (exit {{exit}}): {{line}}',
 };

@@ -33,6 +33,7 @@ export const zhDiagnosis = {
   'diagnosis.check.environment': '本机上的代理（系统代理、代理软件、TUN）',
   'diagnosis.check.codex-doctor': 'codex doctor --network-only（{{install}}）',
   'diagnosis.check.codex-doctor.output': '{{output}}',
+  'diagnosis.check.codex-doctor.problem-and-output': '{{problem}}；{{output}}',
   'diagnosis.check.codex-doctor.late': '结论出来时仍在运行（遇到无响应的 WebSocket，Codex 会等 15 秒）',
   'diagnosis.check.ca-search': '不受信任的证书背后的 CA（你的 CA 文件、各工具的设置、系统信任库）',
   'diagnosis.check.ca-search.found': '在 {{sources}} 中找到“{{name}}”，它能验证服务器出示的证书链',

@@ -141,4 +141,9 @@ export const zhSetup = {
     'DNS 返回了 {{address}}，这是 fake-ip 地址（198.18.0.0/15）：代理软件的 DNS 正在生效，但它的 TUN 已关闭，所以发往该地址的连接无处可去',
   'setup.tun.failed': 'TUN 检查失败：{{error}}',
   'setup.tun.timed-out': 'TUN 检查未在 {{ms}} 毫秒内完成',
+  'setup.codex-doctor.not-started': '无法启动 {{binary}}：{{error}}',
+  'setup.codex-doctor.timed-out': 'codex doctor 在 {{ms}} 毫秒内没有结束，已被停止',
+  'setup.codex-doctor.cancelled': 'codex doctor 已取消',
+  'setup.codex-doctor.no-json': 'codex doctor 没有输出 JSON（退出码 {{exit}}）',
+  'setup.codex-doctor.no-json-said': 'codex doctor 没有输出 JSON（退出码 {{exit}}）：{{line}}',
 } satisfies ZhOf<typeof enSetup>;
