@@ -6,8 +6,26 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 const NODE_BUILTINS = [
-  'assert', 'buffer', 'child_process', 'crypto', 'dns', 'events', 'fs', 'fs/promises', 'http', 'https', 'net',
-  'os', 'path', 'process', 'stream', 'tls', 'url', 'util', 'worker_threads', 'zlib',
+  'assert',
+  'buffer',
+  'child_process',
+  'crypto',
+  'dns',
+  'events',
+  'fs',
+  'fs/promises',
+  'http',
+  'https',
+  'net',
+  'os',
+  'path',
+  'process',
+  'stream',
+  'tls',
+  'url',
+  'util',
+  'worker_threads',
+  'zlib',
 ];
 
 /** Imports a folder may not make. */
@@ -54,7 +72,17 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
       ...tseslint.configs.disableTypeChecked.languageOptions,
-      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' },
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        Buffer: 'readonly',
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+      },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
@@ -64,14 +92,28 @@ export default tseslint.config(
     rules: forbid('renderer/ and shared/ run in a sandboxed page: no Node, no Electron, no engine.', {
       node: true,
       electron: true,
-      paths: ['**/electron/core/**', '**/electron/cli/**', '**/electron/main*', '**/electron/preload*', '**/electron/ipc.ts'],
+      paths: [
+        '**/electron/core/**',
+        '**/electron/cli/**',
+        '**/electron/main*',
+        '**/electron/preload*',
+        '**/electron/ipc.ts',
+      ],
     }),
   },
   {
     files: ['electron/core/**/*.ts'],
     rules: forbid('The engine runs under plain Node (the CLI, the tests): no Electron, no front end.', {
       electron: true,
-      paths: ['**/renderer/**', '**/electron/cli/**', '**/electron/web/**', '**/electron/main*', '**/electron/preload*', '**/electron/ipc.ts', '**/electron/ipc-handlers*'],
+      paths: [
+        '**/renderer/**',
+        '**/electron/cli/**',
+        '**/electron/web/**',
+        '**/electron/main*',
+        '**/electron/preload*',
+        '**/electron/ipc.ts',
+        '**/electron/ipc-handlers*',
+      ],
     }),
   },
   {

@@ -59,7 +59,8 @@ for (const name of SCENARIO_NAMES) {
         codexDoctor: false,
       });
       times.push(performance.now() - t0);
-      verdict = report.recommendation.fix + (report.recommendation.proxyUrl ? ` ${report.recommendation.proxyUrl}` : '');
+      verdict =
+        report.recommendation.fix + (report.recommendation.proxyUrl ? ` ${report.recommendation.proxyUrl}` : '');
     }
     times.sort((a, b) => a - b);
     const medianMs = Math.round(times[Math.floor(times.length / 2)]!);
@@ -84,7 +85,12 @@ clearInterval(sampler);
 // The command line from start to exit: the verdict plus process start-up, and nothing left
 // running afterwards (a pending DNS query or timer would keep the process alive). It gets the
 // scenario's environment like the diagnosis above, and its JSON verdict is checked too.
-const CLI_SCENARIOS = ['ws-refused', 'proxy-needed', 'auth-ok-env-key', 'wrong-key'] as const satisfies readonly ScenarioName[];
+const CLI_SCENARIOS = [
+  'ws-refused',
+  'proxy-needed',
+  'auth-ok-env-key',
+  'wrong-key',
+] as const satisfies readonly ScenarioName[];
 const cliTimes: { scenario: ScenarioName; ms: number; verdict: string; expected: string }[] = [];
 for (const name of CLI_SCENARIOS) {
   const scenario = await setupScenario(name);
@@ -93,7 +99,17 @@ for (const name of CLI_SCENARIOS) {
     const t0 = performance.now();
     const run = await runProcess(
       process.execPath,
-      ['--import', 'tsx', 'electron/cli.ts', 'diagnose', '--json', '--no-codex-doctor', '--codex-home', scenario.codexHome, ...ports],
+      [
+        '--import',
+        'tsx',
+        'electron/cli.ts',
+        'diagnose',
+        '--json',
+        '--no-codex-doctor',
+        '--codex-home',
+        scenario.codexHome,
+        ...ports,
+      ],
       { env: { ...cleanEnv(scenario), NO_COLOR: '1' } },
     );
     const ms = Math.round(performance.now() - t0);
@@ -130,9 +146,13 @@ if (values.json) {
   console.log('');
   for (const c of cliTimes) {
     const verdict = c.verdict === c.expected ? c.verdict : `${c.verdict} (expected ${c.expected}) MISS`;
-    console.log(`command line \`diagnose --json\` on ${c.scenario}: ${verdict}, start to exit ${c.ms} ms (tsx start-up included)`);
+    console.log(
+      `command line \`diagnose --json\` on ${c.scenario}: ${verdict}, start to exit ${c.ms} ms (tsx start-up included)`,
+    );
   }
-  console.log('\nFor comparison (FACTS.md): Codex 0.169 needs 6.5–7 s when the upgrade is refused, 112 s when it stalls,');
+  console.log(
+    '\nFor comparison (FACTS.md): Codex 0.169 needs 6.5–7 s when the upgrade is refused, 112 s when it stalls,',
+  );
   console.log('and never answers when the proxy is missing or dead; `codex doctor` takes 15 s on a stalled WebSocket.');
 }
 if (values.check && (rows.some((r) => !r.pass) || cliTimes.some((c) => c.verdict !== c.expected))) process.exitCode = 1;

@@ -10,7 +10,12 @@ import { translator } from '../shared/i18n/translate.ts';
 const textsIn = (lang: Locale | undefined) => translator(lang ?? localeFromTag(app.getLocale()));
 
 /** Asks where to save the report, writes it (readable by the user alone); the file's name, or null when cancelled. */
-export async function saveTextDialog(win: BrowserWindow | null, suggestedName: string, text: string, lang?: Locale): Promise<string | null> {
+export async function saveTextDialog(
+  win: BrowserWindow | null,
+  suggestedName: string,
+  text: string,
+  lang?: Locale,
+): Promise<string | null> {
   const { t } = textsIn(lang);
   const options = {
     title: t('app.native.save-report-title'),

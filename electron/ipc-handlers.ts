@@ -67,7 +67,8 @@ function ownMessage(value: unknown): Message | undefined {
 }
 
 export function toIpcError(channel: Channel, error: unknown): IpcError {
-  const field = (name: string): unknown => (error && typeof error === 'object' && name in error ? (error as Record<string, unknown>)[name] : undefined);
+  const field = (name: string): unknown =>
+    error && typeof error === 'object' && name in error ? (error as Record<string, unknown>)[name] : undefined;
   // The core's errors carry what the user reads (FixError, PayloadError: `userMessage`); anything
   // else is unexpected, and its text is shown as it is.
   const message =
@@ -99,11 +100,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const controller = new AbortController();
       runs.set(runId, controller);
       try {
-        return await service.diagnose(
-          { profile },
-          (event) => deps.emitProgress({ runId, event }),
-          controller.signal,
-        );
+        return await service.diagnose({ profile }, (event) => deps.emitProgress({ runId, event }), controller.signal);
       } finally {
         runs.delete(runId);
       }

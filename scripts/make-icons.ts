@@ -19,7 +19,9 @@ async function renderPngs(): Promise<Map<number, Buffer>> {
     for (const size of SIZES) {
       const page = await browser.newPage({ viewport: { width: size, height: size }, deviceScaleFactor: 1 });
       const src = `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
-      await page.setContent(`<style>html,body{margin:0;background:transparent}</style><img src="${src}" width="${size}" height="${size}">`);
+      await page.setContent(
+        `<style>html,body{margin:0;background:transparent}</style><img src="${src}" width="${size}" height="${size}">`,
+      );
       await page.waitForFunction('document.querySelector("img").complete');
       pngs.set(size, await page.screenshot({ omitBackground: true, clip: { x: 0, y: 0, width: size, height: size } }));
       await page.close();
@@ -55,7 +57,15 @@ function ico(pngs: Map<number, Buffer>, sizes: number[]): Buffer {
 
 /** ICNS with PNG entries: icp4 16, icp5 32, icp6 64, ic07 128, ic08 256, ic09 512, ic10 1024 (512@2x). */
 function icns(pngs: Map<number, Buffer>): Buffer {
-  const types: [string, number][] = [['icp4', 16], ['icp5', 32], ['icp6', 64], ['ic07', 128], ['ic08', 256], ['ic09', 512], ['ic10', 1024]];
+  const types: [string, number][] = [
+    ['icp4', 16],
+    ['icp5', 32],
+    ['icp6', 64],
+    ['ic07', 128],
+    ['ic08', 256],
+    ['ic09', 512],
+    ['ic10', 1024],
+  ];
   const chunks = types.map(([type, size]) => {
     const png = pngs.get(size)!;
     const head = Buffer.alloc(8);

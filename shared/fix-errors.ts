@@ -60,7 +60,12 @@ export function asMessage(value: Message | string): Message {
 
 /** What an error says to the user: its `userMessage` when it has one, else its text as it is. */
 export function errorMessageOf(error: unknown): Message {
-  if (error && typeof error === 'object' && 'userMessage' in error && isMessage((error as ExplainedError).userMessage)) {
+  if (
+    error &&
+    typeof error === 'object' &&
+    'userMessage' in error &&
+    isMessage((error as ExplainedError).userMessage)
+  ) {
     return (error as ExplainedError).userMessage;
   }
   if (error instanceof Error) return textMessage(error.message);

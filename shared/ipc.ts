@@ -2,7 +2,15 @@
 // request and response, the event main sends, and the validators main runs on every payload.
 // Pure TypeScript: the preload, main, the renderer and the browser mode's client all build on it.
 import type { ApplyResult, RevertMode, SetupSummary } from './service.ts';
-import type { ApplicableFix, CheckEvent, DiagnosisReport, FixPlan, HistoryItem, Message, RevertOutcome } from './types.ts';
+import type {
+  ApplicableFix,
+  CheckEvent,
+  DiagnosisReport,
+  FixPlan,
+  HistoryItem,
+  Message,
+  RevertOutcome,
+} from './types.ts';
 import { APPLICABLE_FIXES } from './types.ts';
 import { LOCALES, type Locale } from './i18n/locale.ts';
 import { msg } from './i18n/message.ts';
@@ -17,19 +25,32 @@ export interface IpcContract {
   'fix:preview': {
     /** `proxyLogin`: the proxy's user name and password the user typed, for use-proxy; held in memory only. */
     /** `pickCaFile`: for trust-ca, main asks the user for the CA file (a native dialog, in `lang`); the renderer never names a path. */
-    request: { fix: ApplicableFix; profile?: string | null; proxyUrl?: string; proxyLogin?: ProxyLogin; pickCaFile?: boolean; lang?: Locale };
+    request: {
+      fix: ApplicableFix;
+      profile?: string | null;
+      proxyUrl?: string;
+      proxyLogin?: ProxyLogin;
+      pickCaFile?: boolean;
+      lang?: Locale;
+    };
     response: FixPlan;
   };
   'fix:apply': { request: { planId: string }; response: ApplyResult };
   'fix:revert': { request: { changeId: string; mode?: RevertMode }; response: RevertOutcome };
   'history:list': { request: Record<string, never>; response: HistoryItem[] };
-  'report:export': { request: { format: ReportFormat; lang?: Locale }; response: { text: string; suggestedName: string } };
+  'report:export': {
+    request: { format: ReportFormat; lang?: Locale };
+    response: { text: string; suggestedName: string };
+  };
   /**
    * Main asks the user where to save (a native dialog); the renderer never names a path. In the
    * browser mode the page downloads the report instead (`downloaded: true`: the page says so,
    * `app.web.report-downloaded`).
    */
-  'report:save': { request: { format: ReportFormat; lang?: Locale }; response: { saved: boolean; fileName?: string; downloaded?: boolean } };
+  'report:save': {
+    request: { format: ReportFormat; lang?: Locale };
+    response: { saved: boolean; fileName?: string; downloaded?: boolean };
+  };
   /** Main puts the redacted report on the clipboard (a sandboxed renderer has no clipboard API of its own). */
   'report:copy': { request: { format: ReportFormat; lang?: Locale }; response: { copied: boolean } };
   'link:open': { request: { url: string }; response: { opened: boolean } };
@@ -176,7 +197,8 @@ export interface ProxyLogin {
 function proxyLogin(value: unknown): ProxyLogin | undefined {
   if (value === undefined) return undefined;
   const o = asObject(value, ['user', 'password']);
-  if (typeof o.user !== 'string' || typeof o.password !== 'string') throw new PayloadError(msg('errors.payload.login-fields'));
+  if (typeof o.user !== 'string' || typeof o.password !== 'string')
+    throw new PayloadError(msg('errors.payload.login-fields'));
   if (o.user.length === 0 || o.user.length > 256) throw new PayloadError(msg('errors.payload.login-user-length'));
   if (o.password.length > 1024) throw new PayloadError(msg('errors.payload.login-password-length'));
   if (/[\r\n\0]/.test(o.user + o.password)) throw new PayloadError(msg('errors.payload.login-line-breaks'));
@@ -231,13 +253,21 @@ export const VALIDATORS: Validators = {
   },
   'fix:preview': (p) => {
     const o = asObject(p, ['fix', 'profile', 'proxyUrl', 'proxyLogin', 'pickCaFile', 'lang']);
-    if (o.pickCaFile !== undefined && typeof o.pickCaFile !== 'boolean') throw new PayloadError(msg('errors.payload.pick-ca-file-type'));
+    if (o.pickCaFile !== undefined && typeof o.pickCaFile !== 'boolean')
+      throw new PayloadError(msg('errors.payload.pick-ca-file-type'));
     if (o.pickCaFile === true && o.fix !== 'trust-ca') throw new PayloadError(msg('errors.payload.pick-ca-file-fix'));
     const fix = oneOf(o.fix, APPLICABLE_FIXES, 'fix');
     const url = proxyUrl(o.proxyUrl);
     const login = proxyLogin(o.proxyLogin);
     if (login && fix !== 'use-proxy') throw new PayloadError(msg('errors.payload.login-fix'));
-    return { fix, profile: profile(o.profile), ...(url !== undefined ? { proxyUrl: url } : {}), ...(login ? { proxyLogin: login } : {}), ...(o.pickCaFile === true ? { pickCaFile: true } : {}), ...(o.lang !== undefined ? { lang: oneOf(o.lang, LOCALES, 'lang') } : {}) };
+    return {
+      fix,
+      profile: profile(o.profile),
+      ...(url !== undefined ? { proxyUrl: url } : {}),
+      ...(login ? { proxyLogin: login } : {}),
+      ...(o.pickCaFile === true ? { pickCaFile: true } : {}),
+      ...(o.lang !== undefined ? { lang: oneOf(o.lang, LOCALES, 'lang') } : {}),
+    };
   },
   'fix:apply': (p) => {
     const o = asObject(p, ['planId']);

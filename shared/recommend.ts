@@ -130,7 +130,9 @@ export function codexRoute(f: RecommendationFacts): RouteFacts {
 /** The OS proxy Codex's HTTPS takes, when it does not work. */
 function deadSystemProxy(f: RecommendationFacts): RouteFacts | undefined {
   const sys = f.systemProxyHttps;
-  return sys && sys.https !== 'ok' && (CONNECTION_FAILURES.has(sys.https) || sys.https === 'connect-denied') ? sys : undefined;
+  return sys && sys.https !== 'ok' && (CONNECTION_FAILURES.has(sys.https) || sys.https === 'connect-denied')
+    ? sys
+    : undefined;
 }
 
 /** Local proxies that carry both the WebSocket and HTTPS, HTTP-speaking ports first. */
@@ -152,7 +154,8 @@ function configuredProxyIsDead(f: RecommendationFacts): boolean {
 
 /** The proxy that wants a Basic login: Codex's own first, else the one found on the machine (a company system proxy). */
 function loginProxy(f: RecommendationFacts): RouteFacts | undefined {
-  const wants = (r: RouteFacts | null | undefined) => !!r?.proxyUrl && !!r.proxyLogin && codexCanLogIn(r.proxyLogin.schemes);
+  const wants = (r: RouteFacts | null | undefined) =>
+    !!r?.proxyUrl && !!r.proxyLogin && codexCanLogIn(r.proxyLogin.schemes);
   if (wants(f.configured)) return f.configured!;
   // Another proxy that wants a login is the way only when nothing else gets through.
   if (codexRoute(f).https === 'ok' || provenProxies(f).length > 0) return undefined;
@@ -160,7 +163,8 @@ function loginProxy(f: RecommendationFacts): RouteFacts | undefined {
 }
 
 function unsupportedLoginProxy(f: RecommendationFacts): RouteFacts | undefined {
-  const cannot = (r: RouteFacts | null | undefined) => !!r?.proxyUrl && !!r.proxyLogin && !codexCanLogIn(r.proxyLogin.schemes);
+  const cannot = (r: RouteFacts | null | undefined) =>
+    !!r?.proxyUrl && !!r.proxyLogin && !codexCanLogIn(r.proxyLogin.schemes);
   if (cannot(f.configured)) return f.configured!;
   if (codexRoute(f).https === 'ok' || provenProxies(f).length > 0) return undefined;
   return f.localProxies.find(cannot);
@@ -228,7 +232,8 @@ function mentions(m: Message, text: string): boolean {
 const disableAlt = (why: MessageId): Alternative => ({ fix: 'disable-websockets', reason: msg(why) });
 const tunAlt = (why: MessageId): Alternative => ({ fix: 'enable-tun', reason: msg(why) });
 
-const untrustedCertificate = (f: RecommendationFacts) => codexRoute(f).https === 'untrusted-ca' || codexRoute(f).websocket === 'untrusted-ca';
+const untrustedCertificate = (f: RecommendationFacts) =>
+  codexRoute(f).https === 'untrusted-ca' || codexRoute(f).websocket === 'untrusted-ca';
 
 const loginRejected = (f: RecommendationFacts) => {
   const r = codexRoute(f);
@@ -236,13 +241,16 @@ const loginRejected = (f: RecommendationFacts) => {
 };
 
 /** Codex sends nothing (its config names no credential), and the service asks for one. */
-const noCredentialSent = (f: RecommendationFacts) => f.credential?.status === 'none' && !!codexRoute(f).serviceWantsCredential;
+const noCredentialSent = (f: RecommendationFacts) =>
+  f.credential?.status === 'none' && !!codexRoute(f).serviceWantsCredential;
 
 /** What to do about a rejected login, naming where Codex takes the credential from. */
 function loginSteps(f: RecommendationFacts): Message[] {
   const c = f.credential;
   if (c?.status === 'none') {
-    return f.providerBuiltIn ? [msg('verdict.login.step.codex-login')] : [msg('verdict.login.step.provider-credential')];
+    return f.providerBuiltIn
+      ? [msg('verdict.login.step.codex-login')]
+      : [msg('verdict.login.step.provider-credential')];
   }
   if (c?.envKey) return [msg('verdict.login.step.env-key', { variable: c.envKey })];
   if (c?.kind === 'chatgpt') return [msg('verdict.login.step.chatgpt')];
@@ -350,7 +358,9 @@ export const RULES: readonly Rule[] = [
             : msg('verdict.healthy.https-only', { route: r.label }),
         reasons: [routeSummary(r), ...proofReason(r)],
         warnings: overSocks ? [socksWarning] : [],
-        alternatives: better ? [{ fix: 'use-proxy', reason: msg('verdict.alt.http-port-carries-https', { proxy: better.label }) }] : [],
+        alternatives: better
+          ? [{ fix: 'use-proxy', reason: msg('verdict.alt.http-port-carries-https', { proxy: better.label }) }]
+          : [],
       };
     },
   },
@@ -467,7 +477,11 @@ export const RULES: readonly Rule[] = [
           websocket: describe(codexRoute(f).websocket),
           proxy: best.label,
         }),
-        reasons: [routeSummary(codexRoute(f)), routeSummary(best), msg('verdict.websocket-blocked.proxy-carries.retries')],
+        reasons: [
+          routeSummary(codexRoute(f)),
+          routeSummary(best),
+          msg('verdict.websocket-blocked.proxy-carries.retries'),
+        ],
         warnings: speaksHttp(best) ? [] : [socksWarning],
         alternatives: [
           disableAlt('verdict.alt.disable-websockets-at-once'),
@@ -530,7 +544,12 @@ export const RULES: readonly Rule[] = [
         headline: ca.proven
           ? msg('verdict.weak-ca.headline-found', { subject: ca.proven.subject })
           : msg('verdict.weak-ca.headline'),
-        reasons: [routeSummary(codexRoute(f)), ...ca.refusals, msg('verdict.weak-ca.rustls'), msg('verdict.weak-ca.ask-it')],
+        reasons: [
+          routeSummary(codexRoute(f)),
+          ...ca.refusals,
+          msg('verdict.weak-ca.rustls'),
+          msg('verdict.weak-ca.ask-it'),
+        ],
         warnings: [],
         alternatives: [],
       };
@@ -544,7 +563,10 @@ export const RULES: readonly Rule[] = [
       if (ca?.proven) {
         return {
           fix: 'trust-ca',
-          headline: msg('verdict.untrusted-ca.headline-found', { subject: ca.proven.subject, foundIn: ca.proven.foundIn }),
+          headline: msg('verdict.untrusted-ca.headline-found', {
+            subject: ca.proven.subject,
+            foundIn: ca.proven.foundIn,
+          }),
           reasons: [
             routeSummary(codexRoute(f)),
             msg('verdict.untrusted-ca.found', {
@@ -567,7 +589,10 @@ export const RULES: readonly Rule[] = [
           ...(ca
             ? [
                 ca.searched.length
-                  ? msg('verdict.untrusted-ca.not-found', { issuer: ca.lookingFor, searched: semicolonList(ca.searched) })
+                  ? msg('verdict.untrusted-ca.not-found', {
+                      issuer: ca.lookingFor,
+                      searched: semicolonList(ca.searched),
+                    })
                   : msg('verdict.untrusted-ca.not-found-nothing-readable', { issuer: ca.lookingFor }),
               ]
             : []),
@@ -634,7 +659,11 @@ export function reconcileWithCodexDoctor(f: RecommendationFacts): { facts: Recom
     notes.push(msg('verdict.doctor.taken-as-truth', { summary, websocket: describe(route.websocket) }));
   }
   if (websocket === route.websocket) return { facts: f, notes };
-  const adjusted: RouteFacts = { ...route, websocket, websocketProof: websocket === 'ok' ? 'authenticated' : undefined };
+  const adjusted: RouteFacts = {
+    ...route,
+    websocket,
+    websocketProof: websocket === 'ok' ? 'authenticated' : undefined,
+  };
   return {
     facts: f.configured ? { ...f, configured: adjusted } : { ...f, direct: adjusted },
     notes,

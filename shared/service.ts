@@ -47,7 +47,14 @@ export interface DoctorService {
     signal: AbortSignal,
   ): Promise<DiagnosisReport>;
   /** `pickCaFile` (trust-ca): main asks the user for the CA file; the path never reaches the renderer. */
-  previewFix(req: { fix: ApplicableFix; profile?: string | null; proxyUrl?: string; proxyLogin?: { user: string; password: string }; pickCaFile?: boolean; lang?: Locale }): Promise<FixPlan>;
+  previewFix(req: {
+    fix: ApplicableFix;
+    profile?: string | null;
+    proxyUrl?: string;
+    proxyLogin?: { user: string; password: string };
+    pickCaFile?: boolean;
+    lang?: Locale;
+  }): Promise<FixPlan>;
   applyFix(req: { planId: string }): Promise<ApplyResult>;
   revert(req: { changeId: string; mode?: RevertMode }): Promise<RevertOutcome>;
   history(): Promise<HistoryItem[]>;

@@ -47,7 +47,8 @@ export async function appCommand(args: string[], ctx: CommonContext): Promise<nu
     allowPositionals: false,
   });
   const port = parsePort(values.port);
-  const codexHome = values['codex-home'] !== undefined ? checkCodexHome(values['codex-home'], ctx.env, ctx.homedir) : undefined;
+  const codexHome =
+    values['codex-home'] !== undefined ? checkCodexHome(values['codex-home'], ctx.env, ctx.homedir) : undefined;
   const assets = findWebAssets();
   if (!assets) throw new UsageError(msg('cli.error.not-built'));
 

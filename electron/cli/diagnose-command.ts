@@ -36,7 +36,11 @@ const CODEX_HOME_SOURCES: Record<'flag' | 'env' | 'default', MessageId> = {
   default: 'cli.codex-home.from-default',
 };
 
-export function checkCodexHome(dir: string | undefined, env: NodeJS.ProcessEnv, homedir: string = homedirFrom(env)): string {
+export function checkCodexHome(
+  dir: string | undefined,
+  env: NodeJS.ProcessEnv,
+  homedir: string = homedirFrom(env),
+): string {
   const { home, source } = resolveCodexHome({ flag: dir, env, platform: process.platform, homedir });
   const how = msg(CODEX_HOME_SOURCES[source]);
   let loop = false;
@@ -67,7 +71,8 @@ export function parseTimeout(value: string | undefined, fallback: number): numbe
 export function parseProfile(value: string | undefined): string | null {
   if (value === undefined) return null;
   if (value.trim() === '') throw new UsageError(msg('cli.error.profile-empty'));
-  if (!/^[A-Za-z0-9_.-]+$/.test(value) || value.startsWith('.')) throw new UsageError(msg('cli.error.bad-profile', { value }));
+  if (!/^[A-Za-z0-9_.-]+$/.test(value) || value.startsWith('.'))
+    throw new UsageError(msg('cli.error.bad-profile', { value }));
   return value;
 }
 

@@ -45,7 +45,10 @@ function formatPlan(out: Out, tr: Translator, plan: FixPlan): string {
     lines.push('');
   }
   if (plan.apiAction) {
-    lines.push(tr.t('cli.plan.api-action', { controller: plan.apiAction.controller, description: plan.apiAction.description }), '');
+    lines.push(
+      tr.t('cli.plan.api-action', { controller: plan.apiAction.controller, description: plan.apiAction.description }),
+      '',
+    );
   }
   if (plan.manualSteps?.length) {
     lines.push(tr.t('cli.plan.manual-steps'));
@@ -68,7 +71,11 @@ async function confirm(question: string): Promise<boolean> {
 }
 
 /** Reads the proxy password: without echo on a terminal, else the first line of standard input. */
-export async function readProxyPassword(ctx: Pick<CommonContext, 'err' | 'tr'>, user: string, input: NodeJS.ReadStream = process.stdin): Promise<string> {
+export async function readProxyPassword(
+  ctx: Pick<CommonContext, 'err' | 'tr'>,
+  user: string,
+  input: NodeJS.ReadStream = process.stdin,
+): Promise<string> {
   if (input.isTTY) {
     ctx.err.write(ctx.tr.t('cli.fix.password-prompt', { user }));
     const password = await readWithoutEcho(input);
@@ -146,9 +153,11 @@ export async function fixCommand(args: string[], ctx: CommonContext): Promise<nu
     throw new UsageError(msg('cli.error.fix-needs-one', { fixes: FIXES.join(', '), got: positionals.join(' ') }));
   }
   if (values.proxy && fix !== 'use-proxy') throw new UsageError(msg('cli.error.proxy-without-use-proxy'));
-  if (values['ca-file'] !== undefined && fix !== 'trust-ca') throw new UsageError(msg('cli.error.ca-file-without-trust-ca'));
+  if (values['ca-file'] !== undefined && fix !== 'trust-ca')
+    throw new UsageError(msg('cli.error.ca-file-without-trust-ca'));
   if (values['ca-file'] === '') throw new UsageError(msg('cli.error.ca-file-empty'));
-  if (values['proxy-user'] !== undefined && fix !== 'use-proxy') throw new UsageError(msg('cli.error.proxy-user-without-use-proxy'));
+  if (values['proxy-user'] !== undefined && fix !== 'use-proxy')
+    throw new UsageError(msg('cli.error.proxy-user-without-use-proxy'));
   if (values['proxy-user'] === '') throw new UsageError(msg('cli.error.proxy-user-empty'));
   const codexHome = checkCodexHome(values['codex-home'], ctx.env, ctx.homedir);
   const timeoutMs = parseTimeout(values['timeout-ms'], 2500);
@@ -167,7 +176,10 @@ export async function fixCommand(args: string[], ctx: CommonContext): Promise<nu
       before = report;
       proxyUrl = report.recommendation.proxyUrl;
       if (!proxyUrl) {
-        throw new FixError(msg('cli.fix.no-proxy-found', { headline: report.recommendation.headline }), 'not-applicable');
+        throw new FixError(
+          msg('cli.fix.no-proxy-found', { headline: report.recommendation.headline }),
+          'not-applicable',
+        );
       }
       if (!json) ctx.out.write(tr.t('cli.fix.using-proxy', { url: proxyUrl }) + '\n\n');
     }
@@ -177,9 +189,17 @@ export async function fixCommand(args: string[], ctx: CommonContext): Promise<nu
     const proxyLogin = user !== undefined ? { user, password: await readProxyPassword(ctx, user) } : undefined;
     const caFile = values['ca-file'] ? path.resolve(values['ca-file']) : undefined;
     if (fix === 'trust-ca' && !json) {
-      ctx.out.write((caFile ? tr.t('cli.fix.checking-ca-file', { file: caFile }) : tr.t('cli.fix.looking-for-ca')) + '\n');
+      ctx.out.write(
+        (caFile ? tr.t('cli.fix.checking-ca-file', { file: caFile }) : tr.t('cli.fix.looking-for-ca')) + '\n',
+      );
     }
-    const planned = await prepareFix(fix, { ...base, proxyUrl, proxyUrlFromUser: !!values.proxy, ...(proxyLogin ? { proxyLogin } : {}), ...(caFile ? { caFile } : {}) });
+    const planned = await prepareFix(fix, {
+      ...base,
+      proxyUrl,
+      proxyUrlFromUser: !!values.proxy,
+      ...(proxyLogin ? { proxyLogin } : {}),
+      ...(caFile ? { caFile } : {}),
+    });
     if (!json) ctx.out.write(formatPlan(ctx.out, tr, planned.plan));
 
     const nothingToWrite = planned.plan.diffs.length === 0 && !planned.plan.apiAction;
@@ -202,13 +222,24 @@ export async function fixCommand(args: string[], ctx: CommonContext): Promise<nu
     const { entry, after } = await applyAndVerify(planned, {
       ...base,
       extraProxyPorts,
-      onProgress: json ? undefined : (e: CheckEvent) => e.status !== 'running' && ctx.out.write(formatCheck(ctx.out, tr, e)),
+      onProgress: json
+        ? undefined
+        : (e: CheckEvent) => e.status !== 'running' && ctx.out.write(formatCheck(ctx.out, tr, e)),
     });
     const healthy = after.recommendation.fix === 'none';
     if (json) {
-      ctx.out.write(JSON.stringify(withText({ plan: planned.plan, applied: true, changeId: entry.id, before, after }, tr), null, 2) + '\n');
+      ctx.out.write(
+        JSON.stringify(
+          withText({ plan: planned.plan, applied: true, changeId: entry.id, before, after }, tr),
+          null,
+          2,
+        ) + '\n',
+      );
     } else {
-      const verdict = (r: DiagnosisReport) => ({ fix: fixTitle(tr, r.recommendation.fix), headline: r.recommendation.headline });
+      const verdict = (r: DiagnosisReport) => ({
+        fix: fixTitle(tr, r.recommendation.fix),
+        headline: r.recommendation.headline,
+      });
       ctx.out.write(`\n${tr.t('cli.fix.applied', { id: entry.id })}\n`);
       ctx.out.write(tr.t('cli.fix.before', verdict(before)) + '\n');
       ctx.out.write(tr.t('cli.fix.after', verdict(after)) + '\n');
@@ -230,15 +261,30 @@ export async function fixCommand(args: string[], ctx: CommonContext): Promise<nu
   }
 }
 
-function formatRevert(out: Out, tr: Translator, id: string, outcome: RevertOutcome, mode: 'strict' | 'remove-fix-lines' | 'keep'): string {
+function formatRevert(
+  out: Out,
+  tr: Translator,
+  id: string,
+  outcome: RevertOutcome,
+  mode: 'strict' | 'remove-fix-lines' | 'keep',
+): string {
   const change = id === 'last' ? msg('cli.revert.the-last-change') : msg('cli.revert.change-id', { id });
   if (outcome.status === 'reverted') {
     if (mode === 'keep') return tr.t('cli.revert.kept', { change }) + '\n';
     const done: string[] = [];
     if (outcome.files.length) {
-      done.push(tr.t(mode === 'remove-fix-lines' ? 'cli.revert.removed-fix-lines' : 'cli.revert.restored', { files: outcome.files }));
+      done.push(
+        tr.t(mode === 'remove-fix-lines' ? 'cli.revert.removed-fix-lines' : 'cli.revert.restored', {
+          files: outcome.files,
+        }),
+      );
     }
-    if (outcome.api) done.push(tr.t(outcome.api.tunEnabled ? 'cli.revert.tun-on' : 'cli.revert.tun-off', { controller: outcome.api.controller }));
+    if (outcome.api)
+      done.push(
+        tr.t(outcome.api.tunEnabled ? 'cli.revert.tun-on' : 'cli.revert.tun-off', {
+          controller: outcome.api.controller,
+        }),
+      );
     const what = done.length ? done.join(tr.t('cli.revert.done-separator')) : tr.t('cli.revert.nothing-restored');
     return tr.t('cli.revert.done', { change, done: what }) + '\n';
   }
@@ -260,7 +306,11 @@ export async function revertCommand(args: string[], ctx: CommonContext): Promise
     strict: true,
     allowPositionals: true,
   });
-  if (positionals.length > 1 || (positionals.length === 1 && values.last) || (positionals.length === 0 && !values.last)) {
+  if (
+    positionals.length > 1 ||
+    (positionals.length === 1 && values.last) ||
+    (positionals.length === 0 && !values.last)
+  ) {
     throw new UsageError(msg('cli.error.revert-needs-id'));
   }
   if (values['remove-fix-lines'] && values.keep) throw new UsageError(msg('cli.error.revert-one-mode'));
@@ -269,7 +319,13 @@ export async function revertCommand(args: string[], ctx: CommonContext): Promise
   try {
     const journalDir = journalDirFor({ env: ctx.env, homedir: ctx.homedir });
     for (const d of readJournal(journalDir).damaged) {
-      ctx.err.write(warningLine(ctx.err, ctx.tr, msg('cli.revert.damaged-entry', { file: path.join(journalDir, d.file), reason: d.reason })) + '\n');
+      ctx.err.write(
+        warningLine(
+          ctx.err,
+          ctx.tr,
+          msg('cli.revert.damaged-entry', { file: path.join(journalDir, d.file), reason: d.reason }),
+        ) + '\n',
+      );
     }
     const outcome = await revert(id, { env: ctx.env, homedir: ctx.homedir, signal: ctx.signal, mode });
     if (values.json) ctx.out.write(JSON.stringify(withText(outcome, ctx.tr), null, 2) + '\n');
@@ -285,15 +341,30 @@ export async function revertCommand(args: string[], ctx: CommonContext): Promise
 }
 
 export async function historyCommand(args: string[], ctx: CommonContext): Promise<number> {
-  const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false } }, strict: true, allowPositionals: false });
+  const { values } = parseArgs({
+    args,
+    options: { json: { type: 'boolean', default: false } },
+    strict: true,
+    allowPositionals: false,
+  });
   const tr = ctx.tr;
   const journalDir = journalDirFor({ env: ctx.env, homedir: ctx.homedir });
   // Changes a killed run left half-made are settled first (kept if written, else rolled back).
   await settleJournal(journalDir);
   const journal = readJournal(journalDir);
-  const items = await withRecordSinceChange(journal.entries.slice().reverse().map(toHistoryItem), journal.entries, ctx.env);
+  const items = await withRecordSinceChange(
+    journal.entries.slice().reverse().map(toHistoryItem),
+    journal.entries,
+    ctx.env,
+  );
   for (const d of journal.damaged) {
-    ctx.err.write(warningLine(ctx.err, tr, msg('cli.history.damaged-entry', { file: path.join(journalDir, d.file), reason: d.reason })) + '\n');
+    ctx.err.write(
+      warningLine(
+        ctx.err,
+        tr,
+        msg('cli.history.damaged-entry', { file: path.join(journalDir, d.file), reason: d.reason }),
+      ) + '\n',
+    );
   }
   if (journal.pending.length) {
     ctx.err.write(tr.t('cli.history.pending', { count: journal.pending.length, ids: journal.pending }) + '\n');
@@ -316,7 +387,9 @@ export async function historyCommand(args: string[], ctx: CommonContext): Promis
           : paint(ctx.out, 'green', tr.t('cli.history.active'));
     const what = item.files.length ? item.files.join(', ') : tr.t('cli.history.no-files');
     const since = sinceChangeText(item);
-    ctx.out.write(`${item.id}  ${item.createdAt}  ${tr.tm(item.title)}  [${state}]\n    ${what}\n${since ? `    ${tr.tm(since)}\n` : ''}`);
+    ctx.out.write(
+      `${item.id}  ${item.createdAt}  ${tr.tm(item.title)}  [${state}]\n    ${what}\n${since ? `    ${tr.tm(since)}\n` : ''}`,
+    );
   }
   return 0;
 }

@@ -1,6 +1,14 @@
 // The command line: `codex-connection-doctor <command> …` over the same core as the app.
 import { diagnoseCommand, DIAGNOSE_USAGE, homedirFrom, type CommonContext } from './diagnose-command.ts';
-import { fixCommand, revertCommand, historyCommand, FIX_USAGE, REVERT_USAGE, HISTORY_USAGE, fixErrorText } from './fix-commands.ts';
+import {
+  fixCommand,
+  revertCommand,
+  historyCommand,
+  FIX_USAGE,
+  REVERT_USAGE,
+  HISTORY_USAGE,
+  fixErrorText,
+} from './fix-commands.ts';
 import { appCommand, APP_USAGE } from './app-command.ts';
 import { UsageError } from './errors.ts';
 import { FixError } from '../core/fixes/plan.ts';
@@ -59,7 +67,8 @@ function parseArgsMessage(code: string, detail: string): Message {
   const command = COMMAND;
   if (quoted !== undefined) {
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return msg('cli.error.unknown-option', { command, option: quoted });
-    if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return msg('cli.error.unexpected-argument', { command, argument: quoted });
+    if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
+      return msg('cli.error.unexpected-argument', { command, argument: quoted });
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && /argument missing/.test(detail)) {
       return msg('cli.error.missing-value', { command, option: quoted.replace(/ <value>$/, '') });
     }
@@ -77,7 +86,15 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   try {
     const { lang, rest: args } = takeLang(argv, env);
     tr = translator(lang);
-    const ctx: CommonContext = { env, out, err, command: COMMAND, tr, signal: controller.signal, homedir: homedirFrom(env) };
+    const ctx: CommonContext = {
+      env,
+      out,
+      err,
+      command: COMMAND,
+      tr,
+      signal: controller.signal,
+      homedir: homedirFrom(env),
+    };
     const [command, ...rest] = args;
     switch (command) {
       case 'diagnose':

@@ -46,7 +46,8 @@ export function warningLine(out: Out, tr: Translator, message: Message): string 
 }
 
 export function formatCheck(out: Out, tr: Translator, e: CheckEvent): string {
-  const time = e.durationMs !== undefined ? ' ' + paint(out, 'dim', tr.t('cli.check.duration', { ms: e.durationMs })) : '';
+  const time =
+    e.durationMs !== undefined ? ' ' + paint(out, 'dim', tr.t('cli.check.duration', { ms: e.durationMs })) : '';
   const detailText = e.detail ? tr.tm(e.detail) : '';
   const detail = detailText ? `\n      ${paint(out, 'dim', detailText)}` : '';
   return `  ${mark(out, e.status)} ${tr.tm(e.title)}${time}${detail}\n`;
@@ -67,7 +68,8 @@ export function formatVerdict(out: Out, tr: Translator, report: DiagnosisReport,
   }
   lines.push(
     '',
-    paint(out, 'bold', tr.t('cli.verdict.title', { fix: fixTitle(tr, r.fix) })) + paint(out, 'dim', '  ' + tr.t('cli.verdict.rule', { rule: r.rule })),
+    paint(out, 'bold', tr.t('cli.verdict.title', { fix: fixTitle(tr, r.fix) })) +
+      paint(out, 'dim', '  ' + tr.t('cli.verdict.rule', { rule: r.rule })),
   );
   lines.push(`  ${tr.tm(r.headline)}`);
   if (r.proxyUrl) lines.push(`  ${tr.t('cli.verdict.proxy', { url: r.proxyUrl })}`);
@@ -86,7 +88,8 @@ export function formatVerdict(out: Out, tr: Translator, report: DiagnosisReport,
   }
   if (r.alternatives.length) {
     lines.push(`  ${tr.t('cli.verdict.alternatives')}`);
-    for (const a of r.alternatives) lines.push(`    - ${tr.t('cli.verdict.alternative', { fix: fixTitle(tr, a.fix), reason: a.reason })}`);
+    for (const a of r.alternatives)
+      lines.push(`    - ${tr.t('cli.verdict.alternative', { fix: fixTitle(tr, a.fix), reason: a.reason })}`);
   }
   const done = { seconds: (report.durationMs / 1000).toFixed(1) };
   lines.push(paint(out, 'dim', '\n' + tr.t(report.cancelled ? 'cli.done-cancelled' : 'cli.done', done)));

@@ -24,13 +24,21 @@ export class ConfigFileError extends Error {
 }
 
 const notAFile = (file: string) =>
-  new ConfigFileError(`${file} is not a regular file; Codex reads only regular files there`, 'not-a-file', msg('setup.config-file.not-a-file', { file }));
+  new ConfigFileError(
+    `${file} is not a regular file; Codex reads only regular files there`,
+    'not-a-file',
+    msg('setup.config-file.not-a-file', { file }),
+  );
 
 function check(file: string, info: fs.Stats): void {
   if (!info.isFile()) throw notAFile(file);
   if (info.size > MAX_CONFIG_FILE_BYTES) {
     const mib = MAX_CONFIG_FILE_BYTES / 2 ** 20;
-    throw new ConfigFileError(`${file} is larger than ${mib} MiB; that is not a config file`, 'too-large', msg('setup.config-file.too-large', { file, mib }));
+    throw new ConfigFileError(
+      `${file} is larger than ${mib} MiB; that is not a config file`,
+      'too-large',
+      msg('setup.config-file.too-large', { file, mib }),
+    );
   }
 }
 
@@ -47,7 +55,11 @@ export function explainReadError(file: string, error: unknown): unknown {
     );
   }
   if (code === 'ELOOP') {
-    return new ConfigFileError(`${file} is a symlink loop: point the link at a real file (or remove it)`, 'symlink-loop', msg('setup.config-file.symlink-loop', { file }));
+    return new ConfigFileError(
+      `${file} is a symlink loop: point the link at a real file (or remove it)`,
+      'symlink-loop',
+      msg('setup.config-file.symlink-loop', { file }),
+    );
   }
   if (code === 'EISDIR') return notAFile(file);
   return error;
@@ -57,7 +69,7 @@ export function explainReadError(file: string, error: unknown): unknown {
 export function invalidUtf8Position(bytes: Uint8Array): { line: number; column: number; offset: number } | null {
   let line = 1;
   let column = 1;
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i]!;
     const n = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
     let ok = n > 0 && i + n <= bytes.length;

@@ -21,10 +21,15 @@ export function redactUrl(url: string): string {
   // the one that ends the parsed user info.
   if (!parsed || !userInfoParsedWhole(url, parsed)) return maskRawUrl(url);
   // Built by hand: URL.toString() would percent-encode the mask and normalise what the user wrote.
-  const userInfo = parsed.username ? `${parsed.username}${parsed.password ? `:${MASK}` : ''}@` : parsed.password ? `:${MASK}@` : '';
+  const userInfo = parsed.username
+    ? `${parsed.username}${parsed.password ? `:${MASK}` : ''}@`
+    : parsed.password
+      ? `:${MASK}@`
+      : '';
   const authority = parsed.host ? `//${userInfo}${parsed.host}` : '';
   const query = redactQuery(parsed.search);
-  const path = parsed.host && parsed.pathname === '/' && !/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*\//i.test(url) ? '' : parsed.pathname;
+  const path =
+    parsed.host && parsed.pathname === '/' && !/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*\//i.test(url) ? '' : parsed.pathname;
   return `${parsed.protocol}${authority}${path}${query}${parsed.hash ? '#…' : ''}`;
 }
 
@@ -100,11 +105,13 @@ export function redactText(text: string, secrets: string[]): string {
  * (output of other programs, error messages, lines of config files).
  */
 export function redactCredentials(text: string): string {
-  return text
-    // The password runs to the last `@` of the word: it may hold `/`, `:` or `@` unencoded.
-    // with or without a scheme; then one with a space in it runs to the next `@` of the line.
-    .replace(/((?:\b[a-z][a-z0-9+.-]*:)?\/\/[^\s:/@"']*):[^\s"']*@/gi, `$1:${MASK}@`)
-    .replace(/((?:\b[a-z][a-z0-9+.-]*:)?\/\/[^\s:/@"']*):(?!\*\*\*\*@)[^\n"'@]*@/gi, `$1:${MASK}@`)
-    .replace(/\b(sk-[A-Za-z0-9_-]{4})[A-Za-z0-9_-]+/g, `$1${MASK}`)
-    .replace(/\b(Bearer\s+)[A-Za-z0-9._~+/=-]+/gi, `$1${MASK}`);
+  return (
+    text
+      // The password runs to the last `@` of the word: it may hold `/`, `:` or `@` unencoded.
+      // with or without a scheme; then one with a space in it runs to the next `@` of the line.
+      .replace(/((?:\b[a-z][a-z0-9+.-]*:)?\/\/[^\s:/@"']*):[^\s"']*@/gi, `$1:${MASK}@`)
+      .replace(/((?:\b[a-z][a-z0-9+.-]*:)?\/\/[^\s:/@"']*):(?!\*\*\*\*@)[^\n"'@]*@/gi, `$1:${MASK}@`)
+      .replace(/\b(sk-[A-Za-z0-9_-]{4})[A-Za-z0-9_-]+/g, `$1${MASK}`)
+      .replace(/\b(Bearer\s+)[A-Za-z0-9._~+/=-]+/gi, `$1${MASK}`)
+  );
 }

@@ -57,7 +57,13 @@ export function createDoctorService(options: DoctorServiceOptions): DoctorServic
 
   return {
     async setup(req): Promise<SetupSummary> {
-      const setup = await loadCodexSetup({ codexHome, profile: req.profile ?? null, env, platform, findInstalls: true });
+      const setup = await loadCodexSetup({
+        codexHome,
+        profile: req.profile ?? null,
+        env,
+        platform,
+        findInstalls: true,
+      });
       const p = setup.provider;
       return {
         home: setup.home,
@@ -149,7 +155,10 @@ export function createDoctorService(options: DoctorServiceOptions): DoctorServic
       const stamp = lastReport.startedAt.replace(/[:.]/g, '-');
       // JSON: the report's English keys and ids, each message with its text in the chosen language (as `--json`).
       return req.format === 'json'
-        ? { text: JSON.stringify(withText(lastReport, tr), null, 2) + '\n', suggestedName: `codex-connection-report-${stamp}.json` }
+        ? {
+            text: JSON.stringify(withText(lastReport, tr), null, 2) + '\n',
+            suggestedName: `codex-connection-report-${stamp}.json`,
+          }
         : { text: reportToMarkdown(lastReport, tr), suggestedName: `codex-connection-report-${stamp}.md` };
     },
   };

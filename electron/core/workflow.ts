@@ -61,11 +61,26 @@ export function journalDirFor(opts: Pick<WorkflowOptions, 'env' | 'journalDir' |
  * Probes a proxy URL the way the diagnosis does: the WebSocket and HTTPS to the provider's
  * endpoint through it, with the credential Codex would send.
  */
-export function proxyProber(baseUrl: string, opts: Pick<WorkflowOptions, 'timeoutMs' | 'signal'>, ca: string | undefined, credential: ProbeCredential): ProbeProxy {
+export function proxyProber(
+  baseUrl: string,
+  opts: Pick<WorkflowOptions, 'timeoutMs' | 'signal'>,
+  ca: string | undefined,
+  credential: ProbeCredential,
+): ProbeProxy {
   return async (url) => {
-    const route = { kind: 'configured-proxy' as const, label: msg('fixes.probe.route', { proxy: redactUrl(url) }), proxyUrl: url, display: redactUrl(url) };
+    const route = {
+      kind: 'configured-proxy' as const,
+      label: msg('fixes.probe.route', { proxy: redactUrl(url) }),
+      proxyUrl: url,
+      display: redactUrl(url),
+    };
     const auth = { headers: credential.headers(), usable: credential.usable };
-    const results = await probeRoute({ baseUrl }, route, { timeoutMs: opts.timeoutMs ?? 2500, signal: opts.signal, ca, auth });
+    const results = await probeRoute({ baseUrl }, route, {
+      timeoutMs: opts.timeoutMs ?? 2500,
+      signal: opts.signal,
+      ca,
+      auth,
+    });
     const ws = results.find((r) => r.phase === 'websocket');
     const https = results.find((r) => r.phase === 'https');
     // The service's own 401 without a credential to send: through this proxy the upgrade reached it.
@@ -100,7 +115,9 @@ async function socksPortHint(url: string, opts: Pick<WorkflowOptions, 'signal'>)
   }
   if (parsed.protocol !== 'http:' || !parsed.port) return undefined;
   const host = parsed.hostname.replace(/^\[(.*)\]$/, '$1');
-  const sniff = await sniffProxyPort(host, Number(parsed.port), { timeoutMs: 1000, signal: opts.signal }).catch(() => undefined);
+  const sniff = await sniffProxyPort(host, Number(parsed.port), { timeoutMs: 1000, signal: opts.signal }).catch(
+    () => undefined,
+  );
   if (sniff?.speaks !== 'socks5') return undefined;
   return msg('fixes.probe.socks-port', { host, port: parsed.port });
 }
@@ -119,7 +136,8 @@ async function scanEnvironment(opts: WorkflowOptions): Promise<EnvironmentReport
     platform: process.platform,
     env: opts.env,
     homedir: opts.homedir ?? os.homedir(),
-    sniff: (host: string, port: number, o: { timeoutMs: number; signal?: AbortSignal }) => sniffProxyPort(host, port, o),
+    sniff: (host: string, port: number, o: { timeoutMs: number; signal?: AbortSignal }) =>
+      sniffProxyPort(host, port, o),
     timeoutMs: 1500,
     signal: opts.signal,
   });
@@ -145,7 +163,10 @@ export async function prepareFix(fix: ApplicableFix, opts: PrepareOptions): Prom
     findInstalls: false,
   });
   const baseUrl = setup.provider?.baseUrl ?? FALLBACK_BASE_URL;
-  const proxyUrl = opts.proxyUrl && opts.proxyLogin ? proxyUrlWithLogin(opts.proxyUrl, opts.proxyLogin.user, opts.proxyLogin.password) : opts.proxyUrl;
+  const proxyUrl =
+    opts.proxyUrl && opts.proxyLogin
+      ? proxyUrlWithLogin(opts.proxyUrl, opts.proxyLogin.user, opts.proxyLogin.password)
+      : opts.proxyUrl;
   const environment = fix === 'enable-tun' ? await scanEnvironment(opts) : undefined;
   const caSearch = fix === 'trust-ca' ? await caSearchForFix(setup, baseUrl, opts) : undefined;
   const planned = await planFix(fix, {
@@ -200,7 +221,10 @@ async function caSearchForFix(setup: CodexSetup, baseUrl: string, opts: PrepareO
     throw new FixError(msg('fixes.error.ca-already-trusted', { url: redactUrl(baseUrl) }), 'not-applicable');
   }
   if (search.status === 'unreachable') {
-    throw new FixError(msg('fixes.error.ca-unreadable', { url: redactUrl(baseUrl), detail: search.detail }), 'not-applicable');
+    throw new FixError(
+      msg('fixes.error.ca-unreadable', { url: redactUrl(baseUrl), detail: search.detail }),
+      'not-applicable',
+    );
   }
   return search.result;
 }

@@ -12,7 +12,10 @@ export interface WebAssets {
 export function findWebAssets(from: string = fileURLToPath(import.meta.url)): WebAssets | null {
   const here = path.dirname(from);
   for (const dist of [here, path.resolve(here, '..', '..', 'dist')]) {
-    const assets = { rendererDir: path.join(dist, 'renderer'), clientScriptFile: path.join(dist, 'web', 'doctor-client.js') };
+    const assets = {
+      rendererDir: path.join(dist, 'renderer'),
+      clientScriptFile: path.join(dist, 'web', 'doctor-client.js'),
+    };
     if (existsSync(path.join(assets.rendererDir, 'index.html')) && existsSync(assets.clientScriptFile)) return assets;
   }
   return null;

@@ -133,7 +133,11 @@ function refusal(message: MessageId, hint: MessageId): Result<never> {
  * error carries them to the page, which shows them in its language), English in Error.message.
  */
 function pageError(message: MessageId, hint: MessageId, extra: { code?: string } = {}): Error {
-  return Object.assign(new Error(translator('en').t(message)), { userMessage: msg(message), hint: msg(hint), ...extra });
+  return Object.assign(new Error(translator('en').t(message)), {
+    userMessage: msg(message),
+    hint: msg(hint),
+    ...extra,
+  });
 }
 
 const HINT_REOPEN: MessageId = 'cli.server.hint-reopen';
@@ -222,7 +226,13 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   };
 
   // ------------------------------------------------------------ requests
-  const send = (res: http.ServerResponse, status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}) => {
+  const send = (
+    res: http.ServerResponse,
+    status: number,
+    type: string,
+    body: string | Buffer,
+    extra: Record<string, string> = {},
+  ) => {
     res.writeHead(status, { ...COMMON_HEADERS, 'Content-Type': type, ...extra });
     res.end(body);
   };
@@ -263,7 +273,11 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       return sendJson(res, 415, refusal('cli.server.not-json', HINT_REOPEN));
     }
     if (pathname === EVENTS_PATH) {
-      res.writeHead(200, { ...COMMON_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive' });
+      res.writeHead(200, {
+        ...COMMON_HEADERS,
+        'Content-Type': 'text/event-stream; charset=utf-8',
+        Connection: 'keep-alive',
+      });
       res.write(': connected\n\n');
       streams.add(res);
       if (idleTimer) clearTimeout(idleTimer);
@@ -280,7 +294,11 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       payload = body.trim() ? JSON.parse(body) : undefined;
     } catch (error) {
       const status = (error as { status?: number }).status ?? 400;
-      return sendJson(res, status, refusal(status === 413 ? 'cli.server.too-large' : 'cli.server.bad-json', 'cli.server.reload-hint'));
+      return sendJson(
+        res,
+        status,
+        refusal(status === 413 ? 'cli.server.too-large' : 'cli.server.bad-json', 'cli.server.reload-hint'),
+      );
     }
     let channel: string;
     try {
@@ -305,7 +323,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       return send(res, 400, 'text/plain; charset=utf-8', plainText(req, 'cli.server.bad-request'));
     }
     const file = path.resolve(rendererDir, relative);
-    if (relative.includes('\0') || !file.startsWith(rendererDir + path.sep)) return send(res, 404, 'text/plain; charset=utf-8', plainText(req, 'cli.server.not-found'));
+    if (relative.includes('\0') || !file.startsWith(rendererDir + path.sep))
+      return send(res, 404, 'text/plain; charset=utf-8', plainText(req, 'cli.server.not-found'));
     try {
       const content = await readFile(file);
       send(res, 200, MIME[path.extname(file)] ?? 'application/octet-stream', head ? '' : content);
@@ -322,7 +341,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       }
       const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
       if (url.pathname.startsWith('/api/')) return await handleApi(req, res, url.pathname);
-      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', plainText(req, 'cli.server.method-not-allowed'));
+      if (req.method !== 'GET' && req.method !== 'HEAD')
+        return send(res, 405, 'text/plain; charset=utf-8', plainText(req, 'cli.server.method-not-allowed'));
       const offered = url.searchParams.get('token');
       if (offered !== null) {
         // The one-time token buys the cookie once; the redirect drops it from the address bar.

@@ -10,7 +10,10 @@ export function isLocale(value: unknown): value is Locale {
 
 /** `zh`, `zh-CN`, `zh_CN.UTF-8`, `zh-Hans-SG` → zh-CN; `en_US.UTF-8`, `C`, `fr` → en. */
 export function localeFromTag(tag: string | null | undefined): Locale {
-  const lang = (tag ?? '').trim().toLowerCase().split(/[-_.@]/)[0];
+  const lang = (tag ?? '')
+    .trim()
+    .toLowerCase()
+    .split(/[-_.@]/)[0];
   return lang === 'zh' ? 'zh-CN' : 'en';
 }
 

@@ -40,7 +40,11 @@ function formatDuration(value: unknown, lng: string | undefined): string {
   const ms = Number(value);
   if (!Number.isFinite(ms)) return String(value);
   const [amount, unit, symbol] =
-    ms < 1000 ? [Math.round(ms), 'millisecond', 'ms'] : ms < 120_000 ? [ms / 1000, 'second', 's'] : [ms / 60_000, 'minute', 'min'];
+    ms < 1000
+      ? [Math.round(ms), 'millisecond', 'ms']
+      : ms < 120_000
+        ? [ms / 1000, 'second', 's']
+        : [ms / 60_000, 'minute', 'min'];
   const options: Intl.NumberFormatOptions = { maximumFractionDigits: 1 };
   if (lng?.startsWith('en')) return `${new Intl.NumberFormat(lng, options).format(amount)} ${symbol}`;
   return new Intl.NumberFormat(lng, { ...options, style: 'unit', unit, unitDisplay: 'short' }).format(amount);

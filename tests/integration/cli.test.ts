@@ -38,7 +38,11 @@ describe('codex-connection-doctor diagnose', () => {
 
   test('an unknown option or command: exit 2, no stack trace', async () => {
     const home = mkdtempSync(path.join(os.tmpdir(), 'ccd-home-'));
-    for (const args of [['diagnose', '--codex-home', home, '--frobnicate'], ['frobnicate'], ['diagnose', '--timeout-ms', 'soon']]) {
+    for (const args of [
+      ['diagnose', '--codex-home', home, '--frobnicate'],
+      ['frobnicate'],
+      ['diagnose', '--timeout-ms', 'soon'],
+    ]) {
       const r = await runCli(args);
       assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
       assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
@@ -69,18 +73,25 @@ describe('codex-connection-doctor diagnose', () => {
     await s.stop();
   });
 
-  test('WebSocket refused: human output with marks and timings, plain when NO_COLOR, exit 1', { timeout: 30_000 }, async () => {
-    const s = await setupScenario('ws-refused');
-    scenarios.push(s);
-    const r = await runCli(['diagnose', '--codex-home', s.codexHome, '--no-codex-doctor'], { ...s.env, NO_COLOR: '1' });
-    assert.equal(r.code, 1, r.stderr);
-    assert.match(r.stdout, /✓ .*\(\d+ ms\)/);
-    assert.match(r.stdout, /✗|⚠/);
-    assert.match(r.stdout, /Verdict: Fix #1/);
-    assert.match(r.stdout, /fix disable-websockets/);
-    assert.ok(!r.stdout.includes('\x1b['), 'no colour codes');
-    await s.stop();
-  });
+  test(
+    'WebSocket refused: human output with marks and timings, plain when NO_COLOR, exit 1',
+    { timeout: 30_000 },
+    async () => {
+      const s = await setupScenario('ws-refused');
+      scenarios.push(s);
+      const r = await runCli(['diagnose', '--codex-home', s.codexHome, '--no-codex-doctor'], {
+        ...s.env,
+        NO_COLOR: '1',
+      });
+      assert.equal(r.code, 1, r.stderr);
+      assert.match(r.stdout, /✓ .*\(\d+ ms\)/);
+      assert.match(r.stdout, /✗|⚠/);
+      assert.match(r.stdout, /Verdict: Fix #1/);
+      assert.match(r.stdout, /fix disable-websockets/);
+      assert.ok(!r.stdout.includes('\x1b['), 'no colour codes');
+      await s.stop();
+    },
+  );
 
   test('a proxy password in .env never appears in the output', { timeout: 30_000 }, async () => {
     const s = await setupScenario('ws-ok');
@@ -88,7 +99,10 @@ describe('codex-connection-doctor diagnose', () => {
     const port = await closedPort();
     writeFileSync(path.join(s.codexHome, '.env'), `HTTP_PROXY=http://alice:Sup3rSecretPw@127.0.0.1:${port}\n`);
     for (const args of [['--json'], []]) {
-      const r = await runCli(['diagnose', '--codex-home', s.codexHome, '--no-codex-doctor', ...args], { ...s.env, NO_COLOR: '1' });
+      const r = await runCli(['diagnose', '--codex-home', s.codexHome, '--no-codex-doctor', ...args], {
+        ...s.env,
+        NO_COLOR: '1',
+      });
       assert.equal(r.code, 1, r.stderr);
       assert.doesNotMatch(r.stdout + r.stderr, /Sup3rSecretPw/);
       assert.match(r.stdout, /alice:\*+@127\.0\.0\.1/);
@@ -99,7 +113,10 @@ describe('codex-connection-doctor diagnose', () => {
 
 describe('npm run doctor', () => {
   test('runs the same command line from the repo', { timeout: 60_000 }, async () => {
-    const r = await runProcess('npm', ['run', '--silent', 'doctor', '--', '--help'], { cwd: root, env: { ...process.env, LC_ALL: 'C' } });
+    const r = await runProcess('npm', ['run', '--silent', 'doctor', '--', '--help'], {
+      cwd: root,
+      env: { ...process.env, LC_ALL: 'C' },
+    });
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /diagnose \[--codex-home DIR\]/);
     assert.match(r.stdout, /fix <disable-websockets\|use-proxy\|enable-tun\|repair-config\|trust-ca>/);
@@ -116,7 +133,10 @@ describe('codex-connection-doctor fix / history / revert', () => {
     const configPath = path.join(s.codexHome, 'config.toml');
     const before = readFileSync(configPath);
 
-    const dry = await runCli(['fix', 'disable-websockets', '--codex-home', s.codexHome, '--dry-run'], { ...env, NO_COLOR: '1' });
+    const dry = await runCli(['fix', 'disable-websockets', '--codex-home', s.codexHome, '--dry-run'], {
+      ...env,
+      NO_COLOR: '1',
+    });
     assert.equal(dry.code, 0, dry.stderr);
     assert.match(dry.stdout, /^-supports_websockets = true$/m);
     assert.match(dry.stdout, /^\+supports_websockets = false$/m);
@@ -157,7 +177,9 @@ describe('codex-connection-doctor fix / history / revert', () => {
     const home = mkdtempSync(path.join(os.tmpdir(), 'ccd-bad-'));
     const configPath = path.join(home, 'config.toml');
     writeFileSync(configPath, 'model = "gpt"\n[model_providers.x\nname = "x"\n');
-    const r = await runCli(['fix', 'disable-websockets', '--codex-home', home, '--yes'], { CODEX_CONNECTION_DOCTOR_HOME: journalHome() });
+    const r = await runCli(['fix', 'disable-websockets', '--codex-home', home, '--yes'], {
+      CODEX_CONNECTION_DOCTOR_HOME: journalHome(),
+    });
     assert.equal(r.code, 1);
     assert.match(r.stderr, /config\.toml.*:2(:\d+)?/);
     assert.equal(readFileSync(configPath, 'utf8'), 'model = "gpt"\n[model_providers.x\nname = "x"\n');
@@ -165,7 +187,12 @@ describe('codex-connection-doctor fix / history / revert', () => {
   });
 
   test('usage errors: exit 2 with one line', async () => {
-    for (const args of [['fix'], ['fix', 'make-it-work'], ['revert'], ['fix', 'disable-websockets', '--proxy', 'http://x:1']]) {
+    for (const args of [
+      ['fix'],
+      ['fix', 'make-it-work'],
+      ['revert'],
+      ['fix', 'disable-websockets', '--proxy', 'http://x:1'],
+    ]) {
       const r = await runCli(args);
       assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
       assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);

@@ -31,55 +31,120 @@ interface Source {
 }
 
 const provider = (baseUrl: string, extra: string[]) =>
-  ['model_provider = "lab"', 'model = "lab-model"', '[model_providers.lab]', 'name = "Lab"', `base_url = "${baseUrl}"`, 'wire_api = "responses"', 'supports_websockets = true', ...extra, '', LAB_QUIET_TOML].join('\n');
+  [
+    'model_provider = "lab"',
+    'model = "lab-model"',
+    '[model_providers.lab]',
+    'name = "Lab"',
+    `base_url = "${baseUrl}"`,
+    'wire_api = "responses"',
+    'supports_websockets = true',
+    ...extra,
+    '',
+    LAB_QUIET_TOML,
+  ].join('\n');
 const apiKey = (key: string): FakeApiAuth => ({ kind: 'api-key', key });
 const accountId = 'acct-planted-77c1e0';
-const chatgptToken = labJwt({ exp: Math.floor(Date.now() / 1000) + 86_400, sub: 'planted', nonce: 'PlantedAccessTok-9d2' });
+const chatgptToken = labJwt({
+  exp: Math.floor(Date.now() / 1000) + 86_400,
+  sub: 'planted',
+  nonce: 'PlantedAccessTok-9d2',
+});
 
 const SOURCES: Source[] = [
-  { name: 'env_key in .env', secret: 'sk-planted-dotenv-4f9a2b7c1e', auth: apiKey, plant: (home, url, secret) => {
-    writeFileSync(path.join(home, 'config.toml'), provider(url, ['env_key = "PLANTED_KEY"']));
-    writeFileSync(path.join(home, '.env'), `PLANTED_KEY=${secret}\n`);
-    return {};
-  } },
-  { name: 'env_key in the shell', secret: 'sk-planted-shell-8e3d5a0b9c', auth: apiKey, plant: (home, url, secret) => {
-    writeFileSync(path.join(home, 'config.toml'), provider(url, ['env_key = "PLANTED_KEY"']));
-    return { PLANTED_KEY: secret };
-  } },
-  { name: 'experimental_bearer_token', secret: 'tok-planted-bearer-2c7e9f4a', auth: apiKey, plant: (home, url, secret) => {
-    writeFileSync(path.join(home, 'config.toml'), provider(url, [`experimental_bearer_token = "${secret}"`]));
-    return {};
-  } },
-  { name: 'http_headers Authorization', secret: 'tok-planted-header-6b1d3e8f', auth: apiKey, plant: (home, url, secret) => {
-    writeFileSync(path.join(home, 'config.toml'), provider(url, [`http_headers = { "Authorization" = "Bearer ${secret}" }`]));
-    return {};
-  } },
-  { name: 'API-key login in auth.json', secret: 'sk-planted-login-0a4c8e2f6b', auth: apiKey, plant: (home, url, secret) => {
-    writeFileSync(path.join(home, 'config.toml'), provider(url, ['requires_openai_auth = true']));
-    writeAuthJson(home, { kind: 'api-key', key: secret });
-    return {};
-  } },
-  { name: 'CODEX_API_KEY (no saved login)', secret: 'sk-planted-codexenv-5d9b1f3a7c', auth: apiKey, plant: (home, url) => {
-    writeFileSync(path.join(home, 'config.toml'), `openai_base_url = "${url}"\n${LAB_QUIET_TOML}`);
-    return { CODEX_API_KEY: 'sk-planted-codexenv-5d9b1f3a7c' };
-  } },
-  { name: 'ChatGPT login in auth.json', secret: chatgptToken, auth: (secret) => ({ kind: 'chatgpt', accessToken: secret, accountId }), plant: (home, url, secret) => {
-    writeFileSync(path.join(home, 'config.toml'), provider(url, ['requires_openai_auth = true']));
-    writeAuthJson(home, { kind: 'chatgpt', idToken: labJwt({ exp: 4102444800, email: 'x@example.invalid' }), accessToken: secret, refreshToken: 'rt-planted-3e7a', accountId });
-    return {};
-  } },
+  {
+    name: 'env_key in .env',
+    secret: 'sk-planted-dotenv-4f9a2b7c1e',
+    auth: apiKey,
+    plant: (home, url, secret) => {
+      writeFileSync(path.join(home, 'config.toml'), provider(url, ['env_key = "PLANTED_KEY"']));
+      writeFileSync(path.join(home, '.env'), `PLANTED_KEY=${secret}\n`);
+      return {};
+    },
+  },
+  {
+    name: 'env_key in the shell',
+    secret: 'sk-planted-shell-8e3d5a0b9c',
+    auth: apiKey,
+    plant: (home, url, secret) => {
+      writeFileSync(path.join(home, 'config.toml'), provider(url, ['env_key = "PLANTED_KEY"']));
+      return { PLANTED_KEY: secret };
+    },
+  },
+  {
+    name: 'experimental_bearer_token',
+    secret: 'tok-planted-bearer-2c7e9f4a',
+    auth: apiKey,
+    plant: (home, url, secret) => {
+      writeFileSync(path.join(home, 'config.toml'), provider(url, [`experimental_bearer_token = "${secret}"`]));
+      return {};
+    },
+  },
+  {
+    name: 'http_headers Authorization',
+    secret: 'tok-planted-header-6b1d3e8f',
+    auth: apiKey,
+    plant: (home, url, secret) => {
+      writeFileSync(
+        path.join(home, 'config.toml'),
+        provider(url, [`http_headers = { "Authorization" = "Bearer ${secret}" }`]),
+      );
+      return {};
+    },
+  },
+  {
+    name: 'API-key login in auth.json',
+    secret: 'sk-planted-login-0a4c8e2f6b',
+    auth: apiKey,
+    plant: (home, url, secret) => {
+      writeFileSync(path.join(home, 'config.toml'), provider(url, ['requires_openai_auth = true']));
+      writeAuthJson(home, { kind: 'api-key', key: secret });
+      return {};
+    },
+  },
+  {
+    name: 'CODEX_API_KEY (no saved login)',
+    secret: 'sk-planted-codexenv-5d9b1f3a7c',
+    auth: apiKey,
+    plant: (home, url) => {
+      writeFileSync(path.join(home, 'config.toml'), `openai_base_url = "${url}"\n${LAB_QUIET_TOML}`);
+      return { CODEX_API_KEY: 'sk-planted-codexenv-5d9b1f3a7c' };
+    },
+  },
+  {
+    name: 'ChatGPT login in auth.json',
+    secret: chatgptToken,
+    auth: (secret) => ({ kind: 'chatgpt', accessToken: secret, accountId }),
+    plant: (home, url, secret) => {
+      writeFileSync(path.join(home, 'config.toml'), provider(url, ['requires_openai_auth = true']));
+      writeAuthJson(home, {
+        kind: 'chatgpt',
+        idToken: labJwt({ exp: 4102444800, email: 'x@example.invalid' }),
+        accessToken: secret,
+        refreshToken: 'rt-planted-3e7a',
+        accountId,
+      });
+      return {};
+    },
+  },
 ];
 
 /** A report as Markdown and as JSON with every message's text, in English and in Chinese. */
 function rendered(report: DiagnosisReport): string[] {
-  return (['en', 'zh-CN'] as const).flatMap((lang) => [reportToMarkdown(report, translator(lang)), JSON.stringify(withText(report, translator(lang)))]);
+  return (['en', 'zh-CN'] as const).flatMap((lang) => [
+    reportToMarkdown(report, translator(lang)),
+    JSON.stringify(withText(report, translator(lang))),
+  ]);
 }
 
 function assertClean(outputs: string[], secrets: string[], where: string): void {
   for (const out of outputs) {
     for (const secret of secrets) {
       const at = out.indexOf(secret);
-      assert.ok(at < 0, `${where}: the planted secret ${JSON.stringify(secret)} leaked:\n${out.slice(Math.max(0, at - 600), at + 600)}`);
+      assert.ok(
+        at < 0,
+        `${where}: the planted secret ${JSON.stringify(secret)} leaked:\n${out.slice(Math.max(0, at - 600), at + 600)}`,
+      );
     }
   }
 }
@@ -91,29 +156,66 @@ describe('every credential source: sent where Codex sends it, shown nowhere', ()
       apis.push(api);
       const home = makeCodexHome({});
       const extraEnv = source.plant(home, api.baseUrl, source.secret);
-      const env = { HOME: makeTempDir('ccd-user-home'), CODEX_CONNECTION_DOCTOR_HOME: makeTempDir('ccd-doctor-home'), ...extraEnv };
+      const env = {
+        HOME: makeTempDir('ccd-user-home'),
+        CODEX_CONNECTION_DOCTOR_HOME: makeTempDir('ccd-doctor-home'),
+        ...extraEnv,
+      };
       const secrets = [source.secret, 'rt-planted-3e7a', accountId];
 
       const text = await cli(['diagnose', '--codex-home', home, '--no-codex-doctor', '--timeout-ms', '1500'], env);
-      const json = await cli(['diagnose', '--codex-home', home, '--no-codex-doctor', '--timeout-ms', '1500', '--json'], env);
+      const json = await cli(
+        ['diagnose', '--codex-home', home, '--no-codex-doctor', '--timeout-ms', '1500', '--json'],
+        env,
+      );
       const report = JSON.parse(json.stdout) as DiagnosisReport;
       // The same in Chinese: every message rendered in the other language is searched too.
-      const textZh = await cli(['diagnose', '--codex-home', home, '--no-codex-doctor', '--timeout-ms', '1500', '--lang', 'zh-CN'], env);
-      const jsonZh = await cli(['diagnose', '--codex-home', home, '--no-codex-doctor', '--timeout-ms', '1500', '--json', '--lang', 'zh-CN'], env);
+      const textZh = await cli(
+        ['diagnose', '--codex-home', home, '--no-codex-doctor', '--timeout-ms', '1500', '--lang', 'zh-CN'],
+        env,
+      );
+      const jsonZh = await cli(
+        ['diagnose', '--codex-home', home, '--no-codex-doctor', '--timeout-ms', '1500', '--json', '--lang', 'zh-CN'],
+        env,
+      );
       assert.equal(report.codex.credential.status, 'usable', JSON.stringify(report.codex.credential));
       // The service saw the credential: the upgrade got the fake's 403 (refuse mode), not a 401.
-      assert.ok(api.requests.some((r) => r.authorized), 'the probes authenticated');
-      assert.equal(report.recommendation.fix, 'disable-websockets', `${report.recommendation.rule}: ${en(report.recommendation.headline)}`);
+      assert.ok(
+        api.requests.some((r) => r.authorized),
+        'the probes authenticated',
+      );
+      assert.equal(
+        report.recommendation.fix,
+        'disable-websockets',
+        `${report.recommendation.rule}: ${en(report.recommendation.headline)}`,
+      );
 
       const dry = await cli(['fix', 'disable-websockets', '--codex-home', home, '--dry-run', '--json'], env);
       const applied = await cli(['fix', 'disable-websockets', '--codex-home', home, '--yes'], env);
       const history = await cli(['history', '--json'], env);
-      const bad = await cli(['fix', 'use-proxy', '--codex-home', home, '--proxy', `http://u:${source.secret}@[bad`], env);
+      const bad = await cli(
+        ['fix', 'use-proxy', '--codex-home', home, '--proxy', `http://u:${source.secret}@[bad`],
+        env,
+      );
       assert.notEqual(bad.code, 0);
       assertClean(
         [
-          text.stdout, text.stderr, json.stdout, json.stderr, textZh.stdout, textZh.stderr, jsonZh.stdout, jsonZh.stderr, ...rendered(report),
-          dry.stdout, dry.stderr, applied.stdout, applied.stderr, history.stdout, bad.stdout, bad.stderr,
+          text.stdout,
+          text.stderr,
+          json.stdout,
+          json.stderr,
+          textZh.stdout,
+          textZh.stderr,
+          jsonZh.stdout,
+          jsonZh.stderr,
+          ...rendered(report),
+          dry.stdout,
+          dry.stderr,
+          applied.stdout,
+          applied.stderr,
+          history.stdout,
+          bad.stdout,
+          bad.stderr,
         ],
         secrets,
         source.name,
@@ -122,7 +224,10 @@ describe('every credential source: sent where Codex sends it, shown nowhere', ()
       // A rejected credential: the login verdict, still without the secret.
       api.setAuth(apiKey('sk-some-other-key-entirely-000'));
       await cli(['revert', '--last'], env);
-      const rejected = await cli(['diagnose', '--codex-home', home, '--no-codex-doctor', '--timeout-ms', '1500', '--json'], env);
+      const rejected = await cli(
+        ['diagnose', '--codex-home', home, '--no-codex-doctor', '--timeout-ms', '1500', '--json'],
+        env,
+      );
       const r2 = JSON.parse(rejected.stdout) as DiagnosisReport;
       assert.equal(r2.recommendation.fix, 'login', `${r2.recommendation.rule}: ${en(r2.recommendation.headline)}`);
       assertClean([rejected.stdout, rejected.stderr, ...rendered(r2)], secrets, `${source.name}, rejected`);
@@ -133,7 +238,15 @@ describe('every credential source: sent where Codex sends it, shown nowhere', ()
 describe('issue 9 items 1–2: every URL shape, inline tables, passwords with a space or a quote', () => {
   test('planted in .env and config.toml, shown in no output', { timeout: 60_000 }, async () => {
     const home = makeCodexHome({});
-    const secrets = ['Se/cr3t-A1', 'pa ss-B2', 'q"uote-C3', 'QP-secret-D4', 'HD-secret-E5', 'Se/cret-F6', '12/s3cret-G7'];
+    const secrets = [
+      'Se/cr3t-A1',
+      'pa ss-B2',
+      'q"uote-C3',
+      'QP-secret-D4',
+      'HD-secret-E5',
+      'Se/cret-F6',
+      '12/s3cret-G7',
+    ];
     writeFileSync(
       path.join(home, '.env'),
       [
@@ -163,7 +276,10 @@ describe('issue 9 items 1–2: every URL shape, inline tables, passwords with a 
     const text = await cli(['diagnose', ...common, '--no-codex-doctor', '--timeout-ms', '500'], env);
     const json = await cli(['diagnose', ...common, '--no-codex-doctor', '--timeout-ms', '500', '--json'], env);
     const report = JSON.parse(json.stdout) as DiagnosisReport;
-    const textZh = await cli(['diagnose', ...common, '--no-codex-doctor', '--timeout-ms', '500', '--lang', 'zh-CN'], env);
+    const textZh = await cli(
+      ['diagnose', ...common, '--no-codex-doctor', '--timeout-ms', '500', '--lang', 'zh-CN'],
+      env,
+    );
     const dry = await cli(['fix', 'disable-websockets', ...common, '--dry-run'], env);
     const dryZh = await cli(['fix', 'disable-websockets', ...common, '--dry-run', '--lang', 'zh-CN'], env);
     const dryJson = await cli(['fix', 'disable-websockets', ...common, '--dry-run', '--json'], env);
@@ -174,9 +290,15 @@ describe('issue 9 items 1–2: every URL shape, inline tables, passwords with a 
     const conflict = await cli(['revert', '--last'], env);
     assert.match(conflict.stdout, /Not reverted/);
     const history = await cli(['history'], env);
-    const badProxy = await cli(['fix', 'use-proxy', ...common, '--proxy', 'http://alice:Se/cret-F6@127.0.0.1:1', '--dry-run'], env);
+    const badProxy = await cli(
+      ['fix', 'use-proxy', ...common, '--proxy', 'http://alice:Se/cret-F6@127.0.0.1:1', '--dry-run'],
+      env,
+    );
     assert.notEqual(badProxy.code, 0);
-    const outputs = [text, json, textZh, dry, dryZh, dryJson, applied, conflict, history, badProxy].flatMap((r) => [r.stdout, r.stderr]);
+    const outputs = [text, json, textZh, dry, dryZh, dryJson, applied, conflict, history, badProxy].flatMap((r) => [
+      r.stdout,
+      r.stderr,
+    ]);
     assertClean([...outputs, ...rendered(report)], secrets, 'URL shapes');
   });
 });

@@ -13,7 +13,13 @@ import { en, enAll } from '../i18n.ts';
 
 /** Every credential the lab plants: none may appear in a report. */
 const LAB_SECRETS = [LAB_API_KEY, LAB_OTHER_API_KEY, LAB_CHATGPT_LOGIN.accessToken];
-import { LAB_PROXY_PASSWORD, SCENARIO_NAMES, setupScenario, type CodexBehaviour, type Scenario } from '../lab/scenarios.ts';
+import {
+  LAB_PROXY_PASSWORD,
+  SCENARIO_NAMES,
+  setupScenario,
+  type CodexBehaviour,
+  type Scenario,
+} from '../lab/scenarios.ts';
 
 const cleanEnv = { PATH: process.env.PATH, HOME: process.env.HOME };
 
@@ -89,87 +95,125 @@ describe('diagnosis against the lab, judged by the real Codex', () => {
 });
 
 describe('diagnosis: cancel, progress and Codex’s own doctor', () => {
-  test('cancelling a diagnosis stuck on a stalled WebSocket returns a partial report at once', { timeout: 30_000 }, async () => {
-    const scenario = await setupScenario('ws-stalled');
-    open.push(scenario);
-    const controller = new AbortController();
-    const t0 = performance.now();
-    setTimeout(() => controller.abort(), 300);
-    const report = await runDiagnosis({
-      codexHome: scenario.codexHome,
-      env: cleanEnv,
-      codexDoctor: false,
-      timeoutMs: 20_000,
-      signal: controller.signal,
-    });
-    const elapsed = performance.now() - t0;
-    assert.equal(report.cancelled, true);
-    assert.ok(elapsed < 3000, `took ${Math.round(elapsed)} ms after a cancel at 300 ms`);
-    await scenario.stop();
-  });
-
-  test('the installed Codex’s `codex doctor --network-only --json` is added as evidence', { timeout: 60_000 }, async () => {
-    const scenario = await setupScenario('ws-ok');
-    open.push(scenario);
-    const report = await runDiagnosis({
-      codexHome: scenario.codexHome,
-      // Counts this project's pinned Codex as installed (it is not on PATH here).
-      env: { ...cleanEnv, ...scenario.env, CCD_INCLUDE_PROJECT_CODEX: '1' },
-      timeoutMs: 2000,
-    });
-    assert.ok(report.codex.installs.some((i) => i.version === '0.171.0' && i.hasDoctor), JSON.stringify(report.codex.installs));
-    const doctorCheck = report.checks.find((c) => c.id === 'codex:doctor');
-    assert.ok(doctorCheck, 'the doctor run shows as a check');
-    // On a healthy endpoint Codex's doctor takes well under a second: it must be in the report.
-    assert.notEqual(doctorCheck.status, 'skipped');
-    assert.ok(report.codexDoctor, 'the doctor run is in the report');
-    assert.ok(report.codexDoctor.summary.some((line) => /config\.load: ok/.test(line)), report.codexDoctor.summary.join('\n'));
-    // Both authenticated, both agree: healthy, and no disagreement is reported.
-    assert.equal(report.recommendation.fix, 'none');
-    assert.ok(!enAll(report.recommendation.reasons).some((r) => /own doctor/.test(r)), enAll(report.recommendation.reasons).join('\n'));
-    assert.ok(!JSON.stringify(report).includes(LAB_API_KEY));
-    await scenario.stop();
-  });
-
-  test('without the key where the doctor runs, a 401 on ws:// is unproven, never Fix #1', { timeout: 30_000 }, async () => {
-    const scenario = await setupScenario('ws-ok');
-    open.push(scenario);
-    const report = await runDiagnosis({ codexHome: scenario.codexHome, env: cleanEnv, codexDoctor: false, timeoutMs: 2000 });
-    assert.equal(report.codex.credential.status, 'missing');
-    assert.equal(report.recommendation.fix, 'unproven', en(report.recommendation.headline));
-    assert.ok(report.probes.some((p) => p.phase === 'websocket' && p.failure === 'unauthenticated'));
-    await scenario.stop();
-  });
-
-  test("a provider auth command the doctor does not run: Codex's own authenticated doctor decides", { timeout: 60_000 }, async () => {
-    const api = await startFakeResponsesApi({ mode: 'ok' });
-    try {
-      // Codex runs the command and sends what it prints; the doctor never runs it.
-      const codexHome = makeCodexHome({
-        configToml: [
-          'model_provider = "lab"',
-          'model = "lab-model"',
-          '[model_providers.lab]',
-          'name = "Lab"',
-          `base_url = "${api.baseUrl}"`,
-          'wire_api = "responses"',
-          'supports_websockets = true',
-          '[model_providers.lab.auth]',
-          'command = "sh"',
-          `args = ["-c", "echo ${LAB_API_KEY}"]`,
-          '',
-          LAB_QUIET_TOML,
-        ].join('\n'),
+  test(
+    'cancelling a diagnosis stuck on a stalled WebSocket returns a partial report at once',
+    { timeout: 30_000 },
+    async () => {
+      const scenario = await setupScenario('ws-stalled');
+      open.push(scenario);
+      const controller = new AbortController();
+      const t0 = performance.now();
+      setTimeout(() => controller.abort(), 300);
+      const report = await runDiagnosis({
+        codexHome: scenario.codexHome,
+        env: cleanEnv,
+        codexDoctor: false,
+        timeoutMs: 20_000,
+        signal: controller.signal,
       });
-      const report = await runDiagnosis({ codexHome, env: { ...cleanEnv, CCD_INCLUDE_PROJECT_CODEX: '1' }, timeoutMs: 2000 });
-      assert.equal(report.codex.credential.status, 'command');
-      assert.ok(report.codexDoctor, 'Codex’s doctor ran');
-      assert.equal(report.recommendation.fix, 'none', `${report.recommendation.rule}: ${enAll(report.recommendation.reasons).join(' | ')}\n${report.codexDoctor.summary.join('\n')}`);
-      assert.match(enAll(report.recommendation.reasons).join(' '), /Codex's own doctor \(authenticated\)/);
-      const run = await runCodex({ codexHome, timeoutMs: 45_000 });
-      assert.ok(run.answered && run.reconnectingLines === 0, run.stderr.slice(-800));
-    } finally {
-      await api.close();
-    }
-  });
+      const elapsed = performance.now() - t0;
+      assert.equal(report.cancelled, true);
+      assert.ok(elapsed < 3000, `took ${Math.round(elapsed)} ms after a cancel at 300 ms`);
+      await scenario.stop();
+    },
+  );
+
+  test(
+    'the installed Codex’s `codex doctor --network-only --json` is added as evidence',
+    { timeout: 60_000 },
+    async () => {
+      const scenario = await setupScenario('ws-ok');
+      open.push(scenario);
+      const report = await runDiagnosis({
+        codexHome: scenario.codexHome,
+        // Counts this project's pinned Codex as installed (it is not on PATH here).
+        env: { ...cleanEnv, ...scenario.env, CCD_INCLUDE_PROJECT_CODEX: '1' },
+        timeoutMs: 2000,
+      });
+      assert.ok(
+        report.codex.installs.some((i) => i.version === '0.171.0' && i.hasDoctor),
+        JSON.stringify(report.codex.installs),
+      );
+      const doctorCheck = report.checks.find((c) => c.id === 'codex:doctor');
+      assert.ok(doctorCheck, 'the doctor run shows as a check');
+      // On a healthy endpoint Codex's doctor takes well under a second: it must be in the report.
+      assert.notEqual(doctorCheck.status, 'skipped');
+      assert.ok(report.codexDoctor, 'the doctor run is in the report');
+      assert.ok(
+        report.codexDoctor.summary.some((line) => /config\.load: ok/.test(line)),
+        report.codexDoctor.summary.join('\n'),
+      );
+      // Both authenticated, both agree: healthy, and no disagreement is reported.
+      assert.equal(report.recommendation.fix, 'none');
+      assert.ok(
+        !enAll(report.recommendation.reasons).some((r) => /own doctor/.test(r)),
+        enAll(report.recommendation.reasons).join('\n'),
+      );
+      assert.ok(!JSON.stringify(report).includes(LAB_API_KEY));
+      await scenario.stop();
+    },
+  );
+
+  test(
+    'without the key where the doctor runs, a 401 on ws:// is unproven, never Fix #1',
+    { timeout: 30_000 },
+    async () => {
+      const scenario = await setupScenario('ws-ok');
+      open.push(scenario);
+      const report = await runDiagnosis({
+        codexHome: scenario.codexHome,
+        env: cleanEnv,
+        codexDoctor: false,
+        timeoutMs: 2000,
+      });
+      assert.equal(report.codex.credential.status, 'missing');
+      assert.equal(report.recommendation.fix, 'unproven', en(report.recommendation.headline));
+      assert.ok(report.probes.some((p) => p.phase === 'websocket' && p.failure === 'unauthenticated'));
+      await scenario.stop();
+    },
+  );
+
+  test(
+    "a provider auth command the doctor does not run: Codex's own authenticated doctor decides",
+    { timeout: 60_000 },
+    async () => {
+      const api = await startFakeResponsesApi({ mode: 'ok' });
+      try {
+        // Codex runs the command and sends what it prints; the doctor never runs it.
+        const codexHome = makeCodexHome({
+          configToml: [
+            'model_provider = "lab"',
+            'model = "lab-model"',
+            '[model_providers.lab]',
+            'name = "Lab"',
+            `base_url = "${api.baseUrl}"`,
+            'wire_api = "responses"',
+            'supports_websockets = true',
+            '[model_providers.lab.auth]',
+            'command = "sh"',
+            `args = ["-c", "echo ${LAB_API_KEY}"]`,
+            '',
+            LAB_QUIET_TOML,
+          ].join('\n'),
+        });
+        const report = await runDiagnosis({
+          codexHome,
+          env: { ...cleanEnv, CCD_INCLUDE_PROJECT_CODEX: '1' },
+          timeoutMs: 2000,
+        });
+        assert.equal(report.codex.credential.status, 'command');
+        assert.ok(report.codexDoctor, 'Codex’s doctor ran');
+        assert.equal(
+          report.recommendation.fix,
+          'none',
+          `${report.recommendation.rule}: ${enAll(report.recommendation.reasons).join(' | ')}\n${report.codexDoctor.summary.join('\n')}`,
+        );
+        assert.match(enAll(report.recommendation.reasons).join(' '), /Codex's own doctor \(authenticated\)/);
+        const run = await runCodex({ codexHome, timeoutMs: 45_000 });
+        assert.ok(run.answered && run.reconnectingLines === 0, run.stderr.slice(-800));
+      } finally {
+        await api.close();
+      }
+    },
+  );
 });

@@ -57,7 +57,12 @@ async function fixRoundTrip(opts: {
 
   // The doctor runs with what Codex runs with (the key named by env_key, a shell proxy).
   const env = { ...baseEnv, ...(opts.codexEnv ?? {}) };
-  const report = await runDiagnosis({ codexHome: opts.codexHome, env, extraProxyPorts: opts.extraProxyPorts, codexDoctor: false });
+  const report = await runDiagnosis({
+    codexHome: opts.codexHome,
+    env,
+    extraProxyPorts: opts.extraProxyPorts,
+    codexDoctor: false,
+  });
   // The doctor itself recommends the fix under test (fix-proxy is the use-proxy edit).
   const recommended = report.recommendation.fix === 'fix-proxy' ? 'use-proxy' : report.recommendation.fix;
   assert.equal(recommended, opts.fix, `${report.recommendation.rule}: ${en(report.recommendation.headline)}`);
@@ -77,7 +82,11 @@ async function fixRoundTrip(opts: {
     extraProxyPorts: opts.extraProxyPorts,
   });
   opts.expectedFiles?.(opts.codexHome);
-  assert.equal(afterReport.recommendation.fix, 'none', `${afterReport.recommendation.rule}: ${en(afterReport.recommendation.headline)}`);
+  assert.equal(
+    afterReport.recommendation.fix,
+    'none',
+    `${afterReport.recommendation.rule}: ${en(afterReport.recommendation.headline)}`,
+  );
   assertAnswersAtOnce(await codex(45_000));
 
   const outcome = await revert(entry.id, { env, journalDir });
@@ -92,7 +101,8 @@ async function scenario(name: ScenarioName) {
   return s;
 }
 
-const reconnectsThenAnswers = (run: CodexRun) => assert.ok(run.answered && run.reconnectingLines > 0 && run.fellBack, said(run));
+const reconnectsThenAnswers = (run: CodexRun) =>
+  assert.ok(run.answered && run.reconnectingLines > 0 && run.fellBack, said(run));
 const neverAnswers = (run: CodexRun) => assert.ok(!run.answered, said(run));
 
 describe('fixes judged by the real Codex', () => {
@@ -111,76 +121,88 @@ describe('fixes judged by the real Codex', () => {
     });
   });
 
-  test('Fix #1 on the built-in provider (API-key login, openai_base_url): a new provider that keeps the login', { timeout: 120_000 }, async () => {
-    const api = await startFakeResponsesApi({ mode: 'refuse' });
-    open.push({ stop: () => api.close() });
-    const home = mkdtempSync(path.join(os.tmpdir(), 'ccd-builtin-'));
-    writeFileSync(
-      path.join(home, 'config.toml'),
-      `# my Codex config\nmodel = "lab-model"\nopenai_base_url = "${api.baseUrl}"\n\n[model_providers.unused]\nname = "x"\nbase_url = "http://127.0.0.1:9/v1"\n${LAB_QUIET_TOML}`,
-    );
-    // A real API-key login, stored by Codex itself in auth.json.
-    const login = spawnSync(process.execPath, [codexLauncherPath(), 'login', '--with-api-key'], {
-      input: `${LAB_API_KEY}\n`,
-      env: { PATH: process.env.PATH, HOME: home, CODEX_HOME: home },
-      encoding: 'utf8',
-    });
-    assert.equal(login.status, 0, login.stderr);
-    assert.ok(existsSync(path.join(home, 'auth.json')));
-    await fixRoundTrip({
-      codexHome: home,
-      fix: 'disable-websockets',
-      before: reconnectsThenAnswers,
-      expectedFiles: (h) => {
-        const text = readFileSync(path.join(h, 'config.toml'), 'utf8');
-        assert.match(text, /^model_provider = "openai_http"/m);
-        assert.match(text, /\[model_providers\.openai_http\]/);
-        assert.match(text, /requires_openai_auth = true/);
-        assert.ok(text.includes(`base_url = "${api.baseUrl}"`), text);
-        assert.doesNotMatch(text, /\[model_providers\.openai\]/);
-        assert.ok(text.startsWith('# my Codex config\n'));
-      },
-    });
-    // The login secret went only where Codex sends it: the lab server saw it, the journal did not.
-    assert.equal(api.lastHeaders?.authorization, `Bearer ${LAB_API_KEY}`);
-  });
+  test(
+    'Fix #1 on the built-in provider (API-key login, openai_base_url): a new provider that keeps the login',
+    { timeout: 120_000 },
+    async () => {
+      const api = await startFakeResponsesApi({ mode: 'refuse' });
+      open.push({ stop: () => api.close() });
+      const home = mkdtempSync(path.join(os.tmpdir(), 'ccd-builtin-'));
+      writeFileSync(
+        path.join(home, 'config.toml'),
+        `# my Codex config\nmodel = "lab-model"\nopenai_base_url = "${api.baseUrl}"\n\n[model_providers.unused]\nname = "x"\nbase_url = "http://127.0.0.1:9/v1"\n${LAB_QUIET_TOML}`,
+      );
+      // A real API-key login, stored by Codex itself in auth.json.
+      const login = spawnSync(process.execPath, [codexLauncherPath(), 'login', '--with-api-key'], {
+        input: `${LAB_API_KEY}\n`,
+        env: { PATH: process.env.PATH, HOME: home, CODEX_HOME: home },
+        encoding: 'utf8',
+      });
+      assert.equal(login.status, 0, login.stderr);
+      assert.ok(existsSync(path.join(home, 'auth.json')));
+      await fixRoundTrip({
+        codexHome: home,
+        fix: 'disable-websockets',
+        before: reconnectsThenAnswers,
+        expectedFiles: (h) => {
+          const text = readFileSync(path.join(h, 'config.toml'), 'utf8');
+          assert.match(text, /^model_provider = "openai_http"/m);
+          assert.match(text, /\[model_providers\.openai_http\]/);
+          assert.match(text, /requires_openai_auth = true/);
+          assert.ok(text.includes(`base_url = "${api.baseUrl}"`), text);
+          assert.doesNotMatch(text, /\[model_providers\.openai\]/);
+          assert.ok(text.startsWith('# my Codex config\n'));
+        },
+      });
+      // The login secret went only where Codex sends it: the lab server saw it, the journal did not.
+      assert.equal(api.lastHeaders?.authorization, `Bearer ${LAB_API_KEY}`);
+    },
+  );
 
-  test('Fix #2 when the endpoint is reachable only through a proxy Codex is not told about', { timeout: 120_000 }, async () => {
-    const s = await scenario('proxy-needed');
-    await fixRoundTrip({
-      codexHome: s.codexHome,
-      codexEnv: s.env,
-      fix: 'use-proxy',
-      extraProxyPorts: s.extraProxyPorts,
-      before: neverAnswers,
-      beforeTimeoutMs: 12_000,
-      expectedFiles: (home) => {
-        const dotenv = readFileSync(path.join(home, '.env'), 'utf8');
-        assert.match(dotenv, new RegExp(`^HTTPS_PROXY=${s.squid!.url.replace(/\./g, '\\.')}$`, 'm'));
-        assert.match(dotenv, /^NO_PROXY=.*127\.0\.0\.1/m);
-        assert.equal(statSync(path.join(home, '.env')).mode & 0o077, 0, '.env is readable by the user alone');
-      },
-    });
-    assert.match(s.squid!.accessLog(), /CONNECT api\.lab\.test/);
-  });
+  test(
+    'Fix #2 when the endpoint is reachable only through a proxy Codex is not told about',
+    { timeout: 120_000 },
+    async () => {
+      const s = await scenario('proxy-needed');
+      await fixRoundTrip({
+        codexHome: s.codexHome,
+        codexEnv: s.env,
+        fix: 'use-proxy',
+        extraProxyPorts: s.extraProxyPorts,
+        before: neverAnswers,
+        beforeTimeoutMs: 12_000,
+        expectedFiles: (home) => {
+          const dotenv = readFileSync(path.join(home, '.env'), 'utf8');
+          assert.match(dotenv, new RegExp(`^HTTPS_PROXY=${s.squid!.url.replace(/\./g, '\\.')}$`, 'm'));
+          assert.match(dotenv, /^NO_PROXY=.*127\.0\.0\.1/m);
+          assert.equal(statSync(path.join(home, '.env')).mode & 0o077, 0, '.env is readable by the user alone');
+        },
+      });
+      assert.match(s.squid!.accessLog(), /CONNECT api\.lab\.test/);
+    },
+  );
 
-  test('Fix #2 for an https endpoint behind a private CA, reachable only through a local proxy (CONNECT + TLS)', { timeout: 120_000 }, async () => {
-    const s = await scenario('tls-proxy-needed');
-    await fixRoundTrip({
-      codexHome: s.codexHome,
-      codexEnv: s.env,
-      fix: 'use-proxy',
-      extraProxyPorts: s.extraProxyPorts,
-      before: neverAnswers,
-      beforeTimeoutMs: 12_000,
-      expectedFiles: (home) => {
-        const dotenv = readFileSync(path.join(home, '.env'), 'utf8');
-        assert.match(dotenv, /^SSL_CERT_FILE=/m, 'the CA line the user had is kept');
-        assert.match(dotenv, new RegExp(`^HTTPS_PROXY=${s.squid!.url.replace(/\./g, '\\.')}$`, 'm'));
-      },
-    });
-    assert.match(s.squid!.accessLog(), /CONNECT api\.lab\.test/);
-  });
+  test(
+    'Fix #2 for an https endpoint behind a private CA, reachable only through a local proxy (CONNECT + TLS)',
+    { timeout: 120_000 },
+    async () => {
+      const s = await scenario('tls-proxy-needed');
+      await fixRoundTrip({
+        codexHome: s.codexHome,
+        codexEnv: s.env,
+        fix: 'use-proxy',
+        extraProxyPorts: s.extraProxyPorts,
+        before: neverAnswers,
+        beforeTimeoutMs: 12_000,
+        expectedFiles: (home) => {
+          const dotenv = readFileSync(path.join(home, '.env'), 'utf8');
+          assert.match(dotenv, /^SSL_CERT_FILE=/m, 'the CA line the user had is kept');
+          assert.match(dotenv, new RegExp(`^HTTPS_PROXY=${s.squid!.url.replace(/\./g, '\\.')}$`, 'm'));
+        },
+      });
+      assert.match(s.squid!.accessLog(), /CONNECT api\.lab\.test/);
+    },
+  );
 
   test('fix-proxy: a dead proxy port in .env replaced in place by a working one', { timeout: 120_000 }, async () => {
     const s = await scenario('dead-proxy-in-dotenv');
@@ -204,47 +226,61 @@ describe('fixes judged by the real Codex', () => {
   for (const name of ['ws-frames-dropped', 'gateway-no-upgrade'] as const) {
     // Codex: frames dropped after 101 → "Connection reset without closing handshake"; nginx without
     // upgrade forwarding → 404 on every upgrade. Both retry, fall back and answer after ~7 s.
-    test(`Fix #1 where ${name === 'ws-frames-dropped' ? 'a middlebox drops the first frame after the handshake' : 'a gateway does not pass the upgrade'}`, { timeout: 120_000 }, async () => {
-      const s = await scenario(name);
+    test(
+      `Fix #1 where ${name === 'ws-frames-dropped' ? 'a middlebox drops the first frame after the handshake' : 'a gateway does not pass the upgrade'}`,
+      { timeout: 120_000 },
+      async () => {
+        const s = await scenario(name);
+        await fixRoundTrip({
+          codexHome: s.codexHome,
+          codexEnv: s.env,
+          fix: 'disable-websockets',
+          before: reconnectsThenAnswers,
+          expectedFiles: (home) =>
+            assert.match(readFileSync(path.join(home, 'config.toml'), 'utf8'), /supports_websockets = false/),
+        });
+      },
+    );
+  }
+
+  test(
+    'Fix #1 where [model_providers.openai] holds only supports_websockets = false (Codex ignores it): the table goes, WebSockets really stop',
+    { timeout: 120_000 },
+    async () => {
+      const s = await scenario('ignored-openai-table');
+      const before = readFileSync(path.join(s.codexHome, 'config.toml'), 'utf8');
+      assert.match(before, /\[model_providers\.openai\]/);
       await fixRoundTrip({
         codexHome: s.codexHome,
         codexEnv: s.env,
         fix: 'disable-websockets',
         before: reconnectsThenAnswers,
-        expectedFiles: (home) => assert.match(readFileSync(path.join(home, 'config.toml'), 'utf8'), /supports_websockets = false/),
+        expectedFiles: (home) => {
+          const text = readFileSync(path.join(home, 'config.toml'), 'utf8');
+          assert.doesNotMatch(text, /\[model_providers\.openai\]/);
+          assert.match(text, /^model_provider = "openai_http"$/m);
+        },
       });
-    });
-  }
+    },
+  );
 
-  test('Fix #1 where [model_providers.openai] holds only supports_websockets = false (Codex ignores it): the table goes, WebSockets really stop', { timeout: 120_000 }, async () => {
-    const s = await scenario('ignored-openai-table');
-    const before = readFileSync(path.join(s.codexHome, 'config.toml'), 'utf8');
-    assert.match(before, /\[model_providers\.openai\]/);
-    await fixRoundTrip({
-      codexHome: s.codexHome,
-      codexEnv: s.env,
-      fix: 'disable-websockets',
-      before: reconnectsThenAnswers,
-      expectedFiles: (home) => {
-        const text = readFileSync(path.join(home, 'config.toml'), 'utf8');
-        assert.doesNotMatch(text, /\[model_providers\.openai\]/);
-        assert.match(text, /^model_provider = "openai_http"$/m);
-      },
-    });
-  });
-
-  test('repair-config: a reserved [model_providers.openai] table that stops Codex from starting', { timeout: 120_000 }, async () => {
-    const s = await scenario('broken-config');
-    await fixRoundTrip({
-      codexHome: s.codexHome,
-      codexEnv: s.env,
-      fix: 'repair-config',
-      before: (run) => {
-        assert.ok(!run.answered, said(run));
-        assert.match(run.stderr + run.stdout, /reserved/i);
-      },
-      beforeTimeoutMs: 20_000,
-      expectedFiles: (home) => assert.doesNotMatch(readFileSync(path.join(home, 'config.toml'), 'utf8'), /\[model_providers\.openai\]/),
-    });
-  });
+  test(
+    'repair-config: a reserved [model_providers.openai] table that stops Codex from starting',
+    { timeout: 120_000 },
+    async () => {
+      const s = await scenario('broken-config');
+      await fixRoundTrip({
+        codexHome: s.codexHome,
+        codexEnv: s.env,
+        fix: 'repair-config',
+        before: (run) => {
+          assert.ok(!run.answered, said(run));
+          assert.match(run.stderr + run.stdout, /reserved/i);
+        },
+        beforeTimeoutMs: 20_000,
+        expectedFiles: (home) =>
+          assert.doesNotMatch(readFileSync(path.join(home, 'config.toml'), 'utf8'), /\[model_providers\.openai\]/),
+      });
+    },
+  );
 });

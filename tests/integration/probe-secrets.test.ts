@@ -17,7 +17,11 @@ const direct: Route = { kind: 'direct', label: msg('probes.route.direct') };
 
 /** A result as JSON and with every message rendered in English and in Chinese: all of it is searched. */
 function shown(r: ProbeResult): string {
-  return [JSON.stringify(r), JSON.stringify(withText(r, translator('en'))), JSON.stringify(withText(r, translator('zh-CN')))].join('\n');
+  return [
+    JSON.stringify(r),
+    JSON.stringify(withText(r, translator('en'))),
+    JSON.stringify(withText(r, translator('zh-CN'))),
+  ].join('\n');
 }
 const SECRET = 's3cr3t-gateway-pw';
 

@@ -36,7 +36,11 @@ import {
 } from '../lab/index.ts';
 
 const direct: Route = { kind: 'direct', label: msg('probes.route.direct') };
-const proxied = (proxyUrl: string): Route => ({ kind: 'local-proxy', label: msg('probes.raw', { text: 'lab proxy' }), proxyUrl });
+const proxied = (proxyUrl: string): Route => ({
+  kind: 'local-proxy',
+  label: msg('probes.raw', { text: 'lab proxy' }),
+  proxyUrl,
+});
 /**
  * The lab's stand-in for getaddrinfo: the system resolver would ask this machine's DNS server,
  * which is not on loopback, and the tests never send traffic off loopback. Names outside the table
@@ -92,7 +96,14 @@ before(async () => {
 });
 
 after(async () => {
-  await Promise.all([api?.close(), tlsApi?.close(), squid?.stop(), squidDenyConnect?.stop(), squidAuth?.stop(), v2ray?.stop()]);
+  await Promise.all([
+    api?.close(),
+    tlsApi?.close(),
+    squid?.stop(),
+    squidDenyConnect?.stop(),
+    squidAuth?.stop(),
+    v2ray?.stop(),
+  ]);
 });
 
 describe('WebSocket upgrade, direct', () => {
@@ -148,13 +159,20 @@ describe('WebSocket upgrade, direct', () => {
 describe("credentials: Codex's own, to the service only", () => {
   test('an authenticated upgrade gets 101 and a ping its pong; the Authorization is the one given', async () => {
     api.setMode('ok');
-    const r = await probeWebSocket(wsUrl(api), direct, { ...T, headers: { Authorization: 'Bearer sk-should-not-leave' } });
+    const r = await probeWebSocket(wsUrl(api), direct, {
+      ...T,
+      headers: { Authorization: 'Bearer sk-should-not-leave' },
+    });
     assert.equal(r.ok, true, en(r.detail));
     assert.equal(r.data?.authenticated, true);
     assert.equal(typeof r.data?.pongMs, 'number');
     const h = api.lastHeaders!;
     assert.equal(h.upgrade, 'websocket');
-    assert.equal(h.authorization, `Bearer ${LAB_API_KEY}`, 'credentials come only from the credential, never from extra headers');
+    assert.equal(
+      h.authorization,
+      `Bearer ${LAB_API_KEY}`,
+      'credentials come only from the credential, never from extra headers',
+    );
     assert.equal(h.originator, 'codex_exec');
     assert.equal(h['openai-beta'], CODEX_WEBSOCKET_HEADERS['OpenAI-Beta']);
     assert.doesNotMatch(en(r.detail), new RegExp(LAB_API_KEY));
@@ -215,7 +233,11 @@ describe("credentials: Codex's own, to the service only", () => {
     await runCodex({ codexHome: home, timeoutMs: 4000 });
     const codex = api.lastHeaders!;
     assert.equal(codex.upgrade, 'websocket', 'Codex should have tried the WebSocket');
-    assert.equal(codex.authorization, `Bearer ${LAB_API_KEY}`, 'Codex sends the key named by env_key as a bearer token, as the probe does');
+    assert.equal(
+      codex.authorization,
+      `Bearer ${LAB_API_KEY}`,
+      'Codex sends the key named by env_key as a bearer token, as the probe does',
+    );
     assert.equal(codex.originator, CODEX_WEBSOCKET_HEADERS.originator);
     assert.equal(codex['openai-beta'], CODEX_WEBSOCKET_HEADERS['OpenAI-Beta']);
     assert.equal(codex['sec-websocket-extensions'], CODEX_WEBSOCKET_HEADERS['Sec-WebSocket-Extensions']);
@@ -243,7 +265,10 @@ describe('HTTPS', () => {
   test('https through squid: CONNECT, TLS with the extra CA, the service answers', async () => {
     const results = await probeRoute({ baseUrl: labUrl(tlsApi, 'https') }, proxied(squid.url), { ...T, ca: ca.caCert });
     const byPhase = Object.fromEntries(results.map((r) => [r.phase, r]));
-    assert.deepEqual(results.map((r) => r.phase), ['tcp', 'tls', 'https', 'websocket']);
+    assert.deepEqual(
+      results.map((r) => r.phase),
+      ['tcp', 'tls', 'https', 'websocket'],
+    );
     for (const r of results) assert.equal(r.ok, true, `${r.phase}: ${en(r.detail)}`);
     assert.equal(byPhase.https!.data?.status, 200);
     const timings = byPhase.https!.data?.timings as Record<string, number>;
@@ -309,7 +334,10 @@ describe('through squid', () => {
   test('a stall behind the tunnel is stalled, within the timeout', async () => {
     api.setMode('stall');
     const started = performance.now();
-    const r = await probeWebSocket(`ws://${LAB_HOST}:${api.port}/v1/responses`, proxied(squid.url), { timeoutMs: 1500, auth: AUTH });
+    const r = await probeWebSocket(`ws://${LAB_HOST}:${api.port}/v1/responses`, proxied(squid.url), {
+      timeoutMs: 1500,
+      auth: AUTH,
+    });
     assert.equal(r.failure, 'stalled', en(r.detail));
     assert.ok(performance.now() - started < 2000);
   });
@@ -319,7 +347,11 @@ describe('through squid', () => {
     const results = await probeRoute({ baseUrl: labUrl(api) }, proxied(squidDenyConnect.url), T);
     const https = results.find((r) => r.phase === 'https')!;
     const ws = results.find((r) => r.phase === 'websocket')!;
-    assert.equal(results.some((r) => r.phase === 'dns'), false, 'no local DNS through a proxy');
+    assert.equal(
+      results.some((r) => r.phase === 'dns'),
+      false,
+      'no local DNS through a proxy',
+    );
     assert.equal(https.ok, true, en(https.detail));
     assert.equal(ws.failure, 'connect-denied', en(ws.detail));
     assert.equal(ws.data?.refusedBy, 'proxy');
@@ -334,7 +366,12 @@ describe('through squid', () => {
     assert.equal(without.find((r) => r.phase === 'https')?.failure, 'proxy-auth-required');
 
     const url = squidAuth.url.replace('http://', `http://labuser:${PROXY_PASSWORD}@`);
-    const route: Route = { kind: 'configured-proxy', label: msg('probes.raw', { text: 'HTTPS_PROXY' }), proxyUrl: url, display: 'http://labuser:****@…' };
+    const route: Route = {
+      kind: 'configured-proxy',
+      label: msg('probes.raw', { text: 'HTTPS_PROXY' }),
+      proxyUrl: url,
+      display: 'http://labuser:****@…',
+    };
     const withLogin = await probeRoute({ baseUrl: labUrl(api) }, route, T);
     for (const r of withLogin) assert.equal(r.ok, true, `${r.phase}: ${en(r.detail)}`);
     const shown = JSON.stringify(withLogin.map(({ route: _route, ...rest }) => rest));
@@ -359,7 +396,11 @@ describe('through v2ray (SOCKS only)', () => {
   });
 
   test('socks5:// resolves locally, where the lab name does not resolve', async () => {
-    const r = await probeWebSocket(`ws://${LAB_HOST}:${api.port}/v1/responses`, proxied(v2ray.url.replace('socks5h', 'socks5')), T);
+    const r = await probeWebSocket(
+      `ws://${LAB_HOST}:${api.port}/v1/responses`,
+      proxied(v2ray.url.replace('socks5h', 'socks5')),
+      T,
+    );
     assert.equal(r.failure, 'dns-error', en(r.detail));
   });
 
@@ -370,14 +411,22 @@ describe('through v2ray (SOCKS only)', () => {
 
   test('http:// at the SOCKS port is a protocol mismatch, quickly', async () => {
     const started = performance.now();
-    const r = await probeWebSocket(`ws://${LAB_HOST}:${api.port}/v1/responses`, proxied(`http://127.0.0.1:${v2ray.port}`), T);
+    const r = await probeWebSocket(
+      `ws://${LAB_HOST}:${api.port}/v1/responses`,
+      proxied(`http://127.0.0.1:${v2ray.port}`),
+      T,
+    );
     assert.equal(r.failure, 'proxy-protocol-mismatch', en(r.detail));
     assert.ok(performance.now() - started < 1000);
   });
 
   test('socks5h:// at the HTTP port fails within the timeout', async () => {
     const started = performance.now();
-    const r = await probeWebSocket(`ws://${LAB_HOST}:${api.port}/v1/responses`, proxied(`socks5h://127.0.0.1:${squid.port}`), T);
+    const r = await probeWebSocket(
+      `ws://${LAB_HOST}:${api.port}/v1/responses`,
+      proxied(`socks5h://127.0.0.1:${squid.port}`),
+      T,
+    );
     assert.ok(r.failure === 'stalled' || r.failure === 'proxy-protocol-mismatch', `${r.failure}: ${en(r.detail)}`);
     assert.ok(performance.now() - started < 2000);
   });
@@ -391,7 +440,10 @@ describe('through v2ray (SOCKS only)', () => {
 describe('dead proxies', () => {
   test('nothing listening on the proxy port is proxy-unreachable, for every step', async () => {
     const results = await probeRoute({ baseUrl: labUrl(api) }, proxied(`http://127.0.0.1:${closed}`), T);
-    assert.deepEqual(results.map((r) => r.failure), ['proxy-unreachable', 'proxy-unreachable', 'proxy-unreachable']);
+    assert.deepEqual(
+      results.map((r) => r.failure),
+      ['proxy-unreachable', 'proxy-unreachable', 'proxy-unreachable'],
+    );
   });
 
   test('an https:// proxy URL is not something Codex accepts', async () => {
@@ -461,7 +513,8 @@ describe('proxy port sniffing', () => {
 
   test('squid speaks http', async () => assert.equal((await sniff(squid.port)).speaks, 'http'));
   test('v2ray speaks socks5', async () => assert.equal((await sniff(v2ray.port)).speaks, 'socks5'));
-  test('a mixed port speaks both', async () => assert.equal((await sniff((mixed.address() as net.AddressInfo).port)).speaks, 'mixed'));
+  test('a mixed port speaks both', async () =>
+    assert.equal((await sniff((mixed.address() as net.AddressInfo).port)).speaks, 'mixed'));
   test('a closed port is closed', async () => assert.equal((await sniff(closed)).speaks, 'closed'));
   test('the HTTP test never leaves the proxy: squid answers OPTIONS * itself', async () => {
     const fresh = await startSquid();
@@ -469,8 +522,14 @@ describe('proxy port sniffing', () => {
       await sniff(fresh.port);
       const log = await waitForLog(fresh, /OPTIONS/);
       const lines = log.split('\n').filter(Boolean);
-      assert.ok(lines.some((line) => /OPTIONS .*HIER_NONE/.test(line)), log);
-      assert.ok(lines.every((line) => !/HIER_DIRECT|CONNECT/.test(line)), log);
+      assert.ok(
+        lines.some((line) => /OPTIONS .*HIER_NONE/.test(line)),
+        log,
+      );
+      assert.ok(
+        lines.every((line) => !/HIER_DIRECT|CONNECT/.test(line)),
+        log,
+      );
     } finally {
       await fresh.stop();
     }
@@ -481,8 +540,14 @@ describe('probeRoute', () => {
   test('direct to the lab: dns, tcp, https, websocket, in that order, with a refusal classified', async () => {
     api.setMode('refuse');
     const results: ProbeResult[] = await probeRoute({ baseUrl: api.baseUrl }, direct, T);
-    assert.deepEqual(results.map((r) => r.phase), ['dns', 'tcp', 'https', 'websocket']);
-    assert.deepEqual(results.map((r) => r.ok), [true, true, true, false]);
+    assert.deepEqual(
+      results.map((r) => r.phase),
+      ['dns', 'tcp', 'https', 'websocket'],
+    );
+    assert.deepEqual(
+      results.map((r) => r.ok),
+      [true, true, true, false],
+    );
     assert.equal(results[3]!.failure, 'refused');
   });
 

@@ -15,14 +15,26 @@ import { closedPort } from '../lab/ports.ts';
 import { setupScenario, type Scenario } from '../lab/scenarios.ts';
 import { en, enAll } from '../i18n.ts';
 
-const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'environment', 'system-proxy');
+const fixtures = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  'fixtures',
+  'environment',
+  'system-proxy',
+);
 const open: Scenario[] = [];
 after(async () => {
   for (const s of open) await s.stop();
 });
 
 function environmentWith(systemProxy: EnvironmentReport['systemProxy']): () => Promise<EnvironmentReport> {
-  return async () => ({ systemProxy, localProxies: [], proxyApps: [], clashApi: [], tun: { active: false, interfaces: [], evidence: [] } });
+  return async () => ({
+    systemProxy,
+    localProxies: [],
+    proxyApps: [],
+    clashApi: [],
+    tun: { active: false, interfaces: [], evidence: [] },
+  });
 }
 
 /** The recorded Clash system-proxy registry, its port moved to `port` and its bypass list narrowed to <local>. */
@@ -42,30 +54,37 @@ function macosScutil(port: number) {
 
 describe('the system proxy Codex takes for HTTPS', () => {
   for (const platform of ['win32', 'darwin'] as const) {
-    test(`${platform}: a system proxy on a closed port is what breaks Codex's HTTPS — its own verdict`, { timeout: 30_000 }, async () => {
-      const s = await setupScenario('ws-ok');
-      open.push(s);
-      const port = await closedPort();
-      const systemProxy = platform === 'win32' ? windowsRegistry(port) : macosScutil(port);
-      assert.equal(systemProxy.enabled, true);
-      const report = await runDiagnosis({
-        codexHome: s.codexHome,
-        env: { PATH: process.env.PATH, HOME: process.env.HOME, ...s.env },
-        osProxyPlatform: platform,
-        codexDoctor: false,
-        timeoutMs: 2000,
-        readEnvironment: environmentWith(systemProxy),
-      });
-      const r = report.recommendation;
-      assert.equal(r.rule, 'R1d-dead-system-proxy', `${r.rule}: ${en(r.headline)}`);
-      assert.equal(r.fix, 'fix-proxy');
-      assert.match(enAll(r.reasons).join(' '), /Turn the system proxy off/);
-      assert.match(enAll(r.reasons).join(' '), /reaches the endpoint directly/);
-      assert.ok(report.probes.some((p) => p.route.kind === 'system-proxy' && p.phase === 'https' && !p.ok), 'the system proxy was probed as Codex would use it');
-    });
+    test(
+      `${platform}: a system proxy on a closed port is what breaks Codex's HTTPS — its own verdict`,
+      { timeout: 30_000 },
+      async () => {
+        const s = await setupScenario('ws-ok');
+        open.push(s);
+        const port = await closedPort();
+        const systemProxy = platform === 'win32' ? windowsRegistry(port) : macosScutil(port);
+        assert.equal(systemProxy.enabled, true);
+        const report = await runDiagnosis({
+          codexHome: s.codexHome,
+          env: { PATH: process.env.PATH, HOME: process.env.HOME, ...s.env },
+          osProxyPlatform: platform,
+          codexDoctor: false,
+          timeoutMs: 2000,
+          readEnvironment: environmentWith(systemProxy),
+        });
+        const r = report.recommendation;
+        assert.equal(r.rule, 'R1d-dead-system-proxy', `${r.rule}: ${en(r.headline)}`);
+        assert.equal(r.fix, 'fix-proxy');
+        assert.match(enAll(r.reasons).join(' '), /Turn the system proxy off/);
+        assert.match(enAll(r.reasons).join(' '), /reaches the endpoint directly/);
+        assert.ok(
+          report.probes.some((p) => p.route.kind === 'system-proxy' && p.phase === 'https' && !p.ok),
+          'the system proxy was probed as Codex would use it',
+        );
+      },
+    );
   }
 
-  test('linux: the OS proxy setting is not Codex\'s route (reqwest reads none there)', { timeout: 30_000 }, async () => {
+  test("linux: the OS proxy setting is not Codex's route (reqwest reads none there)", { timeout: 30_000 }, async () => {
     const s = await setupScenario('ws-ok');
     open.push(s);
     const report = await runDiagnosis({
@@ -79,17 +98,31 @@ describe('the system proxy Codex takes for HTTPS', () => {
     assert.equal(report.recommendation.fix, 'none', en(report.recommendation.headline));
   });
 
-  test('a proxy variable takes precedence: the system proxy is not Codex\'s route then', { timeout: 30_000 }, async () => {
-    const s = await setupScenario('ws-ok');
-    open.push(s);
-    const report = await runDiagnosis({
-      codexHome: s.codexHome,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...s.env, NO_PROXY: '127.0.0.1', HTTPS_PROXY: 'http://127.0.0.1:9' },
-      osProxyPlatform: 'win32',
-      codexDoctor: false,
-      timeoutMs: 2000,
-      readEnvironment: environmentWith(windowsRegistry(await closedPort())),
-    });
-    assert.equal(report.recommendation.fix, 'none', `${report.recommendation.rule}: ${en(report.recommendation.headline)}`);
-  });
+  test(
+    "a proxy variable takes precedence: the system proxy is not Codex's route then",
+    { timeout: 30_000 },
+    async () => {
+      const s = await setupScenario('ws-ok');
+      open.push(s);
+      const report = await runDiagnosis({
+        codexHome: s.codexHome,
+        env: {
+          PATH: process.env.PATH,
+          HOME: process.env.HOME,
+          ...s.env,
+          NO_PROXY: '127.0.0.1',
+          HTTPS_PROXY: 'http://127.0.0.1:9',
+        },
+        osProxyPlatform: 'win32',
+        codexDoctor: false,
+        timeoutMs: 2000,
+        readEnvironment: environmentWith(windowsRegistry(await closedPort())),
+      });
+      assert.equal(
+        report.recommendation.fix,
+        'none',
+        `${report.recommendation.rule}: ${en(report.recommendation.headline)}`,
+      );
+    },
+  );
 });

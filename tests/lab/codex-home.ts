@@ -60,7 +60,9 @@ export function apiKeyAuthJson(key: string = LAB_API_KEY): Record<string, unknow
  * auth.json after a ChatGPT login (codex-rs/login/src/auth/storage.rs AuthDotJson, token_data.rs
  * TokenData). `last_refresh` is now and the tokens' `exp` far ahead, so Codex does not refresh.
  */
-export function chatgptAuthJson(login: Extract<LabLogin, { kind: 'chatgpt' }> = { kind: 'chatgpt', ...LAB_CHATGPT_LOGIN }): Record<string, unknown> {
+export function chatgptAuthJson(
+  login: Extract<LabLogin, { kind: 'chatgpt' }> = { kind: 'chatgpt', ...LAB_CHATGPT_LOGIN },
+): Record<string, unknown> {
   return {
     auth_mode: 'chatgpt',
     OPENAI_API_KEY: null,
@@ -103,12 +105,10 @@ export function labConfigToml(opts: CodexHomeOptions): string {
     lines.push(`chatgpt_base_url = ${tomlString(baseUrl.replace(/\/v1\/?$/, '/backend-api/'))}`);
     return `${lines.join('\n')}\n\n${LAB_QUIET_TOML}`;
   }
-  lines.push(
-    `model_provider = ${tomlString(LAB_PROVIDER_ID)}`,
-    `model = "lab-model"`,
-  );
+  lines.push(`model_provider = ${tomlString(LAB_PROVIDER_ID)}`, `model = "lab-model"`);
   // A login from auth.json may make Codex call its ChatGPT backend (account, usage): keep those local.
-  if (provider === 'openai-auth') lines.push(`chatgpt_base_url = ${tomlString(baseUrl.replace(/\/v1\/?$/, '/backend-api/'))}`);
+  if (provider === 'openai-auth')
+    lines.push(`chatgpt_base_url = ${tomlString(baseUrl.replace(/\/v1\/?$/, '/backend-api/'))}`);
   lines.push(
     '',
     `[model_providers.${LAB_PROVIDER_ID}]`,

@@ -275,7 +275,14 @@ export async function startFakeResponsesApi(opts: FakeResponsesApiOptions): Prom
     lastHeaders = req.headers;
     const path = pathOf(req);
     const failure = authFailure(auth, req.headers);
-    const record: RecordedRequest = { method: req.method ?? '', path, upgrade: false, authorized: failure === null, status: null, headers: req.headers };
+    const record: RecordedRequest = {
+      method: req.method ?? '',
+      path,
+      upgrade: false,
+      authorized: failure === null,
+      status: null,
+      headers: req.headers,
+    };
     requests.push(record);
     const answerJson = (status: number, body: unknown) => {
       record.status = status;
@@ -289,7 +296,11 @@ export async function startFakeResponsesApi(opts: FakeResponsesApiOptions): Prom
       if (failure) return answerJson(401, failure);
       if (req.method === 'POST' && path === '/v1/responses') {
         record.status = 200;
-        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', 'x-request-id': requestId() });
+        res.writeHead(200, {
+          'content-type': 'text/event-stream',
+          'cache-control': 'no-cache',
+          'x-request-id': requestId(),
+        });
         for (const event of responseEvents(answer)) {
           res.write(`event: ${String(event.type)}\ndata: ${JSON.stringify(event)}\n\n`);
         }
@@ -297,7 +308,9 @@ export async function startFakeResponsesApi(opts: FakeResponsesApiOptions): Prom
         return;
       }
       if (req.method === 'GET' && path === '/v1/models') return answerJson(200, { object: 'list', data: [] });
-      answerJson(404, { error: { message: `Unknown path ${path}`, type: 'invalid_request_error', param: null, code: null } });
+      answerJson(404, {
+        error: { message: `Unknown path ${path}`, type: 'invalid_request_error', param: null, code: null },
+      });
     });
   };
 
@@ -321,7 +334,14 @@ export async function startFakeResponsesApi(opts: FakeResponsesApiOptions): Prom
     lastHeaders = req.headers;
     const path = pathOf(req);
     const failure = authFailure(auth, req.headers);
-    const record: RecordedRequest = { method: req.method ?? '', path, upgrade: true, authorized: failure === null, status: null, headers: req.headers };
+    const record: RecordedRequest = {
+      method: req.method ?? '',
+      path,
+      upgrade: true,
+      authorized: failure === null,
+      status: null,
+      headers: req.headers,
+    };
     requests.push(record);
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
@@ -332,7 +352,13 @@ export async function startFakeResponsesApi(opts: FakeResponsesApiOptions): Prom
       socket.end(rawResponse(status, reason, body));
     };
     if (path !== '/v1/responses') {
-      refuse(404, 'Not Found', JSON.stringify({ error: { message: `Unknown path ${path}`, type: 'invalid_request_error', param: null, code: null } }));
+      refuse(
+        404,
+        'Not Found',
+        JSON.stringify({
+          error: { message: `Unknown path ${path}`, type: 'invalid_request_error', param: null, code: null },
+        }),
+      );
       return;
     }
     switch (mode) {
@@ -359,17 +385,31 @@ export async function startFakeResponsesApi(opts: FakeResponsesApiOptions): Prom
   });
 
   /** Completes the handshake by hand (101 with the right accept), then kills the TCP connection at the first frame. */
-  const acceptThenDropAtFirstFrame = (req: http.IncomingMessage, socket: Duplex, head: Buffer, record: RecordedRequest): void => {
+  const acceptThenDropAtFirstFrame = (
+    req: http.IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    record: RecordedRequest,
+  ): void => {
     const key = req.headers['sec-websocket-key'];
     if (typeof key !== 'string' || key.length === 0) {
       record.status = 400;
       socket.end(rawResponse(400, 'Bad Request', '{"error":"missing Sec-WebSocket-Key"}'));
       return;
     }
-    const accept = createHash('sha1').update(key + WEBSOCKET_GUID).digest('base64');
+    const accept = createHash('sha1')
+      .update(key + WEBSOCKET_GUID)
+      .digest('base64');
     record.status = 101;
     socket.write(
-      ['HTTP/1.1 101 Switching Protocols', 'Upgrade: websocket', 'Connection: Upgrade', `Sec-WebSocket-Accept: ${accept}`, '', ''].join('\r\n'),
+      [
+        'HTTP/1.1 101 Switching Protocols',
+        'Upgrade: websocket',
+        'Connection: Upgrade',
+        `Sec-WebSocket-Accept: ${accept}`,
+        '',
+        '',
+      ].join('\r\n'),
     );
     const drop = () => {
       stats.framesDropped += 1;

@@ -28,7 +28,8 @@ export interface MitmProxy {
 }
 
 export async function startMitmProxy(opts: MitmProxyOptions): Promise<MitmProxy> {
-  if (!existsSync(MITMDUMP_BINARY)) throw new Error(`${MITMDUMP_BINARY} is missing: run scripts/install-system-deps.sh (Debian package mitmproxy)`);
+  if (!existsSync(MITMDUMP_BINARY))
+    throw new Error(`${MITMDUMP_BINARY} is missing: run scripts/install-system-deps.sh (Debian package mitmproxy)`);
   const confdir = makeTempDir('lab-mitmproxy');
   const port = await freePort();
   const { child, output } = await startDaemon({

@@ -81,7 +81,13 @@ export async function runCodex(opts: RunCodexOptions): Promise<CodexRun> {
   if (labKey !== null) env[LAB_KEY_VAR] = labKey;
   Object.assign(env, opts.env);
 
-  const args = [codexLauncherPath(), 'exec', '--skip-git-repo-check', ...(opts.extraArgs ?? []), opts.prompt ?? 'say pong'];
+  const args = [
+    codexLauncherPath(),
+    'exec',
+    '--skip-git-repo-check',
+    ...(opts.extraArgs ?? []),
+    opts.prompt ?? 'say pong',
+  ];
   const started = Date.now();
   const child = spawnTracked(process.execPath, args, {
     cwd: opts.codexHome,

@@ -144,7 +144,12 @@ export async function setupScenario(name: ScenarioName): Promise<Scenario> {
 
     switch (name) {
       case 'ws-ok':
-        return { ...base, codexHome: makeCodexHome({ baseUrl: api.baseUrl }), expectedFix: 'none', codex: 'answers-at-once' };
+        return {
+          ...base,
+          codexHome: makeCodexHome({ baseUrl: api.baseUrl }),
+          expectedFix: 'none',
+          codex: 'answers-at-once',
+        };
       case 'ws-refused':
       case 'ws-reset':
       case 'ws-stalled':
@@ -187,7 +192,10 @@ export async function setupScenario(name: ScenarioName): Promise<Scenario> {
           ...base,
           squid,
           extraProxyPorts: [squid.port],
-          codexHome: makeCodexHome({ baseUrl: labBaseUrl, dotenv: `HTTPS_PROXY=http://127.0.0.1:${dead}\nHTTP_PROXY=http://127.0.0.1:${dead}\n` }),
+          codexHome: makeCodexHome({
+            baseUrl: labBaseUrl,
+            dotenv: `HTTPS_PROXY=http://127.0.0.1:${dead}\nHTTP_PROXY=http://127.0.0.1:${dead}\n`,
+          }),
           expectedFix: 'fix-proxy',
           expectedProxyUrl: `http://127.0.0.1:${squid.port}`,
           codex: 'never-answers',
@@ -207,7 +215,12 @@ export async function setupScenario(name: ScenarioName): Promise<Scenario> {
       }
       case 'tls-untrusted-ca':
         // A private CA the machine does not trust, as behind a TLS-inspecting proxy.
-        return { ...base, codexHome: makeCodexHome({ baseUrl: api.baseUrl }), expectedFix: 'no-network', codex: 'never-answers' };
+        return {
+          ...base,
+          codexHome: makeCodexHome({ baseUrl: api.baseUrl }),
+          expectedFix: 'no-network',
+          codex: 'never-answers',
+        };
       case 'tls-ca-in-dotenv':
         return {
           ...base,
@@ -222,7 +235,10 @@ export async function setupScenario(name: ScenarioName): Promise<Scenario> {
           ...base,
           squid,
           extraProxyPorts: [squid.port],
-          codexHome: makeCodexHome({ baseUrl: `https://${LAB_HOST}:${api.port}/v1`, dotenv: `SSL_CERT_FILE=${tlsCa!.caCertPath}\n` }),
+          codexHome: makeCodexHome({
+            baseUrl: `https://${LAB_HOST}:${api.port}/v1`,
+            dotenv: `SSL_CERT_FILE=${tlsCa!.caCertPath}\n`,
+          }),
           expectedFix: 'use-proxy',
           expectedProxyUrl: `http://127.0.0.1:${squid.port}`,
           codex: 'never-answers',
@@ -234,7 +250,10 @@ export async function setupScenario(name: ScenarioName): Promise<Scenario> {
         return {
           ...base,
           socks,
-          codexHome: makeCodexHome({ baseUrl: labBaseUrl, dotenv: `HTTP_PROXY=${socks.url}\nHTTPS_PROXY=${socks.url}\n` }),
+          codexHome: makeCodexHome({
+            baseUrl: labBaseUrl,
+            dotenv: `HTTP_PROXY=${socks.url}\nHTTPS_PROXY=${socks.url}\n`,
+          }),
           expectedFix: 'none',
           codex: 'answers-at-once',
         };
@@ -266,13 +285,22 @@ export async function setupScenario(name: ScenarioName): Promise<Scenario> {
       }
       case 'auth-ok-env-key':
         // A custom provider with env_key = "LAB_KEY" and the key in the environment.
-        return { ...base, codexHome: makeCodexHome({ baseUrl: api.baseUrl }), expectedFix: 'none', codex: 'answers-at-once' };
+        return {
+          ...base,
+          codexHome: makeCodexHome({ baseUrl: api.baseUrl }),
+          expectedFix: 'none',
+          codex: 'answers-at-once',
+        };
       case 'auth-ok-builtin-apikey':
         // The built-in provider moved with openai_base_url; the key from `codex login --with-api-key`.
         return {
           ...base,
           env: {},
-          codexHome: makeCodexHome({ provider: 'builtin-openai', baseUrl: api.baseUrl, login: { kind: 'api-key', key: LAB_API_KEY } }),
+          codexHome: makeCodexHome({
+            provider: 'builtin-openai',
+            baseUrl: api.baseUrl,
+            login: { kind: 'api-key', key: LAB_API_KEY },
+          }),
           expectedFix: 'none',
           codex: 'answers-at-once',
         };
@@ -287,7 +315,12 @@ export async function setupScenario(name: ScenarioName): Promise<Scenario> {
         };
       case 'wrong-key':
         // Codex sends LAB_API_KEY, the service wants another: 401 on the upgrade and on HTTPS.
-        return { ...base, codexHome: makeCodexHome({ baseUrl: api.baseUrl }), expectedFix: 'login', codex: 'never-answers' };
+        return {
+          ...base,
+          codexHome: makeCodexHome({ baseUrl: api.baseUrl }),
+          expectedFix: 'login',
+          codex: 'never-answers',
+        };
       case 'ws-frames-dropped':
         // A middlebox lets the handshake through (101) and kills the connection at the first frame.
         return {
@@ -349,7 +382,10 @@ export async function setupScenario(name: ScenarioName): Promise<Scenario> {
           squid,
           mitm,
           env: { ...KEY_ENV, NODE_EXTRA_CA_CERTS: mitm.caCertPath },
-          codexHome: makeCodexHome({ baseUrl: `https://${LAB_HOST}:${api.port}/v1`, dotenv: `HTTPS_PROXY=${mitm.url}\nHTTP_PROXY=${mitm.url}\n` }),
+          codexHome: makeCodexHome({
+            baseUrl: `https://${LAB_HOST}:${api.port}/v1`,
+            dotenv: `HTTPS_PROXY=${mitm.url}\nHTTP_PROXY=${mitm.url}\n`,
+          }),
           expectedFix: 'trust-ca',
           codex: 'never-answers',
         };
@@ -357,7 +393,11 @@ export async function setupScenario(name: ScenarioName): Promise<Scenario> {
       case 'ignored-openai-table': {
         // The community advice: a [model_providers.openai] table with only supports_websockets = false.
         // Codex loads it and ignores it: the built-in provider keeps trying WebSockets.
-        const codexHome = makeCodexHome({ provider: 'builtin-openai', baseUrl: api.baseUrl, login: { kind: 'api-key', key: LAB_API_KEY } });
+        const codexHome = makeCodexHome({
+          provider: 'builtin-openai',
+          baseUrl: api.baseUrl,
+          login: { kind: 'api-key', key: LAB_API_KEY },
+        });
         writeFileSync(
           path.join(codexHome, 'config.toml'),
           `model = "lab-model"\nopenai_base_url = "${api.baseUrl}"\n\n[model_providers.openai]\nsupports_websockets = false\n\n${LAB_QUIET_TOML}`,

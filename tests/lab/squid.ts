@@ -48,7 +48,9 @@ function chownTree(dir: string, uid: number, gid: number): void {
 function htpasswdLine(user: string, password: string): string {
   if (!/^[A-Za-z0-9._-]+$/.test(user)) throw new Error('lab proxy user names are limited to [A-Za-z0-9._-]');
   // -stdin keeps the password off the command line.
-  const hash = execFileSync('openssl', ['passwd', '-apr1', '-stdin'], { input: `${password}\n` }).toString().trim();
+  const hash = execFileSync('openssl', ['passwd', '-apr1', '-stdin'], { input: `${password}\n` })
+    .toString()
+    .trim();
   return `${user}:${hash}\n`;
 }
 
@@ -107,7 +109,8 @@ export async function startSquid(opts: SquidOptions = {}): Promise<Squid> {
     path.join(dir, 'hosts'),
     ['127.0.0.1 localhost', ...Object.entries(hosts).map(([name, address]) => `${address} ${name}`)].join('\n') + '\n',
   );
-  if (opts.basicAuth) writeFileSync(path.join(dir, 'htpasswd'), htpasswdLine(opts.basicAuth.user, opts.basicAuth.password));
+  if (opts.basicAuth)
+    writeFileSync(path.join(dir, 'htpasswd'), htpasswdLine(opts.basicAuth.user, opts.basicAuth.password));
   const configPath = path.join(dir, 'squid.conf');
   writeFileSync(configPath, squidConfig({ port, dir, runAsProxyUser, ...opts, hosts }));
   for (const log of ['access.log', 'cache.log']) writeFileSync(path.join(dir, log), '');

@@ -20,27 +20,64 @@ function keyArgs(spec: KeySpec): string[] {
 
 /** A self-signed CA (basicConstraints CA:TRUE, a subject key id). */
 export function makeCa(
-  opts: { cn: string; org?: string | null; key?: KeySpec; md?: 'sha1' | 'sha256'; days?: number; ca?: boolean } = { cn: 'Test CA' },
+  opts: { cn: string; org?: string | null; key?: KeySpec; md?: 'sha1' | 'sha256'; days?: number; ca?: boolean } = {
+    cn: 'Test CA',
+  },
 ): MadeCert {
   const dir = makeTempDir('test-cert');
   const file = (n: string) => path.join(dir, n);
-  execFileSync('openssl', [
-    'req', '-x509', ...keyArgs(opts.key ?? 'ec'), '-nodes', `-${opts.md ?? 'sha256'}`,
-    '-keyout', file('ca.key'), '-out', file('ca.pem'), '-days', String(opts.days ?? 7),
-    '-subj', `/CN=${opts.cn}${opts.org === null ? '' : `/O=${opts.org ?? 'Codex Connection Doctor Tests'}`}`,
-    '-addext', `basicConstraints=critical,CA:${opts.ca === false ? 'FALSE' : 'TRUE'}`,
-    '-addext', 'keyUsage=critical,keyCertSign,cRLSign,digitalSignature',
-    '-addext', 'subjectKeyIdentifier=hash',
-  ], { stdio: 'pipe' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      ...keyArgs(opts.key ?? 'ec'),
+      '-nodes',
+      `-${opts.md ?? 'sha256'}`,
+      '-keyout',
+      file('ca.key'),
+      '-out',
+      file('ca.pem'),
+      '-days',
+      String(opts.days ?? 7),
+      '-subj',
+      `/CN=${opts.cn}${opts.org === null ? '' : `/O=${opts.org ?? 'Codex Connection Doctor Tests'}`}`,
+      '-addext',
+      `basicConstraints=critical,CA:${opts.ca === false ? 'FALSE' : 'TRUE'}`,
+      '-addext',
+      'keyUsage=critical,keyCertSign,cRLSign,digitalSignature',
+      '-addext',
+      'subjectKeyIdentifier=hash',
+    ],
+    { stdio: 'pipe' },
+  );
   return { pem: readFileSync(file('ca.pem'), 'utf8'), path: file('ca.pem'), keyPath: file('ca.key') };
 }
 
 /** A server certificate for `names`, signed by `ca` with the given digest. */
-export function makeLeaf(ca: MadeCert, opts: { cn?: string; names?: string[]; md?: 'sha1' | 'sha256'; key?: KeySpec } = {}): MadeCert {
+export function makeLeaf(
+  ca: MadeCert,
+  opts: { cn?: string; names?: string[]; md?: 'sha1' | 'sha256'; key?: KeySpec } = {},
+): MadeCert {
   const dir = makeTempDir('test-cert');
   const file = (n: string) => path.join(dir, n);
   const names = opts.names ?? ['127.0.0.1', 'localhost', 'api.lab.test'];
-  execFileSync('openssl', ['req', '-new', ...keyArgs(opts.key ?? 'ec'), '-nodes', '-keyout', file('leaf.key'), '-out', file('leaf.csr'), '-subj', `/CN=${opts.cn ?? names[0]}`], { stdio: 'pipe' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-new',
+      ...keyArgs(opts.key ?? 'ec'),
+      '-nodes',
+      '-keyout',
+      file('leaf.key'),
+      '-out',
+      file('leaf.csr'),
+      '-subj',
+      `/CN=${opts.cn ?? names[0]}`,
+    ],
+    { stdio: 'pipe' },
+  );
   writeFileSync(
     file('leaf.ext'),
     [
@@ -52,10 +89,28 @@ export function makeLeaf(ca: MadeCert, opts: { cn?: string; names?: string[]; md
       'authorityKeyIdentifier=keyid,issuer',
     ].join('\n') + '\n',
   );
-  execFileSync('openssl', [
-    'x509', '-req', '-in', file('leaf.csr'), '-CA', ca.path, '-CAkey', ca.keyPath, '-CAcreateserial',
-    `-${opts.md ?? 'sha256'}`, '-out', file('leaf.pem'), '-days', '7', '-extfile', file('leaf.ext'),
-  ], { stdio: 'pipe' });
+  execFileSync(
+    'openssl',
+    [
+      'x509',
+      '-req',
+      '-in',
+      file('leaf.csr'),
+      '-CA',
+      ca.path,
+      '-CAkey',
+      ca.keyPath,
+      '-CAcreateserial',
+      `-${opts.md ?? 'sha256'}`,
+      '-out',
+      file('leaf.pem'),
+      '-days',
+      '7',
+      '-extfile',
+      file('leaf.ext'),
+    ],
+    { stdio: 'pipe' },
+  );
   return { pem: readFileSync(file('leaf.pem'), 'utf8'), path: file('leaf.pem'), keyPath: file('leaf.key') };
 }
 

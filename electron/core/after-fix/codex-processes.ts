@@ -6,11 +6,7 @@ import { msg, type Message, type MessageId } from '../../../shared/i18n/message.
 
 /** The kinds of Codex programs, by their English names (stable: tests and the process list use them). */
 export type CodexProgram =
-  | 'Codex CLI'
-  | 'Codex app'
-  | 'VS Code (Codex extension)'
-  | 'Cursor (Codex extension)'
-  | 'Windsurf (Codex extension)';
+  'Codex CLI' | 'Codex app' | 'VS Code (Codex extension)' | 'Cursor (Codex extension)' | 'Windsurf (Codex extension)';
 
 /** How each is named to the reader. */
 const PROGRAM_NAMES: Record<CodexProgram, MessageId> = {
@@ -37,9 +33,15 @@ const EDITORS: [RegExp, CodexProgram][] = [
 export function classifyCodexProcess(commandLine: string): CodexProgram | null {
   for (const [pattern, what] of EDITORS) if (pattern.test(commandLine)) return what;
   // The desktop app (its helper processes included): macOS bundle, Windows install or Store package.
-  if (/Codex\.app[\\/]Contents[\\/]|[\\/]Programs[\\/]Codex[\\/]Codex\.exe|WindowsApps[\\/][^\\/]*Codex[^\\/]*[\\/]Codex\.exe/i.test(commandLine)) return 'Codex app';
+  if (
+    /Codex\.app[\\/]Contents[\\/]|[\\/]Programs[\\/]Codex[\\/]Codex\.exe|WindowsApps[\\/][^\\/]*Codex[^\\/]*[\\/]Codex\.exe/i.test(
+      commandLine,
+    )
+  )
+    return 'Codex app';
   // The CLI: the npm launcher (`node …/@openai/codex/bin/codex.js`) or its native binary.
-  if (/@openai[\\/]codex[\\/]bin[\\/]codex\.js|(?:^|[\\/])codex(?:\.exe)?(?:\s|$)/i.test(commandLine)) return 'Codex CLI';
+  if (/@openai[\\/]codex[\\/]bin[\\/]codex\.js|(?:^|[\\/])codex(?:\.exe)?(?:\s|$)/i.test(commandLine))
+    return 'Codex CLI';
   return null;
 }
 
@@ -59,10 +61,22 @@ export function parseProcessList(output: string, platform: NodeJS.Platform): { p
 }
 
 /** The running Codex programs, one per kind and pid; the doctor itself is never among them. */
-export async function findRunningCodex(run: RunCommand, platform: NodeJS.Platform = process.platform): Promise<CodexProcess[]> {
+export async function findRunningCodex(
+  run: RunCommand,
+  platform: NodeJS.Platform = process.platform,
+): Promise<CodexProcess[]> {
   const result =
     platform === 'win32'
-      ? await runSafely(run, 'powershell.exe', ['-NoProfile', '-Command', 'Get-CimInstance Win32_Process | Select-Object ProcessId,CommandLine | ConvertTo-Csv -NoTypeInformation'], 4000)
+      ? await runSafely(
+          run,
+          'powershell.exe',
+          [
+            '-NoProfile',
+            '-Command',
+            'Get-CimInstance Win32_Process | Select-Object ProcessId,CommandLine | ConvertTo-Csv -NoTypeInformation',
+          ],
+          4000,
+        )
       : await runSafely(run, 'ps', ['-Ao', 'pid=,args='], 3000);
   if (result.code !== 0) return [];
   const found: CodexProcess[] = [];
@@ -80,7 +94,10 @@ export function restartNote(processes: CodexProcess[]): Message | null {
   const kinds = new Map<CodexProgram, number[]>();
   for (const p of processes) kinds.set(p.what, [...(kinds.get(p.what) ?? []), p.pid]);
   const programs = [...kinds].map(([what, pids]) =>
-    msg('fixes.after.program', { what: msg(PROGRAM_NAMES[what]), pids: `${pids.slice(0, 3).join(', ')}${pids.length > 3 ? ', …' : ''}` }),
+    msg('fixes.after.program', {
+      what: msg(PROGRAM_NAMES[what]),
+      pids: `${pids.slice(0, 3).join(', ')}${pids.length > 3 ? ', …' : ''}`,
+    }),
   );
   const list = programs.slice(1).reduce((a, b) => msg('fixes.join.semicolon', { a, b }), programs[0]!);
   return msg('fixes.after.restart', { programs: list });

@@ -7,14 +7,24 @@ import { msg, type Message } from '../../../shared/i18n/message.ts';
 const MAX_LOOKED_AT = 5;
 
 /** Adds `sinceChange` to the newest active changes whose CODEX_HOME has a log database. */
-export async function withRecordSinceChange(items: HistoryItem[], entries: JournalEntry[], env: NodeJS.ProcessEnv = process.env): Promise<HistoryItem[]> {
+export async function withRecordSinceChange(
+  items: HistoryItem[],
+  entries: JournalEntry[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<HistoryItem[]> {
   const byId = new Map(entries.map((e) => [e.id, e]));
   const active = items.filter((i) => !i.reverted && byId.has(i.id)).slice(0, MAX_LOOKED_AT);
   const out = new Map<string, HistoryItem>();
   for (const item of active) {
     const entry = byId.get(item.id)!;
-    const h = await readCodexHistory({ codexHome: entry.codexHome, sqliteHome: env.CODEX_SQLITE_HOME, since: Date.parse(entry.createdAt), budgetMs: 500 });
-    if (h.since && (h.status === 'ok' || h.status === 'partial')) out.set(item.id, { ...item, sinceChange: h.since.counts });
+    const h = await readCodexHistory({
+      codexHome: entry.codexHome,
+      sqliteHome: env.CODEX_SQLITE_HOME,
+      since: Date.parse(entry.createdAt),
+      budgetMs: 500,
+    });
+    if (h.since && (h.status === 'ok' || h.status === 'partial'))
+      out.set(item.id, { ...item, sinceChange: h.since.counts });
   }
   return items.map((i) => out.get(i.id) ?? i);
 }

@@ -97,7 +97,10 @@ function describeVariable(name: string, source: VariableSource): Message {
 function providerHeaders(inputs: CredentialInputs): Record<string, string> {
   const table = inputs.providerTable ?? {};
   const headers: Record<string, string> = { ...stringMap(table.http_headers) };
-  const fromEnv = inputs.provider?.builtIn && inputs.provider.id === 'openai' ? OPENAI_ENV_HEADERS : stringMap(table.env_http_headers);
+  const fromEnv =
+    inputs.provider?.builtIn && inputs.provider.id === 'openai'
+      ? OPENAI_ENV_HEADERS
+      : stringMap(table.env_http_headers);
   for (const [header, variable] of Object.entries(fromEnv)) {
     const found = inputs.variable(variable);
     if (found && found.value.trim() !== '') headers[header] = found.value;
@@ -132,7 +135,11 @@ function loginCredential(inputs: CredentialInputs, extra: Record<string, string>
   const codexApiKey = inputs.variable('CODEX_API_KEY');
   if (saved.usable || !codexApiKey || codexApiKey.value.trim() === '') return saved;
   return new ProbeCredential(
-    { status: 'usable', kind: 'api-key', source: msg('setup.credential.codex-api-key', { variable: describeVariable('CODEX_API_KEY', codexApiKey) }) },
+    {
+      status: 'usable',
+      kind: 'api-key',
+      source: msg('setup.credential.codex-api-key', { variable: describeVariable('CODEX_API_KEY', codexApiKey) }),
+    },
     withAuthorization(extra, codexApiKey.value.trim()),
   );
 }
@@ -160,12 +167,14 @@ function savedLogin(inputs: CredentialInputs, extra: Record<string, string>): Pr
   } catch {
     return ProbeCredential.none({ status: 'unreadable', source: msg('setup.credential.auth-json-invalid') });
   }
-  if (!isRecord(data)) return ProbeCredential.none({ status: 'unreadable', source: msg('setup.credential.auth-json-empty') });
+  if (!isRecord(data))
+    return ProbeCredential.none({ status: 'unreadable', source: msg('setup.credential.auth-json-empty') });
   const apiKey = typeof data.OPENAI_API_KEY === 'string' ? data.OPENAI_API_KEY.trim() : '';
   const tokens = isRecord(data.tokens) ? data.tokens : undefined;
   if (inputs.authMode === 'chatgpt' || (!apiKey && tokens)) {
     const accessToken = typeof tokens?.access_token === 'string' ? tokens.access_token : '';
-    if (!accessToken) return ProbeCredential.none({ status: 'unreadable', source: msg('setup.credential.chatgpt-no-token') });
+    if (!accessToken)
+      return ProbeCredential.none({ status: 'unreadable', source: msg('setup.credential.chatgpt-no-token') });
     const exp = jwtPayload(accessToken)?.exp;
     const now = inputs.nowSeconds ?? Date.now() / 1000;
     if (typeof exp === 'number' && exp <= now) {
@@ -201,13 +210,20 @@ export function resolveCredential(inputs: CredentialInputs): ProbeCredential {
   const provider = inputs.provider;
   if (!provider) return ProbeCredential.none({ status: 'none', source: msg('setup.credential.no-provider') });
   const extra = providerHeaders(inputs);
-  const hasAuthHeader = Object.keys(extra).some((h) => h.toLowerCase() === 'authorization' || h.toLowerCase() === 'api-key' || h.toLowerCase() === 'x-api-key');
+  const hasAuthHeader = Object.keys(extra).some(
+    (h) => h.toLowerCase() === 'authorization' || h.toLowerCase() === 'api-key' || h.toLowerCase() === 'x-api-key',
+  );
 
   if (provider.envKey) {
     const found = inputs.variable(provider.envKey);
     if (found && found.value.trim() !== '') {
       return new ProbeCredential(
-        { status: 'usable', kind: 'api-key', source: describeVariable(provider.envKey, found), envKey: provider.envKey },
+        {
+          status: 'usable',
+          kind: 'api-key',
+          source: describeVariable(provider.envKey, found),
+          envKey: provider.envKey,
+        },
         withAuthorization(extra, found.value.trim()),
       );
     }
@@ -230,9 +246,13 @@ export function resolveCredential(inputs: CredentialInputs): ProbeCredential {
       source: msg('setup.credential.auth-command', { id: provider.id }),
     });
   }
-  if (provider.requiresOpenaiAuth || (provider.builtIn && provider.id === 'openai')) return loginCredential(inputs, extra);
+  if (provider.requiresOpenaiAuth || (provider.builtIn && provider.id === 'openai'))
+    return loginCredential(inputs, extra);
   if (hasAuthHeader) {
-    return new ProbeCredential({ status: 'usable', kind: 'headers', source: msg('setup.credential.http-headers', { id: provider.id }) }, extra);
+    return new ProbeCredential(
+      { status: 'usable', kind: 'headers', source: msg('setup.credential.http-headers', { id: provider.id }) },
+      extra,
+    );
   }
   return new ProbeCredential({ status: 'none', source: msg('setup.credential.none', { id: provider.id }) }, extra);
 }

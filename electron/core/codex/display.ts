@@ -8,5 +8,10 @@ export function displayUrl(raw: string): string {
 
 /** Removes secret-looking substrings from free text (tokens, keys, URL credentials). */
 export function redactText(text: string, secrets: string[] = []): string {
-  return redactCredentials(redactKnownSecrets(text, secrets.filter((s) => s.length >= 4)));
+  return redactCredentials(
+    redactKnownSecrets(
+      text,
+      secrets.filter((s) => s.length >= 4),
+    ),
+  );
 }

@@ -64,7 +64,11 @@ export async function runCodexDoctor(binary: string, opts: RunDoctorOptions): Pr
 export function summariseChecks(json: unknown): string[] {
   if (typeof json !== 'object' || json === null) return [];
   const checks = (json as Record<string, unknown>).checks;
-  const list: unknown[] = Array.isArray(checks) ? checks : typeof checks === 'object' && checks !== null ? Object.values(checks) : [];
+  const list: unknown[] = Array.isArray(checks)
+    ? checks
+    : typeof checks === 'object' && checks !== null
+      ? Object.values(checks)
+      : [];
   const lines: string[] = [];
   for (const check of list) {
     if (typeof check !== 'object' || check === null) continue;

@@ -50,7 +50,13 @@ export function historyDatabasePath(codexHome: string, sqliteHome?: string): str
   return path.join(sqliteHome && sqliteHome.trim() !== '' ? sqliteHome : codexHome, HISTORY_FILE);
 }
 
-const emptyCounts = (): CodexHistoryCounts => ({ retries: 0, fallbacks: 0, waitingForNetwork: 0, unauthorized: 0, retryDelayMs: 0 });
+const emptyCounts = (): CodexHistoryCounts => ({
+  retries: 0,
+  fallbacks: 0,
+  waitingForNetwork: 0,
+  unauthorized: 0,
+  retryDelayMs: 0,
+});
 
 /** The class of a sampling error: enough to name the cause, never its text (it holds URLs). */
 export function errorClass(body: string): string {
@@ -83,7 +89,9 @@ function classify(row: Row, counts: CodexHistoryCounts, causes: Map<string, numb
   if (row.target === 'codex_core::responses_retry' && retry) {
     counts.retries += 1;
     counts.retryDelayMs += Number(retry[3]);
-    const cls = errorClass(row.body.slice(row.body.indexOf('sampling_error') >= 0 ? row.body.indexOf('sampling_error') : 0));
+    const cls = errorClass(
+      row.body.slice(row.body.indexOf('sampling_error') >= 0 ? row.body.indexOf('sampling_error') : 0),
+    );
     causes.set(cls, (causes.get(cls) ?? 0) + 1);
     kind = 'retry';
   }
@@ -99,7 +107,10 @@ function classify(row: Row, counts: CodexHistoryCounts, causes: Map<string, numb
 async function openDatabase(file: string): Promise<SqliteDatabase> {
   // Loaded on first use (its WebAssembly is instantiated then); a literal import, so the app's and
   // the command line's bundles carry it (the installers ship no node_modules).
-  const loaded = (await import('node-sqlite3-wasm')) as unknown as { Database?: unknown; default?: { Database: unknown } };
+  const loaded = (await import('node-sqlite3-wasm')) as unknown as {
+    Database?: unknown;
+    default?: { Database: unknown };
+  };
   const Database = (loaded.Database ?? loaded.default?.Database) as new (f: string, o: object) => SqliteDatabase;
   const db = new Database(file, { readOnly: true, fileMustExist: true });
   // WAL without a shared index: keep the index in this connection's memory (see the file comment).
@@ -122,7 +133,15 @@ function clearStaleLock(file: string, now: number): void {
 }
 
 function result(status: CodexHistoryStatus, database: string, note?: Message): CodexHistory {
-  return { status, database, last7Days: emptyCounts(), last30Days: emptyCounts(), perDay: [], causes: [], ...(note ? { note } : {}) };
+  return {
+    status,
+    database,
+    last7Days: emptyCounts(),
+    last30Days: emptyCounts(),
+    perDay: [],
+    causes: [],
+    ...(note ? { note } : {}),
+  };
 }
 
 /**
@@ -208,7 +227,8 @@ export async function readCodexHistory(opts: ReadHistoryOptions): Promise<CodexH
     };
   } catch (error) {
     const message = (error as Error).message ?? '';
-    if (/busy|locked/i.test(message)) return result('locked', file, msg('setup.history.locked', { file: HISTORY_FILE }));
+    if (/busy|locked/i.test(message))
+      return result('locked', file, msg('setup.history.locked', { file: HISTORY_FILE }));
     return result('unreadable', file, msg('setup.history.not-sqlite', { file: HISTORY_FILE }));
   } finally {
     try {
@@ -230,6 +250,9 @@ export function historySummary(h: CodexHistory): Message | null {
   if (c.unauthorized) parts.push(msg('setup.history.refused-401', { count: c.unauthorized }));
   if (c.retryDelayMs < 1000) return msg('setup.history.summary', { parts });
   const minutes = Math.round(c.retryDelayMs / 60_000);
-  const wait = c.retryDelayMs >= 60_000 ? msg('setup.history.minutes', { count: minutes }) : msg('setup.history.seconds', { seconds: Math.round(c.retryDelayMs / 1000) });
+  const wait =
+    c.retryDelayMs >= 60_000
+      ? msg('setup.history.minutes', { count: minutes })
+      : msg('setup.history.seconds', { seconds: Math.round(c.retryDelayMs / 1000) });
   return msg('setup.history.summary-waited', { parts, wait });
 }

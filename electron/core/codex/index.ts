@@ -16,6 +16,12 @@ export {
 export { resolveProxyEnv, isIgnoredDotenvKey } from './proxy-env.ts';
 export { loadCodexSetup, readCodexSetup, type LoadCodexSetupOptions } from './setup.ts';
 export { ProbeCredential, resolveCredential, jwtPayload, type CredentialInputs } from './credentials.ts';
-export { findCodexInstalls, parseCodexVersion, compareVersions, DOCTOR_MIN_VERSION, type FindInstallsOptions } from './installs.ts';
+export {
+  findCodexInstalls,
+  parseCodexVersion,
+  compareVersions,
+  DOCTOR_MIN_VERSION,
+  type FindInstallsOptions,
+} from './installs.ts';
 export { runCodexDoctor, summariseChecks, type RunDoctorOptions } from './doctor.ts';
 export { displayUrl, redactText } from './display.ts';

@@ -65,7 +65,10 @@ export async function findCodexInstalls(
 
   if (env.CCD_INCLUDE_PROJECT_CODEX === '1') {
     const root = opts.projectRoot ?? PROJECT_ROOT;
-    candidates.push({ file: pathApi.join(root, 'node_modules', '.bin', platform === 'win32' ? 'codex.cmd' : 'codex'), kind: 'project' });
+    candidates.push({
+      file: pathApi.join(root, 'node_modules', '.bin', platform === 'win32' ? 'codex.cmd' : 'codex'),
+      kind: 'project',
+    });
   }
 
   const installs: CodexInstall[] = [];
@@ -91,7 +94,9 @@ async function describeInstall(
   const result = await runCommand(file, ['--version'], { env, timeoutMs: VERSION_TIMEOUT_MS, platform });
   const version = parseCodexVersion(result.stdout + '\n' + result.stderr);
   if (version) install.version = version;
-  install.hasDoctor = version ? compareVersions(version, DOCTOR_MIN_VERSION) >= 0 : await doctorHelpWorks(file, env, platform);
+  install.hasDoctor = version
+    ? compareVersions(version, DOCTOR_MIN_VERSION) >= 0
+    : await doctorHelpWorks(file, env, platform);
   return install;
 }
 
@@ -165,5 +170,8 @@ async function isExecutableFile(file: string, platform: NodeJS.Platform): Promis
 }
 
 async function isDirectory(p: string): Promise<boolean> {
-  return stat(p).then((s) => s.isDirectory(), () => false);
+  return stat(p).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
 }

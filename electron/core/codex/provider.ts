@@ -11,9 +11,24 @@ export const BEDROCK_OVERRIDABLE_KEYS = ['base_url', 'auth', 'http_headers', 'aw
 export const BUILT_IN_PROVIDER_IDS = [...RESERVED_PROVIDER_IDS, BEDROCK_PROVIDER_ID];
 /** The fields of a provider table Codex knows (ModelProviderInfo). */
 const PROVIDER_FIELDS = [
-  'name', 'base_url', 'env_key', 'env_key_instructions', 'experimental_bearer_token', 'auth', 'aws', 'wire_api',
-  'query_params', 'http_headers', 'env_http_headers', 'request_max_retries', 'stream_max_retries',
-  'stream_idle_timeout_ms', 'websocket_connect_timeout_ms', 'requires_openai_auth', 'supports_websockets', 'model_catalog_url',
+  'name',
+  'base_url',
+  'env_key',
+  'env_key_instructions',
+  'experimental_bearer_token',
+  'auth',
+  'aws',
+  'wire_api',
+  'query_params',
+  'http_headers',
+  'env_http_headers',
+  'request_max_retries',
+  'stream_max_retries',
+  'stream_idle_timeout_ms',
+  'websocket_connect_timeout_ms',
+  'requires_openai_auth',
+  'supports_websockets',
+  'model_catalog_url',
 ];
 /** Values Codex treats as "not set" in a `[model_providers.openai]` table. */
 const OPENAI_TABLE_DEFAULTS: Readonly<Record<string, unknown>> = {
@@ -100,7 +115,10 @@ export function findReservedProviderTables(layer: ConfigLayer): Finding[] {
           'config.reserved-provider-id',
           'error',
           msg('setup.provider.reserved', { id }),
-          [msg('setup.codex-error', { text: `model_providers contains reserved built-in provider ID \`${id}\`` }), msg('setup.provider.reserved.codex-says')],
+          [
+            msg('setup.codex-error', { text: `model_providers contains reserved built-in provider ID \`${id}\`` }),
+            msg('setup.provider.reserved.codex-says'),
+          ],
           location,
         ),
       );
@@ -112,7 +130,10 @@ export function findReservedProviderTables(layer: ConfigLayer): Finding[] {
             'config.builtin-provider-override',
             'error',
             msg('setup.provider.builtin-override', { id }),
-            [msg('setup.provider.not-allowed', { keys: extra }), msg('setup.provider.allowed', { keys: BEDROCK_OVERRIDABLE_KEYS })],
+            [
+              msg('setup.provider.not-allowed', { keys: extra }),
+              msg('setup.provider.allowed', { keys: BEDROCK_OVERRIDABLE_KEYS }),
+            ],
             location,
           ),
         );
@@ -208,18 +229,19 @@ export function resolveEffectiveProvider(
     return { provider: null, findings };
   }
 
-  const definedIn = [...layers].reverse().find((l) => isRecord(l.value.model_providers) && l.value.model_providers[id] !== undefined)?.file;
+  const definedIn = [...layers]
+    .reverse()
+    .find((l) => isRecord(l.value.model_providers) && l.value.model_providers[id] !== undefined)?.file;
   const explicitBase = stringField(table, 'base_url');
-  const base = explicitBase
-    ? { url: explicitBase, source: 'provider' as BaseUrlSource }
-    : defaultOpenAiBase(authMode);
+  const base = explicitBase ? { url: explicitBase, source: 'provider' as BaseUrlSource } : defaultOpenAiBase(authMode);
   const provider: ProviderInfo = {
     id,
     builtIn: false,
     baseUrl: base.url,
     baseUrlSource: base.source,
     supportsWebsockets: boolField(table, 'supports_websockets') ?? false,
-    websocketConnectTimeoutMs: numberField(table, 'websocket_connect_timeout_ms') ?? DEFAULT_WEBSOCKET_CONNECT_TIMEOUT_MS,
+    websocketConnectTimeoutMs:
+      numberField(table, 'websocket_connect_timeout_ms') ?? DEFAULT_WEBSOCKET_CONNECT_TIMEOUT_MS,
     requiresOpenaiAuth: boolField(table, 'requires_openai_auth') ?? false,
   };
   const name = stringField(table, 'name');
@@ -245,7 +267,14 @@ function builtInProvider(
   if (id === 'openai') {
     const override = stringField(merged, 'openai_base_url');
     const base = override ? { url: override, source: 'openai_base_url' as BaseUrlSource } : defaultOpenAiBase(authMode);
-    info = { ...common, name: 'OpenAI', baseUrl: base.url, baseUrlSource: base.source, supportsWebsockets: true, requiresOpenaiAuth: true };
+    info = {
+      ...common,
+      name: 'OpenAI',
+      baseUrl: base.url,
+      baseUrlSource: base.source,
+      supportsWebsockets: true,
+      requiresOpenaiAuth: true,
+    };
   } else if (id === 'ollama' || id === 'lmstudio') {
     const port = id === 'ollama' ? 11434 : 1234;
     info = {
@@ -268,7 +297,9 @@ function builtInProvider(
       supportsWebsockets: false,
       requiresOpenaiAuth: false,
     };
-    const definedIn = [...layers].reverse().find((l) => isRecord(l.value.model_providers) && l.value.model_providers[id] !== undefined)?.file;
+    const definedIn = [...layers]
+      .reverse()
+      .find((l) => isRecord(l.value.model_providers) && l.value.model_providers[id] !== undefined)?.file;
     if (definedIn) info.definedIn = definedIn;
   }
   if (selectedIn) info.selectedIn = selectedIn;

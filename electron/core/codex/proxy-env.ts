@@ -106,7 +106,10 @@ export function resolveProxyEnv(
 
 function checkProxyUrl(pv: ProxyVar, dotenvFile: string): Finding[] {
   const location = pv.source === 'dotenv' ? { file: dotenvFile, line: pv.line } : undefined;
-  const origin = pv.source === 'dotenv' ? msg('setup.proxy.from-dotenv-line', { line: pv.line ?? 0 }) : msg('setup.proxy.from-process');
+  const origin =
+    pv.source === 'dotenv'
+      ? msg('setup.proxy.from-dotenv-line', { line: pv.line ?? 0 })
+      : msg('setup.proxy.from-process');
   const evidence = [msg('setup.proxy.variable-from', { key: pv.key, value: pv.display, origin })];
   if (!/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(pv.value.trim())) {
     return [
@@ -130,13 +133,7 @@ function checkProxyUrl(pv: ProxyVar, dotenvFile: string): Finding[] {
   }
   if (url.protocol === 'https:') {
     return [
-      makeFinding(
-        'proxy.https-scheme',
-        'error',
-        msg('setup.proxy.https-scheme', { key: pv.key }),
-        evidence,
-        location,
-      ),
+      makeFinding('proxy.https-scheme', 'error', msg('setup.proxy.https-scheme', { key: pv.key }), evidence, location),
     ];
   }
   if (!ACCEPTED_PROXY_SCHEMES.has(url.protocol)) {

@@ -53,14 +53,23 @@ async function readTextFile(file: string): Promise<ReadOutcome> {
   } catch (err) {
     if (err instanceof ConfigFileError) return { kind: 'unreadable', reason: msg(UNREADABLE_REASONS[err.code]) };
     const code = (err as NodeJS.ErrnoException).code;
-    return { kind: 'unreadable', reason: msg('setup.verbatim', { text: code ?? (err instanceof Error ? err.message : String(err)) }) };
+    return {
+      kind: 'unreadable',
+      reason: msg('setup.verbatim', { text: code ?? (err instanceof Error ? err.message : String(err)) }),
+    };
   }
 }
 
 function unreadableFinding(file: string, reason: Message): Finding {
-  return makeFinding('codex.file.unreadable', 'error', msg('setup.file.unreadable', { name: path.basename(file), reason }), [msg('setup.verbatim', { text: file })], {
-    file,
-  });
+  return makeFinding(
+    'codex.file.unreadable',
+    'error',
+    msg('setup.file.unreadable', { name: path.basename(file), reason }),
+    [msg('setup.verbatim', { text: file })],
+    {
+      file,
+    },
+  );
 }
 
 /** Reads the user's Codex setup as Codex would. Never throws: problems become findings. */
@@ -72,7 +81,9 @@ export async function loadCodexSetup(opts: LoadCodexSetupOptions): Promise<Codex
  * The setup, and the credential Codex would send to its provider. The credential stays apart from
  * the setup (which is shown and sent over IPC) so that its secret cannot travel with it.
  */
-export async function readCodexSetup(opts: LoadCodexSetupOptions): Promise<{ setup: CodexSetup; credential: ProbeCredential }> {
+export async function readCodexSetup(
+  opts: LoadCodexSetupOptions,
+): Promise<{ setup: CodexSetup; credential: ProbeCredential }> {
   const platform = opts.platform ?? process.platform;
   const homedir = opts.homedir ?? os.homedir();
   const { home, source } = resolveCodexHome({ flag: opts.codexHome, env: opts.env, platform, homedir });
@@ -88,7 +99,15 @@ export async function readCodexSetup(opts: LoadCodexSetupOptions): Promise<{ set
         'codex.home.missing',
         'error',
         msg(homeStat ? 'setup.home.not-a-directory' : 'setup.home.missing', { home }),
-        [msg(source === 'flag' ? 'setup.home.from-flag' : source === 'env' ? 'setup.home.from-env' : 'setup.home.from-default')],
+        [
+          msg(
+            source === 'flag'
+              ? 'setup.home.from-flag'
+              : source === 'env'
+                ? 'setup.home.from-env'
+                : 'setup.home.from-default',
+          ),
+        ],
       ),
     );
   }
@@ -146,7 +165,11 @@ export async function readCodexSetup(opts: LoadCodexSetupOptions): Promise<{ set
           : makeFinding(
               'config.syntax-error',
               'error',
-              msg('setup.config.syntax-error', { file: pathApi.basename(file), line: error.line, column: error.column }),
+              msg('setup.config.syntax-error', {
+                file: pathApi.basename(file),
+                line: error.line,
+                column: error.column,
+              }),
               [error.text],
               { file, line: error.line, column: error.column },
             ),
@@ -176,7 +199,10 @@ export async function readCodexSetup(opts: LoadCodexSetupOptions): Promise<{ set
 
   const merged = mergeLayers(layers.map((l) => l.value));
   const tables = isRecord(merged.model_providers) ? merged.model_providers : {};
-  const providerTable = resolution.provider && isRecord(tables[resolution.provider.id]) ? tables[resolution.provider.id] as Record<string, unknown> : undefined;
+  const providerTable =
+    resolution.provider && isRecord(tables[resolution.provider.id])
+      ? (tables[resolution.provider.id] as Record<string, unknown>)
+      : undefined;
   const credential = resolveCredential({
     provider: resolution.provider,
     // A built-in provider's table (the ignored [model_providers.openai]) adds nothing Codex sends.
@@ -191,7 +217,10 @@ export async function readCodexSetup(opts: LoadCodexSetupOptions): Promise<{ set
       makeFinding(
         'auth.env-key-missing',
         'warning',
-        msg('setup.auth.env-key-missing', { envKey: credential.info.envKey, provider: String(resolution.provider?.id) }),
+        msg('setup.auth.env-key-missing', {
+          envKey: credential.info.envKey,
+          provider: String(resolution.provider?.id),
+        }),
         [msg('setup.auth.env-key-line', { envKey: credential.info.envKey })],
         resolution.provider?.definedIn ? { file: resolution.provider.definedIn } : undefined,
       ),
@@ -223,7 +252,9 @@ export async function readCodexSetup(opts: LoadCodexSetupOptions): Promise<{ set
 function sqliteHomeOf(env: NodeJS.ProcessEnv, merged: Record<string, unknown>): { sqliteHome?: string } {
   const fromEnv = env.CODEX_SQLITE_HOME?.trim();
   if (fromEnv) return { sqliteHome: fromEnv };
-  return typeof merged.sqlite_home === 'string' && merged.sqlite_home.trim() !== '' ? { sqliteHome: merged.sqlite_home } : {};
+  return typeof merged.sqlite_home === 'string' && merged.sqlite_home.trim() !== ''
+    ? { sqliteHome: merged.sqlite_home }
+    : {};
 }
 
 /** A variable as Codex sees it: $CODEX_HOME/.env over the process environment, CODEX_* keys of .env skipped. */
@@ -267,10 +298,16 @@ async function readDotenv(file: string, env: NodeJS.ProcessEnv, findings: Findin
   const { entries, problems } = parseDotenv(read.text, env);
   for (const problem of problems) {
     findings.push(
-      makeFinding('dotenv.odd-line', 'info', msg('setup.dotenv.odd-line', { line: problem.line, problem: problem.message }), [], {
-        file,
-        line: problem.line,
-      }),
+      makeFinding(
+        'dotenv.odd-line',
+        'info',
+        msg('setup.dotenv.odd-line', { line: problem.line, problem: problem.message }),
+        [],
+        {
+          file,
+          line: problem.line,
+        },
+      ),
     );
   }
   for (const entry of entries) {

@@ -18,14 +18,19 @@ export interface TomlParseError {
   duplicate?: { key: string; firstLine?: number };
 }
 
-export type TomlParseResult =
-  | { ok: true; value: Record<string, unknown> }
-  | { ok: false; error: TomlParseError };
+export type TomlParseResult = { ok: true; value: Record<string, unknown> } | { ok: false; error: TomlParseError };
 
 const BOM = '\uFEFF';
 
 /** A parse error at `line`:`column` of `file`: the problem as a message, and its English line for the fix engine. */
-function errorAt(file: string, line: number, column: number, problem: Message, english: string, duplicate?: TomlParseError['duplicate']): TomlParseError {
+function errorAt(
+  file: string,
+  line: number,
+  column: number,
+  problem: Message,
+  english: string,
+  duplicate?: TomlParseError['duplicate'],
+): TomlParseError {
   return {
     message: `${file}:${line}:${column}: ${english}`,
     text: msg('setup.toml.at', { file, line, column, problem }),
@@ -41,7 +46,16 @@ export function parseTomlDocument(text: string, file: string): TomlParseResult {
   const body = text.startsWith(BOM) ? text.slice(1) : text;
   // Codex (the Rust toml crate) skips one BOM; smol-toml would skip a second one too.
   if (body.startsWith(BOM)) {
-    return { ok: false, error: errorAt(file, 1, 1, msg('setup.toml.second-bom'), 'a second byte order mark (BOM) at the start of the file') };
+    return {
+      ok: false,
+      error: errorAt(
+        file,
+        1,
+        1,
+        msg('setup.toml.second-bom'),
+        'a second byte order mark (BOM) at the start of the file',
+      ),
+    };
   }
   try {
     // Integers beyond 2^53 are valid TOML and Codex loads them: keep them exact as BigInt.
@@ -61,19 +75,36 @@ export function parseTomlDocument(text: string, file: string): TomlParseResult {
       if (/redefine/i.test(firstLineOfMessage)) {
         const dup = describeRedefinition(body, line);
         if (dup) {
-          const where = dup.firstLine ? `first defined on line ${dup.firstLine}, again on line ${line}` : `line ${line}`;
+          const where = dup.firstLine
+            ? `first defined on line ${dup.firstLine}, again on line ${line}`
+            : `line ${line}`;
           const problem = dup.firstLine
             ? msg('setup.toml.defined-twice', { key: dup.key, first: dup.firstLine, line })
             : msg('setup.toml.defined-twice-at', { key: dup.key, line });
-          return { ok: false, error: errorAt(file, line, column, problem, `\`${dup.key}\` is defined twice (${where})`, dup) };
+          return {
+            ok: false,
+            error: errorAt(file, line, column, problem, `\`${dup.key}\` is defined twice (${where})`, dup),
+          };
         }
       }
       // The parser's own words, as it wrote them.
-      return { ok: false, error: errorAt(file, line, column, msg('setup.verbatim', { text: firstLineOfMessage }), firstLineOfMessage) };
+      return {
+        ok: false,
+        error: errorAt(file, line, column, msg('setup.verbatim', { text: firstLineOfMessage }), firstLineOfMessage),
+      };
     }
     const message = err instanceof Error ? err.message : String(err);
     const problem = msg('setup.verbatim', { text: message });
-    return { ok: false, error: { message: `${file}: ${message}`, text: msg('setup.toml.in-file', { file, problem }), problem, line: 1, column: 1 } };
+    return {
+      ok: false,
+      error: {
+        message: `${file}: ${message}`,
+        text: msg('setup.toml.in-file', { file, problem }),
+        problem,
+        line: 1,
+        column: 1,
+      },
+    };
   }
 }
 
@@ -95,7 +126,13 @@ function describeRedefinition(text: string, errorLine: number): { key: string; f
   // Inside an array of tables, only the current element's definitions count: `[a.b]` under the
   // second `[[a]]` is a new table, so the clash is with one after that `[[a]]`.
   const element = defs
-    .filter((d) => d.kind === 'array-table' && d.line < errorLine && d.path.length < culprit.path.length && isPrefix(d.path, culprit.path))
+    .filter(
+      (d) =>
+        d.kind === 'array-table' &&
+        d.line < errorLine &&
+        d.path.length < culprit.path.length &&
+        isPrefix(d.path, culprit.path),
+    )
     .reduce((latest, d) => Math.max(latest, d.line), 0);
   const earlier = defs.find(
     (d) =>
@@ -106,7 +143,10 @@ function describeRedefinition(text: string, errorLine: number): { key: string; f
         // `a.b = 1` then `[a]`/`[a.b]`, or `x = {…}` then `[x]`: a prefix already holds a value.
         (d.kind === 'key' && isPrefix(d.path, culprit.path)) ||
         // `x.y = 1` created table x implicitly; `[x]` later redefines it.
-        (culprit.kind === 'table' && d.kind === 'key' && d.path.length > culprit.path.length && isPrefix(culprit.path, d.path)) ||
+        (culprit.kind === 'table' &&
+          d.kind === 'key' &&
+          d.path.length > culprit.path.length &&
+          isPrefix(culprit.path, d.path)) ||
         (culprit.kind === 'key' && d.kind === 'key' && isPrefix(culprit.path, d.path))),
   );
   return { key, firstLine: earlier?.line };
@@ -174,7 +214,9 @@ const I64_MAX = 2n ** 63n - 1n;
 /** TOML integers are 64-bit: anything outside that range Codex refuses. */
 function checkIntegerRange(value: unknown, path: string[] = []): ValueProblem | undefined {
   if (typeof value === 'bigint') {
-    return value < I64_MIN || value > I64_MAX ? { message: 'integer does not fit in 64 bits', text: msg('setup.toml.integer-range'), path } : undefined;
+    return value < I64_MIN || value > I64_MAX
+      ? { message: 'integer does not fit in 64 bits', text: msg('setup.toml.integer-range'), path }
+      : undefined;
   }
   if (value instanceof Date || typeof value !== 'object' || value === null) return undefined;
   for (const [k, v] of Object.entries(value)) {
@@ -196,9 +238,27 @@ function checkDates(text: string): ValueProblem | undefined {
     if (/^\s*\[/.test(line)) continue; // a table header: a date-like name is a key
     for (const m of line.matchAll(/(?<![\w.-])(\d{4})-(\d{2})-(\d{2})(?![\w-]*\s*[=.\]])/g)) {
       const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-      const days = [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+      const days = [
+        31,
+        year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28,
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+      ];
       if (month < 1 || month > 12 || day < 1 || day > days[month - 1]!) {
-        return { message: `${m[0]} is not a date that exists`, text: msg('setup.toml.no-such-date', { date: m[0] }), line: i + 1, column: (m.index ?? 0) + 1 };
+        return {
+          message: `${m[0]} is not a date that exists`,
+          text: msg('setup.toml.no-such-date', { date: m[0] }),
+          line: i + 1,
+          column: (m.index ?? 0) + 1,
+        };
       }
     }
   }

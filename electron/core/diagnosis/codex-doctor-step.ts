@@ -24,7 +24,13 @@ export function startCodexDoctor(
   const t0 = performance.now();
   const running = runCodexDoctor(install.path, { codexHome: setup.home, env, timeoutMs: 20_000, signal }).then(
     (r) => {
-      report({ id, title, status: doctorStatus(r), durationMs: Math.round(performance.now() - t0), detail: doctorDetail(r) });
+      report({
+        id,
+        title,
+        status: doctorStatus(r),
+        durationMs: Math.round(performance.now() - t0),
+        detail: doctorDetail(r),
+      });
       return r;
     },
     () => undefined,
@@ -33,7 +39,14 @@ export function startCodexDoctor(
     finish: async () => {
       const grace = new Promise<undefined>((resolve) => setTimeout(resolve, 2000, undefined).unref());
       const r = await Promise.race([running, grace]);
-      if (!r) report({ id, title, status: 'skipped', durationMs: Math.round(performance.now() - t0), detail: msg('diagnosis.check.codex-doctor.late') });
+      if (!r)
+        report({
+          id,
+          title,
+          status: 'skipped',
+          durationMs: Math.round(performance.now() - t0),
+          detail: msg('diagnosis.check.codex-doctor.late'),
+        });
       return r;
     },
   };
@@ -56,10 +69,18 @@ export function codexDoctorWebsocket(r: CodexDoctorReport | undefined): CodexDoc
   const json = r?.json;
   if (typeof json !== 'object' || json === null) return null;
   const checks = (json as Record<string, unknown>).checks;
-  const list: unknown[] = Array.isArray(checks) ? checks : typeof checks === 'object' && checks !== null ? Object.values(checks) : [];
-  const check = list.find((c): c is Record<string, unknown> => typeof c === 'object' && c !== null && (c as Record<string, unknown>).id === 'network.websocket_reachability');
+  const list: unknown[] = Array.isArray(checks)
+    ? checks
+    : typeof checks === 'object' && checks !== null
+      ? Object.values(checks)
+      : [];
+  const check = list.find(
+    (c): c is Record<string, unknown> =>
+      typeof c === 'object' && c !== null && (c as Record<string, unknown>).id === 'network.websocket_reachability',
+  );
   if (!check || typeof check.status !== 'string') return null;
-  const details = typeof check.details === 'object' && check.details !== null ? (check.details as Record<string, unknown>) : {};
+  const details =
+    typeof check.details === 'object' && check.details !== null ? (check.details as Record<string, unknown>) : {};
   const authMode = typeof details['auth mode'] === 'string' ? details['auth mode'] : '';
   if (!authMode || /none|unknown|unauth/i.test(authMode)) return null;
   if (check.status === 'skipped' || check.status === 'not_applicable') return null;

@@ -20,7 +20,15 @@ import { readCaBundle } from '../codex/ca-bundle.ts';
 import { readEnvironment } from '../environment/index.ts';
 import { probeRoute, sniffProxyPort } from '../probes/index.ts';
 import { redactText } from '../redact.ts';
-import { codexHttpsSystemProxy, configuredRoute, directRoute, endpointFor, localProxyRoutes, systemProxyRoute, type Endpoint } from './routes.ts';
+import {
+  codexHttpsSystemProxy,
+  configuredRoute,
+  directRoute,
+  endpointFor,
+  localProxyRoutes,
+  systemProxyRoute,
+  type Endpoint,
+} from './routes.ts';
 import { evidenceLines, probeFindings, routeFacts, type RouteOutcome } from './facts.ts';
 import { collectSecrets } from './secrets.ts';
 import { codexDoctorWebsocket, startCodexDoctor } from './codex-doctor-step.ts';
@@ -85,7 +93,12 @@ export async function runDiagnosis(options: DiagnoseOptions = {}): Promise<Diagn
     checks.set(event.id, event);
     options.onProgress?.(event);
   };
-  const timed = async <T>(id: string, title: Message, work: () => Promise<T>, judge: (v: T) => Omit<CheckEvent, 'id' | 'title' | 'durationMs'>) => {
+  const timed = async <T>(
+    id: string,
+    title: Message,
+    work: () => Promise<T>,
+    judge: (v: T) => Omit<CheckEvent, 'id' | 'title' | 'durationMs'>,
+  ) => {
     const t0 = performance.now();
     report({ id, title, status: 'running' });
     const value = await work();
@@ -107,12 +120,20 @@ export async function runDiagnosis(options: DiagnoseOptions = {}): Promise<Diagn
           findInstalls: true,
         }),
       ({ setup: s }) => ({
-        status: s.findings.some((f) => f.severity === 'error') ? 'error' : s.findings.some((f) => f.severity === 'warning') ? 'warning' : 'ok',
+        status: s.findings.some((f) => f.severity === 'error')
+          ? 'error'
+          : s.findings.some((f) => f.severity === 'warning')
+            ? 'warning'
+            : 'ok',
         detail: s.provider
           ? msg('diagnosis.check.setup.detail', {
-              provider: s.provider.builtIn ? msg('diagnosis.check.setup.built-in', { id: s.provider.id }) : s.provider.id,
+              provider: s.provider.builtIn
+                ? msg('diagnosis.check.setup.built-in', { id: s.provider.id })
+                : s.provider.id,
               url: redactUrl(s.provider.baseUrl),
-              websockets: s.provider.supportsWebsockets ? msg('diagnosis.check.setup.websockets-on') : msg('diagnosis.check.setup.websockets-off'),
+              websockets: s.provider.supportsWebsockets
+                ? msg('diagnosis.check.setup.websockets-on')
+                : msg('diagnosis.check.setup.websockets-off'),
               credential:
                 s.credential.status === 'usable'
                   ? msg('diagnosis.check.setup.authenticated', { source: s.credential.source })
@@ -127,29 +148,46 @@ export async function runDiagnosis(options: DiagnoseOptions = {}): Promise<Diagn
     const websocketsUsed = setup.provider?.supportsWebsockets ?? true;
     const codexDoctor = startCodexDoctor(setup, options, env, signal, report);
     const historyWork = setup.homeExists
-      ? timed('codex:history', msg('diagnosis.check.history'), () => readCodexHistory({ codexHome: setup.home, sqliteHome: setup.sqliteHome }), (h) => ({
-          status: h.status === 'ok' || h.status === 'none' ? 'ok' : 'warning',
-          detail: historySummary(h) ?? h.note ?? msg('diagnosis.check.history.clean'),
-        }))
+      ? timed(
+          'codex:history',
+          msg('diagnosis.check.history'),
+          () => readCodexHistory({ codexHome: setup.home, sqliteHome: setup.sqliteHome }),
+          (h) => ({
+            status: h.status === 'ok' || h.status === 'none' ? 'ok' : 'warning',
+            detail: historySummary(h) ?? h.note ?? msg('diagnosis.check.history.clean'),
+          }),
+        )
       : Promise.resolve(undefined);
     // Codex's credential goes only to its provider's endpoint, on every route Codex could take there.
-    const probeOpts = { timeoutMs, signal, ca: readCaBundle(setup), auth: { headers: credential.headers(), usable: credential.usable } };
+    const probeOpts = {
+      timeoutMs,
+      signal,
+      ca: readCaBundle(setup),
+      auth: { headers: credential.headers(), usable: credential.usable },
+    };
 
     const probeOne = async (route: Route, speaks?: RouteOutcome['speaks']): Promise<RouteOutcome> => {
       const id = `route:${route.kind}:${route.proxyUrl ? route.display : 'direct'}`;
-      const results = await timed(id, msg('diagnosis.check.route', { route: route.label }), () => probeRoute({ baseUrl: endpoint.baseUrl }, route, probeOpts), (rs) => {
-        const steps = rs.map((r) =>
-          r.ok
-            ? msg('diagnosis.check.route.step-ok', { phase: r.phase })
-            : r.failure
-              ? msg('diagnosis.check.route.step-failed', { phase: r.phase, failure: r.failure })
-              : msg('diagnosis.check.route.step-failed-unknown', { phase: r.phase }),
-        );
-        return {
-          status: routeStatus(rs, websocketsUsed),
-          detail: websocketsUsed ? msg('diagnosis.check.route.steps', { steps }) : msg('diagnosis.check.route.steps-websockets-off', { steps }),
-        };
-      });
+      const results = await timed(
+        id,
+        msg('diagnosis.check.route', { route: route.label }),
+        () => probeRoute({ baseUrl: endpoint.baseUrl }, route, probeOpts),
+        (rs) => {
+          const steps = rs.map((r) =>
+            r.ok
+              ? msg('diagnosis.check.route.step-ok', { phase: r.phase })
+              : r.failure
+                ? msg('diagnosis.check.route.step-failed', { phase: r.phase, failure: r.failure })
+                : msg('diagnosis.check.route.step-failed-unknown', { phase: r.phase }),
+          );
+          return {
+            status: routeStatus(rs, websocketsUsed),
+            detail: websocketsUsed
+              ? msg('diagnosis.check.route.steps', { steps })
+              : msg('diagnosis.check.route.steps-websockets-off', { steps }),
+          };
+        },
+      );
       return { route, results, speaks };
     };
 
@@ -179,13 +217,20 @@ export async function runDiagnosis(options: DiagnoseOptions = {}): Promise<Diagn
     const speaksByUrl = new Map(candidates.map((c) => [`${c.host}:${c.port}`, c.speaks]));
     // On Windows and macOS Codex's HTTPS requests take the OS proxy by themselves: probe it as such.
     const proxyVarSet = setup.proxyVars.some((v) => /^(https?|all)_proxy$/i.test(v.key) && v.value.trim() !== '');
-    const httpsSystemRoute = codexHttpsSystemProxy(environment.systemProxy, options.osProxyPlatform ?? platform, proxyVarSet, endpoint);
+    const httpsSystemRoute = codexHttpsSystemProxy(
+      environment.systemProxy,
+      options.osProxyPlatform ?? platform,
+      proxyVarSet,
+      endpoint,
+    );
     const [localOutcomes, httpsSystemOutcome] = await Promise.all([
       Promise.all([
         ...localRoutes.map((route) => probeOne(route, speaksByUrl.get(hostPort(route.proxyUrl!)))),
         ...(systemRoute ? [probeOne(systemRoute, 'http')] : []),
       ]),
-      httpsSystemRoute ? probeOne(httpsSystemRoute, speaksByUrl.get(hostPort(httpsSystemRoute.proxyUrl!))) : Promise.resolve(null),
+      httpsSystemRoute
+        ? probeOne(httpsSystemRoute, speaksByUrl.get(hostPort(httpsSystemRoute.proxyUrl!)))
+        : Promise.resolve(null),
     ]);
 
     // An untrusted certificate on Codex's route: look for its CA where the user keeps CAs, prove it.
@@ -218,9 +263,14 @@ export async function runDiagnosis(options: DiagnoseOptions = {}): Promise<Diagn
       providerSupportsWebsockets: setup.provider?.supportsWebsockets ?? true,
       providerBuiltIn: setup.provider?.builtIn ?? true,
       direct: routeFacts(configuredOutcome ? directOutcome : codexOutcome),
-      configured: configuredOutcome ? { ...routeFacts(codexOutcome), speaks: configuredSpeaks(codexOutcome, candidates) } : null,
+      configured: configuredOutcome
+        ? { ...routeFacts(codexOutcome), speaks: configuredSpeaks(codexOutcome, candidates) }
+        : null,
       localProxies: localOutcomes.map(routeFacts),
-      proxyAppFound: environment.proxyApps.length > 0 || environment.clashApi.length > 0 || candidates.some((c) => c.speaks !== 'closed' && c.apps.length > 0),
+      proxyAppFound:
+        environment.proxyApps.length > 0 ||
+        environment.clashApi.length > 0 ||
+        candidates.some((c) => c.speaks !== 'closed' && c.apps.length > 0),
       tunActive: tunIsOn(environment),
       credential: setup.credential,
       codexDoctorWebsocket: codexDoctorWebsocket(doctorReport),
@@ -294,7 +344,8 @@ async function scanEnvironment(
       platform,
       env,
       homedir: options.homedir ?? os.homedir(),
-      sniff: (host: string, port: number, o: { timeoutMs: number; signal?: AbortSignal }) => sniffProxyPort(host, port, o),
+      sniff: (host: string, port: number, o: { timeoutMs: number; signal?: AbortSignal }) =>
+        sniffProxyPort(host, port, o),
       timeoutMs: Math.min(timeoutMs, 1500),
       signal,
     });
@@ -322,10 +373,20 @@ async function withExtraPorts(
 }
 
 function blockingConfigProblems(setup: CodexSetup): Message[] {
-  return setup.findings
-    // A config file Codex cannot read (permissions, a symlink loop, not UTF-8) stops it as surely as a parse error.
-    .filter((f) => f.severity === 'error' && (f.id.startsWith('config.') || (f.id === 'codex.file.unreadable' && /\.toml$/.test(f.location?.file ?? ''))))
-    .map((f) => (f.location ? msg('diagnosis.config-problem.at', { location: formatLocation(f.location), problem: f.summary }) : f.summary));
+  return (
+    setup.findings
+      // A config file Codex cannot read (permissions, a symlink loop, not UTF-8) stops it as surely as a parse error.
+      .filter(
+        (f) =>
+          f.severity === 'error' &&
+          (f.id.startsWith('config.') || (f.id === 'codex.file.unreadable' && /\.toml$/.test(f.location?.file ?? ''))),
+      )
+      .map((f) =>
+        f.location
+          ? msg('diagnosis.config-problem.at', { location: formatLocation(f.location), problem: f.summary })
+          : f.summary,
+      )
+  );
 }
 
 function codexSummary(setup: CodexSetup): DiagnosisReport['codex'] {
@@ -389,7 +450,15 @@ function historyFindings(h: CodexHistory | undefined): Finding[] {
     ];
   }
   if (h.status === 'unreadable' || h.status === 'locked' || h.status === 'partial') {
-    return [{ id: `codex.history.${h.status}`, severity: 'info', summary: h.note ?? msg(HISTORY_STATUS[h.status]), evidence: [], location: { file: h.database } }];
+    return [
+      {
+        id: `codex.history.${h.status}`,
+        severity: 'info',
+        summary: h.note ?? msg(HISTORY_STATUS[h.status]),
+        evidence: [],
+        location: { file: h.database },
+      },
+    ];
   }
   return [];
 }

@@ -14,10 +14,14 @@ export function tunIsOn(e: EnvironmentReport): boolean {
 /** The progress line of the machine scan: `proxy ports: 7897 (mixed); apps: Clash Verge Rev; TUN off`. */
 export function environmentSummary(e: EnvironmentReport): Message {
   const listening = e.localProxies.filter((c) => c.speaks !== 'closed');
-  const system = e.systemProxy?.enabled ? (e.systemProxy.http ?? e.systemProxy.https ?? e.systemProxy.socks ?? e.systemProxy.pacUrl ?? '') : null;
+  const system = e.systemProxy?.enabled
+    ? (e.systemProxy.http ?? e.systemProxy.https ?? e.systemProxy.socks ?? e.systemProxy.pacUrl ?? '')
+    : null;
   const list: Message[] = [
     listening.length
-      ? msg('diagnosis.environment.ports', { ports: listening.map((c) => msg('diagnosis.environment.port', { port: c.port, speaks: c.speaks })) })
+      ? msg('diagnosis.environment.ports', {
+          ports: listening.map((c) => msg('diagnosis.environment.port', { port: c.port, speaks: c.speaks })),
+        })
       : msg('diagnosis.environment.no-ports'),
     ...(e.proxyApps.length ? [msg('diagnosis.environment.apps', { apps: e.proxyApps.map((a) => a.name) })] : []),
     ...(system !== null ? [msg('diagnosis.environment.system-proxy', { address: system })] : []),
@@ -33,16 +37,24 @@ export function environmentFindings(e: EnvironmentReport): Finding[] {
       id: 'environment.local-proxy',
       severity: 'info',
       summary: c.apps.length
-        ? msg('diagnosis.environment.local-proxy-apps', { host: c.host, port: c.port, speaks: c.speaks, apps: c.apps.join(' / ') })
+        ? msg('diagnosis.environment.local-proxy-apps', {
+            host: c.host,
+            port: c.port,
+            speaks: c.speaks,
+            apps: c.apps.join(' / '),
+          })
         : msg('diagnosis.environment.local-proxy', { host: c.host, port: c.port, speaks: c.speaks }),
       evidence: [msg('diagnosis.environment.found-by', { sources: c.sources })],
     });
   }
   if (e.systemProxy?.enabled) {
     const sp = e.systemProxy;
-    const entries = [sp.http && `http ${sp.http}`, sp.https && `https ${sp.https}`, sp.socks && `socks ${sp.socks}`, sp.pacUrl && `PAC ${sp.pacUrl}`].filter(
-      (x): x is string => !!x,
-    );
+    const entries = [
+      sp.http && `http ${sp.http}`,
+      sp.https && `https ${sp.https}`,
+      sp.socks && `socks ${sp.socks}`,
+      sp.pacUrl && `PAC ${sp.pacUrl}`,
+    ].filter((x): x is string => !!x);
     findings.push({
       id: 'environment.system-proxy',
       severity: 'info',
@@ -51,8 +63,15 @@ export function environmentFindings(e: EnvironmentReport): Finding[] {
     });
   }
   if (tunIsOn(e)) {
-    const byApi = e.clashApi.filter((c) => c.tunEnabled).map((c) => msg('diagnosis.environment.clash-api-tun', { controller: c.controller }));
-    findings.push({ id: 'environment.tun-active', severity: 'info', summary: msg('diagnosis.environment.tun-active'), evidence: [...e.tun.evidence, ...byApi] });
+    const byApi = e.clashApi
+      .filter((c) => c.tunEnabled)
+      .map((c) => msg('diagnosis.environment.clash-api-tun', { controller: c.controller }));
+    findings.push({
+      id: 'environment.tun-active',
+      severity: 'info',
+      summary: msg('diagnosis.environment.tun-active'),
+      evidence: [...e.tun.evidence, ...byApi],
+    });
   }
   return findings;
 }

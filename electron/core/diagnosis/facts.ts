@@ -38,7 +38,10 @@ function proxyLoginFacts(outcome: RouteOutcome): RouteFacts['proxyLogin'] {
   const asked = outcome.results.find((r) => r.failure === 'proxy-auth-required');
   if (!asked) return undefined;
   const headers = (asked.data?.headers ?? {}) as Record<string, string>;
-  return { schemes: proxyAuthSchemes(headers['proxy-authenticate']), rejected: proxyUrlWithoutLogin(url) !== url.trim() };
+  return {
+    schemes: proxyAuthSchemes(headers['proxy-authenticate']),
+    rejected: proxyUrlWithoutLogin(url) !== url.trim(),
+  };
 }
 
 export function routeFacts(outcome: RouteOutcome): RouteFacts {
@@ -46,14 +49,16 @@ export function routeFacts(outcome: RouteOutcome): RouteFacts {
   const viaSocks = /^socks5h?:/i.test(outcome.route.proxyUrl ?? '');
   const ws = outcome.results.find((r) => r.phase === 'websocket');
   let websocket = stepState(outcome.results, 'websocket');
-  let websocketProof: RouteFacts['websocketProof'] = websocket === 'ok' ? (ws?.data?.authenticated ? 'authenticated' : 'frames') : undefined;
+  let websocketProof: RouteFacts['websocketProof'] =
+    websocket === 'ok' ? (ws?.data?.authenticated ? 'authenticated' : 'frames') : undefined;
   if (websocket === 'unauthenticated' && ws) {
     websocket = unauthenticatedWebsocketState(ws);
     websocketProof = websocket === 'ok' ? 'service-reached' : undefined;
   }
   const proxyLogin = proxyLoginFacts(outcome);
   const httpsResult = outcome.results.find((r) => r.phase === 'https');
-  const serviceWantsCredential = !!httpsResult?.ok && httpsResult.data?.status === 401 && httpsResult.data?.authenticated === false;
+  const serviceWantsCredential =
+    !!httpsResult?.ok && httpsResult.data?.status === 401 && httpsResult.data?.authenticated === false;
   return {
     label: outcome.route.label,
     proxyUrl: outcome.route.proxyUrl,
@@ -103,7 +108,11 @@ export function phaseName(phase: ProbePhase): Message {
  * One finding per failed step on the route Codex uses, plus a short "works" finding for the steps
  * that passed there; on other routes only what matters for the choice of fix.
  */
-export function probeFindings(outcomes: RouteOutcome[], codexRouteKind: Route['kind'], websocketsUsed = true): Finding[] {
+export function probeFindings(
+  outcomes: RouteOutcome[],
+  codexRouteKind: Route['kind'],
+  websocketsUsed = true,
+): Finding[] {
   const findings: Finding[] = [];
   for (const { route, results } of outcomes) {
     const isCodexRoute = route.kind === codexRouteKind;

@@ -50,7 +50,11 @@ export function reportToMarkdown(report: DiagnosisReport, tr: Translator = trans
     ...(r.proxyUrl ? ['', tr.t('report.verdict-proxy', { url: `\`${r.proxyUrl}\`` })] : []),
     ...r.warnings.map((w) => `\n> ⚠ ${tr.tm(w)}`),
     ...(r.alternatives.length
-      ? ['', tr.t('report.alternatives'), ...r.alternatives.map((a) => `- ${tr.t('report.alternative', { fix: fix(a.fix), reason: a.reason })}`)]
+      ? [
+          '',
+          tr.t('report.alternatives'),
+          ...r.alternatives.map((a) => `- ${tr.t('report.alternative', { fix: fix(a.fix), reason: a.reason })}`),
+        ]
       : []),
     '',
     `## ${tr.t('report.checks')}`,

@@ -41,7 +41,10 @@ export function isExcludedByNoProxy(host: string, port: number, noProxy: string 
       entry = portMatch[1]!;
       entryPort = Number(portMatch[2]);
     }
-    entry = entry.replace(/^\*\./, '').replace(/^\./, '').replace(/^\[(.*)\]$/, '$1');
+    entry = entry
+      .replace(/^\*\./, '')
+      .replace(/^\./, '')
+      .replace(/^\[(.*)\]$/, '$1');
     if (entryPort !== null && entryPort !== port) continue;
     if (target === entry || target.endsWith('.' + entry)) return true;
   }
@@ -58,7 +61,10 @@ export function configuredRoute(setup: CodexSetup, endpoint: Endpoint): Route | 
   const params = { variable: proxy.key, url: proxy.display };
   return {
     kind: 'configured-proxy',
-    label: proxy.source === 'dotenv' ? msg('diagnosis.route.configured-proxy-dotenv', params) : msg('diagnosis.route.configured-proxy', params),
+    label:
+      proxy.source === 'dotenv'
+        ? msg('diagnosis.route.configured-proxy-dotenv', params)
+        : msg('diagnosis.route.configured-proxy', params),
     proxyUrl: proxy.value,
     display: proxy.display,
   };
@@ -118,7 +124,12 @@ export function systemProxyRoute(systemProxy: SystemProxy | null, configured: Ro
   }
   if (!host || isLoopbackHost(host)) return null;
   if (configured?.proxyUrl && normaliseProxy(configured.proxyUrl) === normaliseProxy(url)) return null;
-  return { kind: 'system-proxy', label: msg('diagnosis.route.system-proxy', { url: redactUrl(url) }), proxyUrl: url, display: redactUrl(url) };
+  return {
+    kind: 'system-proxy',
+    label: msg('diagnosis.route.system-proxy', { url: redactUrl(url) }),
+    proxyUrl: url,
+    display: redactUrl(url),
+  };
 }
 
 /**
@@ -146,7 +157,9 @@ export function codexHttpsSystemProxy(
   } catch {
     return null;
   }
-  const label = msg(platform === 'win32' ? 'diagnosis.route.os-proxy-windows' : 'diagnosis.route.os-proxy-macos', { url: redactUrl(url) });
+  const label = msg(platform === 'win32' ? 'diagnosis.route.os-proxy-windows' : 'diagnosis.route.os-proxy-macos', {
+    url: redactUrl(url),
+  });
   return { kind: 'system-proxy', label, proxyUrl: url, display: redactUrl(url) };
 }
 

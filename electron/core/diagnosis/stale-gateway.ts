@@ -16,7 +16,6 @@ import { msg } from '../../../shared/i18n/message.ts';
 
 const MAX_QUOTE = 160;
 
-
 /**
  * The comment that goes with a line: the block of `#` lines right above it, else its trailing
  * comment, else the nearest comment above it (in the same table) that says a tool wrote it.
@@ -39,7 +38,10 @@ export function commentNear(text: string, line: number): string | undefined {
   return `"${quote.length > MAX_QUOTE ? `${quote.slice(0, MAX_QUOTE)}…` : quote}"`;
 }
 
-export async function findStaleGateway(setup: CodexSetup, direct: RouteOutcome): Promise<{ facts: StaleGateway; finding: Finding } | null> {
+export async function findStaleGateway(
+  setup: CodexSetup,
+  direct: RouteOutcome,
+): Promise<{ facts: StaleGateway; finding: Finding } | null> {
   const provider = setup.provider;
   if (!provider || (provider.baseUrlSource !== 'openai_base_url' && provider.baseUrlSource !== 'provider')) return null;
   let host: string;
@@ -54,7 +56,10 @@ export async function findStaleGateway(setup: CodexSetup, direct: RouteOutcome):
   const key = provider.baseUrlSource === 'openai_base_url' ? 'openai_base_url' : 'base_url';
   const keyPath = key === 'openai_base_url' ? ['openai_base_url'] : ['model_providers', provider.id, 'base_url'];
   // The last layer that sets it is the one Codex uses.
-  const files = setup.configFiles.filter((f) => f.parsed).map((f) => f.path).reverse();
+  const files = setup.configFiles
+    .filter((f) => f.parsed)
+    .map((f) => f.path)
+    .reverse();
   let where = path.basename(files[0] ?? 'config.toml');
   let location: Finding['location'];
   let writtenBy: string | undefined;

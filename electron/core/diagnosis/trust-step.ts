@@ -14,7 +14,12 @@ import type { RouteOutcome } from './facts.ts';
 import { msg, type Message } from '../../../shared/i18n/message.ts';
 import { sentences } from './messages.ts';
 
-type Timed = <T>(id: string, title: Message, work: () => Promise<T>, judge: (v: T) => { status: 'ok' | 'warning' | 'error' | 'skipped'; detail?: Message }) => Promise<T>;
+type Timed = <T>(
+  id: string,
+  title: Message,
+  work: () => Promise<T>,
+  judge: (v: T) => { status: 'ok' | 'warning' | 'error' | 'skipped'; detail?: Message },
+) => Promise<T>;
 
 export interface TrustStepInput {
   setup: CodexSetup;
@@ -53,28 +58,47 @@ export async function untrustedCaStep(input: TrustStepInput): Promise<TrustStepR
   const tls = untrustedTls(input.outcome.results);
   if (!tls) return null;
   const chain = presentedCertificates(tls);
-  const target = codexTlsTarget(input.setup, input.baseUrl, { timeoutMs: input.timeoutMs, signal: input.signal, extraCa: input.probeOpts.ca });
+  const target = codexTlsTarget(input.setup, input.baseUrl, {
+    timeoutMs: input.timeoutMs,
+    signal: input.signal,
+    extraCa: input.probeOpts.ca,
+  });
   const search = await input.timed(
     'trust:ca-search',
     msg('diagnosis.check.ca-search'),
     async () =>
       findCompanyCa({
         chain,
-        collected: await collectCaCertificates({ env: input.env, homedir: input.homedir, platform: input.platform, ...input.sources }),
+        collected: await collectCaCertificates({
+          env: input.env,
+          homedir: input.homedir,
+          platform: input.platform,
+          ...input.sources,
+        }),
         verify: verifierFor(target),
       }),
     (r) =>
       r.proven
         ? {
             status: r.report.refusals.length ? 'error' : 'warning',
-            detail: msg('diagnosis.check.ca-search.found', { name: commonName(r.proven.summary), sources: r.proven.sources.map(describeSource) }),
+            detail: msg('diagnosis.check.ca-search.found', {
+              name: commonName(r.proven.summary),
+              sources: r.proven.sources.map(describeSource),
+            }),
           }
         : { status: 'error', detail: msg('diagnosis.check.ca-search.not-found', { name: r.report.lookingFor }) },
   );
   const { report, proven } = search;
   const facts: UntrustedCaFacts = {
     lookingFor: report.lookingFor,
-    proven: proven ? { subject: proven.summary.subject, fingerprint256: proven.summary.fingerprint256, validTo: proven.summary.validTo, foundIn: proven.sources.map(describeSource) } : null,
+    proven: proven
+      ? {
+          subject: proven.summary.subject,
+          fingerprint256: proven.summary.fingerprint256,
+          validTo: proven.summary.validTo,
+          foundIn: proven.sources.map(describeSource),
+        }
+      : null,
     refusals: report.refusals,
     searched: report.searched,
   };
@@ -85,7 +109,10 @@ export async function untrustedCaStep(input: TrustStepInput): Promise<TrustStepR
   ];
   if (proven && readByCodex.length > 0 && report.refusals.length === 0) {
     // Codex reads this store: it trusts the CA already. Probe its route as Codex would.
-    const results = await input.probeOne(input.outcome.route, [...(input.probeOpts.ca ? [input.probeOpts.ca] : []), proven.pem]);
+    const results = await input.probeOne(input.outcome.route, [
+      ...(input.probeOpts.ca ? [input.probeOpts.ca] : []),
+      proven.pem,
+    ]);
     return {
       report,
       facts: null,
@@ -93,7 +120,10 @@ export async function untrustedCaStep(input: TrustStepInput): Promise<TrustStepR
       finding: {
         id: 'tls.ca-in-os-store',
         severity: 'info',
-        summary: msg('diagnosis.ca.in-os-store', { subject: proven.summary.subject, sources: readByCodex.map(describeSource) }),
+        summary: msg('diagnosis.ca.in-os-store', {
+          subject: proven.summary.subject,
+          sources: readByCodex.map(describeSource),
+        }),
         evidence: caFacts(proven),
       },
     };
@@ -106,7 +136,11 @@ export async function untrustedCaStep(input: TrustStepInput): Promise<TrustStepR
           id: report.refusals.length ? 'tls.ca-refused-by-codex' : 'tls.ca-found',
           severity: report.refusals.length ? 'error' : 'warning',
           summary: report.refusals.length
-            ? msg('diagnosis.ca.refused-by-codex', { subject: proven.summary.subject, sources: facts.proven!.foundIn, refusals: sentences(report.refusals)! })
+            ? msg('diagnosis.ca.refused-by-codex', {
+                subject: proven.summary.subject,
+                sources: facts.proven!.foundIn,
+                refusals: sentences(report.refusals)!,
+              })
             : msg('diagnosis.ca.found', { subject: proven.summary.subject, sources: facts.proven!.foundIn }),
           evidence: [...caFacts(proven), ...report.rejected],
         }

@@ -82,7 +82,9 @@ function request(
 function json(body: string): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(body);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }
@@ -143,7 +145,8 @@ export async function queryClashApi(
     const v = json(version.value.body)?.['version'];
     if (typeof v === 'string') info.version = v;
   }
-  const configBody = configs.status === 'fulfilled' && configs.value.status === 200 ? json(configs.value.body) : undefined;
+  const configBody =
+    configs.status === 'fulfilled' && configs.value.status === 200 ? json(configs.value.body) : undefined;
   if (configBody) Object.assign(info, parseClashConfigs(configBody));
   if (!info.version && !configBody) {
     info.error = 'the port answered but not like a Clash API';
@@ -208,9 +211,13 @@ function pause(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(new Error('cancelled'));
     const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      reject(new Error('cancelled'));
-    }, { once: true });
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(new Error('cancelled'));
+      },
+      { once: true },
+    );
   });
 }

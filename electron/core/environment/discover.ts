@@ -75,12 +75,24 @@ export async function discoverLocalProxies(opts: DiscoverOptions): Promise<Disco
   for (const port of opts.knownPorts ?? knownProxyPorts()) add('127.0.0.1', port, WELL_KNOWN, appsForPort(port));
 
   const appsPromise = Promise.resolve(
-    opts.apps ?? discoverProxyApps({ platform: opts.platform, homedir: opts.homedir, env: opts.env, ...(opts.fsRoot ? { fsRoot: opts.fsRoot } : {}) }),
+    opts.apps ??
+      discoverProxyApps({
+        platform: opts.platform,
+        homedir: opts.homedir,
+        env: opts.env,
+        ...(opts.fsRoot ? { fsRoot: opts.fsRoot } : {}),
+      }),
   );
   const systemPromise = Promise.resolve(
     opts.systemProxy !== undefined
       ? opts.systemProxy
-      : readSystemProxy({ platform: opts.platform, env: opts.env, homedir: opts.homedir, run: opts.run ?? runCommand, ...(opts.fsRoot ? { fsRoot: opts.fsRoot } : {}) }),
+      : readSystemProxy({
+          platform: opts.platform,
+          env: opts.env,
+          homedir: opts.homedir,
+          run: opts.run ?? runCommand,
+          ...(opts.fsRoot ? { fsRoot: opts.fsRoot } : {}),
+        }),
   );
   const [apps, systemProxy] = await Promise.all([
     withDeadline(appsPromise, 4 * timeoutMs, () => [] as ProxyAppInfo[]),
@@ -96,7 +108,12 @@ export async function discoverLocalProxies(opts: DiscoverOptions): Promise<Disco
     if (parsed && host) add(host, parsed.port, 'system-proxy', appsForPort(parsed.port));
   }
 
-  const clashApi = await queryControllers(apps, opts.knownControllers ?? KNOWN_CLASH_CONTROLLERS, timeoutMs, opts.signal);
+  const clashApi = await queryControllers(
+    apps,
+    opts.knownControllers ?? KNOWN_CLASH_CONTROLLERS,
+    timeoutMs,
+    opts.signal,
+  );
   for (const { info, app } of clashApi) {
     const ports = [info.ports?.mixedPort, info.ports?.port, info.ports?.socksPort].filter((p): p is number => !!p);
     for (const port of ports) add('127.0.0.1', port, 'clash-api', [app]);
@@ -109,7 +126,13 @@ export async function discoverLocalProxies(opts: DiscoverOptions): Promise<Disco
       const onlyGuessed = entry.sources.size === 1 && entry.sources.has(WELL_KNOWN);
       // A well-known port where nothing listens is noise; a configured one is a finding.
       if (onlyGuessed && speaks === 'closed') return;
-      candidates.push({ host: entry.host, port: entry.port, apps: [...entry.apps], sources: [...entry.sources], speaks });
+      candidates.push({
+        host: entry.host,
+        port: entry.port,
+        apps: [...entry.apps],
+        sources: [...entry.sources],
+        speaks,
+      });
     }),
   );
   candidates.sort((a, b) => SPEAKS_ORDER.indexOf(a.speaks) - SPEAKS_ORDER.indexOf(b.speaks) || a.port - b.port);
@@ -155,7 +178,11 @@ async function queryControllers(
   }
   const results = await Promise.all(
     [...targets].map(async ([address, t]) => {
-      const info = await queryClashApi(address, t.secret, signal ? { timeoutMs, signal, source: t.source } : { timeoutMs, source: t.source });
+      const info = await queryClashApi(
+        address,
+        t.secret,
+        signal ? { timeoutMs, signal, source: t.source } : { timeoutMs, source: t.source },
+      );
       return { info, app: t.app, guessed: t.guessed };
     }),
   );

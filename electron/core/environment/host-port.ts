@@ -41,7 +41,10 @@ export function formatHostPort({ host, port }: HostPort): string {
 }
 
 export function isLoopbackHost(host: string): boolean {
-  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '');
   return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h) || h === '::ffff:127.0.0.1';
 }
 
@@ -53,7 +56,10 @@ export function isWildcardHost(host: string): boolean {
 
 /** The loopback address to reach a listener bound to `host`, or null when it is not on this machine's loopback. */
 export function loopbackAddressFor(host: string): string | null {
-  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '');
   if (isWildcardHost(h) || h === 'localhost') return '127.0.0.1';
   if (h === '::ffff:127.0.0.1') return '127.0.0.1';
   return isLoopbackHost(h) ? h : null;

@@ -91,7 +91,10 @@ export async function readEnvironment(opts: ReadEnvironmentOptions): Promise<Env
         error: timedOut('reading the system proxy'),
       })),
       withDeadline<DiscoveryResult>(discovery, totalMs, () => ({ candidates: [], apps: [], clashApi: [] })),
-      withDeadline<TunInfo>(tun, totalMs, () => ({ ...EMPTY_TUN, evidence: [msg('setup.tun.timed-out', { ms: totalMs })] })),
+      withDeadline<TunInfo>(tun, totalMs, () => ({
+        ...EMPTY_TUN,
+        evidence: [msg('setup.tun.timed-out', { ms: totalMs })],
+      })),
     ]);
     return {
       systemProxy: proxy,

@@ -21,7 +21,11 @@ export const runCommand: RunCommand = (cmd, args, { timeoutMs }) =>
         if (!error) return resolve({ stdout, stderr, code: 0 });
         const err = error as NodeJS.ErrnoException & { code?: string | number; killed?: boolean };
         if (typeof err.code === 'number') return resolve({ stdout, stderr, code: err.code });
-        const reason = err.killed ? `timed out after ${timeoutMs} ms` : err.code === 'ENOENT' ? 'not found' : err.message;
+        const reason = err.killed
+          ? `timed out after ${timeoutMs} ms`
+          : err.code === 'ENOENT'
+            ? 'not found'
+            : err.message;
         resolve({ stdout: stdout ?? '', stderr: `${cmd}: ${reason}`, code: null });
       },
     );

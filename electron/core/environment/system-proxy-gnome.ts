@@ -16,7 +16,10 @@ export const GSETTINGS_KEYS: readonly string[] = [
 
 /** Decodes the GVariant text gsettings prints: `'str'`, `7890`, `uint32 7890`, `['a', 'b']`, `@as []`. */
 export function parseGVariant(text: string): string | number | boolean | string[] {
-  const value = text.trim().replace(/^@\w+\s+/, '').replace(/^u?int\d+\s+/, '');
+  const value = text
+    .trim()
+    .replace(/^@\w+\s+/, '')
+    .replace(/^u?int\d+\s+/, '');
   if (value === 'true' || value === 'false') return value === 'true';
   if (/^-?\d+$/.test(value)) return Number(value);
   if (value.startsWith('[')) {

@@ -25,7 +25,10 @@ export function parseKConfigGroup(text: string, group: string): Map<string, stri
     if (!inGroup) continue;
     const eq = line.indexOf('=');
     if (eq < 0) continue;
-    const key = line.slice(0, eq).trim().replace(/\[\$\w+\]$/, '');
+    const key = line
+      .slice(0, eq)
+      .trim()
+      .replace(/\[\$\w+\]$/, '');
     values.set(key, line.slice(eq + 1).trim());
   }
   return values;

@@ -80,7 +80,10 @@ export function parseWindowsInternetSettings(text: string): SystemProxy {
   if (pac) proxy.pacUrl = pac;
   const override = values.get('proxyoverride')?.data;
   if (override) {
-    const bypass = override.split(';').map((s) => s.trim()).filter(Boolean);
+    const bypass = override
+      .split(';')
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (bypass.length) proxy.bypass = bypass;
   }
   proxy.enabled = !!(proxy.http || proxy.https || proxy.socks || proxy.pacUrl);

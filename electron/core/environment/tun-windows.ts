@@ -70,7 +70,8 @@ export function parseRoutePrint(text: string): WindowsRoute[] {
   for (const line of text.split(/\r?\n/)) {
     if (/^=+$/.test(line.trim()) && routes.length) break;
     const m = row.exec(line);
-    if (m) routes.push({ destination: m[1]!, mask: m[2]!, gateway: m[3]!, interfaceAddress: m[4]!, metric: Number(m[5]) });
+    if (m)
+      routes.push({ destination: m[1]!, mask: m[2]!, gateway: m[3]!, interfaceAddress: m[4]!, metric: Number(m[5]) });
   }
   return routes;
 }

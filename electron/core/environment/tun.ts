@@ -53,11 +53,18 @@ async function readWindows(run: RunCommand, timeoutMs: number): Promise<OsView> 
     runSafely(run, 'route', ['print', '-4'], timeoutMs),
   ]);
   const adapters = parseIpconfigAll(ipconfig.stdout);
-  return { interfaces: adapters, route: windowsRouteInfo(routeFor(parseRoutePrint(routes.stdout), ROUTE_PROBE_ADDRESS), adapters) };
+  return {
+    interfaces: adapters,
+    route: windowsRouteInfo(routeFor(parseRoutePrint(routes.stdout), ROUTE_PROBE_ADDRESS), adapters),
+  };
 }
 
 function fromNode(list: NodeJS.Dict<NetworkInterfaceInfo[]>): InterfaceInfo[] {
-  return Object.entries(list).map(([name, infos]) => ({ name, up: true, addresses: (infos ?? []).map((i) => i.address) }));
+  return Object.entries(list).map(([name, infos]) => ({
+    name,
+    up: true,
+    addresses: (infos ?? []).map((i) => i.address),
+  }));
 }
 
 function merge(a: InterfaceInfo[], b: InterfaceInfo[]): InterfaceInfo[] {
@@ -81,7 +88,11 @@ export function decideTun(interfaces: InterfaceInfo[], route: RouteInfo, dnsAnsw
   const known = tunLike.filter((i) => isKnownTunName(i.name));
   for (const i of known) {
     const address = fake(i);
-    evidence.push(address ? msg('setup.tun.interface-up-fake-ip', { name: i.name, address }) : msg('setup.tun.interface-up', { name: i.name }));
+    evidence.push(
+      address
+        ? msg('setup.tun.interface-up-fake-ip', { name: i.name, address })
+        : msg('setup.tun.interface-up', { name: i.name }),
+    );
   }
 
   let routeViaTun = false;
@@ -117,7 +128,9 @@ export function decideTun(interfaces: InterfaceInfo[], route: RouteInfo, dnsAnsw
   const fakeAnswer = dnsAnswers.find(isFakeIpRange);
   if (fakeAnswer) {
     info.fakeIp = fakeAnswer;
-    evidence.push(msg(info.active ? 'setup.tun.dns-fake-ip' : 'setup.tun.dns-fake-ip-tun-off', { address: fakeAnswer }));
+    evidence.push(
+      msg(info.active ? 'setup.tun.dns-fake-ip' : 'setup.tun.dns-fake-ip-tun-off', { address: fakeAnswer }),
+    );
   }
   return info;
 }
@@ -137,6 +150,10 @@ export async function detectTun(opts: DetectTunOptions): Promise<TunInfo> {
     }
     return decideTun(merge(view.interfaces, fromOs), view.route, answers);
   } catch (error) {
-    return { active: false, interfaces: [], evidence: [msg('setup.tun.failed', { error: error instanceof Error ? error.message : String(error) })] };
+    return {
+      active: false,
+      interfaces: [],
+      evidence: [msg('setup.tun.failed', { error: error instanceof Error ? error.message : String(error) })],
+    };
   }
 }

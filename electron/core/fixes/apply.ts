@@ -9,7 +9,15 @@ import { atomicWriteFileSync, fileMode, removeFileSync, testPause } from './atom
 import { beginPending, finishPending, markReverted, newChangeId, removeEntry } from './journal.ts';
 import { withCodexHomeLock } from './lock.ts';
 import { cleanTempFilesFor, settlePendingLocked } from './settle.ts';
-import { assertCodexHome, FixError, readBytes, readTomlFile, sha256, type PlannedFix, type SetClashTun } from './plan.ts';
+import {
+  assertCodexHome,
+  FixError,
+  readBytes,
+  readTomlFile,
+  sha256,
+  type PlannedFix,
+  type SetClashTun,
+} from './plan.ts';
 
 export interface ApplyOptions {
   journalDir: string;
@@ -22,11 +30,9 @@ function assertWritable(file: string, exists: boolean): void {
     if (exists) fs.accessSync(file, fs.constants.W_OK);
     fs.accessSync(path.dirname(file), fs.constants.W_OK);
   } catch {
-    throw new FixError(
-      msg('fixes.error.path-read-only', { path: exists ? file : path.dirname(file) }),
-      'read-only',
-      { file },
-    );
+    throw new FixError(msg('fixes.error.path-read-only', { path: exists ? file : path.dirname(file) }), 'read-only', {
+      file,
+    });
   }
   if (exists && process.platform !== 'win32' && (fileMode(file)! & 0o222) === 0) {
     // root passes access(W_OK) on a 0o444 file; the user still asked for it to be read-only.
@@ -45,7 +51,11 @@ export async function applyPlan(planned: PlannedFix, options: ApplyOptions): Pro
   // One change per CODEX_HOME at a time: from the check against the preview to the final entry.
   // A process that waited finds the files changed by the winner and refuses ("changed since the preview").
   return withCodexHomeLock(planned.codexHome, () => {
-    cleanTempFilesFor(planned.codexHome, options.journalDir, planned.edits.map((e) => e.path));
+    cleanTempFilesFor(
+      planned.codexHome,
+      options.journalDir,
+      planned.edits.map((e) => e.path),
+    );
     settlePendingLocked(options.journalDir, planned.codexHome);
     return applyLocked(planned, options);
   });
@@ -99,14 +109,26 @@ async function applyLocked(planned: PlannedFix, options: ApplyOptions): Promise<
     } catch (error) {
       removeEntry(options.journalDir, entry.id); // nothing changed: no history item to revert
       finishPending(options.journalDir, entry.id);
-      throw new FixError(msg('fixes.error.clash-refused', { controller: planned.api.controller, error: errorMessageOf(error) }), 'api-failed');
+      throw new FixError(
+        msg('fixes.error.clash-refused', { controller: planned.api.controller, error: errorMessageOf(error) }),
+        'api-failed',
+      );
     }
   }
   const written: number[] = [];
   try {
     planned.edits.forEach((edit, i) => {
       if (edit.after === null) removeFileSync(edit.path);
-      else atomicWriteFileSync(edit.path, edit.after, edit.before === null ? { newFileMode: edit.newFileMode ?? 0o600 } : edit.mode !== undefined ? { mode: edit.mode } : {});
+      else
+        atomicWriteFileSync(
+          edit.path,
+          edit.after,
+          edit.before === null
+            ? { newFileMode: edit.newFileMode ?? 0o600 }
+            : edit.mode !== undefined
+              ? { mode: edit.mode }
+              : {},
+        );
       written.push(i);
     });
   } catch (error) {

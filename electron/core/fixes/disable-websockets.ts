@@ -19,7 +19,15 @@ import {
   verifyOrRefuse,
   type TomlFile,
 } from './plan.ts';
-import { getAt, hasTable, removeTable, setKeyInTable, setTopLevelKey, upsertTable, type ExpectedChange } from './toml-edit.ts';
+import {
+  getAt,
+  hasTable,
+  removeTable,
+  setKeyInTable,
+  setTopLevelKey,
+  upsertTable,
+  type ExpectedChange,
+} from './toml-edit.ts';
 import { BUILT_IN_PROVIDER_IDS, isIgnoredBuiltInTable } from '../codex/provider.ts';
 
 const OPENAI_TABLE = ['model_providers', 'openai'];
@@ -61,7 +69,10 @@ export function loadConfigLayers(codexHome: string, profile: string | null): Tom
     const file = profileFilePath(codexHome, profile);
     const layer = readTomlFile(file, path.basename(file));
     if (layer.bytes === null) {
-      throw new FixError(msg('fixes.error.profile-file-missing', { profile, file: path.basename(file) }), 'not-applicable');
+      throw new FixError(
+        msg('fixes.error.profile-file-missing', { profile, file: path.basename(file) }),
+        'not-applicable',
+      );
     }
     files.push(layer);
   }
@@ -108,7 +119,8 @@ export async function planDisableWebsockets(ctx: FixContext): Promise<PlannedFix
   // Built-in providers other than openai (amazon-bedrock, ollama, lmstudio) never use WebSockets,
   // and a table that already says supports_websockets = false needs nothing: no key is added.
   // (A custom table without the key gets it written out: harmless, and explicit.)
-  const builtInWithoutWebsockets = providerId !== 'openai' && (BUILT_IN_PROVIDER_IDS as readonly string[]).includes(providerId);
+  const builtInWithoutWebsockets =
+    providerId !== 'openai' && (BUILT_IN_PROVIDER_IDS as readonly string[]).includes(providerId);
   if (builtInWithoutWebsockets || definition?.supports_websockets === false) {
     const why = builtInWithoutWebsockets
       ? msg('fixes.warning.nothing-to-change-built-in', { provider: providerId })
@@ -121,17 +133,27 @@ export async function planDisableWebsockets(ctx: FixContext): Promise<PlannedFix
   if (definition) {
     // A custom provider: turn WebSockets off in its own table, in the file that defines it.
     const owner = [...files].reverse().find((f) => getAt(f.data, ['model_providers', providerId]) !== undefined)!;
-    const expectedOwner: ExpectedChange[] = [{ op: 'set', path: ['model_providers', providerId, 'supports_websockets'], value: false }];
-    let after = tomlEdit(() => setKeyInTable(owner.text, ['model_providers', providerId], 'supports_websockets', false));
+    const expectedOwner: ExpectedChange[] = [
+      { op: 'set', path: ['model_providers', providerId, 'supports_websockets'], value: false },
+    ];
+    let after = tomlEdit(() =>
+      setKeyInTable(owner.text, ['model_providers', providerId], 'supports_websockets', false),
+    );
     after = dropIgnoredOpenaiTable(owner, after, expectedOwner);
     verifyOrRefuse(owner.text, after, expectedOwner, path.basename(owner.path));
-    return makePlan(ctx, 'disable-websockets', msg('fixes.title.ws-off-custom', { provider: providerId }), [editOf(owner, after), ...ignoredTableEdits(files, owner)], {
-      sideEffects: [
-        msg('fixes.effect.https-only', { provider: providerId }),
-        ...(removesIgnoredTable ? [IGNORED_TABLE_EFFECT] : []),
-      ],
-      warnings,
-    });
+    return makePlan(
+      ctx,
+      'disable-websockets',
+      msg('fixes.title.ws-off-custom', { provider: providerId }),
+      [editOf(owner, after), ...ignoredTableEdits(files, owner)],
+      {
+        sideEffects: [
+          msg('fixes.effect.https-only', { provider: providerId }),
+          ...(removesIgnoredTable ? [IGNORED_TABLE_EFFECT] : []),
+        ],
+        warnings,
+      },
+    );
   }
 
   if (providerId !== 'openai') {

@@ -40,7 +40,11 @@ export function manualTunSteps(app: ProxyAppInfo | undefined): Message[] {
     case 'mihomo':
       return STEPS(['fixes.tun.step.mihomo-config', 'fixes.tun.step.mihomo-restart']);
     default:
-      return [msg('fixes.tun.step.generic-open', { app: appName(app) }), msg('fixes.tun.step.generic-switch'), msg('fixes.tun.step.check-again')];
+      return [
+        msg('fixes.tun.step.generic-open', { app: appName(app) }),
+        msg('fixes.tun.step.generic-switch'),
+        msg('fixes.tun.step.check-again'),
+      ];
   }
 }
 

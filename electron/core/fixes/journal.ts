@@ -40,11 +40,7 @@ export function journalFolderError(dir: string, error: unknown): FixError {
         : code === 'ELOOP'
           ? msg('fixes.error.journal-symlink-loop', { dir })
           : msg('fixes.error.journal-unusable', { dir, error: (error as Error).message });
-  return new FixError(
-    message,
-    'read-only',
-    { file: dir },
-  );
+  return new FixError(message, 'read-only', { file: dir });
 }
 
 export function ensureJournalDir(dir: string): void {
@@ -121,7 +117,8 @@ function entryProblem(value: unknown, id: string): Message | null {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return msg('fixes.damaged.not-an-entry');
   const e = value as Record<string, unknown>;
   if (e.id !== id) return msg('fixes.damaged.id-mismatch');
-  for (const k of ['createdAt', 'fix', 'codexHome'] as const) if (!isStr(e[k])) return msg('fixes.damaged.field-missing', { field: k });
+  for (const k of ['createdAt', 'fix', 'codexHome'] as const)
+    if (!isStr(e[k])) return msg('fixes.damaged.field-missing', { field: k });
   // A title is a message; entries written before messages hold an English sentence.
   if (!isStr(e.title) && !isMessage(e.title)) return msg('fixes.damaged.field-missing', { field: 'title' });
   if (!(e.profile === undefined || e.profile === null || isStr(e.profile))) return msg('fixes.damaged.profile');
@@ -176,8 +173,13 @@ export function readEntry(dir: string, id: string): JournalEntry | null {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return null;
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EISDIR') throw journalFolderError(path.join(dir, `${id}.json`), error);
-    throw new DamagedEntryError(dir, id, error instanceof SyntaxError ? msg('fixes.damaged.not-json') : textMessage((error as Error).message));
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EISDIR')
+      throw journalFolderError(path.join(dir, `${id}.json`), error);
+    throw new DamagedEntryError(
+      dir,
+      id,
+      error instanceof SyntaxError ? msg('fixes.damaged.not-json') : textMessage((error as Error).message),
+    );
   }
   const problem = entryProblem(value, id);
   if (problem) throw new DamagedEntryError(dir, id, problem);
@@ -310,7 +312,10 @@ export function toHistoryItem(entry: JournalEntry): HistoryItem {
 const LEGACY_TITLES: [RegExp, (m: RegExpExecArray) => Message][] = [
   [/^Removed the lines of: ([\s\S]*)$/, (m) => msg('fixes.title.removed-lines', { title: legacyTitle(m[1]!) })],
   [/^Turn off WebSockets for provider "(.*)"$/, (m) => msg('fixes.title.ws-off-custom', { provider: m[1]! })],
-  [/^Use provider "(.*)": the built-in OpenAI provider without WebSockets$/, (m) => msg('fixes.title.ws-off-http-provider', { provider: m[1]! })],
+  [
+    /^Use provider "(.*)": the built-in OpenAI provider without WebSockets$/,
+    (m) => msg('fixes.title.ws-off-http-provider', { provider: m[1]! }),
+  ],
   [/^WebSockets are already off for provider "(.*)"$/, (m) => msg('fixes.title.ws-already-off', { provider: m[1]! })],
   [/^Turn on TUN mode through the Clash API at (.*)$/, (m) => msg('fixes.title.tun-api', { controller: m[1]! })],
   [/^TUN mode is already on$/, () => msg('fixes.title.tun-already-on')],

@@ -38,7 +38,11 @@ export class LockBusyError extends FixError {
 }
 
 /** Runs fn holding the lock of codexHome; throws LockBusyError when another holder keeps it past waitMs. */
-export async function withCodexHomeLock<T>(codexHome: string, fn: () => Promise<T> | T, options: LockOptions = {}): Promise<T> {
+export async function withCodexHomeLock<T>(
+  codexHome: string,
+  fn: () => Promise<T> | T,
+  options: LockOptions = {},
+): Promise<T> {
   const lockPath = lockPathFor(codexHome);
   const waitMs = options.waitMs ?? STALE_MS + 4000;
   const interval = 100;
@@ -50,7 +54,13 @@ export async function withCodexHomeLock<T>(codexHome: string, fn: () => Promise<
       realpath: false,
       stale: STALE_MS,
       update: UPDATE_MS,
-      retries: { retries: Math.max(0, Math.ceil(waitMs / interval)), factor: 1, minTimeout: interval, maxTimeout: interval, randomize: true },
+      retries: {
+        retries: Math.max(0, Math.ceil(waitMs / interval)),
+        factor: 1,
+        minTimeout: interval,
+        maxTimeout: interval,
+        randomize: true,
+      },
       onCompromised: (error) => {
         compromised = error;
       },
@@ -59,11 +69,7 @@ export async function withCodexHomeLock<T>(codexHome: string, fn: () => Promise<
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ELOCKED') throw new LockBusyError(codexHome);
     if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-      throw new FixError(
-        msg('fixes.error.path-read-only', { path: codexHome }),
-        'read-only',
-        { file: codexHome },
-      );
+      throw new FixError(msg('fixes.error.path-read-only', { path: codexHome }), 'read-only', { file: codexHome });
     }
     if (code === 'ENOENT' || code === 'ENOTDIR') {
       throw new FixError(msg('fixes.error.codex-home-gone', { path: codexHome }), 'codex-home-missing');
@@ -72,7 +78,11 @@ export async function withCodexHomeLock<T>(codexHome: string, fn: () => Promise<
   }
   try {
     const result = await fn();
-    if (compromised) throw new FixError(msg('fixes.error.lock-lost', { home: codexHome, error: compromised.message }), 'changed-since-plan');
+    if (compromised)
+      throw new FixError(
+        msg('fixes.error.lock-lost', { home: codexHome, error: compromised.message }),
+        'changed-since-plan',
+      );
     return result;
   } finally {
     await release().catch(() => undefined);

@@ -5,13 +5,7 @@ import { msg, type Message } from '../../../shared/i18n/message.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type {
-  ApplicableFix,
-  CodexSetup,
-  EnvironmentReport,
-  FileDiff,
-  FixPlan,
-} from '../../../shared/types.ts';
+import type { ApplicableFix, CodexSetup, EnvironmentReport, FileDiff, FixPlan } from '../../../shared/types.ts';
 import { unifiedDiff } from './diff.ts';
 import { fileMode } from './atomic-write.ts';
 import { getAt, parseTomlText, TomlEditError, TomlSyntaxError, verifyEdit, type ExpectedChange } from './toml-edit.ts';
@@ -112,7 +106,8 @@ export function assertCodexHome(codexHome: string): void {
   } catch {
     throw new FixError(msg('fixes.error.codex-home-absent', { path: codexHome }), 'codex-home-missing');
   }
-  if (!stat.isDirectory()) throw new FixError(msg('fixes.error.codex-home-not-folder', { path: codexHome }), 'codex-home-missing');
+  if (!stat.isDirectory())
+    throw new FixError(msg('fixes.error.codex-home-not-folder', { path: codexHome }), 'codex-home-missing');
 }
 
 export function readBytes(file: string): Buffer | null {
@@ -120,10 +115,18 @@ export function readBytes(file: string): Buffer | null {
     return readConfigFileSync(file);
   } catch (error) {
     if (error instanceof ConfigFileError) {
-      throw new FixError(msg(CONFIG_FILE_ERRORS[error.code], { file, mib: MAX_CONFIG_FILE_BYTES / 2 ** 20 }), 'edit-refused', { file });
+      throw new FixError(
+        msg(CONFIG_FILE_ERRORS[error.code], { file, mib: MAX_CONFIG_FILE_BYTES / 2 ** 20 }),
+        'edit-refused',
+        { file },
+      );
     }
     const code = (error as NodeJS.ErrnoException).code;
-    throw new FixError(msg('fixes.error.file-read-failed', { file, reason: code ?? (error as Error).message }), 'edit-refused', { file });
+    throw new FixError(
+      msg('fixes.error.file-read-failed', { file, reason: code ?? (error as Error).message }),
+      'edit-refused',
+      { file },
+    );
   }
 }
 
@@ -134,7 +137,12 @@ export function decodeText(file: string, bytes: Buffer): string {
     const at = invalidUtf8Position(bytes);
     throw new FixError(
       at
-        ? msg('fixes.error.not-utf8-at', { file, line: at.line, column: at.column, byte: bytes[at.offset]!.toString(16).padStart(2, '0') })
+        ? msg('fixes.error.not-utf8-at', {
+            file,
+            line: at.line,
+            column: at.column,
+            byte: bytes[at.offset]!.toString(16).padStart(2, '0'),
+          })
         : msg('fixes.error.not-utf8', { file }),
       'edit-refused',
       at ? { file, line: at.line, column: at.column } : { file },
@@ -160,11 +168,11 @@ export function readTomlFile(file: string, label: string): TomlFile {
   } catch (error) {
     const e = error as { line?: number; column?: number; message: string };
     const problem = error instanceof TomlSyntaxError ? error.userMessage : textMessage(e.message);
-    throw new FixError(
-      msg('fixes.error.config-unparseable', { problem }),
-      'config-unparseable',
-      { file, line: e.line, column: e.column },
-    );
+    throw new FixError(msg('fixes.error.config-unparseable', { problem }), 'config-unparseable', {
+      file,
+      line: e.line,
+      column: e.column,
+    });
   }
 }
 
@@ -173,8 +181,10 @@ export function displayPath(codexHome: string, file: string): string {
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? `$CODEX_HOME/${rel.split(path.sep).join('/')}` : file;
 }
 
-const SECRET_KEY = /(api[_-]?key|(^|[_-])key$|token|secret|passw(or)?d|bearer|cookie|authorization|credential|auth|signature)/i;
-const NOT_SECRET = /^(env_key|env_key_instructions|requires_openai_auth|cli_auth_credentials_store|preferred_auth_method|forced_login_method)$/;
+const SECRET_KEY =
+  /(api[_-]?key|(^|[_-])key$|token|secret|passw(or)?d|bearer|cookie|authorization|credential|auth|signature)/i;
+const NOT_SECRET =
+  /^(env_key|env_key_instructions|requires_openai_auth|cli_auth_credentials_store|preferred_auth_method|forced_login_method)$/;
 
 function isSecretName(name: string): boolean {
   return SECRET_KEY.test(name) && !NOT_SECRET.test(name);
@@ -195,7 +205,9 @@ function redactInlineTables(value: string): string {
   const body = value.slice(brace).replace(PAIR, (all, lead: string, key: string, eq: string, v: string) => {
     // Inner dotted keys (`p.http_headers.X-Key`): judge by the last part.
     const name = unquoteKey(key.split('.').pop() ?? key);
-    return isSecretName(unquoteKey(key)) || isSecretName(name) ? `${lead}${key}${eq}${/^["']/.test(v) ? `${v[0]}****${v[0]}` : '****'}` : all;
+    return isSecretName(unquoteKey(key)) || isSecretName(name)
+      ? `${lead}${key}${eq}${/^["']/.test(v) ? `${v[0]}****${v[0]}` : '****'}`
+      : all;
   });
   return head + body;
 }
@@ -276,7 +288,8 @@ export function mergedProviderTable(files: TomlFile[], id: string): Record<strin
   let merged: Record<string, unknown> | undefined;
   for (const f of files) {
     const t = getAt(f.data, ['model_providers', id]);
-    if (t && typeof t === 'object' && !Array.isArray(t)) merged = { ...(merged ?? {}), ...(t as Record<string, unknown>) };
+    if (t && typeof t === 'object' && !Array.isArray(t))
+      merged = { ...(merged ?? {}), ...(t as Record<string, unknown>) };
   }
   return merged;
 }
@@ -301,7 +314,8 @@ export function tomlEdit<T>(fn: () => T): T {
   try {
     return fn();
   } catch (error) {
-    if (error instanceof TomlEditError) throw new FixError(msg('fixes.error.nothing-written', { problem: error.userMessage }), 'edit-refused');
+    if (error instanceof TomlEditError)
+      throw new FixError(msg('fixes.error.nothing-written', { problem: error.userMessage }), 'edit-refused');
     throw error;
   }
 }

@@ -94,7 +94,9 @@ export async function planRepairConfig(ctx: FixContext): Promise<PlannedFix> {
     for (let n = 2; providers[newId] !== undefined; n += 1) newId = `${id}_custom_${n}`;
     const value: Record<string, unknown> = { ...table };
     text = tomlEdit(() => renameTable(text, ['model_providers', id], newId));
-    const ownCredential = ['env_key', 'experimental_bearer_token', 'auth', 'requires_openai_auth'].some((k) => value[k] !== undefined);
+    const ownCredential = ['env_key', 'experimental_bearer_token', 'auth', 'requires_openai_auth'].some(
+      (k) => value[k] !== undefined,
+    );
     if (id === 'openai' && !ownCredential) {
       // A table under OpenAI's id that names no credential of its own meant "OpenAI with my login",
       // at its own base_url or not: keep the login working (without it Codex sends nothing: 401).
@@ -103,7 +105,10 @@ export async function planRepairConfig(ctx: FixContext): Promise<PlannedFix> {
       value.requires_openai_auth = true;
       value.name = 'OpenAI';
     }
-    expected.push({ op: 'delete', path: ['model_providers', id] }, { op: 'set', path: ['model_providers', newId], value });
+    expected.push(
+      { op: 'delete', path: ['model_providers', id] },
+      { op: 'set', path: ['model_providers', newId], value },
+    );
     let selectsIt = false;
     if (config.data.model_provider === id) {
       text = tomlEdit(() => setTopLevelKey(text, 'model_provider', newId));
@@ -145,7 +150,8 @@ export async function planRepairConfig(ctx: FixContext): Promise<PlannedFix> {
         }
       };
       if (!means(content)) content = serializeTable(value, eol);
-      if (!means(content)) throw new FixError(msg('fixes.error.profile-write', { name, file: path.basename(file) }), 'edit-refused');
+      if (!means(content))
+        throw new FixError(msg('fixes.error.profile-write', { name, file: path.basename(file) }), 'edit-refused');
       created.push({ path: file, before: null, after: Buffer.from(content!, 'utf8'), newFileMode: 0o600 });
       sideEffects.push(msg('fixes.effect.profile-moved', { name, file: path.basename(file) }));
     }

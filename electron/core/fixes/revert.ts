@@ -6,7 +6,15 @@ import { errorMessageOf } from '../../../shared/fix-errors.ts';
 import { msg } from '../../../shared/i18n/message.ts';
 import { atomicWriteFileSync, fileMode, removeFileSync } from './atomic-write.ts';
 import { diffLines, splitLines, unifiedDiff, type DiffLine } from './diff.ts';
-import { beginPending, entryTitle, finishPending, markReverted, newChangeId, readAllEntries, readEntry } from './journal.ts';
+import {
+  beginPending,
+  entryTitle,
+  finishPending,
+  markReverted,
+  newChangeId,
+  readAllEntries,
+  readEntry,
+} from './journal.ts';
 import { withCodexHomeLock } from './lock.ts';
 import { cleanTempFilesFor, settlePendingLocked } from './settle.ts';
 import { displayPath, FixError, readBytes, redactDiff, sha256, type SetClashTun } from './plan.ts';
@@ -59,7 +67,7 @@ export function removeFixLines(before: string, after: string, current: string): 
   const result: DiffLine[] = splitLines(withoutBom(current));
   type Block = { at: number; del: DiffLine[]; ins: DiffLine[]; ctxBefore?: DiffLine; ctxAfter?: DiffLine };
   const blocks: Block[] = [];
-  for (let i = 0; i < ops.length; ) {
+  for (let i = 0; i < ops.length;) {
     if (ops[i]!.kind === 'equal') {
       i += 1;
       continue;
@@ -111,7 +119,11 @@ export async function revertChange(idOrLast: string | 'last', options: RevertOpt
   const first = resolveEntry(options.journalDir, idOrLast);
   // Under the lock of the change's CODEX_HOME, from reading the files to the final journal marker.
   return withCodexHomeLock(first.codexHome, () => {
-    cleanTempFilesFor(first.codexHome, options.journalDir, first.files.map((f) => f.path));
+    cleanTempFilesFor(
+      first.codexHome,
+      options.journalDir,
+      first.files.map((f) => f.path),
+    );
     settlePendingLocked(options.journalDir, first.codexHome);
     // What "last" names may have changed while this process waited for the lock.
     const entry = resolveEntry(options.journalDir, idOrLast);
@@ -124,7 +136,8 @@ export async function revertChange(idOrLast: string | 'last', options: RevertOpt
 
 async function revertLocked(entry: JournalEntry, options: RevertOptions): Promise<RevertOutcome> {
   const mode = options.mode ?? 'strict';
-  if (entry.revertedAt) throw new FixError(msg('fixes.error.already-reverted', { id: entry.id, at: entry.revertedAt }), 'already-reverted');
+  if (entry.revertedAt)
+    throw new FixError(msg('fixes.error.already-reverted', { id: entry.id, at: entry.revertedAt }), 'already-reverted');
 
   if (mode === 'keep') {
     markReverted(options.journalDir, entry.id, 'keep');
@@ -173,7 +186,9 @@ async function revertLocked(entry: JournalEntry, options: RevertOptions): Promis
     if (!ok) {
       unresolved.push({
         path: displayPath(entry.codexHome, s.file.path),
-        unified: redactDiff(unifiedDiff(path.basename(s.file.path), after, s.current?.toString('utf8') ?? null).unified),
+        unified: redactDiff(
+          unifiedDiff(path.basename(s.file.path), after, s.current?.toString('utf8') ?? null).unified,
+        ),
       });
       continue;
     }
@@ -187,7 +202,10 @@ async function revertLocked(entry: JournalEntry, options: RevertOptions): Promis
     try {
       await options.setClashTun(entry.api.controller, options.clashSecret, entry.api.previousTun);
     } catch (error) {
-      throw new FixError(msg('fixes.error.clash-refused', { controller: entry.api.controller, error: errorMessageOf(error) }), 'api-failed');
+      throw new FixError(
+        msg('fixes.error.clash-refused', { controller: entry.api.controller, error: errorMessageOf(error) }),
+        'api-failed',
+      );
     }
   }
 

@@ -116,10 +116,14 @@ export async function settleJournal(journalDir: string): Promise<SettleResult> {
   }
   for (const home of homes) {
     try {
-      const r = await withCodexHomeLock(home, () => {
-        cleanTempFilesFor(home, journalDir);
-        return settlePendingLocked(journalDir, home);
-      }, { waitMs: 500 });
+      const r = await withCodexHomeLock(
+        home,
+        () => {
+          cleanTempFilesFor(home, journalDir);
+          return settlePendingLocked(journalDir, home);
+        },
+        { waitMs: 500 },
+      );
       result.completed.push(...r.completed);
       result.rolledBack.push(...r.rolledBack);
     } catch (error) {

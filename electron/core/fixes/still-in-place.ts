@@ -7,7 +7,12 @@ import type { JournalEntry } from '../../../shared/types.ts';
 export type ChangeState = 'in-place' | 'changed-since' | 'overwritten';
 
 function linesOf(bytes: Buffer | null | undefined): string[] {
-  return bytes ? bytes.toString('utf8').replace(/^\uFEFF/, '').split(/\r?\n/) : [];
+  return bytes
+    ? bytes
+        .toString('utf8')
+        .replace(/^\uFEFF/, '')
+        .split(/\r?\n/)
+    : [];
 }
 
 /**
@@ -15,7 +20,10 @@ function linesOf(bytes: Buffer | null | undefined): string[] {
  * the change added is left in any of its files (or a file it wrote is gone). `changed-since`: the
  * files changed, and the change's own lines are (partly) still there.
  */
-export function changeState(entry: JournalEntry, read: (path: string) => Buffer | null = readOrNull): ChangeState | undefined {
+export function changeState(
+  entry: JournalEntry,
+  read: (path: string) => Buffer | null = readOrNull,
+): ChangeState | undefined {
   const files = entry.files.filter((f) => f.hashAfter !== undefined && f.after !== undefined);
   if (entry.revertedAt !== undefined || files.length === 0) return undefined;
   let unchanged = true;

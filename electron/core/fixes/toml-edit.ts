@@ -50,7 +50,12 @@ export function parseTomlText(text: string, file = 'config.toml'): Record<string
   const result = parseTomlDocument(text, file);
   if (result.ok) return result.value;
   const { line, column, message } = result.error;
-  throw new TomlSyntaxError(file, line, column, typeof message === 'string' ? message.replace(/^[^:]*(:\d+){0,2}: /, '') : message);
+  throw new TomlSyntaxError(
+    file,
+    line,
+    column,
+    typeof message === 'string' ? message.replace(/^[^:]*(:\d+){0,2}: /, '') : message,
+  );
 }
 
 // ------------------------------------------------------------------ formatting
@@ -188,7 +193,16 @@ function findTableInInline(text: string, table: InlineTable, rest: string[]): Lo
     }
   }
   // Defined by dotted keys inside the inline table: `{ p.name = "P", p.base_url = "…" }`.
-  if (table.entries.some((entry) => entry.key.length > rest.length && isPrefix(rest, entry.key.map((k) => k.name)))) {
+  if (
+    table.entries.some(
+      (entry) =>
+        entry.key.length > rest.length &&
+        isPrefix(
+          rest,
+          entry.key.map((k) => k.name),
+        ),
+    )
+  ) {
     return { kind: 'inline', table, relative: rest };
   }
   return null;
@@ -208,12 +222,23 @@ function findValue(doc: ScannedDocument, path: string[]): Location | null {
 
 /** Where the table `tablePath` is defined, in whichever form. */
 function findTable(doc: ScannedDocument, tablePath: string[]): Location | null {
-  const header = headers(doc).find((h) => !h.array && pathEquals(h.path.map((p) => p.name), tablePath));
+  const header = headers(doc).find(
+    (h) =>
+      !h.array &&
+      pathEquals(
+        h.path.map((p) => p.name),
+        tablePath,
+      ),
+  );
   if (header) return { kind: 'section', header };
   for (const kv of kvStatements(doc)) {
     const full = fullPath(kv);
     if (isPrefix(full, tablePath) && kv.valueKind === 'inline-table') {
-      const found = findTableInInline(doc.text, parseInlineTable(doc.text, kv.valueStart), tablePath.slice(full.length));
+      const found = findTableInInline(
+        doc.text,
+        parseInlineTable(doc.text, kv.valueStart),
+        tablePath.slice(full.length),
+      );
       if (found) return found;
     }
   }
@@ -267,7 +292,9 @@ export function setKeyInTable(text: string, tablePath: string[], key: string, va
       return applySplices(text, [insertLineAfter(doc, anchor, `${indent}${formatKeySegment(key)} = ${valueText}`)]);
     }
     case 'inline':
-      return applySplices(text, [insertIntoInline(text, table.table, formatKeyPath([...table.relative, key]), valueText)]);
+      return applySplices(text, [
+        insertIntoInline(text, table.table, formatKeyPath([...table.relative, key]), valueText),
+      ]);
     case 'dotted': {
       const indent = lineIndent(doc, table.after.lineStart);
       const keyText = formatKeyPath([...table.relative, key]);
@@ -282,7 +309,12 @@ export function setKeyInTable(text: string, tablePath: string[], key: string, va
 export function setTopLevelKey(text: string, key: string, value: TomlWritable): string {
   const doc = scanToml(text);
   const top = topLevelStatements(doc);
-  const existing = top.find((kv) => pathEquals(kv.key.map((k) => k.name), [key]));
+  const existing = top.find((kv) =>
+    pathEquals(
+      kv.key.map((k) => k.name),
+      [key],
+    ),
+  );
   if (existing) {
     const old = text.slice(existing.valueStart, existing.valueEnd);
     return applySplices(text, [{ start: existing.valueStart, end: existing.valueEnd, text: formatValue(value, old) }]);
@@ -307,7 +339,12 @@ export function setTopLevelKey(text: string, key: string, value: TomlWritable): 
 /** Removes a top-level key's whole line. No-op when absent. */
 export function removeTopLevelKey(text: string, key: string): string {
   const doc = scanToml(text);
-  const existing = topLevelStatements(doc).find((kv) => pathEquals(kv.key.map((k) => k.name), [key]));
+  const existing = topLevelStatements(doc).find((kv) =>
+    pathEquals(
+      kv.key.map((k) => k.name),
+      [key],
+    ),
+  );
   if (!existing) return text;
   return applySplices(text, [lineRemoval(doc, existing.lineStart, existing.lineEnd)]);
 }
@@ -349,7 +386,9 @@ export function upsertTable(text: string, tablePath: string[], entries: [string,
     const parent = findTable(doc, tablePath.slice(0, n));
     if (parent && parent.kind === 'inline') {
       const inner = `{ ${entries.map(([k, v]) => `${formatKeySegment(k)} = ${formatValue(v)}`).join(', ')} }`;
-      return applySplices(text, [insertIntoInline(text, parent.table, formatKeyPath([...parent.relative, ...tablePath.slice(n)]), inner)]);
+      return applySplices(text, [
+        insertIntoInline(text, parent.table, formatKeyPath([...parent.relative, ...tablePath.slice(n)]), inner),
+      ]);
     }
     if (parent) break;
   }
@@ -400,7 +439,12 @@ export function removeTable(text: string, tablePath: string[]): string {
   const lineAt = (offset: number) => doc.lines.find((l) => l.start === offset);
   const lineEndingAt = (offset: number) => doc.lines.find((l) => l.end === offset);
   for (const h of headers(doc)) {
-    if (isPrefix(tablePath, h.path.map((p) => p.name))) {
+    if (
+      isPrefix(
+        tablePath,
+        h.path.map((p) => p.name),
+      )
+    ) {
       const block = tableBlock(doc, h);
       // Take one blank line along so the gap between the neighbours stays as it was.
       const prev = lineEndingAt(block.start);
@@ -460,7 +504,8 @@ export function renameTable(text: string, oldPath: string[], newName: string): s
       renameInInline(parseInlineTable(text, kv.valueStart), oldPath.slice(full.length));
     }
   }
-  if (splices.length === 0) throw new TomlEditError(msg('fixes.toml.no-table-to-rename', { table: formatKeyPath(oldPath) }));
+  if (splices.length === 0)
+    throw new TomlEditError(msg('fixes.toml.no-table-to-rename', { table: formatKeyPath(oldPath) }));
   return applySplices(text, splices);
 }
 
@@ -497,9 +542,7 @@ export function extractTableText(text: string, tablePath: string[], eol: string)
 
 // ------------------------------------------------------------------ verification
 
-export type ExpectedChange =
-  | { op: 'set'; path: string[]; value: unknown }
-  | { op: 'delete'; path: string[] };
+export type ExpectedChange = { op: 'set'; path: string[]; value: unknown } | { op: 'delete'; path: string[] };
 
 function setAt(obj: Record<string, unknown>, path: string[], value: unknown): void {
   let node: Record<string, unknown> = obj;
@@ -545,7 +588,12 @@ function normalize(value: unknown): unknown {
  * Parses both texts and checks that `after` means `before` with exactly `expected` applied.
  * Throws TomlEditError describing the first difference otherwise.
  */
-export function verifyEdit(beforeText: string, afterText: string, expected: ExpectedChange[], file = 'config.toml'): void {
+export function verifyEdit(
+  beforeText: string,
+  afterText: string,
+  expected: ExpectedChange[],
+  file = 'config.toml',
+): void {
   const before = beforeText.trim() === '' ? {} : parseTomlText(beforeText, file);
   let after: Record<string, unknown>;
   try {

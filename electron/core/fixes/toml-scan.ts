@@ -156,7 +156,14 @@ function readKeySegment(cur: Cursor): KeySegment {
 }
 
 const SIMPLE_ESCAPES: Record<string, string> = {
-  b: '\b', t: '\t', n: '\n', f: '\f', r: '\r', e: '\u001b', '"': '"', '\\': '\\',
+  b: '\b',
+  t: '\t',
+  n: '\n',
+  f: '\f',
+  r: '\r',
+  e: '\u001b',
+  '"': '"',
+  '\\': '\\',
 };
 
 /** The text of a quoted basic string (quotes included), escapes decoded in one left-to-right pass. */

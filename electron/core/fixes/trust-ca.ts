@@ -10,7 +10,17 @@ import { X509Certificate } from 'node:crypto';
 import type { CaBundleDescription, FileDiff } from '../../../shared/types.ts';
 import { msg, type Message } from '../../../shared/i18n/message.ts';
 import { english } from './english.ts';
-import { assertCodexHome, decodeText, displayPath, FixError, makePlan, readBytes, type FixContext, type PlannedEdit, type PlannedFix } from './plan.ts';
+import {
+  assertCodexHome,
+  decodeText,
+  displayPath,
+  FixError,
+  makePlan,
+  readBytes,
+  type FixContext,
+  type PlannedEdit,
+  type PlannedFix,
+} from './plan.ts';
 import { DotenvEditError, parseDotenvLines, readDotenv, setDotenvKeys } from './dotenv-edit.ts';
 import { caRefusals, describeSource } from '../trust/find-ca.ts';
 import { commonName, pemBlocks } from '../trust/certificates.ts';
@@ -34,7 +44,12 @@ function fingerprintOf(pem: string): string | null {
 }
 
 /** The bundle's text: a comment, the company CA, what SSL_CERT_FILE held before, the public roots; no duplicates. */
-export function bundleText(caPem: string, caLabel: string, previous: string[], roots: readonly string[] = tls.rootCertificates): { text: string; publicRoots: number; kept: number } {
+export function bundleText(
+  caPem: string,
+  caLabel: string,
+  previous: string[],
+  roots: readonly string[] = tls.rootCertificates,
+): { text: string; publicRoots: number; kept: number } {
   const seen = new Set<string>();
   const blocks: string[] = [];
   const add = (pem: string): boolean => {
@@ -84,10 +99,18 @@ export async function planTrustCa(ctx: FixContext): Promise<PlannedFix> {
   // The bundle's own comment (file content, in English like the rest of the file).
   const caLabel = `${proven.summary.subject} (SHA-256 ${proven.summary.fingerprint256}), found in ${foundIn.map(english).join(', ')}`;
   // What SSL_CERT_FILE named before (not our own bundle) stays trusted: other company CAs may be in it.
-  const previous = caFile && caFile.key === 'SSL_CERT_FILE' && path.resolve(caFile.path) !== bundlePath ? readPemFile(caFile.path) : [];
+  const previous =
+    caFile && caFile.key === 'SSL_CERT_FILE' && path.resolve(caFile.path) !== bundlePath
+      ? readPemFile(caFile.path)
+      : [];
   const bundle = bundleText(proven.pem, caLabel, previous);
   const bundleBefore = readBytes(bundlePath);
-  const bundleEdit: PlannedEdit = { path: bundlePath, before: bundleBefore, after: Buffer.from(bundle.text, 'utf8'), newFileMode: 0o644 };
+  const bundleEdit: PlannedEdit = {
+    path: bundlePath,
+    before: bundleBefore,
+    after: Buffer.from(bundle.text, 'utf8'),
+    newFileMode: 0o644,
+  };
 
   const envPath = path.join(ctx.codexHome, '.env');
   const before = readBytes(envPath);
@@ -96,7 +119,8 @@ export async function planTrustCa(ctx: FixContext): Promise<PlannedFix> {
   try {
     after = setDotenvKeys(text, [['SSL_CERT_FILE', bundlePath]]);
   } catch (error) {
-    if (error instanceof DotenvEditError) throw new FixError(msg('fixes.error.nothing-written', { problem: error.userMessage }), 'edit-refused');
+    if (error instanceof DotenvEditError)
+      throw new FixError(msg('fixes.error.nothing-written', { problem: error.userMessage }), 'edit-refused');
     throw error;
   }
   if (readDotenv(after).get('SSL_CERT_FILE') !== bundlePath) {
@@ -105,9 +129,15 @@ export async function planTrustCa(ctx: FixContext): Promise<PlannedFix> {
   const warnings: Message[] = [];
   if (text !== null) {
     const odd = parseDotenvLines(text).filter((l) => l.kind === 'odd');
-    if (odd.length > 0) warnings.push(msg('fixes.warning.env-odd-lines', { n: odd.length, lines: odd.map((l) => l.lineNumber) }));
+    if (odd.length > 0)
+      warnings.push(msg('fixes.warning.env-odd-lines', { n: odd.length, lines: odd.map((l) => l.lineNumber) }));
   }
-  const envEdit: PlannedEdit = { path: envPath, before, after: Buffer.from(after, 'utf8'), ...(before === null ? { newFileMode: 0o600 } : {}) };
+  const envEdit: PlannedEdit = {
+    path: envPath,
+    before,
+    after: Buffer.from(after, 'utf8'),
+    ...(before === null ? { newFileMode: 0o600 } : {}),
+  };
 
   const description: CaBundleDescription = {
     path: displayPath(ctx.codexHome, bundlePath),
@@ -127,15 +157,21 @@ export async function planTrustCa(ctx: FixContext): Promise<PlannedFix> {
   };
   const planned = makePlan(ctx, 'trust-ca', msg('fixes.title.trust-ca', { name }), [bundleEdit, envEdit], {
     sideEffects: [
-      bundle.kept ? msg('fixes.effect.bundle-created-kept', { ...created, kept: bundle.kept }) : msg('fixes.effect.bundle-created', created),
+      bundle.kept
+        ? msg('fixes.effect.bundle-created-kept', { ...created, kept: bundle.kept })
+        : msg('fixes.effect.bundle-created', created),
       msg('fixes.effect.check-ca'),
-      ...(caFile?.key === 'SSL_CERT_FILE' && caFile.source === 'process' ? [msg('fixes.effect.shell-ssl-cert-file', { path: caFile.path })] : []),
+      ...(caFile?.key === 'SSL_CERT_FILE' && caFile.source === 'process'
+        ? [msg('fixes.effect.shell-ssl-cert-file', { path: caFile.path })]
+        : []),
       msg('fixes.effect.restart-sessions'),
     ],
     warnings,
   });
   planned.plan.caBundle = description;
-  planned.plan.diffs = planned.plan.diffs.map((d) => (d.path === description.path ? describedBundleDiff(d, description, bundle.text) : d));
+  planned.plan.diffs = planned.plan.diffs.map((d) =>
+    d.path === description.path ? describedBundleDiff(d, description, bundle.text) : d,
+  );
   return planned;
 }
 

@@ -2,7 +2,16 @@
 import { redactUrl } from '../redact.ts';
 import path from 'node:path';
 import { msg, type Message } from '../../../shared/i18n/message.ts';
-import { assertCodexHome, decodeText, fileMode, FixError, makePlan, readBytes, type FixContext, type PlannedFix } from './plan.ts';
+import {
+  assertCodexHome,
+  decodeText,
+  fileMode,
+  FixError,
+  makePlan,
+  readBytes,
+  type FixContext,
+  type PlannedFix,
+} from './plan.ts';
 import { appendToDotenvValue, DotenvEditError, parseDotenvLines, setDotenvKeys } from './dotenv-edit.ts';
 import { parseDotenv } from '../codex/dotenv.ts';
 
@@ -35,7 +44,8 @@ export function parseProxyUrl(url: string): ParsedProxyUrl {
   if (!parsed.hostname) throw new FixError(msg('fixes.error.proxy-no-host'), 'invalid-proxy');
   if (!parsed.port) throw new FixError(msg('fixes.error.proxy-no-port', { url: redactProxyUrl(url) }), 'invalid-proxy');
   const port = Number(parsed.port);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new FixError(msg('fixes.error.proxy-port-range'), 'invalid-proxy');
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new FixError(msg('fixes.error.proxy-port-range'), 'invalid-proxy');
   if ((parsed.pathname && parsed.pathname !== '/') || parsed.search || parsed.hash) {
     throw new FixError(msg('fixes.error.proxy-extra'), 'invalid-proxy');
   }
@@ -54,7 +64,13 @@ export function mergeNoProxy(existing: string | undefined): string {
 
 /** A NO_PROXY list compared as entries (spaces around commas do not matter). */
 function normaliseList(value: string | undefined): string | undefined {
-  return value === undefined ? undefined : value.split(',').map((e) => e.trim()).filter((e) => e !== '').join(',');
+  return value === undefined
+    ? undefined
+    : value
+        .split(',')
+        .map((e) => e.trim())
+        .filter((e) => e !== '')
+        .join(',');
 }
 
 export async function planUseProxy(ctx: FixContext): Promise<PlannedFix> {
@@ -79,7 +95,10 @@ export async function planUseProxy(ctx: FixContext): Promise<PlannedFix> {
       );
     }
     if (!probe.carriesWebSocket) {
-      throw new FixError(msg('fixes.error.proxy-no-websocket', { proxy: display, detail: probe.detail }), 'proxy-failed');
+      throw new FixError(
+        msg('fixes.error.proxy-no-websocket', { proxy: display, detail: probe.detail }),
+        'proxy-failed',
+      );
     }
     if (!probe.carriesHttps && proxy.scheme === 'http') {
       warnings.push(msg('fixes.warning.proxy-no-https', { detail: probe.detail }));
@@ -104,7 +123,10 @@ export async function planUseProxy(ctx: FixContext): Promise<PlannedFix> {
   ];
   // Lower-case twins already in the file would otherwise keep the old proxy for some clients.
   for (const key of ['https_proxy', 'http_proxy']) if (current.has(key)) updates.push([key, url]);
-  const noProxyKeys = [noProxyKey, ...(['NO_PROXY', 'no_proxy'] as const).filter((k) => k !== noProxyKey && current.has(k))];
+  const noProxyKeys = [
+    noProxyKey,
+    ...(['NO_PROXY', 'no_proxy'] as const).filter((k) => k !== noProxyKey && current.has(k)),
+  ];
 
   let after: string;
   try {
@@ -118,14 +140,18 @@ export async function planUseProxy(ctx: FixContext): Promise<PlannedFix> {
       }
       // Append what is missing to the line Codex uses, as written: `$CORP` / `${CORP}` stay
       // substitutions (a rewrite in single quotes would make them literal text).
-      const have = value.split(',').map((e) => e.trim()).filter((e) => e !== '');
+      const have = value
+        .split(',')
+        .map((e) => e.trim())
+        .filter((e) => e !== '');
       const add = LOOPBACK_NO_PROXY.filter((lb) => !have.some((e) => e.toLowerCase() === lb));
       if (add.length === 0) continue;
       const sep = have.length === 0 || /,\s*$/.test(value) ? '' : ',';
       after = appendToDotenvValue(after, line, key, sep + add.join(','));
     }
   } catch (error) {
-    if (error instanceof DotenvEditError) throw new FixError(msg('fixes.error.nothing-written', { problem: error.userMessage }), 'edit-refused');
+    if (error instanceof DotenvEditError)
+      throw new FixError(msg('fixes.error.nothing-written', { problem: error.userMessage }), 'edit-refused');
     throw error;
   }
   // Check the result reads back as intended, the way Codex reads it, before anything is written.
@@ -153,12 +179,11 @@ export async function planUseProxy(ctx: FixContext): Promise<PlannedFix> {
     (v) => v.source === 'process' && /^(https?_proxy|all_proxy)$/i.test(v.key),
   );
   const overridden =
-    fromProcess.length > 0
-      ? [msg('fixes.effect.shell-proxy-overridden', { keys: fromProcess.map((v) => v.key) })]
-      : [];
+    fromProcess.length > 0 ? [msg('fixes.effect.shell-proxy-overridden', { keys: fromProcess.map((v) => v.key) })] : [];
   // A password in .env: nobody else may read the file (its other bits are kept; revert restores them).
   const currentMode = before === null ? undefined : fileMode(envPath);
-  const tighten = proxy.hasCredentials && currentMode !== undefined && (currentMode & 0o077) !== 0 && process.platform !== 'win32';
+  const tighten =
+    proxy.hasCredentials && currentMode !== undefined && (currentMode & 0o077) !== 0 && process.platform !== 'win32';
   const edit = {
     path: envPath,
     before,

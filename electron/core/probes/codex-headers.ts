@@ -15,7 +15,14 @@ export const CODEX_WEBSOCKET_HEADERS: Readonly<Record<string, string>> = {
 };
 
 /** Header names a probe never sends, whatever the caller passes. */
-export const NEVER_SENT = new Set(['authorization', 'proxy-authorization', 'cookie', 'openai-organization', 'openai-project', 'chatgpt-account-id']);
+export const NEVER_SENT = new Set([
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'openai-organization',
+  'openai-project',
+  'chatgpt-account-id',
+]);
 
 /** Merges caller headers over Codex's, dropping credentials and the handshake's own headers. */
 export function websocketHeaders(extra: Record<string, string> = {}): Record<string, string> {
@@ -23,7 +30,13 @@ export function websocketHeaders(extra: Record<string, string> = {}): Record<str
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries({ ...CODEX_WEBSOCKET_HEADERS, ...extra })) {
     const lower = name.toLowerCase();
-    if (NEVER_SENT.has(lower) || reserved.has(lower) || /[\r\n]/.test(value) || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) continue;
+    if (
+      NEVER_SENT.has(lower) ||
+      reserved.has(lower) ||
+      /[\r\n]/.test(value) ||
+      !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)
+    )
+      continue;
     for (const key of Object.keys(out)) if (key.toLowerCase() === lower) delete out[key];
     out[name] = value;
   }

@@ -34,7 +34,13 @@ export async function resolveHost(host: string, opts: ProbeOptions & { route?: R
   try {
     const family = net.isIP(bare);
     if (family) {
-      return { ...okResult('dns', route, deadline, msg('probes.dns.is-address', { host: bare }), { a: family === 4 ? [bare] : [], aaaa: family === 6 ? [bare] : [] }), durationMs: 0 };
+      return {
+        ...okResult('dns', route, deadline, msg('probes.dns.is-address', { host: bare }), {
+          a: family === 4 ? [bare] : [],
+          aaaa: family === 6 ? [bare] : [],
+        }),
+        durationMs: 0,
+      };
     }
     const resolver = new dns.promises.Resolver({ timeout: Math.max(1, Math.min(opts.timeoutMs, 2000)), tries: 1 });
     if (opts.dnsServers) resolver.setServers(opts.dnsServers);
@@ -57,11 +63,18 @@ export async function resolveHost(host: string, opts: ProbeOptions & { route?: R
     const servers = await Promise.race([
       fromServers,
       new Promise<null>((resolve) => {
-        graceTimer = setTimeout(() => resolve(null), Math.max(0, Math.min(grace, deadline.timeoutMs) - deadline.elapsed()));
-        deadline.signal.addEventListener('abort', () => {
-          clearTimeout(graceTimer);
-          resolve(null);
-        }, { once: true });
+        graceTimer = setTimeout(
+          () => resolve(null),
+          Math.max(0, Math.min(grace, deadline.timeoutMs) - deadline.elapsed()),
+        );
+        deadline.signal.addEventListener(
+          'abort',
+          () => {
+            clearTimeout(graceTimer);
+            resolve(null);
+          },
+          { once: true },
+        );
       }),
     ]);
     // Neither the timer nor a query still out may keep the process alive after the answer.
@@ -72,12 +85,16 @@ export async function resolveHost(host: string, opts: ProbeOptions & { route?: R
     const answer = mergeAnswers(systemAddresses, servers);
     const durationMs = systemError ? deadline.elapsed() : systemMs;
     if (systemError || (answer.a.length === 0 && answer.aaaa.length === 0)) {
-      const code = deadline.timedOut && !systemError?.code ? 'timeout' : (systemError?.code ?? msg('probes.dns.no-addresses'));
+      const code =
+        deadline.timedOut && !systemError?.code ? 'timeout' : (systemError?.code ?? msg('probes.dns.no-addresses'));
       const answered = [...answer.a, ...answer.aaaa];
       const detail = answered.length
         ? msg('probes.dns.no-resolve-server-answered', { host, code, addresses: answered })
         : msg('probes.dns.no-resolve', { host, code });
-      return { ...failedResult('dns', route, deadline, new ProbeFailure('dns-error', detail), { ...answer }), durationMs: ms(durationMs) };
+      return {
+        ...failedResult('dns', route, deadline, new ProbeFailure('dns-error', detail), { ...answer }),
+        durationMs: ms(durationMs),
+      };
     }
     const all = [...answer.a, ...answer.aaaa];
     const addresses = [...all.slice(0, 4), ...(all.length > 4 ? ['…'] : [])];
@@ -92,7 +109,10 @@ export async function resolveHost(host: string, opts: ProbeOptions & { route?: R
   }
 }
 
-export function mergeAnswers(system: Array<{ address: string; family: number }>, servers: PromiseSettledResult<string[]>[] | null): DnsAnswer {
+export function mergeAnswers(
+  system: Array<{ address: string; family: number }>,
+  servers: PromiseSettledResult<string[]>[] | null,
+): DnsAnswer {
   const a = new Set<string>();
   const aaaa = new Set<string>();
   for (const entry of system) (entry.family === 6 ? aaaa : a).add(entry.address);

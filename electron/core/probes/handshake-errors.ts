@@ -18,7 +18,12 @@ export interface HandshakeContext {
   closedSilently: FailureKind;
 }
 
-export function handshakeFailure(error: unknown, reader: SocketReader, deadline: Deadline, ctx: HandshakeContext): ProbeFailure {
+export function handshakeFailure(
+  error: unknown,
+  reader: SocketReader,
+  deadline: Deadline,
+  ctx: HandshakeContext,
+): ProbeFailure {
   if (error instanceof ProbeFailure) return error;
   if (isCancelled(error)) return cancelledFailure();
   const seen = error instanceof NotHttp ? error.bytes : reader.peek();
@@ -28,14 +33,22 @@ export function handshakeFailure(error: unknown, reader: SocketReader, deadline:
     const isHttp = looksLikeHttp(seen);
     if (ctx.expect === 'http' && !isHttp) {
       const bytes = describeBytes(seen);
-      return new ProbeFailure(mismatchKind, msg(seen[0] === 0x05 ? 'probes.handshake.not-http-socks' : 'probes.handshake.not-http', { what, bytes }), {
-        firstBytes: bytes,
-      });
+      return new ProbeFailure(
+        mismatchKind,
+        msg(seen[0] === 0x05 ? 'probes.handshake.not-http-socks' : 'probes.handshake.not-http', { what, bytes }),
+        {
+          firstBytes: bytes,
+        },
+      );
     }
     if (ctx.expect === 'socks5' && isHttp) {
-      return new ProbeFailure(mismatchKind, msg('probes.handshake.http-not-socks', { what, bytes: describeBytes(seen, 40) }), {
-        firstBytes: describeBytes(seen, 40),
-      });
+      return new ProbeFailure(
+        mismatchKind,
+        msg('probes.handshake.http-not-socks', { what, bytes: describeBytes(seen, 40) }),
+        {
+          firstBytes: describeBytes(seen, 40),
+        },
+      );
     }
   }
   if (deadline.timedOut) {
@@ -53,6 +66,7 @@ export function handshakeFailure(error: unknown, reader: SocketReader, deadline:
     }
     return new ProbeFailure('reset', msg('probes.handshake.closed-during', { what }));
   }
-  if (error instanceof HeadTooLong) return new ProbeFailure(mismatchKind, msg('probes.handshake.head-too-long', { what, bytes: error.maxBytes }));
+  if (error instanceof HeadTooLong)
+    return new ProbeFailure(mismatchKind, msg('probes.handshake.head-too-long', { what, bytes: error.maxBytes }));
   return new ProbeFailure(mismatchKind, msg('probes.handshake.other', { what, error: (error as Error).message }));
 }

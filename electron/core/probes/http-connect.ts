@@ -28,7 +28,11 @@ export function classifyConnectAnswer(head: HttpHead, proxy: ProxyEndpoint): Pro
   // The headers that say who refused, as the proxy sent them.
   const squid = head.headers['x-squid-error'] ? `, X-Squid-Error: ${head.headers['x-squid-error']}` : '';
   const via = head.headers['via'] ? `, Via: ${head.headers['via']}` : '';
-  return new ProbeFailure('connect-denied', msg('probes.connect.denied', { status: head.statusLine, headers: `${server}${squid}${via}` }), data);
+  return new ProbeFailure(
+    'connect-denied',
+    msg('probes.connect.denied', { status: head.statusLine, headers: `${server}${squid}${via}` }),
+    data,
+  );
 }
 
 export interface ConnectOutcome {

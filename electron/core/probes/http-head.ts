@@ -62,7 +62,8 @@ export function evidenceHeaders(headers: Record<string, string>): Record<string,
 }
 
 /** Server names of proxies, gateways and filters whose own pages are not the service's answer. */
-const MIDDLEBOX_SERVER = /squid|zscaler|fortigate|fortiweb|bluecoat|proxysg|websense|forcepoint|netskope|mcafee web gateway|skyhigh|cisco umbrella|barracuda|sophos|privoxy|tinyproxy|ccproxy|wingate|kerio|untangle|pfsense|mikrotik/i;
+const MIDDLEBOX_SERVER =
+  /squid|zscaler|fortigate|fortiweb|bluecoat|proxysg|websense|forcepoint|netskope|mcafee web gateway|skyhigh|cisco umbrella|barracuda|sophos|privoxy|tinyproxy|ccproxy|wingate|kerio|untangle|pfsense|mikrotik/i;
 
 /** Headers only the real service sends (OpenAI's API and the Cloudflare edge in front of it) or a JSON error body. */
 export function serviceSigns(headers: Record<string, string>): boolean {
@@ -79,16 +80,21 @@ export function serviceSigns(headers: Record<string, string>): boolean {
 export function proxyFingerprint(head: HttpHead): Message | null {
   const h = head.headers;
   if (head.status === 407) {
-    return h['proxy-authenticate'] ? msg('probes.fingerprint.407-authenticate', { value: h['proxy-authenticate'] }) : msg('probes.fingerprint.407');
+    return h['proxy-authenticate']
+      ? msg('probes.fingerprint.407-authenticate', { value: h['proxy-authenticate'] })
+      : msg('probes.fingerprint.407');
   }
   if (h['x-squid-error']) return msg('probes.fingerprint.header', { name: 'X-Squid-Error', value: h['x-squid-error'] });
   if (h['proxy-status']) return msg('probes.fingerprint.header', { name: 'Proxy-Status', value: h['proxy-status'] });
   if (serviceSigns(h)) return null;
-  const blocking = head.status === 403 || head.status === 502 || head.status === 503 || head.status === 504 || head.status === 451;
+  const blocking =
+    head.status === 403 || head.status === 502 || head.status === 503 || head.status === 504 || head.status === 451;
   if (!blocking) return null;
   if (h['via']) return msg('probes.fingerprint.via', { status: head.status, value: h['via'] });
-  if (h['server'] && MIDDLEBOX_SERVER.test(h['server'])) return msg('probes.fingerprint.server', { status: head.status, value: h['server'] });
-  if (h['x-cache'] && /squid|proxy/i.test(h['x-cache'])) return msg('probes.fingerprint.x-cache', { status: head.status, value: h['x-cache'] });
+  if (h['server'] && MIDDLEBOX_SERVER.test(h['server']))
+    return msg('probes.fingerprint.server', { status: head.status, value: h['server'] });
+  if (h['x-cache'] && /squid|proxy/i.test(h['x-cache']))
+    return msg('probes.fingerprint.x-cache', { status: head.status, value: h['x-cache'] });
   return null;
 }
 

@@ -66,15 +66,28 @@ export function classifyHttpAnswer(head: HttpHead, throughProxy: boolean, creden
     return new ProbeFailure('proxy-auth-required', msg('probes.https.proxy-login', { status: head.statusLine }));
   }
   const fingerprint = proxyFingerprint(head);
-  if (fingerprint) return new ProbeFailure('proxy-error-page', msg('probes.https.proxy-page', { status: head.statusLine, fingerprint }));
+  if (fingerprint)
+    return new ProbeFailure(
+      'proxy-error-page',
+      msg('probes.https.proxy-page', { status: head.statusLine, fingerprint }),
+    );
   if (head.status === 401 && credentialSent) {
     return new ProbeFailure('login-rejected', msg('probes.login-rejected', { status: head.statusLine }));
   }
-  if (head.status < 200 || head.status > 599) return new ProbeFailure('error', msg('probes.https.unexpected', { status: head.statusLine }));
+  if (head.status < 200 || head.status > 599)
+    return new ProbeFailure('error', msg('probes.https.unexpected', { status: head.statusLine }));
   return null;
 }
 
-function stepResult(phase: 'tcp' | 'tls', route: Route, ok: boolean, durationMs: number, detail: Message, data: Record<string, unknown>, failure?: ProbeFailure): ProbeResult {
+function stepResult(
+  phase: 'tcp' | 'tls',
+  route: Route,
+  ok: boolean,
+  durationMs: number,
+  detail: Message,
+  data: Record<string, unknown>,
+  failure?: ProbeFailure,
+): ProbeResult {
   return {
     phase,
     route,
@@ -96,7 +109,12 @@ export async function runHttpsSteps(url: string, route: Route, opts: HttpsProbeO
   let tlsInfo: TlsInfo | undefined;
   let socket: net.Socket | undefined;
   const fail = (error: unknown, extra: Record<string, unknown> = {}): HttpsSteps => {
-    const https = failedResult('https', route, deadline, error, { via, timings, ...(tlsInfo ? { tls: tlsInfo } : {}), ...extra });
+    const https = failedResult('https', route, deadline, error, {
+      via,
+      timings,
+      ...(tlsInfo ? { tls: tlsInfo } : {}),
+      ...extra,
+    });
     tcp ??= { ...https, phase: 'tcp' };
     return { tcp, ...(tlsStep ? { tls: tlsStep } : {}), https };
   };
@@ -109,26 +127,46 @@ export async function runHttpsSteps(url: string, route: Route, opts: HttpsProbeO
       const conn = await tcpConnect(proxy.host, proxy.port, deadline, 'proxy');
       socket = conn.socket;
       Object.assign(timings, { dnsMs: conn.dnsMs, tcpMs: conn.tcpMs });
-      tcp = stepResult('tcp', route, true, conn.dnsMs + conn.tcpMs, msg('probes.tunnel.forward', { proxy: proxy.display }), { via, timings: { ...timings } });
+      tcp = stepResult(
+        'tcp',
+        route,
+        true,
+        conn.dnsMs + conn.tcpMs,
+        msg('probes.tunnel.forward', { proxy: proxy.display }),
+        { via, timings: { ...timings } },
+      );
     } else {
       const tunnel = await establishTunnel(route, target.host, target.port, deadline);
       socket = tunnel.socket;
       via = tunnel.via;
       Object.assign(timings, tunnel.timings);
       const t = tunnel.timings;
-      tcp = stepResult('tcp', route, true, t.dnsMs + t.tcpMs + (t.proxyMs ?? 0), tunnel.detail, { via, timings: { ...t } });
+      tcp = stepResult('tcp', route, true, t.dnsMs + t.tcpMs + (t.proxyMs ?? 0), tunnel.detail, {
+        via,
+        timings: { ...t },
+      });
     }
     if (target.secure) {
-      const handshake = await tlsHandshake(socket, { servername: target.host, ca: opts.ca }, deadline).catch((error: unknown) => {
-        socket = undefined; // tlsHandshake closed it
-        tlsStep = failedResult('tls', route, deadline, error);
-        throw error;
-      });
+      const handshake = await tlsHandshake(socket, { servername: target.host, ca: opts.ca }, deadline).catch(
+        (error: unknown) => {
+          socket = undefined; // tlsHandshake closed it
+          tlsStep = failedResult('tls', route, deadline, error);
+          throw error;
+        },
+      );
       socket = handshake.socket;
       tlsInfo = handshake.info;
       timings.tlsMs = handshake.tlsMs;
       const trust = tlsTrustFailure(handshake.info, target.host);
-      tlsStep = stepResult('tls', route, !trust, handshake.tlsMs, trust?.detail ?? tlsOkDetail(tlsInfo), { ...tlsInfo, tlsMs: handshake.tlsMs }, trust ?? undefined);
+      tlsStep = stepResult(
+        'tls',
+        route,
+        !trust,
+        handshake.tlsMs,
+        trust?.detail ?? tlsOkDetail(tlsInfo),
+        { ...tlsInfo, tlsMs: handshake.tlsMs },
+        trust ?? undefined,
+      );
       // Codex would stop here: it does not talk over a connection it cannot verify.
       if (trust) return fail(trust);
     }
@@ -166,7 +204,11 @@ export async function runHttpsSteps(url: string, route: Route, opts: HttpsProbeO
     data.authenticated = credentialSent;
     const failure = classifyHttpAnswer(head, via !== 'direct', credentialSent);
     if (failure) return fail(failure, data);
-    const answer = { scheme: target.url.protocol.slice(0, -1).toUpperCase(), status: head.statusLine.replace(/^HTTP\/[\d.]+ /, ''), host: target.hostHeader };
+    const answer = {
+      scheme: target.url.protocol.slice(0, -1).toUpperCase(),
+      status: head.statusLine.replace(/^HTTP\/[\d.]+ /, ''),
+      host: target.hostHeader,
+    };
     const detail = route.proxyUrl
       ? msg('probes.https.answers-through', { ...answer, route: route.display ?? route.label })
       : msg('probes.https.answers', answer);

@@ -3,7 +3,15 @@ export { systemLookup, type LookupFn, type ProbeOptions } from './deadline.ts';
 export { resolveHost, isFakeIp, type DnsAnswer } from './dns.ts';
 export { openTunnel, type Tunnel, type TunnelResult, type TunnelTimings } from './tunnel.ts';
 export { probeTls, type TlsOptions } from './tls.ts';
-export { probeHttps, runHttpsSteps, classifyHttpAnswer, PROBE_USER_AGENT, type HttpsProbeOptions, type HttpsSteps, type Timings } from './https.ts';
+export {
+  probeHttps,
+  runHttpsSteps,
+  classifyHttpAnswer,
+  PROBE_USER_AGENT,
+  type HttpsProbeOptions,
+  type HttpsSteps,
+  type Timings,
+} from './https.ts';
 export { probeWebSocket, type WebSocketProbeOptions } from './websocket.ts';
 export { CODEX_WEBSOCKET_HEADERS } from './codex-headers.ts';
 export { sniffProxyPort, type SniffResult } from './sniff.ts';

@@ -2,7 +2,13 @@
 import type { Message, ProbePhase, ProbeResult, Route } from '../../../shared/types.ts';
 import { Deadline, ProbeFailure, failureDetail, ms } from './deadline.ts';
 
-export function okResult(phase: ProbePhase, route: Route, deadline: Deadline, detail: Message, data?: Record<string, unknown>): ProbeResult {
+export function okResult(
+  phase: ProbePhase,
+  route: Route,
+  deadline: Deadline,
+  detail: Message,
+  data?: Record<string, unknown>,
+): ProbeResult {
   return { phase, route, ok: true, durationMs: ms(deadline.elapsed()), detail, ...(data ? { data } : {}) };
 }
 

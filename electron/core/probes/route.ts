@@ -32,7 +32,11 @@ export function reachabilityUrlFor(baseUrl: string): string {
  * HTTPS request on one connection and the WebSocket upgrade on another, concurrently. Results in
  * the order dns, tcp, tls, https, websocket. Never throws.
  */
-export async function probeRoute(endpoint: { baseUrl: string }, route: Route, opts: RouteProbeOptions): Promise<ProbeResult[]> {
+export async function probeRoute(
+  endpoint: { baseUrl: string },
+  route: Route,
+  opts: RouteProbeOptions,
+): Promise<ProbeResult[]> {
   let host: string;
   try {
     host = targetOf(endpoint.baseUrl).host;

@@ -23,7 +23,8 @@ export interface SniffObservation {
 }
 
 export const SOCKS5_GREETING = Buffer.from([0x05, 0x01, 0x00]);
-export const HTTP_SNIFF_REQUEST = 'OPTIONS * HTTP/1.1\r\nHost: 127.0.0.1\r\nMax-Forwards: 0\r\nUser-Agent: codex-connection-doctor/0.1\r\n\r\n';
+export const HTTP_SNIFF_REQUEST =
+  'OPTIONS * HTTP/1.1\r\nHost: 127.0.0.1\r\nMax-Forwards: 0\r\nUser-Agent: codex-connection-doctor/0.1\r\n\r\n';
 
 /** After one test recognised the port, how long the other still gets (a mixed port answers both at once). */
 const SECOND_ANSWER_GRACE_MS = 150;
@@ -31,10 +32,16 @@ const SECOND_ANSWER_GRACE_MS = 150;
 /** Reads a reply to the SOCKS5 greeting. */
 export function interpretSocksReply(bytes: Buffer): SniffObservation {
   if (bytes.length >= 2 && bytes[0] === 0x05 && (bytes[1] === 0x00 || bytes[1] === 0x02 || bytes[1] === 0xff)) {
-    const note = bytes[1] === 0x00 ? 'probes.sniff.socks5-no-login' : bytes[1] === 0x02 ? 'probes.sniff.socks5-login' : 'probes.sniff.socks5-no-method';
+    const note =
+      bytes[1] === 0x00
+        ? 'probes.sniff.socks5-no-login'
+        : bytes[1] === 0x02
+          ? 'probes.sniff.socks5-login'
+          : 'probes.sniff.socks5-no-method';
     return { protocol: 'socks5', note: msg(note) };
   }
-  if (looksLikeHttp(bytes)) return { protocol: 'http', note: msg('probes.sniff.http-to-socks', { bytes: describeBytes(bytes, 40) }) };
+  if (looksLikeHttp(bytes))
+    return { protocol: 'http', note: msg('probes.sniff.http-to-socks', { bytes: describeBytes(bytes, 40) }) };
   return { note: msg('probes.sniff.socks-other', { bytes: describeBytes(bytes) }) };
 }
 
@@ -43,9 +50,15 @@ export function interpretHttpReply(bytes: Buffer): SniffObservation {
   const head = parseHttpHead(bytes);
   if (head) {
     const server = head.headers['server'];
-    return { protocol: 'http', note: server ? msg('probes.sniff.http-server', { status: head.statusLine, server }) : msg('probes.sniff.http', { status: head.statusLine }) };
+    return {
+      protocol: 'http',
+      note: server
+        ? msg('probes.sniff.http-server', { status: head.statusLine, server })
+        : msg('probes.sniff.http', { status: head.statusLine }),
+    };
   }
-  if (bytes[0] === 0x05) return { protocol: 'socks5', note: msg('probes.sniff.socks-to-http', { bytes: describeBytes(bytes) }) };
+  if (bytes[0] === 0x05)
+    return { protocol: 'socks5', note: msg('probes.sniff.socks-to-http', { bytes: describeBytes(bytes) }) };
   return { note: msg('probes.sniff.http-other', { bytes: describeBytes(bytes) }) };
 }
 
@@ -86,7 +99,8 @@ async function talk(
     if (error instanceof NotHttp) return interpretHttpReply(error.bytes);
     const seen = reader.peek();
     if (seen.length) return expect === 'socks5' ? interpretSocksReply(seen) : interpretHttpReply(seen);
-    if (deadline.timedOut || deadline.cancelled) return { note: msg(expect === 'socks5' ? 'probes.sniff.socks-no-answer' : 'probes.sniff.http-no-answer') };
+    if (deadline.timedOut || deadline.cancelled)
+      return { note: msg(expect === 'socks5' ? 'probes.sniff.socks-no-answer' : 'probes.sniff.http-no-answer') };
     return { note: msg(expect === 'socks5' ? 'probes.sniff.socks-closed' : 'probes.sniff.http-closed') };
   } finally {
     reader.release();
@@ -115,7 +129,12 @@ export async function sniffProxyPort(host: string, port: number, opts: ProbeOpti
     const detail =
       speaks === 'closed'
         ? msg('probes.sniff.closed', { where })
-        : msg(opts.signal?.aborted ? 'probes.sniff.speaks-cancelled' : 'probes.sniff.speaks', { where, speaks, socks: socks.note, http: http.note });
+        : msg(opts.signal?.aborted ? 'probes.sniff.speaks-cancelled' : 'probes.sniff.speaks', {
+            where,
+            speaks,
+            socks: socks.note,
+            http: http.note,
+          });
     return { speaks, durationMs: ms(deadline.elapsed()), detail };
   } finally {
     clearTimeout(graceTimer);

@@ -17,7 +17,9 @@ export class PeerClosed extends Error {
     readonly received: number,
     readonly code: string | undefined,
   ) {
-    super(code ? `connection ${code === 'ECONNRESET' ? 'reset' : 'failed'} (${code})` : 'connection closed by the peer');
+    super(
+      code ? `connection ${code === 'ECONNRESET' ? 'reset' : 'failed'} (${code})` : 'connection closed by the peer',
+    );
     this.name = 'PeerClosed';
   }
 }
@@ -50,7 +52,8 @@ export class SocketReader {
     this.settle();
   };
   private readonly onEnd = () => this.fail(new PeerClosed(this.received, undefined));
-  private readonly onError = (error: NodeJS.ErrnoException) => this.fail(new PeerClosed(this.received, error.code ?? error.message));
+  private readonly onError = (error: NodeJS.ErrnoException) =>
+    this.fail(new PeerClosed(this.received, error.code ?? error.message));
   private readonly onAbort = () => this.fail(this.signal.reason as Error);
 
   constructor(

@@ -26,9 +26,13 @@ export function socksReplyFailure(code: number): ProbeFailure | null {
   if (code === 0x00) return null;
   const known = REPLY_MEANINGS[code];
   const meaning = known ? msg(known.text) : msg('probes.socks.reply-unknown', { code: code.toString(16) });
-  return new ProbeFailure(known?.kind ?? 'error', msg('probes.socks.reply', { code: code.toString(16).padStart(2, '0'), meaning }), {
-    socksReply: code,
-  });
+  return new ProbeFailure(
+    known?.kind ?? 'error',
+    msg('probes.socks.reply', { code: code.toString(16).padStart(2, '0'), meaning }),
+    {
+      socksReply: code,
+    },
+  );
 }
 
 /** The CONNECT request: by IP when resolved locally, else by name (ATYP 0x03). */
@@ -85,16 +89,27 @@ export async function socks5Connect(
   }
   const withLogin = proxy.username !== undefined || proxy.password !== undefined;
   const reader = new SocketReader(socket, deadline.signal);
-  const ctx = (waitingFor: Message): HandshakeContext => ({ waitingFor, expect: 'socks5', peerIsProxy: true, closedSilently: 'proxy-protocol-mismatch' });
+  const ctx = (waitingFor: Message): HandshakeContext => ({
+    waitingFor,
+    expect: 'socks5',
+    peerIsProxy: true,
+    closedSilently: 'proxy-protocol-mismatch',
+  });
   let step = ctx(msg('probes.socks.waiting-greeting'));
   try {
     socket.write(Buffer.from(withLogin ? [0x05, 0x02, 0x00, 0x02] : [0x05, 0x01, 0x00]));
     const choice = await reader.readExactly(2);
     if (choice[0] !== 0x05) {
-      throw new ProbeFailure('proxy-protocol-mismatch', msg('probes.socks.not-socks', { bytes: describeBytes(Buffer.concat([choice, reader.peek()])) }));
+      throw new ProbeFailure(
+        'proxy-protocol-mismatch',
+        msg('probes.socks.not-socks', { bytes: describeBytes(Buffer.concat([choice, reader.peek()])) }),
+      );
     }
     if (choice[1] === 0xff || (choice[1] === 0x02 && !withLogin)) {
-      throw new ProbeFailure('proxy-auth-required', msg(withLogin ? 'probes.socks.no-method' : 'probes.socks.login-wanted'));
+      throw new ProbeFailure(
+        'proxy-auth-required',
+        msg(withLogin ? 'probes.socks.no-method' : 'probes.socks.login-wanted'),
+      );
     }
     if (choice[1] === 0x02) {
       step = ctx(msg('probes.socks.waiting-login'));
@@ -104,7 +119,10 @@ export async function socks5Connect(
       const answer = await reader.readExactly(2);
       if (answer[1] !== 0x00) throw new ProbeFailure('proxy-auth-required', msg('probes.socks.login-rejected'));
     } else if (choice[1] !== 0x00) {
-      throw new ProbeFailure('proxy-protocol-mismatch', msg('probes.socks.unknown-method', { method: choice[1]!.toString(16) }));
+      throw new ProbeFailure(
+        'proxy-protocol-mismatch',
+        msg('probes.socks.unknown-method', { method: choice[1]!.toString(16) }),
+      );
     }
     step = ctx(msg('probes.socks.waiting-connect', { target: hostPort(target, port) }));
     socket.write(socksConnectRequest(target, port));
@@ -112,8 +130,13 @@ export async function socks5Connect(
     const failure = socksReplyFailure(reply[1]!);
     if (failure) throw failure;
     const atyp = reply[3];
-    const addressLength = atyp === 0x01 ? 4 : atyp === 0x04 ? 16 : atyp === 0x03 ? (await reader.readExactly(1))[0]! : -1;
-    if (addressLength < 0) throw new ProbeFailure('proxy-protocol-mismatch', msg('probes.socks.unknown-address-type', { type: String(atyp?.toString(16)) }));
+    const addressLength =
+      atyp === 0x01 ? 4 : atyp === 0x04 ? 16 : atyp === 0x03 ? (await reader.readExactly(1))[0]! : -1;
+    if (addressLength < 0)
+      throw new ProbeFailure(
+        'proxy-protocol-mismatch',
+        msg('probes.socks.unknown-address-type', { type: String(atyp?.toString(16)) }),
+      );
     await reader.readExactly(addressLength + 2);
   } catch (error) {
     throw handshakeFailure(error, reader, deadline, step);

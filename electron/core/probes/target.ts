@@ -25,7 +25,8 @@ export function targetOf(raw: string): Target {
     throw new ProbeFailure('error', msg('probes.url.not-url', { url: redactUrl(raw) }));
   }
   const secure = url.protocol === 'https:' || url.protocol === 'wss:';
-  if (!secure && url.protocol !== 'http:' && url.protocol !== 'ws:') throw new ProbeFailure('error', msg('probes.url.scheme', { scheme: url.protocol }));
+  if (!secure && url.protocol !== 'http:' && url.protocol !== 'ws:')
+    throw new ProbeFailure('error', msg('probes.url.scheme', { scheme: url.protocol }));
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
   const defaultPort = secure ? 443 : 80;
   const port = url.port ? Number(url.port) : defaultPort;

@@ -45,7 +45,12 @@ export function cancelledFailure(): ProbeFailure {
   return new ProbeFailure('error', msg('probes.cancelled'), { cancelled: true });
 }
 
-export async function tcpConnect(host: string, port: number, deadline: Deadline, role: PeerRole): Promise<TcpConnection> {
+export async function tcpConnect(
+  host: string,
+  port: number,
+  deadline: Deadline,
+  role: PeerRole,
+): Promise<TcpConnection> {
   const who = role === 'proxy' ? msg('probes.tcp.proxy', { address: `${host}:${port}` }) : `${host}:${port}`;
   const t0 = performance.now();
   let address: string;
@@ -97,7 +102,12 @@ export async function tcpConnect(host: string, port: number, deadline: Deadline,
 /** Maps a connect error code to a failure kind. `who` is the peer as shown: `host:port`, or a message for a proxy. */
 export function connectFailure(code: string, who: MessageParam, role: PeerRole, elapsedMs: number): ProbeFailure {
   if (role === 'proxy') {
-    const why = code === 'ECONNREFUSED' ? msg('probes.tcp.nothing-listens') : code === 'ETIMEDOUT' ? msg('probes.tcp.no-answer-in', { ms: elapsedMs }) : code;
+    const why =
+      code === 'ECONNREFUSED'
+        ? msg('probes.tcp.nothing-listens')
+        : code === 'ETIMEDOUT'
+          ? msg('probes.tcp.no-answer-in', { ms: elapsedMs })
+          : code;
     return new ProbeFailure('proxy-unreachable', msg('probes.tcp.proxy-unreachable', { who, why }), { code });
   }
   switch (code) {

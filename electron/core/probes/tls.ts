@@ -154,7 +154,8 @@ export async function tlsHandshake(socket: net.Socket, opts: TlsOptions, deadlin
     secure.destroy();
     socket.destroy();
     if (isCancelled(error)) throw cancelledFailure();
-    if (deadline.timedOut) throw new ProbeFailure('stalled', msg('probes.tls.stalled', { host: opts.servername, ms: deadline.timeoutMs }));
+    if (deadline.timedOut)
+      throw new ProbeFailure('stalled', msg('probes.tls.stalled', { host: opts.servername, ms: deadline.timeoutMs }));
     const e = error as NodeJS.ErrnoException;
     if (e.code === 'ECONNRESET' || e.code === 'EPIPE') {
       throw new ProbeFailure('reset', msg('probes.tls.reset', { host: opts.servername }), { code: e.code });
@@ -189,11 +190,23 @@ export function tlsTrustFailure(info: TlsInfo, servername: string): ProbeFailure
   if (info.authorized) return null;
   const chain = info.chain.join(' → ');
   if (isUntrustedChainError(info.authorizationError)) {
-    return new ProbeFailure('untrusted-ca', msg('probes.tls.untrusted-ca', { host: servername, error: info.authorizationError!, chain }), { tls: info });
+    return new ProbeFailure(
+      'untrusted-ca',
+      msg('probes.tls.untrusted-ca', { host: servername, error: info.authorizationError!, chain }),
+      { tls: info },
+    );
   }
-  return new ProbeFailure('tls-error', msg('probes.tls.invalid', { host: servername, error: info.authorizationError ?? msg('probes.tls.unverified'), chain }), {
-    tls: info,
-  });
+  return new ProbeFailure(
+    'tls-error',
+    msg('probes.tls.invalid', {
+      host: servername,
+      error: info.authorizationError ?? msg('probes.tls.unverified'),
+      chain,
+    }),
+    {
+      tls: info,
+    },
+  );
 }
 
 const DIRECT: Route = { kind: 'direct', label: msg('probes.route.direct') };

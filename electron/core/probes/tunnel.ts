@@ -59,7 +59,11 @@ async function proxiedTunnel(proxy: ProxyEndpoint, host: string, port: number, d
         socket: tcp.socket,
         timings: { dnsMs: tcp.dnsMs, tcpMs: tcp.tcpMs, proxyMs: connect.proxyMs },
         via: 'http-connect',
-        detail: msg('probes.tunnel.http-connect', { target: hostPort(host, port), proxy: proxy.display, status: connect.statusLine }),
+        detail: msg('probes.tunnel.http-connect', {
+          target: hostPort(host, port),
+          proxy: proxy.display,
+          status: connect.statusLine,
+        }),
       };
     }
     const socks = await socks5Connect(tcp.socket, proxy, host, port, deadline);

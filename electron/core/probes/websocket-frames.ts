@@ -63,7 +63,9 @@ export async function pingRoundTrip(socket: Duplex, deadline: Deadline): Promise
       if (frame.opcode === OPCODE_PONG && frame.payload.equals(token)) return performance.now() - sentAt;
       if (frame.opcode === OPCODE_CLOSE) {
         const code = frame.payload.length >= 2 ? frame.payload.readUInt16BE(0) : undefined;
-        const detail = code ? msg('probes.ws.closed-at-first-frame-code', { code }) : msg('probes.ws.closed-at-first-frame');
+        const detail = code
+          ? msg('probes.ws.closed-at-first-frame-code', { code })
+          : msg('probes.ws.closed-at-first-frame');
         throw new ProbeFailure('frames-dropped', detail, {
           status: 101,
           framePhase: 'closed',
@@ -82,10 +84,14 @@ export async function pingRoundTrip(socket: Duplex, deadline: Deadline): Promise
       });
     }
     const how = error instanceof PeerClosed && error.code === 'ECONNRESET' ? 'reset' : 'closed';
-    throw new ProbeFailure('frames-dropped', msg(how === 'reset' ? 'probes.ws.frames-reset' : 'probes.ws.frames-closed'), {
-      status: 101,
-      framePhase: how,
-    });
+    throw new ProbeFailure(
+      'frames-dropped',
+      msg(how === 'reset' ? 'probes.ws.frames-reset' : 'probes.ws.frames-closed'),
+      {
+        status: 101,
+        framePhase: how,
+      },
+    );
   } finally {
     reader.release();
   }

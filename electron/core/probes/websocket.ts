@@ -27,7 +27,9 @@ export interface WebSocketProbeOptions extends ProbeOptions {
 const WS_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
 
 export function expectedAccept(key: string): string {
-  return createHash('sha1').update(key + WS_GUID).digest('base64');
+  return createHash('sha1')
+    .update(key + WS_GUID)
+    .digest('base64');
 }
 
 export function upgradeRequest(target: Target, key: string, extra?: Record<string, string>, auth?: ProbeAuth): string {
@@ -60,10 +62,16 @@ export function classifyUpgradeAnswer(head: HttpHead, key: string, credentialSen
   const evidence = { status: head.status, statusLine: head.statusLine, headers: evidenceHeaders(head.headers) };
   if (!fingerprint && (head.status === 401 || head.status === 403) && serviceSigns(head.headers)) {
     if (!credentialSent) {
-      return new ProbeFailure('unauthenticated', msg('probes.ws.unauthenticated', { status: head.statusLine }), { ...evidence, refusedBy: 'server' });
+      return new ProbeFailure('unauthenticated', msg('probes.ws.unauthenticated', { status: head.statusLine }), {
+        ...evidence,
+        refusedBy: 'server',
+      });
     }
     if (head.status === 401) {
-      return new ProbeFailure('login-rejected', msg('probes.login-rejected', { status: head.statusLine }), { ...evidence, refusedBy: 'server' });
+      return new ProbeFailure('login-rejected', msg('probes.login-rejected', { status: head.statusLine }), {
+        ...evidence,
+        refusedBy: 'server',
+      });
     }
   }
   const refusedBy = fingerprint ? 'proxy' : 'server';
@@ -97,10 +105,12 @@ export async function probeWebSocket(wsUrl: string, route: Route, opts: WebSocke
     via = tunnel.via;
     Object.assign(timings, tunnel.timings);
     if (target.secure) {
-      const handshake = await tlsHandshake(socket, { servername: target.host, ca: opts.ca }, deadline).catch((error: unknown) => {
-        socket = undefined;
-        throw error;
-      });
+      const handshake = await tlsHandshake(socket, { servername: target.host, ca: opts.ca }, deadline).catch(
+        (error: unknown) => {
+          socket = undefined;
+          throw error;
+        },
+      );
       socket = handshake.socket;
       tlsInfo = handshake.info;
       timings.tlsMs = handshake.tlsMs;
@@ -134,7 +144,11 @@ export async function probeWebSocket(wsUrl: string, route: Route, opts: WebSocke
     socket.end(closeFrame());
     const authenticated = opts.auth?.usable ?? false;
     const detail = route.proxyUrl
-      ? msg(authenticated ? 'probes.ws.ok-through-authenticated' : 'probes.ws.ok-through', { url: target.display, route: route.display ?? route.label, ms: pongMs })
+      ? msg(authenticated ? 'probes.ws.ok-through-authenticated' : 'probes.ws.ok-through', {
+          url: target.display,
+          route: route.display ?? route.label,
+          ms: pongMs,
+        })
       : msg(authenticated ? 'probes.ws.ok-authenticated' : 'probes.ws.ok', { url: target.display, ms: pongMs });
     return okResult('websocket', route, deadline, detail, {
       status: 101,

@@ -13,7 +13,10 @@ export function pemBlocks(text: string): string[] {
 }
 
 /** Parses every certificate of a PEM text; blocks that do not parse are skipped (and counted). */
-export function parsePemCertificates(text: string): { certs: { cert: X509Certificate; pem: string }[]; unparsable: number } {
+export function parsePemCertificates(text: string): {
+  certs: { cert: X509Certificate; pem: string }[];
+  unparsable: number;
+} {
   const certs: { cert: X509Certificate; pem: string }[] = [];
   let unparsable = 0;
   for (const pem of pemBlocks(text)) {
@@ -66,7 +69,7 @@ function readTlv(buf: Buffer, offset: number): Tlv {
 
 function children(buf: Buffer, parent: Tlv): Tlv[] {
   const out: Tlv[] = [];
-  for (let at = parent.start; at < parent.end; ) {
+  for (let at = parent.start; at < parent.end;) {
     const t = readTlv(buf, at);
     out.push(t);
     at = t.end;
@@ -244,8 +247,10 @@ export function refusalReasons(cert: X509Certificate, role: CertificateRole, now
     reasons.push(msg('diagnosis.refusal.small-rsa-key', { who, name, bits: s.keyBits }));
   }
   if (s.keyType === 'dsa') reasons.push(msg('diagnosis.refusal.dsa-key', { who, name }));
-  if (now.getTime() > Date.parse(s.validTo)) reasons.push(msg('diagnosis.refusal.expired', { who, name, date: s.validTo.slice(0, 10) }));
-  if (now.getTime() < Date.parse(s.validFrom)) reasons.push(msg('diagnosis.refusal.not-yet-valid', { who, name, date: s.validFrom.slice(0, 10) }));
+  if (now.getTime() > Date.parse(s.validTo))
+    reasons.push(msg('diagnosis.refusal.expired', { who, name, date: s.validTo.slice(0, 10) }));
+  if (now.getTime() < Date.parse(s.validFrom))
+    reasons.push(msg('diagnosis.refusal.not-yet-valid', { who, name, date: s.validFrom.slice(0, 10) }));
   return reasons;
 }
 

@@ -4,7 +4,15 @@
 // signature verifies with its key, it is a CA, and a TLS handshake with public roots + it succeeds.
 import type { X509Certificate } from 'node:crypto';
 import type { CaSourceInfo, CaTrustReport, CertificateSummary } from '../../../shared/types.ts';
-import { derFacts, displayName, isSelfSigned, isSignatureRefusal, refusalReasons, signedBy, summarizeCertificate } from './certificates.ts';
+import {
+  derFacts,
+  displayName,
+  isSelfSigned,
+  isSignatureRefusal,
+  refusalReasons,
+  signedBy,
+  summarizeCertificate,
+} from './certificates.ts';
 import { msg, type Message } from '../../../shared/i18n/message.ts';
 import { sameMessage } from '../diagnosis/messages.ts';
 import { failureDetail } from '../probes/deadline.ts';
@@ -31,7 +39,9 @@ export interface CaSearchResult {
 }
 
 /** What to look for: the issuer of the topmost presented certificate no other presented one signed. */
-export function wantedIssuer(chain: X509Certificate[]): { issuer: string; authorityKeyId?: string; from: X509Certificate } | null {
+export function wantedIssuer(
+  chain: X509Certificate[],
+): { issuer: string; authorityKeyId?: string; from: X509Certificate } | null {
   if (chain.length === 0) return null;
   // Walk up from the leaf while the next presented certificate really signed the current one.
   let top = chain[0]!;
@@ -71,8 +81,11 @@ const SOURCE_ORDER: Record<CaSourceInfo['kind'], number> = {
 
 /** `NODE_EXTRA_CA_CERTS (/etc/company/ca.pem)`, `the OS anchor folder /usr/local/share/ca-certificates: …/corp.crt`. */
 export function describeSource(s: CaSourceInfo): Message {
-  if (s.kind === 'env' || s.kind === 'file') return s.path ? msg('diagnosis.ca-source.with-path', { source: s.label, path: s.path }) : s.label;
-  const named = Object.values(s.label.params ?? {}).some((p) => typeof p === 'string' && s.path !== undefined && p.includes(s.path));
+  if (s.kind === 'env' || s.kind === 'file')
+    return s.path ? msg('diagnosis.ca-source.with-path', { source: s.label, path: s.path }) : s.label;
+  const named = Object.values(s.label.params ?? {}).some(
+    (p) => typeof p === 'string' && s.path !== undefined && p.includes(s.path),
+  );
   return s.path && !named ? msg('diagnosis.ca-source.at-path', { source: s.label, path: s.path }) : s.label;
 }
 
@@ -93,7 +106,8 @@ export async function findCompanyCa(opts: FindCaOptions): Promise<CaSearchResult
   const chain = opts.chain;
   const wanted = wantedIssuer(chain);
   const presented = chain.map(summarizeCertificate);
-  const collected = opts.collected ?? (opts.sources ? await collectCaCertificates(opts.sources) : { certificates: [], searched: [] });
+  const collected =
+    opts.collected ?? (opts.sources ? await collectCaCertificates(opts.sources) : { certificates: [], searched: [] });
   const report: CaTrustReport = {
     lookingFor: wanted ? displayName(wanted.issuer) : 'unknown (no certificate was presented)',
     ...(wanted?.authorityKeyId ? { authorityKeyId: wanted.authorityKeyId } : {}),
@@ -124,7 +138,8 @@ export async function findCompanyCa(opts: FindCaOptions): Promise<CaSearchResult
     if (!nameMatch && !keyIdMatch) continue;
     const entry = byFingerprint.get(cert.fingerprint256);
     if (entry) {
-      if (!entry.sources.some((s) => sameMessage(s.label, found.source.label) && s.path === found.source.path)) entry.sources.push(found.source);
+      if (!entry.sources.some((s) => sameMessage(s.label, found.source.label) && s.path === found.source.path))
+        entry.sources.push(found.source);
     } else {
       byFingerprint.set(cert.fingerprint256, { cert, pem: found.pem, sources: [found.source] });
     }
@@ -144,7 +159,9 @@ export async function findCompanyCa(opts: FindCaOptions): Promise<CaSearchResult
     if (opts.verify) {
       const tls = await opts.verify(pem).catch((error: unknown) => ({ ok: false, detail: failureDetail(error) }));
       if (!tls.ok) {
-        report.rejected.push(msg('diagnosis.ca.rejected.handshake', { ...params, detail: tls.detail ?? msg('diagnosis.ca.not-verified') }));
+        report.rejected.push(
+          msg('diagnosis.ca.rejected.handshake', { ...params, detail: tls.detail ?? msg('diagnosis.ca.not-verified') }),
+        );
         continue;
       }
     }
@@ -152,11 +169,16 @@ export async function findCompanyCa(opts: FindCaOptions): Promise<CaSearchResult
     proven.push({ cert, pem, summary: summarizeCertificate(cert), sources });
   }
   // Prefer a CA that Codex will accept, then the one valid longest.
-  proven.sort((a, b) => caRefusals(a.cert, now).length - caRefusals(b.cert, now).length || Date.parse(b.summary.validTo) - Date.parse(a.summary.validTo));
+  proven.sort(
+    (a, b) =>
+      caRefusals(a.cert, now).length - caRefusals(b.cert, now).length ||
+      Date.parse(b.summary.validTo) - Date.parse(a.summary.validTo),
+  );
   const best = proven[0] ?? null;
   if (best) {
     report.proven = { ca: best.summary, sources: best.sources };
-    for (const reason of caRefusals(best.cert, now)) if (!report.refusals.some((r) => sameMessage(r, reason))) report.refusals.push(reason);
+    for (const reason of caRefusals(best.cert, now))
+      if (!report.refusals.some((r) => sameMessage(r, reason))) report.refusals.push(reason);
   }
   return { report, proven: best };
 }

@@ -8,8 +8,23 @@ import { msg, type Message } from '../../../shared/i18n/message.ts';
 import { translator } from '../../../shared/i18n/translate.ts';
 import fs from 'node:fs';
 
-export { findCompanyCa, caRefusals, describeSource, wantedIssuer, type CaSearchResult, type ProvenCa, type VerifyWithCa } from './find-ca.ts';
-export { collectCaCertificates, CA_ENV_VARS, LINUX_ANCHOR_DIRS, LINUX_BUNDLES, type CaSourceOptions, type CommandRunner } from './sources.ts';
+export {
+  findCompanyCa,
+  caRefusals,
+  describeSource,
+  wantedIssuer,
+  type CaSearchResult,
+  type ProvenCa,
+  type VerifyWithCa,
+} from './find-ca.ts';
+export {
+  collectCaCertificates,
+  CA_ENV_VARS,
+  LINUX_ANCHOR_DIRS,
+  LINUX_BUNDLES,
+  type CaSourceOptions,
+  type CommandRunner,
+} from './sources.ts';
 export { summarizeCertificate, commonName, refusalReasons, pemBlocks, type CertificateRole } from './certificates.ts';
 export { codexTlsTarget, presentedChain, verifierFor, type RouteTlsTarget } from './route-tls.ts';
 
@@ -40,10 +55,12 @@ export function userCaFile(file: string): CollectedCertificates {
     );
   }
   const parsed = parsePemCertificates(bytes.toString('latin1'));
-  const certs = parsed.certs.length ? parsed.certs : (() => {
-    const der = parseDerCertificate(bytes);
-    return der ? [{ cert: der, pem: der.toString().trim() + '\n' }] : [];
-  })();
+  const certs = parsed.certs.length
+    ? parsed.certs
+    : (() => {
+        const der = parseDerCertificate(bytes);
+        return der ? [{ cert: der, pem: der.toString().trim() + '\n' }] : [];
+      })();
   if (certs.length === 0) throw new CaFileError(msg('diagnosis.user-ca-file.no-certificate', { file }));
   const label = msg('diagnosis.ca-source.file');
   return {
@@ -59,6 +76,15 @@ export async function searchCompanyCa(opts: {
   verify?: VerifyWithCa;
   now?: Date;
 }): Promise<CaSearchResult> {
-  const collected = opts.caFile ? userCaFile(opts.caFile) : opts.sources ? await collectCaCertificates(opts.sources) : undefined;
-  return findCompanyCa({ chain: opts.chain, ...(collected ? { collected } : {}), ...(opts.verify ? { verify: opts.verify } : {}), ...(opts.now ? { now: opts.now } : {}) });
+  const collected = opts.caFile
+    ? userCaFile(opts.caFile)
+    : opts.sources
+      ? await collectCaCertificates(opts.sources)
+      : undefined;
+  return findCompanyCa({
+    chain: opts.chain,
+    ...(collected ? { collected } : {}),
+    ...(opts.verify ? { verify: opts.verify } : {}),
+    ...(opts.now ? { now: opts.now } : {}),
+  });
 }

@@ -18,7 +18,11 @@ export interface RouteTlsTarget {
 }
 
 /** Codex's route to its provider's endpoint, as the diagnosis probes it. */
-export function codexTlsTarget(setup: CodexSetup, baseUrl: string, opts: { timeoutMs: number; signal?: AbortSignal; extraCa?: string }): RouteTlsTarget {
+export function codexTlsTarget(
+  setup: CodexSetup,
+  baseUrl: string,
+  opts: { timeoutMs: number; signal?: AbortSignal; extraCa?: string },
+): RouteTlsTarget {
   const endpoint = endpointFor(baseUrl);
   return { route: configuredRoute(setup, endpoint) ?? directRoute, endpoint, ...opts };
 }
@@ -27,7 +31,11 @@ async function handshake(target: RouteTlsTarget, ca: string[] | undefined) {
   const deadline = new Deadline(target.timeoutMs, target.signal);
   try {
     const tunnel = await establishTunnel(target.route, target.endpoint.host, target.endpoint.port, deadline);
-    const result = await tlsHandshake(tunnel.socket, { servername: target.endpoint.host, ...(ca ? { ca } : {}) }, deadline);
+    const result = await tlsHandshake(
+      tunnel.socket,
+      { servername: target.endpoint.host, ...(ca ? { ca } : {}) },
+      deadline,
+    );
     result.socket.destroy();
     return result.info;
   } finally {
@@ -36,15 +44,23 @@ async function handshake(target: RouteTlsTarget, ca: string[] | undefined) {
 }
 
 /** The certificates the endpoint presents on this route (in memory), with the handshake's verdict. */
-export async function presentedChain(target: RouteTlsTarget): Promise<{ chain: X509Certificate[]; authorized: boolean; error?: string }> {
+export async function presentedChain(
+  target: RouteTlsTarget,
+): Promise<{ chain: X509Certificate[]; authorized: boolean; error?: string }> {
   const info = await handshake(target, target.extraCa ? [target.extraCa] : undefined);
-  return { chain: presentedCertificates(info), authorized: info.authorized, ...(info.authorizationError ? { error: info.authorizationError } : {}) };
+  return {
+    chain: presentedCertificates(info),
+    authorized: info.authorized,
+    ...(info.authorizationError ? { error: info.authorizationError } : {}),
+  };
 }
 
 /** A handshake that trusts the public roots, what Codex already trusts, and the candidate. */
 export function verifierFor(target: RouteTlsTarget): VerifyWithCa {
   return async (caPem) => {
     const info = await handshake(target, [...(target.extraCa ? [target.extraCa] : []), caPem]);
-    return info.authorized ? { ok: true } : { ok: false, ...(info.authorizationError ? { detail: info.authorizationError } : {}) };
+    return info.authorized
+      ? { ok: true }
+      : { ok: false, ...(info.authorizationError ? { detail: info.authorizationError } : {}) };
   };
 }

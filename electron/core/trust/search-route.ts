@@ -37,8 +37,13 @@ export type RouteCaSearch =
   | { status: 'unreachable'; detail: Message };
 
 export async function searchCaOnCodexRoute(setup: CodexSetup, opts: RouteCaSearchOptions): Promise<RouteCaSearch> {
-  const target = codexTlsTarget(setup, opts.baseUrl, { timeoutMs: opts.timeoutMs, signal: opts.signal, extraCa: opts.extraCa });
-  if (!target.endpoint.secure) return { status: 'unreachable', detail: msg('diagnosis.ca-route.not-https', { url: redactUrl(opts.baseUrl) }) };
+  const target = codexTlsTarget(setup, opts.baseUrl, {
+    timeoutMs: opts.timeoutMs,
+    signal: opts.signal,
+    extraCa: opts.extraCa,
+  });
+  if (!target.endpoint.secure)
+    return { status: 'unreachable', detail: msg('diagnosis.ca-route.not-https', { url: redactUrl(opts.baseUrl) }) };
   let chain = opts.chain;
   if (!chain || chain.length === 0) {
     try {
@@ -55,6 +60,10 @@ export async function searchCaOnCodexRoute(setup: CodexSetup, opts: RouteCaSearc
     platform: opts.platform ?? process.platform,
     ...opts.sources,
   };
-  const result = await searchCompanyCa({ chain, ...(opts.caFile ? { caFile: opts.caFile } : { sources }), verify: verifierFor(target) });
+  const result = await searchCompanyCa({
+    chain,
+    ...(opts.caFile ? { caFile: opts.caFile } : { sources }),
+    verify: verifierFor(target),
+  });
   return { status: 'searched', result };
 }

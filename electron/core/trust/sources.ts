@@ -11,7 +11,14 @@ import { parseDerCertificate, parsePemCertificates } from './certificates.ts';
 import { msg, type Message } from '../../../shared/i18n/message.ts';
 
 /** The variables other tools read a CA bundle from (process environment). */
-export const CA_ENV_VARS = ['NODE_EXTRA_CA_CERTS', 'REQUESTS_CA_BUNDLE', 'CURL_CA_BUNDLE', 'GIT_SSL_CAINFO', 'AWS_CA_BUNDLE', 'SSL_CERT_FILE'] as const;
+export const CA_ENV_VARS = [
+  'NODE_EXTRA_CA_CERTS',
+  'REQUESTS_CA_BUNDLE',
+  'CURL_CA_BUNDLE',
+  'GIT_SSL_CAINFO',
+  'AWS_CA_BUNDLE',
+  'SSL_CERT_FILE',
+] as const;
 
 /** Bundles Codex (rustls-native-certs) reads on Linux, first found wins there. */
 export const LINUX_BUNDLES = [
@@ -64,7 +71,11 @@ export interface CollectedCertificates {
 export const defaultRunner: CommandRunner = (command, args, timeoutMs) =>
   new Promise((resolve) => {
     execFile(command, args, { timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024, windowsHide: true }, (error, stdout) => {
-      const code = error ? (typeof (error as NodeJS.ErrnoException).code === 'number' ? Number((error as NodeJS.ErrnoException).code) : null) : 0;
+      const code = error
+        ? typeof (error as NodeJS.ErrnoException).code === 'number'
+          ? Number((error as NodeJS.ErrnoException).code)
+          : null
+        : 0;
       resolve({ stdout: String(stdout ?? ''), code });
     });
   });
@@ -74,7 +85,9 @@ function expandHome(p: string, homedir: string): string {
 }
 
 /** Reads a PEM (or a single DER) certificate file. */
-async function readCertificateFile(file: string): Promise<{ certs: { cert: X509Certificate; pem: string }[]; error?: Message }> {
+async function readCertificateFile(
+  file: string,
+): Promise<{ certs: { cert: X509Certificate; pem: string }[]; error?: Message }> {
   let bytes: Buffer;
   try {
     const stat = await fs.stat(file);
@@ -107,11 +120,7 @@ export function countLine(label: Message, file: string | undefined, n: number, e
   return msg('diagnosis.ca-searched.count', { source, count: n });
 }
 
-async function fileSource(
-  file: string,
-  source: Omit<CaSourceInfo, 'path'>,
-  out: CollectedCertificates,
-): Promise<void> {
+async function fileSource(file: string, source: Omit<CaSourceInfo, 'path'>, out: CollectedCertificates): Promise<void> {
   const read = await readCertificateFile(file);
   out.searched.push(countLine(source.label, file, read.certs.length, read.error));
   for (const c of read.certs) out.certificates.push({ ...c, source: { ...source, path: file } });
@@ -124,7 +133,11 @@ export function npmCafile(text: string, env: NodeJS.ProcessEnv): string | undefi
     const line = raw.trim();
     if (!line || line.startsWith(';') || line.startsWith('#')) continue;
     const m = /^cafile\s*=\s*(.*)$/i.exec(line);
-    if (m) found = m[1]!.trim().replace(/^(["'])(.*)\1$/, '$2').replace(/\$\{([A-Za-z0-9_]+)\}/g, (_, v: string) => env[v] ?? '');
+    if (m)
+      found = m[1]!
+        .trim()
+        .replace(/^(["'])(.*)\1$/, '$2')
+        .replace(/\$\{([A-Za-z0-9_]+)\}/g, (_, v: string) => env[v] ?? '');
   }
   return found || undefined;
 }
@@ -142,7 +155,8 @@ export function pipCert(text: string): string | undefined {
       continue;
     }
     const m = /^cert\s*[=:]\s*(.*)$/i.exec(line);
-    if (m && ['global', 'install', 'download'].includes(section) && (!found || section === 'global')) found = m[1]!.trim();
+    if (m && ['global', 'install', 'download'].includes(section) && (!found || section === 'global'))
+      found = m[1]!.trim();
   }
   return found || undefined;
 }
@@ -159,7 +173,11 @@ export function defaultPipConfigFiles(platform: NodeJS.Platform, homedir: string
   }
   const xdg = env.XDG_CONFIG_HOME || path.join(homedir, '.config');
   files.push(path.join(xdg, 'pip', 'pip.conf'), path.join(homedir, '.pip', 'pip.conf'));
-  if (platform === 'darwin') files.push(path.join(homedir, 'Library', 'Application Support', 'pip', 'pip.conf'), '/Library/Application Support/pip/pip.conf');
+  if (platform === 'darwin')
+    files.push(
+      path.join(homedir, 'Library', 'Application Support', 'pip', 'pip.conf'),
+      '/Library/Application Support/pip/pip.conf',
+    );
   files.push('/etc/pip.conf', '/etc/xdg/pip/pip.conf');
   return files;
 }
@@ -194,22 +212,45 @@ export async function collectCaCertificates(opts: CaSourceOptions): Promise<Coll
   // Other tools' CA variables (the process environment Codex is started with).
   for (const key of CA_ENV_VARS) {
     const value = env[key]?.trim();
-    if (value) await fileSource(expandHome(value, homedir), { kind: 'env', label: msg('diagnosis.ca-source.variable', { variable: key }), codexReads: false }, out);
+    if (value)
+      await fileSource(
+        expandHome(value, homedir),
+        { kind: 'env', label: msg('diagnosis.ca-source.variable', { variable: key }), codexReads: false },
+        out,
+      );
   }
   // npm's cafile.
-  const npmrcs = opts.npmrcFiles ?? [...(env.NPM_CONFIG_USERCONFIG ? [env.NPM_CONFIG_USERCONFIG] : []), path.join(homedir, '.npmrc')];
+  const npmrcs = opts.npmrcFiles ?? [
+    ...(env.NPM_CONFIG_USERCONFIG ? [env.NPM_CONFIG_USERCONFIG] : []),
+    path.join(homedir, '.npmrc'),
+  ];
   for (const rc of npmrcs) {
     const text = await readText(rc);
     const cafile = text !== undefined ? npmCafile(text, env) : undefined;
-    if (cafile) await fileSource(expandHome(cafile, homedir), { kind: 'npm', label: msg('diagnosis.ca-source.npm', { file: rc }), codexReads: false }, out);
+    if (cafile)
+      await fileSource(
+        expandHome(cafile, homedir),
+        { kind: 'npm', label: msg('diagnosis.ca-source.npm', { file: rc }), codexReads: false },
+        out,
+      );
   }
   // pip's cert.
   const pipFiles = opts.pipConfigFiles ?? defaultPipConfigFiles(platform, homedir, env);
-  if (env.PIP_CERT?.trim()) await fileSource(expandHome(env.PIP_CERT.trim(), homedir), { kind: 'pip', label: msg('diagnosis.ca-source.variable', { variable: 'PIP_CERT' }), codexReads: false }, out);
+  if (env.PIP_CERT?.trim())
+    await fileSource(
+      expandHome(env.PIP_CERT.trim(), homedir),
+      { kind: 'pip', label: msg('diagnosis.ca-source.variable', { variable: 'PIP_CERT' }), codexReads: false },
+      out,
+    );
   for (const conf of pipFiles) {
     const text = await readText(conf);
     const cert = text !== undefined ? pipCert(text) : undefined;
-    if (cert) await fileSource(expandHome(cert, homedir), { kind: 'pip', label: msg('diagnosis.ca-source.pip', { file: conf }), codexReads: false }, out);
+    if (cert)
+      await fileSource(
+        expandHome(cert, homedir),
+        { kind: 'pip', label: msg('diagnosis.ca-source.pip', { file: conf }), codexReads: false },
+        out,
+      );
   }
 
   // The OS trust store as Codex sees it.
@@ -221,7 +262,11 @@ export async function collectCaCertificates(opts: CaSourceOptions): Promise<Coll
       } catch {
         continue;
       }
-      await fileSource(bundle, { kind: 'os-bundle', label: msg('diagnosis.ca-source.os-bundle'), codexReads: true }, out);
+      await fileSource(
+        bundle,
+        { kind: 'os-bundle', label: msg('diagnosis.ca-source.os-bundle'), codexReads: true },
+        out,
+      );
       break; // Codex reads the first one that exists
     }
     for (const dir of opts.anchorDirs ?? LINUX_ANCHOR_DIRS) {
@@ -232,7 +277,12 @@ export async function collectCaCertificates(opts: CaSourceOptions): Promise<Coll
         const code = (error as NodeJS.ErrnoException).code;
         if (code !== 'ENOENT') {
           const why = code ? msg('diagnosis.ca-file.error-code', { code }) : msg('diagnosis.ca-file.unreadable');
-          out.searched.push(msg('diagnosis.ca-searched.error', { source: msg('diagnosis.ca-source.os-anchor-dir', { dir }), error: why }));
+          out.searched.push(
+            msg('diagnosis.ca-searched.error', {
+              source: msg('diagnosis.ca-source.os-anchor-dir', { dir }),
+              error: why,
+            }),
+          );
         }
         continue;
       }
@@ -243,31 +293,65 @@ export async function collectCaCertificates(opts: CaSourceOptions): Promise<Coll
         const read = await readCertificateFile(file);
         count += read.certs.length;
         for (const c of read.certs) {
-          out.certificates.push({ ...c, source: { kind: 'os-anchor', label: msg('diagnosis.ca-source.os-anchor-dir', { dir }), path: file, codexReads: false } });
+          out.certificates.push({
+            ...c,
+            source: {
+              kind: 'os-anchor',
+              label: msg('diagnosis.ca-source.os-anchor-dir', { dir }),
+              path: file,
+              codexReads: false,
+            },
+          });
         }
       }
       out.searched.push(countLine(msg('diagnosis.ca-source.os-anchor'), dir, count));
     }
   }
   if (platform === 'darwin') {
-    const keychains = opts.keychains ?? ['/Library/Keychains/System.keychain', path.join(homedir, 'Library', 'Keychains', 'login.keychain-db')];
+    const keychains = opts.keychains ?? [
+      '/Library/Keychains/System.keychain',
+      path.join(homedir, 'Library', 'Keychains', 'login.keychain-db'),
+    ];
     for (const keychain of keychains) {
-      const result = await run('security', ['find-certificate', '-a', '-p', keychain], timeoutMs).catch(() => ({ stdout: '', code: null }));
+      const result = await run('security', ['find-certificate', '-a', '-p', keychain], timeoutMs).catch(() => ({
+        stdout: '',
+        code: null,
+      }));
       const parsed = parsePemCertificates(result.stdout);
       const label = msg('diagnosis.ca-source.keychain');
-      out.searched.push(countLine(label, keychain, parsed.certs.length, result.code !== 0 && parsed.certs.length === 0 ? msg('diagnosis.ca-file.security-failed') : undefined));
-      for (const c of parsed.certs) out.certificates.push({ ...c, source: { kind: 'keychain', label, path: keychain, codexReads: true } });
+      out.searched.push(
+        countLine(
+          label,
+          keychain,
+          parsed.certs.length,
+          result.code !== 0 && parsed.certs.length === 0 ? msg('diagnosis.ca-file.security-failed') : undefined,
+        ),
+      );
+      for (const c of parsed.certs)
+        out.certificates.push({ ...c, source: { kind: 'keychain', label, path: keychain, codexReads: true } });
     }
   }
   if (platform === 'win32') {
-    const result = await run('powershell.exe', ['-NoProfile', '-NonInteractive', '-Command', WINDOWS_STORE_SCRIPT], timeoutMs).catch(() => ({
+    const result = await run(
+      'powershell.exe',
+      ['-NoProfile', '-NonInteractive', '-Command', WINDOWS_STORE_SCRIPT],
+      timeoutMs,
+    ).catch(() => ({
       stdout: '',
       code: null,
     }));
     const parsed = parsePemCertificates(result.stdout);
     const label = msg('diagnosis.ca-source.windows-store');
-    out.searched.push(countLine(label, undefined, parsed.certs.length, result.code !== 0 && parsed.certs.length === 0 ? msg('diagnosis.ca-file.powershell-failed') : undefined));
-    for (const c of parsed.certs) out.certificates.push({ ...c, source: { kind: 'windows-store', label, codexReads: true } });
+    out.searched.push(
+      countLine(
+        label,
+        undefined,
+        parsed.certs.length,
+        result.code !== 0 && parsed.certs.length === 0 ? msg('diagnosis.ca-file.powershell-failed') : undefined,
+      ),
+    );
+    for (const c of parsed.certs)
+      out.certificates.push({ ...c, source: { kind: 'windows-store', label, codexReads: true } });
   }
   return out;
 }

@@ -9,7 +9,9 @@ import ts from 'typescript';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const FILES = [
-  ...readdirSync(path.join(root, 'electron/cli')).filter((f) => f.endsWith('.ts')).map((f) => `electron/cli/${f}`),
+  ...readdirSync(path.join(root, 'electron/cli'))
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => `electron/cli/${f}`),
   'electron/cli.ts',
   'electron/web/server.ts',
   'electron/core/diagnosis/report-markdown.ts',
@@ -23,7 +25,13 @@ function literals(file: string): { line: number; text: string }[] {
   const found: { line: number; text: string }[] = [];
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) return;
-    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) {
+    if (
+      ts.isStringLiteral(node) ||
+      ts.isNoSubstitutionTemplateLiteral(node) ||
+      ts.isTemplateHead(node) ||
+      ts.isTemplateMiddle(node) ||
+      ts.isTemplateTail(node)
+    ) {
       found.push({ line: source.getLineAndCharacterOfPosition(node.getStart()).line + 1, text: node.text });
     }
     ts.forEachChild(node, visit);
@@ -33,7 +41,11 @@ function literals(file: string): { line: number; text: string }[] {
 }
 
 test('the command line, the report and the server print no English literal: only catalog ids', () => {
-  const english = FILES.flatMap((file) => literals(file).filter((l) => PROSE.test(l.text)).map((l) => `${file}:${l.line}: ${l.text}`));
+  const english = FILES.flatMap((file) =>
+    literals(file)
+      .filter((l) => PROSE.test(l.text))
+      .map((l) => `${file}:${l.line}: ${l.text}`),
+  );
   assert.deepEqual(english, [], 'put the sentence in shared/i18n/catalog/{en,zh-CN}/cli.ts and print it with tr.t(id)');
 });
 

@@ -19,7 +19,13 @@ const custom: ProviderInfo = {
   requiresOpenaiAuth: false,
   envKey: 'LAB_KEY',
 };
-const builtIn: ProviderInfo = { ...custom, id: 'openai', builtIn: true, requiresOpenaiAuth: true, envKey: undefined } as ProviderInfo;
+const builtIn: ProviderInfo = {
+  ...custom,
+  id: 'openai',
+  builtIn: true,
+  requiresOpenaiAuth: true,
+  envKey: undefined,
+} as ProviderInfo;
 delete (builtIn as { envKey?: string }).envKey;
 
 function jwt(payload: Record<string, unknown>): string {
@@ -27,12 +33,21 @@ function jwt(payload: Record<string, unknown>): string {
   return `${enc({ alg: 'none' })}.${enc(payload)}.sig`;
 }
 
-function inputs(over: Partial<CredentialInputs>, vars: Record<string, string> = {}, dotenv: Record<string, string> = {}): CredentialInputs {
+function inputs(
+  over: Partial<CredentialInputs>,
+  vars: Record<string, string> = {},
+  dotenv: Record<string, string> = {},
+): CredentialInputs {
   return {
     provider: custom,
     providerTable: {},
     topLevel: {},
-    variable: (name) => (name in dotenv ? { value: dotenv[name]!, from: 'dotenv' } : name in vars ? { value: vars[name]!, from: 'process' } : undefined),
+    variable: (name) =>
+      name in dotenv
+        ? { value: dotenv[name]!, from: 'dotenv' }
+        : name in vars
+          ? { value: vars[name]!, from: 'process' }
+          : undefined,
     authJson: null,
     authMode: 'none',
     ...over,
@@ -61,7 +76,14 @@ describe('resolveCredential', () => {
     delete provider.envKey;
     const c = resolveCredential(
       inputs(
-        { provider, providerTable: { experimental_bearer_token: 'tok-abcdef', http_headers: { 'X-Team': 'core' }, env_http_headers: { 'X-Org': 'ORG_VAR', 'X-None': 'UNSET' } } },
+        {
+          provider,
+          providerTable: {
+            experimental_bearer_token: 'tok-abcdef',
+            http_headers: { 'X-Team': 'core' },
+            env_http_headers: { 'X-Org': 'ORG_VAR', 'X-None': 'UNSET' },
+          },
+        },
         { ORG_VAR: 'org-1' },
       ),
     );
@@ -70,7 +92,12 @@ describe('resolveCredential', () => {
 
   test('API-key login in auth.json for the built-in provider', () => {
     const c = resolveCredential(
-      inputs({ provider: builtIn, providerTable: undefined, authJson: JSON.stringify({ auth_mode: 'apikey', OPENAI_API_KEY: 'sk-login-5678' }), authMode: 'apikey' }),
+      inputs({
+        provider: builtIn,
+        providerTable: undefined,
+        authJson: JSON.stringify({ auth_mode: 'apikey', OPENAI_API_KEY: 'sk-login-5678' }),
+        authMode: 'apikey',
+      }),
     );
     assert.equal(c.headers().Authorization, 'Bearer sk-login-5678');
     assert.equal(c.info.kind, 'api-key');
@@ -78,7 +105,11 @@ describe('resolveCredential', () => {
 
   test('ChatGPT login: access token and account id; an expired token is not used', () => {
     const live = jwt({ exp: Math.floor(Date.now() / 1000) + 3600 });
-    const auth = (token: string) => JSON.stringify({ auth_mode: 'chatgpt', tokens: { access_token: token, account_id: 'acct-42', id_token: 'x', refresh_token: 'r' } });
+    const auth = (token: string) =>
+      JSON.stringify({
+        auth_mode: 'chatgpt',
+        tokens: { access_token: token, account_id: 'acct-42', id_token: 'x', refresh_token: 'r' },
+      });
     const provider = { ...custom, requiresOpenaiAuth: true };
     delete provider.envKey;
     const c = resolveCredential(inputs({ provider, authJson: auth(live), authMode: 'chatgpt' }));
@@ -91,18 +122,29 @@ describe('resolveCredential', () => {
 
   test('CODEX_API_KEY stands in only where there is no saved login (the interactive Codex ignores it)', () => {
     const login = JSON.stringify({ auth_mode: 'apikey', OPENAI_API_KEY: 'sk-saved-1111' });
-    const both = resolveCredential(inputs({ provider: builtIn, providerTable: undefined, authJson: login, authMode: 'apikey' }, { CODEX_API_KEY: 'sk-exec-2222' }));
+    const both = resolveCredential(
+      inputs(
+        { provider: builtIn, providerTable: undefined, authJson: login, authMode: 'apikey' },
+        { CODEX_API_KEY: 'sk-exec-2222' },
+      ),
+    );
     assert.equal(both.headers().Authorization, 'Bearer sk-saved-1111');
-    const onlyVar = resolveCredential(inputs({ provider: builtIn, providerTable: undefined }, { CODEX_API_KEY: 'sk-exec-2222' }));
+    const onlyVar = resolveCredential(
+      inputs({ provider: builtIn, providerTable: undefined }, { CODEX_API_KEY: 'sk-exec-2222' }),
+    );
     assert.equal(onlyVar.headers().Authorization, 'Bearer sk-exec-2222');
     assert.match(en(onlyVar.info.source), /codex exec/);
     // OPENAI_API_KEY in the environment is never sent by Codex (verified), so not by the probes either.
-    const openaiVar = resolveCredential(inputs({ provider: builtIn, providerTable: undefined }, { OPENAI_API_KEY: 'sk-env-3333' }));
+    const openaiVar = resolveCredential(
+      inputs({ provider: builtIn, providerTable: undefined }, { OPENAI_API_KEY: 'sk-env-3333' }),
+    );
     assert.equal(openaiVar.usable, false);
   });
 
   test('the bearer replaces an Authorization from http_headers, as Codex does', () => {
-    const c = resolveCredential(inputs({ providerTable: { http_headers: { authorization: 'Bearer from-headers' } } }, { LAB_KEY: 'sk-env-4444' }));
+    const c = resolveCredential(
+      inputs({ providerTable: { http_headers: { authorization: 'Bearer from-headers' } } }, { LAB_KEY: 'sk-env-4444' }),
+    );
     assert.deepEqual(c.headers(), { Authorization: 'Bearer sk-env-4444' });
   });
 
@@ -114,7 +156,9 @@ describe('resolveCredential', () => {
   });
 
   test('keyring storage is said, not read', () => {
-    const c = resolveCredential(inputs({ provider: builtIn, providerTable: undefined, topLevel: { cli_auth_credentials_store: 'keyring' } }));
+    const c = resolveCredential(
+      inputs({ provider: builtIn, providerTable: undefined, topLevel: { cli_auth_credentials_store: 'keyring' } }),
+    );
     assert.equal(c.info.status, 'keyring');
   });
 
@@ -138,14 +182,18 @@ describe('[model_providers.openai] that Codex loads and ignores', () => {
     [{ base_url: 'http://x/v1' }, false],
   ];
   for (const [table, ignored] of cases) {
-    test(`${JSON.stringify(table)} → ${ignored ? 'ignored' : 'refused'}`, () => assert.equal(isIgnoredBuiltInTable('openai', table), ignored));
+    test(`${JSON.stringify(table)} → ${ignored ? 'ignored' : 'refused'}`, () =>
+      assert.equal(isIgnoredBuiltInTable('openai', table), ignored));
   }
 });
 
 describe('readCodexSetup', () => {
   test('the setup describes the credential without its value; CODEX_* keys in .env are skipped as Codex does', async () => {
     const home = mkdtempSync(path.join(os.tmpdir(), 'cred-'));
-    writeFileSync(path.join(home, 'config.toml'), 'model_provider = "lab"\n[model_providers.lab]\nname = "Lab"\nbase_url = "http://127.0.0.1:1/v1"\nenv_key = "LAB_KEY"\n');
+    writeFileSync(
+      path.join(home, 'config.toml'),
+      'model_provider = "lab"\n[model_providers.lab]\nname = "Lab"\nbase_url = "http://127.0.0.1:1/v1"\nenv_key = "LAB_KEY"\n',
+    );
     writeFileSync(path.join(home, '.env'), 'LAB_KEY=sk-from-dotenv-abcdef\n');
     const { setup, credential } = await readCodexSetup({ codexHome: home, env: { LAB_KEY: 'sk-shell-000000' } });
     assert.equal(credential.headers().Authorization, 'Bearer sk-from-dotenv-abcdef');

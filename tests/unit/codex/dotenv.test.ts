@@ -9,7 +9,8 @@ const pairs = (text: string, env = {}) => parseDotenv(text, env).entries.map((e)
 
 describe('parseDotenv', () => {
   test('KEY=value, export, quotes, comments, CRLF and blank lines', () => {
-    const text = '# c\r\n\r\nA=1\r\nexport B=two\r\nC="x y\\n\\"q\\""\r\nD=\'$A lit\\n\'\r\nE=v # note\r\nF=a#b\r\n  G = " sp "\r\nH=\r\nexport=5\r\n';
+    const text =
+      '# c\r\n\r\nA=1\r\nexport B=two\r\nC="x y\\n\\"q\\""\r\nD=\'$A lit\\n\'\r\nE=v # note\r\nF=a#b\r\n  G = " sp "\r\nH=\r\nexport=5\r\n';
     assert.deepEqual(pairs(text), [
       ['A', '1'],
       ['B', 'two'],
@@ -24,33 +25,60 @@ describe('parseDotenv', () => {
   });
   test('line numbers, and odd lines reported but skipped', () => {
     const r = parseDotenv('A=1\nnot a pair\nB=2 extra\n1X=3\nC=ok\n');
-    assert.deepEqual(r.entries.map((e) => [e.key, e.line]), [['A', 1], ['C', 5]]);
-    assert.deepEqual(r.problems.map((p) => p.line), [2, 3, 4]);
+    assert.deepEqual(
+      r.entries.map((e) => [e.key, e.line]),
+      [
+        ['A', 1],
+        ['C', 5],
+      ],
+    );
+    assert.deepEqual(
+      r.problems.map((p) => p.line),
+      [2, 3, 4],
+    );
   });
   test('substitution: process env first, then earlier lines; dotenvy quirks kept', () => {
     assert.deepEqual(pairs('P=1\nA=$P\nB=${P}x\nC=$Q\nD=$MY_P\n', { Q: 'env' }), [
-      ['P', '1'], ['A', '1'], ['B', '1x'], ['C', 'env'], ['D', '_P'],
+      ['P', '1'],
+      ['A', '1'],
+      ['B', '1x'],
+      ['C', 'env'],
+      ['D', '_P'],
     ]);
     const r = parseDotenv('P=1\nA="x$P"\n');
-    assert.deepEqual(r.entries.map((e) => e.key), ['P']);
+    assert.deepEqual(
+      r.entries.map((e) => e.key),
+      ['P'],
+    );
     assert.match(en(r.problems[0]!.message), /closing "/);
   });
   test('a quoted value may span lines; an unclosed quote swallows the rest', () => {
-    assert.deepEqual(pairs('A="l1\nl2"\nB=2\n'), [['A', 'l1\nl2'], ['B', '2']]);
+    assert.deepEqual(pairs('A="l1\nl2"\nB=2\n'), [
+      ['A', 'l1\nl2'],
+      ['B', '2'],
+    ]);
     const r = parseDotenv('X=1\nA="open\nB=2\nC=3\n');
-    assert.deepEqual(r.entries.map((e) => e.key), ['X']);
+    assert.deepEqual(
+      r.entries.map((e) => e.key),
+      ['X'],
+    );
     assert.equal(r.problems[0]?.line, 2);
   });
   test('a BOM spoils only the first line', () => {
     const r = parseDotenv('\uFEFFA=1\nB=2\n');
-    assert.deepEqual(r.entries.map((e) => e.key), ['B']);
+    assert.deepEqual(
+      r.entries.map((e) => e.key),
+      ['B'],
+    );
     assert.match(en(r.problems[0]!.message), /BOM/);
   });
 });
 
 // Our reading of .env + environment must match what the real Codex did with the same input.
 describe('agrees with the real codex (0.169, re-recorded with 0.171) (tests/fixtures/codex/dotenv-observed.json)', () => {
-  const observed = JSON.parse(readFileSync(new URL('../../fixtures/codex/dotenv-observed.json', import.meta.url), 'utf8')) as {
+  const observed = JSON.parse(
+    readFileSync(new URL('../../fixtures/codex/dotenv-observed.json', import.meta.url), 'utf8'),
+  ) as {
     cases: Record<string, { present: string; connected: string[] }>;
   };
   const PORT = '18111';
@@ -68,7 +96,10 @@ describe('agrees with the real codex (0.169, re-recorded with 0.171) (tests/fixt
       assert.deepEqual(ours, theirs, 'same proxy variables set');
       const target = r.effectiveProxy?.value;
       // NO_PROXY naming the provider's host: Codex goes direct, to no proxy.
-      const bypassed = (r.noProxy ?? '').split(',').map((e) => e.trim()).includes(c.host ?? '127.0.0.1');
+      const bypassed = (r.noProxy ?? '')
+        .split(',')
+        .map((e) => e.trim())
+        .includes(c.host ?? '127.0.0.1');
       if (bypassed) assert.deepEqual(seen.connected, [], 'NO_PROXY covers the provider');
       else if (seen.connected.includes('PORT')) assert.equal(target, `http://127.0.0.1:${PORT}`);
       else if (seen.connected.includes('OTHERPORT')) assert.equal(target, `http://127.0.0.1:${OTHER}`);

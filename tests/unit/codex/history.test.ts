@@ -34,13 +34,10 @@ function makeDb(rows: Row[], base = NOW): string {
   db.exec(SCHEMA);
   db.exec('BEGIN');
   for (const [age, target, body] of rows) {
-    db.run('INSERT INTO logs (ts, ts_nanos, level, target, feedback_log_body, estimated_bytes) VALUES (?, 0, ?, ?, ?, ?)', [
-      Math.floor((base - age * DAY) / 1000),
-      'WARN',
-      target,
-      body,
-      body.length,
-    ]);
+    db.run(
+      'INSERT INTO logs (ts, ts_nanos, level, target, feedback_log_body, estimated_bytes) VALUES (?, 0, ?, ?, ?, ?)',
+      [Math.floor((base - age * DAY) / 1000), 'WARN', target, body, body.length],
+    );
   }
   db.exec('COMMIT');
   db.close();
@@ -60,13 +57,23 @@ describe("Codex's history", () => {
       [2, RETRY, retry(3, 800, 'Connection refused (os error 111)')],
       [1, RETRY, retry(4, 1600, 'WebSocket protocol error: Connection reset without closing handshake')],
       [1, CLIENT, 'falling back to HTTP'],
-      [1, RETRY, 'stream disconnected - retrying sampling request (2/5 in 200ms)... sampling_error=unexpected status 401 Unauthorized'],
+      [
+        1,
+        RETRY,
+        'stream disconnected - retrying sampling request (2/5 in 200ms)... sampling_error=unexpected status 401 Unauthorized',
+      ],
       [0, 'codex_core::session', 'Reconnecting... waiting for network'],
       [0, 'codex_tui::app', 'rendered a frame'], // another target: never read
     ]);
     const h = await readCodexHistory({ codexHome: home, now: NOW });
     assert.equal(h.status, 'ok');
-    assert.deepEqual(h.last7Days, { retries: 4, fallbacks: 1, waitingForNetwork: 0, unauthorized: 1, retryDelayMs: 400 + 800 + 1600 + 200 });
+    assert.deepEqual(h.last7Days, {
+      retries: 4,
+      fallbacks: 1,
+      waitingForNetwork: 0,
+      unauthorized: 1,
+      retryDelayMs: 400 + 800 + 1600 + 200,
+    });
     assert.equal(h.last30Days.retries, 5);
     assert.equal(h.last30Days.fallbacks, 2);
     assert.deepEqual(h.causes, [
@@ -74,13 +81,22 @@ describe("Codex's history", () => {
       { cause: 'connection-reset', count: 1 },
       { cause: 'unauthorized', count: 1 },
     ]);
-    assert.deepEqual(h.perDay.map((d) => d.date), ['2026-11-10', '2026-11-28', '2026-11-29']);
+    assert.deepEqual(
+      h.perDay.map((d) => d.date),
+      ['2026-11-10', '2026-11-28', '2026-11-29'],
+    );
     const summary = historySummary(h)!;
     const text = JSON.stringify(h) + en(summary) + zh(summary);
     assert.ok(!text.includes(SECRET), 'no secret from a logged URL');
     assert.ok(!text.includes('gw.example'), 'no message text beyond the error classes');
-    assert.equal(en(summary), 'In the last 7 days Codex fell back from WebSockets to HTTPS 1 time, retried 4 times, was refused with 401 1 time; about 3 s spent waiting between retries.');
-    assert.equal(zh(summary), '最近 7 天内，Codex 从 WebSocket 回退到 HTTPS 1 次、重试 4 次、因 401 被拒绝 1 次；重试之间共等待了约 3 秒。');
+    assert.equal(
+      en(summary),
+      'In the last 7 days Codex fell back from WebSockets to HTTPS 1 time, retried 4 times, was refused with 401 1 time; about 3 s spent waiting between retries.',
+    );
+    assert.equal(
+      zh(summary),
+      '最近 7 天内，Codex 从 WebSocket 回退到 HTTPS 1 次、重试 4 次、因 401 被拒绝 1 次；重试之间共等待了约 3 秒。',
+    );
   });
 
   test('no database, a file that is not SQLite, a lock folder of a running read, a stale one', async () => {
@@ -107,7 +123,8 @@ describe("Codex's history", () => {
 
   test('a database Codex is writing to in WAL mode, rows still only in the -wal file: read, and the writer is not blocked', (t) => {
     const python = spawnSync('python3', ['--version']);
-    if (python.status !== 0) return t.skip('python3 (its sqlite3 module is a native SQLite, as Codex uses) is not installed');
+    if (python.status !== 0)
+      return t.skip('python3 (its sqlite3 module is a native SQLite, as Codex uses) is not installed');
     const home = mkdtempSync(path.join(os.tmpdir(), 'codex-history-wal-'));
     const node = `const h = await (await import(${JSON.stringify(new URL('../../../electron/core/codex/history.ts', import.meta.url).href)})).readCodexHistory({ codexHome: ${JSON.stringify(home)} }); console.log(JSON.stringify(h.last7Days));`;
     const script = [
@@ -115,7 +132,7 @@ describe("Codex's history", () => {
       `c = sqlite3.connect(${JSON.stringify(path.join(home, 'logs_2.sqlite'))})`,
       "c.execute('PRAGMA journal_mode=WAL')",
       `c.execute('''${SCHEMA}''')`,
-      "c.commit()",
+      'c.commit()',
       "for i in range(3): c.execute(\"INSERT INTO logs (ts, ts_nanos, level, target, feedback_log_body) VALUES (?, 0, 'INFO', 'codex_core::client', 'falling back to HTTP')\", (int(time.time()),))",
       'c.commit()',
       `r = subprocess.run(['node', '--import', 'tsx', '--input-type=module', '-e', ${JSON.stringify(node)}], capture_output=True, text=True)`,
@@ -132,7 +149,8 @@ describe("Codex's history", () => {
 
   test('a large database: the time box holds and the result says it is partial', async () => {
     const rows: Row[] = [];
-    for (let i = 0; i < 60_000; i += 1) rows.push([i % 20, i % 3 ? 'codex_tui::app' : RETRY, i % 3 ? 'frame' : retry(2, 400, 'request timed out')]);
+    for (let i = 0; i < 60_000; i += 1)
+      rows.push([i % 20, i % 3 ? 'codex_tui::app' : RETRY, i % 3 ? 'frame' : retry(2, 400, 'request timed out')]);
     const home = makeDb(rows);
     const t0 = performance.now();
     const h = await readCodexHistory({ codexHome: home, now: NOW, budgetMs: 1 });
@@ -142,14 +160,26 @@ describe("Codex's history", () => {
   });
 
   test('the diagnosis carries it: a finding and codexHistory in the report', async () => {
-    const home = makeDb([[1, CLIENT, 'falling back to HTTP'], [1, RETRY, retry(2, 400, 'Connection refused')]]);
-    writeFileSync(path.join(home, 'config.toml'), 'model_provider = "p"\n[model_providers.p]\nname = "P"\nbase_url = "http://127.0.0.1:9/v1"\n');
+    const home = makeDb([
+      [1, CLIENT, 'falling back to HTTP'],
+      [1, RETRY, retry(2, 400, 'Connection refused')],
+    ]);
+    writeFileSync(
+      path.join(home, 'config.toml'),
+      'model_provider = "p"\n[model_providers.p]\nname = "P"\nbase_url = "http://127.0.0.1:9/v1"\n',
+    );
     const report = await runDiagnosis({
       codexHome: home,
       env: {},
       codexDoctor: false,
       timeoutMs: 500,
-      readEnvironment: async () => ({ systemProxy: null, localProxies: [], proxyApps: [], clashApi: [], tun: { active: false, interfaces: [], evidence: [] } }),
+      readEnvironment: async () => ({
+        systemProxy: null,
+        localProxies: [],
+        proxyApps: [],
+        clashApi: [],
+        tun: { active: false, interfaces: [], evidence: [] },
+      }),
     });
     assert.equal(report.codexHistory?.last7Days.fallbacks, 1);
     const finding = report.findings.find((f) => f.id === 'codex.history.connection-trouble');
@@ -163,10 +193,31 @@ describe('after a fix, later', () => {
     const { withRecordSinceChange, sinceChangeText } = await import('../../../electron/core/after-fix/since-change.ts');
     // History reads with the real clock: the rows are dated from it too.
     const now = Date.now();
-    const home = makeDb([[3, CLIENT, 'falling back to HTTP'], [0.5, RETRY, retry(2, 400, 'timeout')]], now);
+    const home = makeDb(
+      [
+        [3, CLIENT, 'falling back to HTTP'],
+        [0.5, RETRY, retry(2, 400, 'timeout')],
+      ],
+      now,
+    );
     const createdAt = new Date(now - 1 * DAY).toISOString();
-    const entry = { id: 'c1', createdAt, fix: 'disable-websockets' as const, title: 't', codexHome: home, profile: null, files: [] };
-    const item = { id: 'c1', createdAt, fix: 'disable-websockets' as const, title: msg('fixes.title.legacy', { title: 't' }), files: [], reverted: false };
+    const entry = {
+      id: 'c1',
+      createdAt,
+      fix: 'disable-websockets' as const,
+      title: 't',
+      codexHome: home,
+      profile: null,
+      files: [],
+    };
+    const item = {
+      id: 'c1',
+      createdAt,
+      fix: 'disable-websockets' as const,
+      title: msg('fixes.title.legacy', { title: 't' }),
+      files: [],
+      reverted: false,
+    };
     const [withSince] = await withRecordSinceChange([item], [entry], {});
     assert.equal(withSince?.sinceChange?.retries, 1, 'the retry after the change');
     assert.equal(withSince?.sinceChange?.fallbacks, 0, 'the fallback before it is not counted');

@@ -48,7 +48,10 @@ describe('our findings agree with what Codex refused (recorded in codex-refusals
     test(`${c.name}: Codex started, we raise no error`, async () => {
       assert.equal(recorded.cases[c.name]?.refused, false);
       const findings = await ourFindings(c);
-      assert.deepEqual(findings.filter((x) => x.severity === 'error').map((x) => x.id), []);
+      assert.deepEqual(
+        findings.filter((x) => x.severity === 'error').map((x) => x.id),
+        [],
+      );
       if (c.expectFinding) assert.ok(findings.some((x) => x.id === c.expectFinding));
     });
   }
@@ -61,7 +64,10 @@ describe('live: the real codex refuses what we flag', () => {
       const outcome = await runCodexExec(c, 20000);
       assert.equal(outcome.timedOut, false);
       assert.notEqual(outcome.exitCode, 0);
-      assert.match(outcome.error, name === 'reserved-openai' ? /reserved built-in provider IDs: `openai`/ : /legacy `profile = "work"`/);
+      assert.match(
+        outcome.error,
+        name === 'reserved-openai' ? /reserved built-in provider IDs: `openai`/ : /legacy `profile = "work"`/,
+      );
       const f = (await ourFindings(c)).find((x) => x.id === c.expectFinding);
       assert.equal(f?.severity, 'error');
     });
@@ -124,7 +130,11 @@ describe('codex --version and installs', () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'ccd-path-'));
     cleanup.push(dir);
     await symlink(REAL_CODEX, path.join(dir, 'codex'));
-    const env = { ...cleanEnv(), PATH: `${dir}:${path.dirname(REAL_CODEX)}:${path.dirname(process.execPath)}`, npm_config_prefix: dir };
+    const env = {
+      ...cleanEnv(),
+      PATH: `${dir}:${path.dirname(REAL_CODEX)}:${path.dirname(process.execPath)}`,
+      npm_config_prefix: dir,
+    };
     const installs = await findCodexInstalls(env, 'linux', { askNpm: false });
     const ours = installs.filter((i) => i.kind === 'path');
     assert.equal(ours.length, 1, 'the link and node_modules/.bin/codex are the same binary');
@@ -133,7 +143,10 @@ describe('codex --version and installs', () => {
   });
   test('the project copy only with CCD_INCLUDE_PROJECT_CODEX=1', { timeout: 20000 }, async () => {
     const env = { ...cleanEnv(), PATH: path.dirname(process.execPath), npm_config_prefix: '/nonexistent' };
-    assert.equal((await findCodexInstalls(env, 'linux', { askNpm: false })).some((i) => i.kind === 'project'), false);
+    assert.equal(
+      (await findCodexInstalls(env, 'linux', { askNpm: false })).some((i) => i.kind === 'project'),
+      false,
+    );
     const withProject = await findCodexInstalls({ ...env, CCD_INCLUDE_PROJECT_CODEX: '1' }, 'linux', { askNpm: false });
     const project = withProject.find((i) => i.kind === 'project');
     assert.equal(project?.version, '0.171.0');
@@ -143,20 +156,26 @@ describe('codex --version and installs', () => {
 describe('runCodexDoctor', () => {
   test('summarises the recorded doctor JSON, one line per check', async () => {
     const lines = summariseChecks(JSON.parse(await fixture('doctor-network-only.json')));
-    assert.deepEqual(lines.map((l) => l.split(':')[0]), [
-      'config.load', 'network.env', 'network.provider_reachability', 'network.websocket_reachability', 'overall',
-    ]);
+    assert.deepEqual(
+      lines.map((l) => l.split(':')[0]),
+      ['config.load', 'network.env', 'network.provider_reachability', 'network.websocket_reachability', 'overall'],
+    );
     assert.match(lines[3] ?? '', /^network\.websocket_reachability: warning — Responses WebSocket failed/);
   });
 
   test('runs the real codex doctor against a closed port and keeps secrets out', { timeout: 30000 }, async () => {
     const secret = 'sk-labFAKEsecret0123456789';
     const home = await makeCodexHome({
-      'config.toml': 'model_provider = "lab"\n[model_providers.lab]\nname = "lab"\nbase_url = "http://127.0.0.1:9/v1"\nwire_api = "responses"\nsupports_websockets = true\nenv_key = "LAB_KEY"\n',
+      'config.toml':
+        'model_provider = "lab"\n[model_providers.lab]\nname = "lab"\nbase_url = "http://127.0.0.1:9/v1"\nwire_api = "responses"\nsupports_websockets = true\nenv_key = "LAB_KEY"\n',
       '.env': 'HTTP_PROXY=http://user:proxyFAKEpass@127.0.0.1:9\n',
     });
     cleanup.push(home);
-    const report = await runCodexDoctor(REAL_CODEX, { codexHome: home, env: cleanEnv({ LAB_KEY: secret }), timeoutMs: 20000 });
+    const report = await runCodexDoctor(REAL_CODEX, {
+      codexHome: home,
+      env: cleanEnv({ LAB_KEY: secret }),
+      timeoutMs: 20000,
+    });
     assert.equal(report.exitCode, 1);
     const json = report.json as { overallStatus: string; checks: Record<string, { status: string }> };
     assert.equal(json.overallStatus, 'fail');
@@ -178,13 +197,18 @@ describe('runCodexDoctor', () => {
     try {
       const started = Date.now();
       const report = await runCodexDoctor(REAL_CODEX, { codexHome: home, env: cleanEnv(), timeoutMs: 2500 });
-      assert.ok(Date.now() - started < 8000, 'killed near the timeout, not after Codex\'s 15 s');
+      assert.ok(Date.now() - started < 8000, "killed near the timeout, not after Codex's 15 s");
       assert.equal(report.exitCode, null);
       assert.match(en(report.problem!), /did not finish within 2500 ms/);
       assert.match(zh(report.problem!), /2500 毫秒内没有结束/);
       const controller = new AbortController();
       setTimeout(() => controller.abort(), 300);
-      const aborted = await runCodexDoctor(REAL_CODEX, { codexHome: home, env: cleanEnv(), timeoutMs: 20000, signal: controller.signal });
+      const aborted = await runCodexDoctor(REAL_CODEX, {
+        codexHome: home,
+        env: cleanEnv(),
+        timeoutMs: 20000,
+        signal: controller.signal,
+      });
       assert.match(en(aborted.problem!), /cancelled/);
     } finally {
       for (const s of sockets) s.destroy();
@@ -193,7 +217,11 @@ describe('runCodexDoctor', () => {
   });
 
   test('a binary that does not exist gives a report, not an exception', async () => {
-    const report = await runCodexDoctor('/nonexistent/codex', { codexHome: os.tmpdir(), env: cleanEnv(), timeoutMs: 2000 });
+    const report = await runCodexDoctor('/nonexistent/codex', {
+      codexHome: os.tmpdir(),
+      env: cleanEnv(),
+      timeoutMs: 2000,
+    });
     assert.equal(report.exitCode, null);
     assert.match(en(report.problem!), /could not start \/nonexistent\/codex/);
   });

@@ -19,8 +19,16 @@ async function home(files: Record<string, string>): Promise<string> {
   return dir;
 }
 
-async function load(files: Record<string, string>, extra: { profile?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CodexSetup> {
-  return loadCodexSetup({ codexHome: await home(files), profile: extra.profile ?? null, env: extra.env ?? {}, platform: 'linux' });
+async function load(
+  files: Record<string, string>,
+  extra: { profile?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<CodexSetup> {
+  return loadCodexSetup({
+    codexHome: await home(files),
+    profile: extra.profile ?? null,
+    env: extra.env ?? {},
+    platform: 'linux',
+  });
 }
 
 const ids = (s: CodexSetup) => s.findings.map((f) => f.id);
@@ -35,8 +43,14 @@ describe('provider', () => {
     const s = await load({});
     assert.equal(s.homeExists, true);
     assert.deepEqual(s.provider, {
-      id: 'openai', builtIn: true, name: 'OpenAI', baseUrl: OPENAI_API_BASE_URL, baseUrlSource: 'default-apikey',
-      supportsWebsockets: true, websocketConnectTimeoutMs: 15000, requiresOpenaiAuth: true,
+      id: 'openai',
+      builtIn: true,
+      name: 'OpenAI',
+      baseUrl: OPENAI_API_BASE_URL,
+      baseUrlSource: 'default-apikey',
+      supportsWebsockets: true,
+      websocketConnectTimeoutMs: 15000,
+      requiresOpenaiAuth: true,
     });
     assert.equal(s.authMode, 'none');
     assert.deepEqual(s.findings, []);
@@ -54,22 +68,33 @@ describe('provider', () => {
     for (const s of [s1, s2]) assert.ok(!JSON.stringify(s).includes('FAKE'), 'no secret in the result');
   });
   test('custom provider written as a table, with comments and CRLF: defaults and fields', async () => {
-    const cfg = '# mine\r\nmodel_provider = "lab" # pick\r\n\r\n[model_providers.lab]\r\nname = "Lab"\r\nbase_url = "http://127.0.0.1:5/v1"\r\nenv_key = "LAB_KEY"\r\n';
+    const cfg =
+      '# mine\r\nmodel_provider = "lab" # pick\r\n\r\n[model_providers.lab]\r\nname = "Lab"\r\nbase_url = "http://127.0.0.1:5/v1"\r\nenv_key = "LAB_KEY"\r\n';
     const s = await load({ 'config.toml': cfg });
     const file = s.configFiles[0]?.path;
     assert.deepEqual(s.provider, {
-      id: 'lab', builtIn: false, name: 'Lab', baseUrl: 'http://127.0.0.1:5/v1', baseUrlSource: 'provider',
-      supportsWebsockets: false, websocketConnectTimeoutMs: 15000, requiresOpenaiAuth: false, envKey: 'LAB_KEY',
-      definedIn: file, selectedIn: file,
+      id: 'lab',
+      builtIn: false,
+      name: 'Lab',
+      baseUrl: 'http://127.0.0.1:5/v1',
+      baseUrlSource: 'provider',
+      supportsWebsockets: false,
+      websocketConnectTimeoutMs: 15000,
+      requiresOpenaiAuth: false,
+      envKey: 'LAB_KEY',
+      definedIn: file,
+      selectedIn: file,
     });
   });
   test('dotted keys, inline tables, a BOM and explicit websocket settings', async () => {
-    const dotted = '\uFEFFmodel_provider = "d"\nmodel_providers.d.base_url = "https://gw.example/v1"\nmodel_providers.d.supports_websockets = true\nmodel_providers.d.websocket_connect_timeout_ms = 3000\n';
+    const dotted =
+      '\uFEFFmodel_provider = "d"\nmodel_providers.d.base_url = "https://gw.example/v1"\nmodel_providers.d.supports_websockets = true\nmodel_providers.d.websocket_connect_timeout_ms = 3000\n';
     const s1 = await load({ 'config.toml': dotted });
     assert.equal(s1.provider?.baseUrl, 'https://gw.example/v1');
     assert.equal(s1.provider?.supportsWebsockets, true);
     assert.equal(s1.provider?.websocketConnectTimeoutMs, 3000);
-    const inline = 'model_provider = "i"\nmodel_providers = { i = { name = "OpenAI", requires_openai_auth = true, supports_websockets = false } }\n';
+    const inline =
+      'model_provider = "i"\nmodel_providers = { i = { name = "OpenAI", requires_openai_auth = true, supports_websockets = false } }\n';
     const s2 = await load({ 'config.toml': inline, 'auth.json': JSON.stringify({ OPENAI_API_KEY: FAKE_KEY }) });
     assert.equal(s2.authMode, 'apikey');
     assert.equal(s2.provider?.requiresOpenaiAuth, true);
@@ -79,7 +104,11 @@ describe('provider', () => {
   });
   test('a profile file layers over config.toml, key by key', async () => {
     const base = 'model_provider = "lab"\n[model_providers.lab]\nname = "Lab"\nbase_url = "http://127.0.0.1:5/v1"\n';
-    const files = { 'config.toml': base, 'work.config.toml': '[model_providers.lab]\nsupports_websockets = true\n', 'home.config.toml': 'model_provider = "openai"\n' };
+    const files = {
+      'config.toml': base,
+      'work.config.toml': '[model_providers.lab]\nsupports_websockets = true\n',
+      'home.config.toml': 'model_provider = "openai"\n',
+    };
     const s = await load(files, { profile: 'work' });
     assert.deepEqual(s.profiles, ['home', 'work']);
     assert.equal(s.profile, 'work');
@@ -87,13 +116,25 @@ describe('provider', () => {
     assert.equal(s.provider?.supportsWebsockets, true);
     assert.match(s.provider?.definedIn ?? '', /work\.config\.toml$/);
     assert.match(s.provider?.selectedIn ?? '', /\/config\.toml$/);
-    const s2 = await loadCodexSetup({ codexHome: path.dirname(s.configFiles[0]!.path), profile: 'home', env: {}, platform: 'linux' });
+    const s2 = await loadCodexSetup({
+      codexHome: path.dirname(s.configFiles[0]!.path),
+      profile: 'home',
+      env: {},
+      platform: 'linux',
+    });
     assert.equal(s2.provider?.id, 'openai');
     assert.match(s2.provider?.selectedIn ?? '', /home\.config\.toml$/);
   });
   test('auth.json: auth_mode is read, missing auth_mode falls back, bad JSON is a finding', async () => {
-    assert.equal((await load({ 'auth.json': JSON.stringify({ auth_mode: 'apikey', OPENAI_API_KEY: FAKE_KEY }) })).authMode, 'apikey');
-    assert.equal((await load({ 'auth.json': JSON.stringify({ OPENAI_API_KEY: null, tokens: { refresh_token: FAKE_TOKEN } }) })).authMode, 'chatgpt');
+    assert.equal(
+      (await load({ 'auth.json': JSON.stringify({ auth_mode: 'apikey', OPENAI_API_KEY: FAKE_KEY }) })).authMode,
+      'apikey',
+    );
+    assert.equal(
+      (await load({ 'auth.json': JSON.stringify({ OPENAI_API_KEY: null, tokens: { refresh_token: FAKE_TOKEN } }) }))
+        .authMode,
+      'chatgpt',
+    );
     const bad = await load({ 'auth.json': `{"OPENAI_API_KEY": "${FAKE_KEY}"` });
     assert.equal(bad.authMode, 'unknown');
     assert.ok(ids(bad).includes('auth.unreadable'));
@@ -108,7 +149,10 @@ describe('config problems are findings, never exceptions', () => {
     assert.equal(f?.severity, 'error');
     assert.deepEqual({ line: f?.location?.line, column: f?.location?.column }, { line: 2, column: 9 });
     assert.equal(s.provider, null);
-    assert.deepEqual(s.configFiles.map((c) => c.parsed), [false]);
+    assert.deepEqual(
+      s.configFiles.map((c) => c.parsed),
+      [false],
+    );
   });
   test('duplicate key', async () => {
     const s = await load({ 'config.toml': 'model = "a"\nmodel = "b"\n' });
@@ -118,7 +162,8 @@ describe('config problems are findings, never exceptions', () => {
     assert.match(en(f!.evidence[0]!), /first defined on line 1/);
   });
   test('reserved ids, in a table, a dotted key or an inline table, with their line', async () => {
-    const cfg = 'model_providers.ollama.name = "o"\n[model_providers.openai]\nname = "x"\n[model_providers.ok]\nname = "ok"\n';
+    const cfg =
+      'model_providers.ollama.name = "o"\n[model_providers.openai]\nname = "x"\n[model_providers.ok]\nname = "ok"\n';
     const s = await load({ 'config.toml': cfg });
     const reserved = s.findings.filter((f) => f.id === 'config.reserved-provider-id');
     assert.deepEqual(reserved.map((f) => f.location?.line).sort(), [1, 2]);
@@ -133,7 +178,10 @@ describe('config problems are findings, never exceptions', () => {
     assert.equal(finding(s, 'config.legacy-profile')?.severity, 'error');
     assert.equal(finding(s, 'config.legacy-profile')?.location?.line, 1);
     assert.equal(finding(s, 'config.legacy-profile-table')?.severity, 'warning');
-    const s2 = await load({ 'config.toml': '[profiles.work]\nmodel = "o3"\n', 'work.config.toml': '' }, { profile: 'work' });
+    const s2 = await load(
+      { 'config.toml': '[profiles.work]\nmodel = "o3"\n', 'work.config.toml': '' },
+      { profile: 'work' },
+    );
     assert.equal(finding(s2, 'config.legacy-profile-table')?.severity, 'error');
   });
   test('model_provider naming no table; a non-string model_provider', async () => {
@@ -169,19 +217,31 @@ describe('proxy variables, NO_PROXY and CA', () => {
     assert.equal(s.effectiveProxy?.display, 'http://bob:****@127.0.0.1:7890');
     assert.equal(s.noProxy, 'localhost');
     assert.ok(ids(s).includes('proxy.overridden-by-dotenv'));
-    const visible = JSON.stringify({ ...s, proxyVars: s.proxyVars.map((p) => p.display), effectiveProxy: s.effectiveProxy?.display });
+    const visible = JSON.stringify({
+      ...s,
+      proxyVars: s.proxyVars.map((p) => p.display),
+      effectiveProxy: s.effectiveProxy?.display,
+    });
     assert.ok(!visible.includes(FAKE_PASSWORD), 'only the value fields hold the password');
   });
   test('precedence follows the endpoint scheme: https uses HTTPS_PROXY, http ignores it', async () => {
     const dotenv = 'https_proxy=http://127.0.0.1:1\nHTTP_PROXY=http://127.0.0.1:2\nall_proxy=socks5h://127.0.0.1:3\n';
     const s1 = await load({ '.env': dotenv });
     assert.equal(s1.effectiveProxy?.key, 'https_proxy');
-    assert.deepEqual(s1.proxyVars.map((p) => p.key), ['https_proxy', 'HTTP_PROXY', 'all_proxy']);
-    const s2 = await load({ '.env': dotenv, 'config.toml': 'model_provider = "l"\n[model_providers.l]\nbase_url = "http://127.0.0.1:9/v1"\n' });
+    assert.deepEqual(
+      s1.proxyVars.map((p) => p.key),
+      ['https_proxy', 'HTTP_PROXY', 'all_proxy'],
+    );
+    const s2 = await load({
+      '.env': dotenv,
+      'config.toml': 'model_provider = "l"\n[model_providers.l]\nbase_url = "http://127.0.0.1:9/v1"\n',
+    });
     assert.equal(s2.effectiveProxy?.key, 'HTTP_PROXY');
   });
   test('bad proxy URLs', async () => {
-    const s = await load({ '.env': 'HTTPS_PROXY=https://127.0.0.1:8443\nHTTP_PROXY=127.0.0.1:7890\nALL_PROXY=ftp://127.0.0.1:21\n' });
+    const s = await load({
+      '.env': 'HTTPS_PROXY=https://127.0.0.1:8443\nHTTP_PROXY=127.0.0.1:7890\nALL_PROXY=ftp://127.0.0.1:21\n',
+    });
     assert.equal(finding(s, 'proxy.https-scheme')?.location?.line, 1);
     assert.equal(finding(s, 'proxy.missing-scheme')?.location?.line, 2);
     assert.equal(finding(s, 'proxy.unsupported-scheme')?.location?.line, 3);
@@ -189,7 +249,9 @@ describe('proxy variables, NO_PROXY and CA', () => {
     assert.equal(finding(s2, 'proxy.unparseable')?.severity, 'error');
   });
   test('CA: SSL_CERT_FILE from either place, CODEX_CA_CERTIFICATE only from the process', async () => {
-    const s = await load({ '.env': 'CODEX_CA_CERTIFICATE=/nope.pem\nSSL_CERT_FILE=/also-nope.pem\ncodex_other=1\nodd line\n' });
+    const s = await load({
+      '.env': 'CODEX_CA_CERTIFICATE=/nope.pem\nSSL_CERT_FILE=/also-nope.pem\ncodex_other=1\nodd line\n',
+    });
     assert.deepEqual(s.caFile, { key: 'SSL_CERT_FILE', path: '/also-nope.pem', source: 'dotenv' });
     assert.equal(finding(s, 'ca.codex-ca-in-dotenv')?.location?.line, 1);
     assert.equal(finding(s, 'ca.file-missing')?.location?.line, 2);

@@ -5,23 +5,40 @@ import { locateKey, parseTomlDocument, resolveCodexHome } from '../../../electro
 describe('resolveCodexHome', () => {
   test('flag beats CODEX_HOME beats the default', () => {
     const env = { CODEX_HOME: '/env/codex', HOME: '/home/u' };
-    assert.deepEqual(resolveCodexHome({ flag: '/flag/codex', env, platform: 'linux', homedir: '/home/u' }), { home: '/flag/codex', source: 'flag' });
-    assert.deepEqual(resolveCodexHome({ env, platform: 'linux', homedir: '/home/u' }), { home: '/env/codex', source: 'env' });
-    assert.deepEqual(resolveCodexHome({ env: { HOME: '/home/u' }, platform: 'darwin', homedir: '/x' }), { home: '/home/u/.codex', source: 'default' });
+    assert.deepEqual(resolveCodexHome({ flag: '/flag/codex', env, platform: 'linux', homedir: '/home/u' }), {
+      home: '/flag/codex',
+      source: 'flag',
+    });
+    assert.deepEqual(resolveCodexHome({ env, platform: 'linux', homedir: '/home/u' }), {
+      home: '/env/codex',
+      source: 'env',
+    });
+    assert.deepEqual(resolveCodexHome({ env: { HOME: '/home/u' }, platform: 'darwin', homedir: '/x' }), {
+      home: '/home/u/.codex',
+      source: 'default',
+    });
   });
   test('Windows default is %USERPROFILE%\\.codex', () => {
-    const r = resolveCodexHome({ env: { USERPROFILE: 'C:\\Users\\ann' }, platform: 'win32', homedir: 'C:\\Users\\other' });
+    const r = resolveCodexHome({
+      env: { USERPROFILE: 'C:\\Users\\ann' },
+      platform: 'win32',
+      homedir: 'C:\\Users\\other',
+    });
     assert.deepEqual(r, { home: 'C:\\Users\\ann\\.codex', source: 'default' });
   });
   test('an empty CODEX_HOME counts as unset; ~ is expanded', () => {
-    assert.equal(resolveCodexHome({ env: { CODEX_HOME: '' }, platform: 'linux', homedir: '/home/u' }).source, 'default');
+    assert.equal(
+      resolveCodexHome({ env: { CODEX_HOME: '' }, platform: 'linux', homedir: '/home/u' }).source,
+      'default',
+    );
     assert.equal(resolveCodexHome({ flag: '~/c', env: {}, platform: 'linux', homedir: '/home/u' }).home, '/home/u/c');
   });
 });
 
 describe('parseTomlDocument', () => {
   test('parses comments, dotted keys, inline tables, CRLF and a BOM', () => {
-    const text = '\uFEFF# top\r\nmodel_provider = "x" # trailing\r\nmodel_providers.x.base_url = "http://127.0.0.1:1/v1"\r\n[model_providers.y]\r\nname = { a = 1 }\r\n';
+    const text =
+      '\uFEFF# top\r\nmodel_provider = "x" # trailing\r\nmodel_providers.x.base_url = "http://127.0.0.1:1/v1"\r\n[model_providers.y]\r\nname = { a = 1 }\r\n';
     const r = parseTomlDocument(text, 'config.toml');
     assert.ok(r.ok);
     assert.deepEqual(JSON.parse(JSON.stringify(r.value)), {
@@ -62,9 +79,13 @@ describe('parseTomlDocument', () => {
     const text = 'a = 1\nmodel_providers.ollama.base_url = "x"\n[model_providers.openai]\nname = "n"\n';
     assert.deepEqual(locateKey(text, ['model_providers', 'ollama']), { line: 2, column: 1 });
     assert.deepEqual(locateKey(text, ['model_providers', 'openai']), { line: 3, column: 1 });
-    assert.deepEqual(locateKey('model_providers = { lab = {}, lmstudio = {} }\n', ['model_providers', 'lmstudio']), { line: 1, column: 1 });
+    assert.deepEqual(locateKey('model_providers = { lab = {}, lmstudio = {} }\n', ['model_providers', 'lmstudio']), {
+      line: 1,
+      column: 1,
+    });
   });
   test('never throws on garbage', () => {
-    for (const text of ['[', '= =', '\u0000', 'a = """', '[[x]]\n[x]\n']) assert.equal(parseTomlDocument(text, 'f').ok, false);
+    for (const text of ['[', '= =', '\u0000', 'a = """', '[[x]]\n[x]\n'])
+      assert.equal(parseTomlDocument(text, 'f').ok, false);
   });
 });

@@ -9,7 +9,9 @@ import { describe, test } from 'node:test';
 import { parseTomlDocument } from '../../../electron/core/codex/index.ts';
 import { TOML_TEST_DIR } from '../../fixtures/codex/toml-test-cases.ts';
 
-const observed = JSON.parse(fs.readFileSync(new URL('../../fixtures/codex/toml-test-observed.json', import.meta.url), 'utf8')) as {
+const observed = JSON.parse(
+  fs.readFileSync(new URL('../../fixtures/codex/toml-test-observed.json', import.meta.url), 'utf8'),
+) as {
   cases: Record<string, { loads: boolean }>;
 };
 
@@ -36,10 +38,21 @@ function diff(ours: unknown, want: Tagged, at: string): string | null {
     const { type, value } = want as { type: string; value: string };
     switch (type) {
       case 'integer':
-        return (typeof ours === 'number' || typeof ours === 'bigint') && BigInt(ours) === BigInt(value) ? null : `${at}: integer ${String(ours)} ≠ ${value}`;
+        return (typeof ours === 'number' || typeof ours === 'bigint') && BigInt(ours) === BigInt(value)
+          ? null
+          : `${at}: integer ${String(ours)} ≠ ${value}`;
       case 'float': {
-        const w = value === 'nan' ? NaN : value === 'inf' || value === '+inf' ? Infinity : value === '-inf' ? -Infinity : Number(value);
-        return typeof ours === 'number' && (Object.is(ours, w) || (Number.isNaN(ours) && Number.isNaN(w)) || ours === w) ? null : `${at}: float ${String(ours)} ≠ ${value}`;
+        const w =
+          value === 'nan'
+            ? NaN
+            : value === 'inf' || value === '+inf'
+              ? Infinity
+              : value === '-inf'
+                ? -Infinity
+                : Number(value);
+        return typeof ours === 'number' && (Object.is(ours, w) || (Number.isNaN(ours) && Number.isNaN(w)) || ours === w)
+          ? null
+          : `${at}: float ${String(ours)} ≠ ${value}`;
       }
       case 'string':
         return ours === value ? null : `${at}: string`;
@@ -49,7 +62,8 @@ function diff(ours: unknown, want: Tagged, at: string): string | null {
         return ours instanceof Date ? null : `${at}: not a date`;
     }
   }
-  if (typeof ours !== 'object' || ours === null || Array.isArray(ours) || ours instanceof Date) return `${at}: not a table`;
+  if (typeof ours !== 'object' || ours === null || Array.isArray(ours) || ours instanceof Date)
+    return `${at}: not a table`;
   const keys = Object.keys(want);
   if (keys.length !== Object.keys(ours).length) return `${at}: keys`;
   for (const k of keys) {

@@ -1,7 +1,11 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { EnvironmentReport } from '../../../shared/types.ts';
-import { environmentFindings, environmentSummary, tunIsOn } from '../../../electron/core/diagnosis/environment-findings.ts';
+import {
+  environmentFindings,
+  environmentSummary,
+  tunIsOn,
+} from '../../../electron/core/diagnosis/environment-findings.ts';
 import { en, enAll, zh } from '../../i18n.ts';
 
 const base = (): EnvironmentReport => ({
@@ -40,8 +44,14 @@ describe('environment findings', () => {
     );
     e.systemProxy = { platform: 'darwin', enabled: true, http: '127.0.0.1:7897', source: 'scutil --proxy' };
     const findings = environmentFindings(e);
-    assert.deepEqual(findings.map((f) => f.id), ['environment.local-proxy', 'environment.system-proxy']);
-    assert.equal(en(findings[0]!.summary), 'A proxy listens on 127.0.0.1:7897 and speaks mixed (usually Clash Verge Rev).');
+    assert.deepEqual(
+      findings.map((f) => f.id),
+      ['environment.local-proxy', 'environment.system-proxy'],
+    );
+    assert.equal(
+      en(findings[0]!.summary),
+      'A proxy listens on 127.0.0.1:7897 and speaks mixed (usually Clash Verge Rev).',
+    );
     assert.deepEqual(enAll(findings[0]!.evidence), ['found by: verge.yaml']);
     assert.deepEqual(enAll(findings[1]!.evidence), ['scutil --proxy: http 127.0.0.1:7897']);
     assert.equal(en(environmentSummary(e)), 'proxy ports: 7897 (mixed); system proxy 127.0.0.1:7897; TUN off');

@@ -2,13 +2,22 @@
 // rejected login, and agreement with Codex's own authenticated doctor check.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { recommend, reconcileWithCodexDoctor, type RecommendationFacts, type RouteFacts } from '../../../shared/recommend.ts';
+import {
+  recommend,
+  reconcileWithCodexDoctor,
+  type RecommendationFacts,
+  type RouteFacts,
+} from '../../../shared/recommend.ts';
 import { msg } from '../../../shared/i18n/message.ts';
 import { en, enAll } from '../../i18n.ts';
 
 const reasons = (r: { reasons: Parameters<typeof enAll>[0] }) => enAll(r.reasons).join(' ');
 
-const route = (https: RouteFacts['https'], websocket: RouteFacts['websocket'], extra: Partial<RouteFacts> = {}): RouteFacts => ({
+const route = (
+  https: RouteFacts['https'],
+  websocket: RouteFacts['websocket'],
+  extra: Partial<RouteFacts> = {},
+): RouteFacts => ({
   label: msg('diagnosis.route.direct'),
   https,
   websocket,
@@ -34,7 +43,10 @@ describe('a service that wants credentials', () => {
     const r = recommend(facts({ direct: route('ok', 'unproven'), proxyAppFound: true }));
     assert.equal(r.fix, 'unproven');
     assert.match(reasons(r), /codex doctor --network-only/);
-    assert.deepEqual(r.alternatives.map((a) => a.fix), ['disable-websockets']);
+    assert.deepEqual(
+      r.alternatives.map((a) => a.fix),
+      ['disable-websockets'],
+    );
   });
 
   test("the service's 401 over wss:// with a public certificate counts as a working WebSocket", () => {
@@ -47,7 +59,12 @@ describe('a service that wants credentials', () => {
     const r = recommend(
       facts({
         direct: route('ok', 'unproven'),
-        configured: { label: msg('diagnosis.route.configured-proxy', { variable: 'HTTPS_PROXY', url: 'http://127.0.0.1:9' }), proxyUrl: 'http://127.0.0.1:9', https: 'proxy-unreachable', websocket: 'proxy-unreachable' },
+        configured: {
+          label: msg('diagnosis.route.configured-proxy', { variable: 'HTTPS_PROXY', url: 'http://127.0.0.1:9' }),
+          proxyUrl: 'http://127.0.0.1:9',
+          https: 'proxy-unreachable',
+          websocket: 'proxy-unreachable',
+        },
       }),
     );
     assert.equal(r.rule, 'R4-configured-proxy-dead-direct-works');
@@ -57,14 +74,22 @@ describe('a service that wants credentials', () => {
     const r = recommend(
       facts({
         direct: route('login-rejected', 'login-rejected'),
-        credential: { status: 'usable', kind: 'api-key', source: msg('setup.credential.variable-dotenv', { name: 'LAB_KEY' }), envKey: 'LAB_KEY' },
+        credential: {
+          status: 'usable',
+          kind: 'api-key',
+          source: msg('setup.credential.variable-dotenv', { name: 'LAB_KEY' }),
+          envKey: 'LAB_KEY',
+        },
       }),
     );
     assert.equal(r.fix, 'login');
     assert.match(reasons(r), /Set LAB_KEY/);
     assert.equal(r.alternatives.length, 0);
     const chatgpt = recommend(
-      facts({ direct: route('ok', 'login-rejected'), credential: { status: 'usable', kind: 'chatgpt', source: msg('setup.credential.chatgpt') } }),
+      facts({
+        direct: route('ok', 'login-rejected'),
+        credential: { status: 'usable', kind: 'chatgpt', source: msg('setup.credential.chatgpt') },
+      }),
     );
     assert.match(reasons(chatgpt), /codex login/);
   });
@@ -87,7 +112,10 @@ describe('Codex sends no credential at all', () => {
 
   test('a keyring login the doctor cannot read is not called missing', () => {
     const r = recommend(
-      facts({ direct: route('ok', 'unproven', { serviceWantsCredential: true }), credential: { status: 'keyring', source: msg('setup.credential.keyring', { store: 'keyring' }) } }),
+      facts({
+        direct: route('ok', 'unproven', { serviceWantsCredential: true }),
+        credential: { status: 'keyring', source: msg('setup.credential.keyring', { store: 'keyring' }) },
+      }),
     );
     assert.equal(r.fix, 'unproven');
   });
@@ -103,7 +131,7 @@ describe("agreement with Codex's own doctor", () => {
     assert.match(reasons(r), /Codex's own doctor \(authenticated\)/);
   });
 
-  test('unproven + Codex says it fails → Fix #1, with Codex\'s words as the reason', () => {
+  test("unproven + Codex says it fails → Fix #1, with Codex's words as the reason", () => {
     const r = recommend(facts({ direct: route('ok', 'unproven'), codexDoctorWebsocket: doctorFailed }));
     assert.equal(r.fix, 'disable-websockets');
     assert.match(reasons(r), /Responses WebSocket failed/);
@@ -115,7 +143,7 @@ describe("agreement with Codex's own doctor", () => {
     assert.match(reasons(r), /checks only the handshake/);
   });
 
-  test('a refusal the probes saw but Codex\'s authenticated check contradicts is not fixed', () => {
+  test("a refusal the probes saw but Codex's authenticated check contradicts is not fixed", () => {
     const r = recommend(facts({ direct: route('ok', 'refused'), codexDoctorWebsocket: doctorOk }));
     assert.equal(r.fix, 'none');
     assert.match(reasons(r), /taken as the truth/);
@@ -138,20 +166,35 @@ describe('what the service’s 401 proves, by route', () => {
     detail: msg('setup.verbatim', { text: 'the upgrade reached the service' }),
     data: { status: 401, ...(tls ? { tls } : {}) },
   });
-  const https = { phase: 'https' as const, route: { kind: 'direct' as const, label: msg('diagnosis.route.direct') }, ok: true, durationMs: 5, detail: msg('setup.verbatim', { text: 'HTTP 401' }) };
+  const https = {
+    phase: 'https' as const,
+    route: { kind: 'direct' as const, label: msg('diagnosis.route.direct') },
+    ok: true,
+    durationMs: 5,
+    detail: msg('setup.verbatim', { text: 'HTTP 401' }),
+  };
 
   test('wss:// with a publicly trusted chain: the WebSocket counts as working', async () => {
     const { routeFacts } = await import('../../../electron/core/diagnosis/facts.ts');
-    const f = routeFacts({ route: { kind: 'direct', label: msg('diagnosis.route.direct') }, results: [https, ws({ publicRoot: true, authorized: true, chain: [], protocol: 'TLSv1.3' })] });
+    const f = routeFacts({
+      route: { kind: 'direct', label: msg('diagnosis.route.direct') },
+      results: [https, ws({ publicRoot: true, authorized: true, chain: [], protocol: 'TLSv1.3' })],
+    });
     assert.equal(f.websocket, 'ok');
     assert.equal(f.websocketProof, 'service-reached');
   });
 
   test('a private or inspecting CA, or plain ws://: unproven', async () => {
     const { routeFacts } = await import('../../../electron/core/diagnosis/facts.ts');
-    const privateCa = routeFacts({ route: { kind: 'direct', label: msg('diagnosis.route.direct') }, results: [https, ws({ publicRoot: false, authorized: true, chain: [], protocol: 'TLSv1.3' })] });
+    const privateCa = routeFacts({
+      route: { kind: 'direct', label: msg('diagnosis.route.direct') },
+      results: [https, ws({ publicRoot: false, authorized: true, chain: [], protocol: 'TLSv1.3' })],
+    });
     assert.equal(privateCa.websocket, 'unproven');
-    const plain = routeFacts({ route: { kind: 'direct', label: msg('diagnosis.route.direct') }, results: [https, ws()] });
+    const plain = routeFacts({
+      route: { kind: 'direct', label: msg('diagnosis.route.direct') },
+      results: [https, ws()],
+    });
     assert.equal(plain.websocket, 'unproven');
   });
 });

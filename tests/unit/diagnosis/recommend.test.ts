@@ -7,7 +7,11 @@ import { en, enAll, zh } from '../../i18n.ts';
 import type { Recommendation } from '../../../shared/types.ts';
 
 // The route labels electron/core/diagnosis/routes.ts gives, and a line shown as it is.
-const direct = (https: RouteFacts['https'], websocket: RouteFacts['websocket'], extra: Partial<RouteFacts> = {}): RouteFacts => ({
+const direct = (
+  https: RouteFacts['https'],
+  websocket: RouteFacts['websocket'],
+  extra: Partial<RouteFacts> = {},
+): RouteFacts => ({
   label: msg('diagnosis.route.direct'),
   https,
   websocket,
@@ -18,7 +22,13 @@ const proxy = (
   speaks: RouteFacts['speaks'],
   https: RouteFacts['https'],
   websocket: RouteFacts['websocket'],
-): RouteFacts => ({ label: msg('diagnosis.route.local-proxy', { url, speaks: speaks ?? 'unknown' }), proxyUrl: url, speaks, https, websocket });
+): RouteFacts => ({
+  label: msg('diagnosis.route.local-proxy', { url, speaks: speaks ?? 'unknown' }),
+  proxyUrl: url,
+  speaks,
+  https,
+  websocket,
+});
 const text = (line: string): Message => msg('setup.verbatim', { text: line });
 
 function facts(over: Partial<RecommendationFacts>): RecommendationFacts {
@@ -47,7 +57,12 @@ const rows: { rule: string; facts: RecommendationFacts; fix: string; proxyUrl?: 
     facts: facts({
       providerBuiltIn: true,
       direct: direct('tcp-refused', 'tcp-refused'),
-      staleGateway: { key: 'openai_base_url', where: 'config.toml:2:1', url: 'http://127.0.0.1:15721/v1', writtenBy: '"Auto-injected by bridge"' },
+      staleGateway: {
+        key: 'openai_base_url',
+        where: 'config.toml:2:1',
+        url: 'http://127.0.0.1:15721/v1',
+        writtenBy: '"Auto-injected by bridge"',
+      },
     }),
     fix: 'repair-config',
   },
@@ -64,14 +79,21 @@ const rows: { rule: string; facts: RecommendationFacts; fix: string; proxyUrl?: 
     rule: 'R1c-login-rejected',
     facts: facts({
       direct: direct('login-rejected', 'login-rejected'),
-      credential: { status: 'usable', kind: 'api-key', source: msg('setup.credential.variable-env', { name: 'LAB_KEY' }), envKey: 'LAB_KEY' },
+      credential: {
+        status: 'usable',
+        kind: 'api-key',
+        source: msg('setup.credential.variable-env', { name: 'LAB_KEY' }),
+        envKey: 'LAB_KEY',
+      },
     }),
     fix: 'login',
   },
   {
     // Windows/macOS: HTTPS takes the OS proxy, which is dead; the WebSocket goes direct.
     rule: 'R1d-dead-system-proxy',
-    facts: facts({ systemProxyHttps: proxy('http://127.0.0.1:7890', undefined, 'proxy-unreachable', 'proxy-unreachable') }),
+    facts: facts({
+      systemProxyHttps: proxy('http://127.0.0.1:7890', undefined, 'proxy-unreachable', 'proxy-unreachable'),
+    }),
     fix: 'fix-proxy',
   },
   {
@@ -95,7 +117,10 @@ const rows: { rule: string; facts: RecommendationFacts; fix: string; proxyUrl?: 
     rule: 'R4b-proxy-wants-login',
     facts: facts({
       direct: direct('dns-error', 'dns-error'),
-      configured: { ...proxy('http://127.0.0.1:3128', 'http', 'proxy-auth-required', 'proxy-auth-required'), proxyLogin: { schemes: ['Basic'], rejected: false } },
+      configured: {
+        ...proxy('http://127.0.0.1:3128', 'http', 'proxy-auth-required', 'proxy-auth-required'),
+        proxyLogin: { schemes: ['Basic'], rejected: false },
+      },
     }),
     fix: 'use-proxy',
     proxyUrl: 'http://127.0.0.1:3128',
@@ -105,13 +130,19 @@ const rows: { rule: string; facts: RecommendationFacts; fix: string; proxyUrl?: 
     rule: 'R4c-proxy-login-codex-cannot-do',
     facts: facts({
       direct: direct('dns-error', 'dns-error'),
-      configured: { ...proxy('http://127.0.0.1:3128', 'http', 'proxy-auth-required', 'proxy-auth-required'), proxyLogin: { schemes: ['NTLM', 'Negotiate'], rejected: false } },
+      configured: {
+        ...proxy('http://127.0.0.1:3128', 'http', 'proxy-auth-required', 'proxy-auth-required'),
+        proxyLogin: { schemes: ['NTLM', 'Negotiate'], rejected: false },
+      },
     }),
     fix: 'proxy-login-unsupported',
   },
   {
     rule: 'R5b-websocket-unproven',
-    facts: facts({ direct: direct('ok', 'unproven'), credential: { status: 'keyring', source: msg('setup.credential.keyring', { store: 'keyring' }) } }),
+    facts: facts({
+      direct: direct('ok', 'unproven'),
+      credential: { status: 'keyring', source: msg('setup.credential.keyring', { store: 'keyring' }) },
+    }),
     fix: 'unproven',
   },
   {
@@ -236,10 +267,22 @@ const rows: { rule: string; facts: RecommendationFacts; fix: string; proxyUrl?: 
     // The CA was found on this machine and verifies the chain: trust it.
     rule: 'R10-untrusted-certificate',
     facts: facts({
-      configured: { ...direct('untrusted-ca', 'untrusted-ca'), label: msg('diagnosis.route.configured-proxy-dotenv', { variable: 'HTTPS_PROXY', url: 'http://127.0.0.1:8080' }), proxyUrl: 'http://127.0.0.1:8080' },
+      configured: {
+        ...direct('untrusted-ca', 'untrusted-ca'),
+        label: msg('diagnosis.route.configured-proxy-dotenv', {
+          variable: 'HTTPS_PROXY',
+          url: 'http://127.0.0.1:8080',
+        }),
+        proxyUrl: 'http://127.0.0.1:8080',
+      },
       untrustedCa: {
         lookingFor: 'CN=mitmproxy, O=mitmproxy',
-        proven: { subject: 'CN=mitmproxy, O=mitmproxy', fingerprint256: 'AB:CD', validTo: '2036-01-01T00:00:00.000Z', foundIn: [text('NODE_EXTRA_CA_CERTS (/etc/corp/ca.pem)')] },
+        proven: {
+          subject: 'CN=mitmproxy, O=mitmproxy',
+          fingerprint256: 'AB:CD',
+          validTo: '2036-01-01T00:00:00.000Z',
+          foundIn: [text('NODE_EXTRA_CA_CERTS (/etc/corp/ca.pem)')],
+        },
         refusals: [],
         searched: [text('NODE_EXTRA_CA_CERTS (/etc/corp/ca.pem): 1 certificate')],
       },
@@ -251,7 +294,15 @@ const rows: { rule: string; facts: RecommendationFacts; fix: string; proxyUrl?: 
     rule: 'R10-untrusted-certificate',
     facts: facts({
       direct: direct('untrusted-ca', 'untrusted-ca'),
-      untrustedCa: { lookingFor: 'CN=Corp CA', proven: null, refusals: [], searched: [text('the OS trust bundle (/etc/ssl/certs/ca-certificates.crt): 140 certificates'), text('~/.npmrc: no cafile')] },
+      untrustedCa: {
+        lookingFor: 'CN=Corp CA',
+        proven: null,
+        refusals: [],
+        searched: [
+          text('the OS trust bundle (/etc/ssl/certs/ca-certificates.crt): 140 certificates'),
+          text('~/.npmrc: no cafile'),
+        ],
+      },
     }),
     fix: 'no-network',
   },
@@ -262,8 +313,17 @@ const rows: { rule: string; facts: RecommendationFacts; fix: string; proxyUrl?: 
       direct: direct('untrusted-ca', 'untrusted-ca'),
       untrustedCa: {
         lookingFor: 'CN=Old Corp CA',
-        proven: { subject: 'CN=Old Corp CA', fingerprint256: 'AB:CD', validTo: '2036-01-01T00:00:00.000Z', foundIn: [text('the OS anchor folder /usr/local/share/ca-certificates')] },
-        refusals: [text('the CA "Old Corp CA" has a 1024-bit RSA key: Codex\'s TLS library (rustls) accepts RSA keys of 2048 bits or more only.')],
+        proven: {
+          subject: 'CN=Old Corp CA',
+          fingerprint256: 'AB:CD',
+          validTo: '2036-01-01T00:00:00.000Z',
+          foundIn: [text('the OS anchor folder /usr/local/share/ca-certificates')],
+        },
+        refusals: [
+          text(
+            'the CA "Old Corp CA" has a 1024-bit RSA key: Codex\'s TLS library (rustls) accepts RSA keys of 2048 bits or more only.',
+          ),
+        ],
         searched: [],
       },
     }),
@@ -303,7 +363,12 @@ describe('recommendation rules', () => {
     assert.match(en(r.headline), /"CN=mitmproxy, O=mitmproxy"/);
     assert.match(en(r.headline), /NODE_EXTRA_CA_CERTS \(\/etc\/corp\/ca\.pem\)/);
     assert.match(enAll(r.reasons).join('\n'), /SHA-256 AB:CD, valid until 2036-01-01/);
-    const none = recommend(facts({ direct: direct('untrusted-ca', 'untrusted-ca'), untrustedCa: { lookingFor: 'CN=Corp CA', proven: null, refusals: [], searched: [text('x: 0 certificates')] } }));
+    const none = recommend(
+      facts({
+        direct: direct('untrusted-ca', 'untrusted-ca'),
+        untrustedCa: { lookingFor: 'CN=Corp CA', proven: null, refusals: [], searched: [text('x: 0 certificates')] },
+      }),
+    );
     assert.match(enAll(none.reasons).join('\n'), /No CA named "CN=Corp CA"/);
     assert.match(enAll(none.reasons).join('\n'), /fix trust-ca --ca-file PATH/);
     const weak = recommend(rows.find((r) => r.fix === 'weak-ca')!.facts);
@@ -345,7 +410,10 @@ test('docs/recommendation-rules.md lists every rule, in the order they are tried
   const { readFileSync } = await import('node:fs');
   const doc = readFileSync(new URL('../../../docs/recommendation-rules.md', import.meta.url), 'utf8');
   const documented = [...doc.matchAll(/^\| (R\d+[a-z]?-[a-z0-9-]+) \|/gm)].map((m) => m[1]);
-  assert.deepEqual(documented, RULES.map((r) => r.id));
+  assert.deepEqual(
+    documented,
+    RULES.map((r) => r.id),
+  );
 });
 
 /** Every text a verdict carries, with where it comes from. */
@@ -377,25 +445,64 @@ const loginProxy = (rejected: boolean, schemes: ('Basic' | 'NTLM')[] = ['Basic']
 // More facts than one per rule: each branch of a rule that says something else.
 const variants: RecommendationFacts[] = [
   ...rows.map((r) => r.facts),
-  facts({ direct: direct('dns-error', 'dns-error'), systemProxyHttps: systemProxy('http://127.0.0.1:7890', 'proxy-unreachable') }),
-  facts({ direct: direct('login-rejected', 'login-rejected'), credential: { status: 'usable', kind: 'chatgpt', source: msg('setup.credential.chatgpt') } }),
-  facts({ direct: direct('login-rejected', 'ok'), credential: { status: 'usable', kind: 'api-key', source: msg('setup.credential.saved-api-key') } }),
-  facts({ direct: direct('ok', 'unproven', { serviceWantsCredential: true }), credential: { status: 'none', source: msg('setup.credential.none', { id: 'lab' }) } }),
-  facts({ providerBuiltIn: false, direct: direct('ok', 'unproven', { serviceWantsCredential: true }), credential: { status: 'none', source: msg('setup.credential.none', { id: 'lab' }) } }),
+  facts({
+    direct: direct('dns-error', 'dns-error'),
+    systemProxyHttps: systemProxy('http://127.0.0.1:7890', 'proxy-unreachable'),
+  }),
+  facts({
+    direct: direct('login-rejected', 'login-rejected'),
+    credential: { status: 'usable', kind: 'chatgpt', source: msg('setup.credential.chatgpt') },
+  }),
+  facts({
+    direct: direct('login-rejected', 'ok'),
+    credential: { status: 'usable', kind: 'api-key', source: msg('setup.credential.saved-api-key') },
+  }),
+  facts({
+    direct: direct('ok', 'unproven', { serviceWantsCredential: true }),
+    credential: { status: 'none', source: msg('setup.credential.none', { id: 'lab' }) },
+  }),
+  facts({
+    providerBuiltIn: false,
+    direct: direct('ok', 'unproven', { serviceWantsCredential: true }),
+    credential: { status: 'none', source: msg('setup.credential.none', { id: 'lab' }) },
+  }),
   facts({ direct: direct('dns-error', 'dns-error'), configured: loginProxy(true), proxyAppFound: true }),
   facts({ direct: direct('dns-error', 'dns-error'), localProxies: [loginProxy(false)] }),
   facts({ direct: direct('dns-error', 'dns-error'), localProxies: [loginProxy(true)] }),
   facts({ direct: direct('dns-error', 'dns-error'), configured: loginProxy(false, ['NTLM']), proxyAppFound: true }),
   facts({ direct: direct('ok', 'frames-dropped'), proxyAppFound: true }),
-  facts({ direct: direct('ok', 'unproven'), codexDoctorWebsocket: { ok: true, summary: 'Responses WebSocket handshake succeeded' } }),
-  facts({ direct: direct('ok', 'frames-dropped'), codexDoctorWebsocket: { ok: true, summary: 'Responses WebSocket handshake succeeded' } }),
+  facts({
+    direct: direct('ok', 'unproven'),
+    codexDoctorWebsocket: { ok: true, summary: 'Responses WebSocket handshake succeeded' },
+  }),
+  facts({
+    direct: direct('ok', 'frames-dropped'),
+    codexDoctorWebsocket: { ok: true, summary: 'Responses WebSocket handshake succeeded' },
+  }),
   facts({ direct: direct('ok', 'ok'), codexDoctorWebsocket: { ok: false, summary: 'Responses WebSocket failed' } }),
-  facts({ direct: direct('ok', 'reset'), codexDoctorWebsocket: { ok: true, summary: 'Responses WebSocket handshake succeeded' } }),
+  facts({
+    direct: direct('ok', 'reset'),
+    codexDoctorWebsocket: { ok: true, summary: 'Responses WebSocket handshake succeeded' },
+  }),
   facts({ direct: direct('ok', 'ok', { websocketProof: 'service-reached' }) }),
-  facts({ direct: direct('dns-error', 'dns-error'), configured: proxy('socks5h://127.0.0.1:1080', 'socks5', 'unsupported', 'ok'), localProxies: [proxy('http://127.0.0.1:7890', 'mixed', 'ok', 'ok')] }),
-  facts({ direct: direct('untrusted-ca', 'untrusted-ca'), untrustedCa: { lookingFor: 'CN=Corp CA', proven: null, refusals: [text('SHA-1')], searched: [] } }),
-  facts({ direct: direct('untrusted-ca', 'untrusted-ca'), untrustedCa: { lookingFor: 'CN=Corp CA', proven: null, refusals: [], searched: [] } }),
-  facts({ direct: direct('tcp-timeout', 'tcp-timeout'), configured: proxy('http://127.0.0.1:9', 'closed', 'proxy-unreachable', 'proxy-unreachable'), localProxies: [proxy('http://127.0.0.1:7891', 'http', 'tls-error', 'error')] }),
+  facts({
+    direct: direct('dns-error', 'dns-error'),
+    configured: proxy('socks5h://127.0.0.1:1080', 'socks5', 'unsupported', 'ok'),
+    localProxies: [proxy('http://127.0.0.1:7890', 'mixed', 'ok', 'ok')],
+  }),
+  facts({
+    direct: direct('untrusted-ca', 'untrusted-ca'),
+    untrustedCa: { lookingFor: 'CN=Corp CA', proven: null, refusals: [text('SHA-1')], searched: [] },
+  }),
+  facts({
+    direct: direct('untrusted-ca', 'untrusted-ca'),
+    untrustedCa: { lookingFor: 'CN=Corp CA', proven: null, refusals: [], searched: [] },
+  }),
+  facts({
+    direct: direct('tcp-timeout', 'tcp-timeout'),
+    configured: proxy('http://127.0.0.1:9', 'closed', 'proxy-unreachable', 'proxy-unreachable'),
+    localProxies: [proxy('http://127.0.0.1:7891', 'http', 'tls-error', 'error')],
+  }),
 ];
 
 describe('the verdict in both languages', () => {
@@ -405,12 +512,19 @@ describe('the verdict in both languages', () => {
       const r = recommend(f, [text('evidence line')]);
       seen.add(r.rule);
       for (const [where, m] of texts(r)) {
-        for (const [lang, s] of [['en', en(m)], ['zh-CN', zh(m)]] as const) {
+        for (const [lang, s] of [
+          ['en', en(m)],
+          ['zh-CN', zh(m)],
+        ] as const) {
           const at = `${r.rule} ${where} (${lang}): ${s}`;
           assert.ok(s.trim().length > 0, at);
           assert.doesNotMatch(s, /\{\{|\}\}/, at);
           assert.doesNotMatch(s, /\[object Object\]|undefined/, at);
-          assert.doesNotMatch(s, /\b(common|verdict|setup|probes|diagnosis|fixes|errors|app|cli|report)\.[a-z][a-z0-9-]*\.[a-z]/, at);
+          assert.doesNotMatch(
+            s,
+            /\b(common|verdict|setup|probes|diagnosis|fixes|errors|app|cli|report)\.[a-z][a-z0-9-]*\.[a-z]/,
+            at,
+          );
         }
       }
       // The sentences the verdict itself writes are Chinese in Chinese.
@@ -432,58 +546,96 @@ describe('the verdict in both languages', () => {
     const r = recommend(f);
     assert.equal(r.rule, 'R2-healthy');
     const label = en(msg('diagnosis.route.os-proxy-windows', { url: 'http://127.0.0.1:7890' }));
-    assert.equal(en(r.headline), `Codex's connection is healthy: the WebSocket and HTTPS both work (direct (HTTPS through the ${label})).`);
+    assert.equal(
+      en(r.headline),
+      `Codex's connection is healthy: the WebSocket and HTTPS both work (direct (HTTPS through the ${label})).`,
+    );
     assert.equal(en(r.reasons[0]!), `direct (HTTPS through the ${label}): HTTPS works, WebSocket works`);
     assert.match(zh(r.reasons[0]!), /^.+（HTTPS 经由.+）：HTTPS 正常，WebSocket 正常$/);
   });
 
   test('R1d: the step after turning the system proxy off, one whole sentence per case', () => {
-    const off = 'Turn the system proxy off in your proxy app (Clash, v2rayN: "System Proxy") or start the app it belongs to; ';
+    const off =
+      'Turn the system proxy off in your proxy app (Clash, v2rayN: "System Proxy") or start the app it belongs to; ';
     const last = (f: RecommendationFacts) => {
       const r = recommend(f);
       assert.equal(r.rule, 'R1d-dead-system-proxy');
       return r.reasons.at(-1)!;
     };
     const dead = systemProxy('http://127.0.0.1:7890', 'proxy-unreachable');
-    assert.equal(en(last(facts({ systemProxyHttps: dead }))), `${off}this machine reaches the endpoint directly without it.`);
+    assert.equal(
+      en(last(facts({ systemProxyHttps: dead }))),
+      `${off}this machine reaches the endpoint directly without it.`,
+    );
     assert.equal(
       en(last(facts({ direct: direct('dns-error', 'dns-error'), systemProxyHttps: dead }))),
       `${off}or name a working proxy in $CODEX_HOME/.env, which takes precedence over the OS setting.`,
     );
-    const withProxy = last(facts({ direct: direct('dns-error', 'dns-error'), systemProxyHttps: dead, localProxies: [proxy('http://127.0.0.1:7897', 'mixed', 'ok', 'ok')] }));
-    assert.equal(en(withProxy), `${off}or point Codex at proxy http://127.0.0.1:7897 (mixed) in $CODEX_HOME/.env, which takes precedence over the OS setting.`);
+    const withProxy = last(
+      facts({
+        direct: direct('dns-error', 'dns-error'),
+        systemProxyHttps: dead,
+        localProxies: [proxy('http://127.0.0.1:7897', 'mixed', 'ok', 'ok')],
+      }),
+    );
+    assert.equal(
+      en(withProxy),
+      `${off}or point Codex at proxy http://127.0.0.1:7897 (mixed) in $CODEX_HOME/.env, which takes precedence over the OS setting.`,
+    );
     assert.match(zh(withProxy), /http:\/\/127\.0\.0\.1:7897/);
   });
 
   test('R4b: which proxy, and whether its login was refused', () => {
     const headline = (f: RecommendationFacts) => en(recommend(f).headline);
     const dns = direct('dns-error', 'dns-error');
-    assert.equal(headline(facts({ direct: dns, configured: loginProxy(false) })), 'The proxy Codex is told to use wants a user name and password (407), and Codex has none for it.');
-    assert.equal(headline(facts({ direct: dns, configured: loginProxy(true) })), 'The proxy Codex is told to use refuses the user name and password in its URL (407).');
+    assert.equal(
+      headline(facts({ direct: dns, configured: loginProxy(false) })),
+      'The proxy Codex is told to use wants a user name and password (407), and Codex has none for it.',
+    );
+    assert.equal(
+      headline(facts({ direct: dns, configured: loginProxy(true) })),
+      'The proxy Codex is told to use refuses the user name and password in its URL (407).',
+    );
     assert.equal(
       headline(facts({ direct: dns, localProxies: [loginProxy(false)] })),
       'The proxy proxy http://127.0.0.1:3128 (http) wants a user name and password (407), and Codex has none for it.',
     );
     const r = recommend(facts({ direct: dns, configured: loginProxy(false, ['NTLM']) }));
-    assert.equal(en(r.headline), 'The proxy wants a NTLM login, which Codex cannot do: it logs in to proxies only with a user name and password (Basic).');
+    assert.equal(
+      en(r.headline),
+      'The proxy wants a NTLM login, which Codex cannot do: it logs in to proxies only with a user name and password (Basic).',
+    );
   });
 
   test('the sources searched for a CA are joined with semicolons', () => {
     const r = recommend(
       facts({
         direct: direct('untrusted-ca', 'untrusted-ca'),
-        untrustedCa: { lookingFor: 'CN=Corp CA', proven: null, refusals: [], searched: [text('a: 1 certificate'), text('b, c: none'), text('d')] },
+        untrustedCa: {
+          lookingFor: 'CN=Corp CA',
+          proven: null,
+          refusals: [],
+          searched: [text('a: 1 certificate'), text('b, c: none'), text('d')],
+        },
       }),
     );
-    assert.equal(en(r.reasons[1]!), 'No CA named "CN=Corp CA" that verifies the presented chain was found (searched: a: 1 certificate; b, c: none; d).');
+    assert.equal(
+      en(r.reasons[1]!),
+      'No CA named "CN=Corp CA" that verifies the presented chain was found (searched: a: 1 certificate; b, c: none; d).',
+    );
     assert.match(zh(r.reasons[1]!), /a: 1 certificate；b, c: none；d/);
   });
 
   test("Codex's own doctor is quoted as it spoke, in one sentence with what it means", () => {
-    const r = recommend(facts({ direct: direct('ok', 'refused'), codexDoctorWebsocket: { ok: true, summary: 'Responses WebSocket handshake succeeded' } }));
+    const r = recommend(
+      facts({
+        direct: direct('ok', 'refused'),
+        codexDoctorWebsocket: { ok: true, summary: 'Responses WebSocket handshake succeeded' },
+      }),
+    );
     assert.equal(
       en(r.reasons.at(-1)!),
-      'Codex\'s own doctor (authenticated): "Responses WebSocket handshake succeeded". The probes saw the upgrade is refused; Codex\'s own authenticated check is taken as the truth, as it runs Codex\'s own network stack.',
+      "Codex's own doctor (authenticated): \"Responses WebSocket handshake succeeded\". The probes saw the upgrade is refused; Codex's own authenticated check is taken as the truth, as it runs Codex's own network stack.",
     );
     assert.match(zh(r.reasons.at(-1)!), /Responses WebSocket handshake succeeded.*被拒绝/);
   });

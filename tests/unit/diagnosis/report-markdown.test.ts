@@ -20,7 +20,13 @@ function report(over: Partial<DiagnosisReport> = {}): DiagnosisReport {
       homeExists: true,
       profile: 'work',
       profiles: ['work'],
-      provider: { id: 'openai', builtIn: true, baseUrl: 'https://api.openai.com/v1', baseUrlSource: 'default', supportsWebsockets: true },
+      provider: {
+        id: 'openai',
+        builtIn: true,
+        baseUrl: 'https://api.openai.com/v1',
+        baseUrlSource: 'default',
+        supportsWebsockets: true,
+      },
       authMode: 'apikey',
       credential: { status: 'usable', source: text('auth.json') },
       version: '0.171.0',
@@ -31,10 +37,24 @@ function report(over: Partial<DiagnosisReport> = {}): DiagnosisReport {
     environment: {},
     probes: [],
     checks: [
-      { id: 'config', title: text('Codex configuration'), status: 'ok', durationMs: 850, detail: text('provider openai') },
+      {
+        id: 'config',
+        title: text('Codex configuration'),
+        status: 'ok',
+        durationMs: 850,
+        detail: text('provider openai'),
+      },
       { id: 'history', title: text('Codex history'), status: 'ok', detail: text('') },
     ],
-    findings: [{ id: 'websocket.direct', severity: 'error', summary: text('WebSocket refused'), evidence: [], location: { file: 'config.toml', line: 3 } }],
+    findings: [
+      {
+        id: 'websocket.direct',
+        severity: 'error',
+        summary: text('WebSocket refused'),
+        evidence: [],
+        location: { file: 'config.toml', line: 3 },
+      },
+    ],
     recommendation: {
       fix: 'disable-websockets',
       rule: 'R7-https-works-websocket-blocked',
@@ -81,10 +101,24 @@ test('English by default, as the report always read', () => {
   const bare = reportToMarkdown(
     report({
       cancelled: true,
-      codex: { ...report().codex, provider: null, version: null, profile: null, effectiveProxy: null, noProxy: null, authMode: 'none' },
+      codex: {
+        ...report().codex,
+        provider: null,
+        version: null,
+        profile: null,
+        effectiveProxy: null,
+        noProxy: null,
+        authMode: 'none',
+      },
     }),
   );
-  for (const line of ['- Duration: 1.23 s (cancelled, partial)', '- Codex: not found; CODEX_HOME /home/u/.codex', '- Provider: unknown (config problem)', '- Login: none', '- Proxy Codex uses: none']) {
+  for (const line of [
+    '- Duration: 1.23 s (cancelled, partial)',
+    '- Codex: not found; CODEX_HOME /home/u/.codex',
+    '- Provider: unknown (config problem)',
+    '- Login: none',
+    '- Proxy Codex uses: none',
+  ]) {
     assert.ok(bare.split('\n').includes(line), `${line}\n---\n${bare}`);
   }
 });
@@ -100,6 +134,9 @@ test('in Chinese: every heading and label, the verdict title; values and code as
   assert.ok(lines.includes('- 提供方：openai（内置）→ https://api.openai.com/v1；WebSocket 开启'), md);
   assert.ok(lines.includes('- 登录方式：API 密钥'), md);
   assert.ok(lines.includes('代理：`http://127.0.0.1:7890`'), md);
-  assert.ok(lines.includes('- ✗ `websocket.direct` WebSocket refused (config.toml:3)'), 'the finding as the engine said it');
+  assert.ok(
+    lines.includes('- ✗ `websocket.direct` WebSocket refused (config.toml:3)'),
+    'the finding as the engine said it',
+  );
   assert.doesNotMatch(md, /Verdict|Checks|Findings|Evidence|Duration|Provider|Login:|built-in/);
 });

@@ -16,9 +16,15 @@ import { en, zh } from '../../i18n.ts';
 describe('endpointFor', () => {
   test('the WebSocket URL is <base_url>/responses with ws:// or wss://', () => {
     assert.equal(endpointFor('https://api.openai.com/v1').websocketUrl, 'wss://api.openai.com/v1/responses');
-    assert.equal(endpointFor('https://chatgpt.com/backend-api/codex/').websocketUrl, 'wss://chatgpt.com/backend-api/codex/responses');
+    assert.equal(
+      endpointFor('https://chatgpt.com/backend-api/codex/').websocketUrl,
+      'wss://chatgpt.com/backend-api/codex/responses',
+    );
     const lab = endpointFor('http://api.lab.test:18080/v1');
-    assert.deepEqual([lab.host, lab.port, lab.secure, lab.websocketUrl], ['api.lab.test', 18080, false, 'ws://api.lab.test:18080/v1/responses']);
+    assert.deepEqual(
+      [lab.host, lab.port, lab.secure, lab.websocketUrl],
+      ['api.lab.test', 18080, false, 'ws://api.lab.test:18080/v1/responses'],
+    );
     assert.equal(endpointFor('https://[::1]:8443/v1').host, '::1');
   });
 });
@@ -80,7 +86,13 @@ describe('routes', () => {
   });
 
   test('local proxy URLs: http:// where HTTP is spoken, socks5h:// for SOCKS-only, nothing for closed ports', () => {
-    const c = (port: number, speaks: 'http' | 'mixed' | 'socks5' | 'closed' | 'unknown') => ({ host: '127.0.0.1', port, apps: [], sources: ['well-known'], speaks });
+    const c = (port: number, speaks: 'http' | 'mixed' | 'socks5' | 'closed' | 'unknown') => ({
+      host: '127.0.0.1',
+      port,
+      apps: [],
+      sources: ['well-known'],
+      speaks,
+    });
     assert.equal(proxyUrlFor(c(7890, 'mixed')), 'http://127.0.0.1:7890');
     assert.equal(proxyUrlFor(c(10809, 'http')), 'http://127.0.0.1:10809');
     assert.equal(proxyUrlFor(c(10808, 'socks5')), 'socks5h://127.0.0.1:10808');
@@ -89,7 +101,11 @@ describe('routes', () => {
   });
 
   test('the configured proxy is not probed twice, but the same port under another scheme is', () => {
-    const configured: Route = { kind: 'configured-proxy', label: msg('diagnosis.route.direct'), proxyUrl: 'http://127.0.0.1:10808' };
+    const configured: Route = {
+      kind: 'configured-proxy',
+      label: msg('diagnosis.route.direct'),
+      proxyUrl: 'http://127.0.0.1:10808',
+    };
     const routes = localProxyRoutes(
       [
         { host: '127.0.0.1', port: 10808, apps: ['v2rayN'], sources: ['well-known'], speaks: 'socks5' },
@@ -97,8 +113,14 @@ describe('routes', () => {
       ],
       configured,
     );
-    assert.deepEqual(routes.map((r) => r.proxyUrl), ['socks5h://127.0.0.1:10808', 'http://127.0.0.1:7890']);
-    assert.deepEqual(routes.map((r) => en(r.label)), ['proxy socks5h://127.0.0.1:10808 (socks5 — v2rayN)', 'proxy http://127.0.0.1:7890 (mixed — Clash)']);
+    assert.deepEqual(
+      routes.map((r) => r.proxyUrl),
+      ['socks5h://127.0.0.1:10808', 'http://127.0.0.1:7890'],
+    );
+    assert.deepEqual(
+      routes.map((r) => en(r.label)),
+      ['proxy socks5h://127.0.0.1:10808 (socks5 — v2rayN)', 'proxy http://127.0.0.1:7890 (mixed — Clash)'],
+    );
     const again = localProxyRoutes([{ host: '127.0.0.1', port: 7890, apps: [], sources: [], speaks: 'mixed' }], {
       kind: 'configured-proxy',
       label: msg('diagnosis.route.direct'),
@@ -110,11 +132,18 @@ describe('routes', () => {
   test('a company system proxy becomes a route; a loopback one is left to the local candidates', () => {
     const sp = (http: string) => ({ platform: 'win32', enabled: true, http, source: 'reg query' });
     assert.equal(systemProxyRoute(sp('proxy.corp.example:8080'), null)?.proxyUrl, 'http://proxy.corp.example:8080');
-    assert.equal(en(systemProxyRoute(sp('proxy.corp.example:8080'), null)!.label), 'system proxy http://proxy.corp.example:8080');
+    assert.equal(
+      en(systemProxyRoute(sp('proxy.corp.example:8080'), null)!.label),
+      'system proxy http://proxy.corp.example:8080',
+    );
     assert.equal(systemProxyRoute(sp('127.0.0.1:7890'), null), null);
     assert.equal(systemProxyRoute({ ...sp('proxy.corp.example:8080'), enabled: false }, null), null);
     assert.equal(
-      systemProxyRoute(sp('proxy.corp.example:8080'), { kind: 'configured-proxy', label: msg('diagnosis.route.direct'), proxyUrl: 'http://proxy.corp.example:8080' }),
+      systemProxyRoute(sp('proxy.corp.example:8080'), {
+        kind: 'configured-proxy',
+        label: msg('diagnosis.route.direct'),
+        proxyUrl: 'http://proxy.corp.example:8080',
+      }),
       null,
     );
   });
@@ -157,8 +186,18 @@ describe('facts and findings from probe results', () => {
   });
 
   test('HTTPS through a SOCKS port does not count for Codex', () => {
-    const socks: Route = { kind: 'local-proxy', label: msg('diagnosis.route.local-proxy', { url: 'socks5h://127.0.0.1:1080', speaks: 'socks5' }), proxyUrl: 'socks5h://127.0.0.1:1080' };
-    const ok = (phase: ProbeResult['phase']): ProbeResult => ({ phase, route: socks, ok: true, durationMs: 1, detail: msg('probes.raw', { text: 'ok' }) });
+    const socks: Route = {
+      kind: 'local-proxy',
+      label: msg('diagnosis.route.local-proxy', { url: 'socks5h://127.0.0.1:1080', speaks: 'socks5' }),
+      proxyUrl: 'socks5h://127.0.0.1:1080',
+    };
+    const ok = (phase: ProbeResult['phase']): ProbeResult => ({
+      phase,
+      route: socks,
+      ok: true,
+      durationMs: 1,
+      detail: msg('probes.raw', { text: 'ok' }),
+    });
     const facts = routeFacts({ route: socks, results: [ok('tcp'), ok('https'), ok('websocket')], speaks: 'socks5' });
     assert.equal(facts.https, 'unsupported');
     assert.equal(facts.websocket, 'ok');
@@ -171,7 +210,14 @@ describe('findings when WebSockets are off', () => {
     const detail = (error: string) => msg('probes.raw', { text: error });
     const results: ProbeResult[] = [
       { phase: 'https', route, ok: true, durationMs: 5, detail: detail('HTTP 401 from the service') },
-      { phase: 'websocket', route, ok: false, durationMs: 5, failure: 'refused', detail: detail('HTTP 403 from the server') },
+      {
+        phase: 'websocket',
+        route,
+        ok: false,
+        durationMs: 5,
+        failure: 'refused',
+        detail: detail('HTTP 403 from the server'),
+      },
     ];
     const on = probeFindings([{ route, results }], 'direct', true).find((f) => f.id.startsWith('websocket.'))!;
     const off = probeFindings([{ route, results }], 'direct', false).find((f) => f.id.startsWith('websocket.'))!;
@@ -189,7 +235,10 @@ describe('the comment that says who wrote a stale gateway line', () => {
     const { commentNear } = await import('../../../electron/core/diagnosis/stale-gateway.ts');
     assert.equal(commentNear('# Auto-injected by bridge\nopenai_base_url = "x"\n', 2), '"Auto-injected by bridge"');
     assert.equal(commentNear('openai_base_url = "x" # managed by tool\n', 1), '"managed by tool"');
-    assert.equal(commentNear('# Managed by some-bridge\nmodel = "m"\nopenai_base_url = "x"\n', 3), '"Managed by some-bridge"');
+    assert.equal(
+      commentNear('# Managed by some-bridge\nmodel = "m"\nopenai_base_url = "x"\n', 3),
+      '"Managed by some-bridge"',
+    );
     assert.equal(commentNear('# my notes\nmodel = "m"\nopenai_base_url = "x"\n', 3), undefined);
     assert.equal(commentNear('# managed by a\n[t]\nopenai_base_url = "x"\n', 3), undefined);
   });
@@ -199,16 +248,46 @@ describe("the OS proxy Codex's HTTPS client takes (reqwest's default on Windows 
   test('only on Windows and macOS, only without a proxy variable, not for bypassed hosts', async () => {
     const { codexHttpsSystemProxy, endpointFor } = await import('../../../electron/core/diagnosis/routes.ts');
     const api = endpointFor('https://api.openai.com/v1');
-    const sys = { platform: 'win32', enabled: true, http: '127.0.0.1:7890', https: '127.0.0.1:7890', bypass: ['localhost', '127.*', '<local>'], source: 'reg query' };
+    const sys = {
+      platform: 'win32',
+      enabled: true,
+      http: '127.0.0.1:7890',
+      https: '127.0.0.1:7890',
+      bypass: ['localhost', '127.*', '<local>'],
+      source: 'reg query',
+    };
     assert.equal(codexHttpsSystemProxy(sys, 'win32', false, api)?.proxyUrl, 'http://127.0.0.1:7890');
-    assert.equal(en(codexHttpsSystemProxy(sys, 'win32', false, api)!.label), "system proxy http://127.0.0.1:7890 (Windows Internet Settings), which Codex's HTTPS requests use");
-    assert.equal(en(codexHttpsSystemProxy(sys, 'darwin', false, api)!.label), "system proxy http://127.0.0.1:7890 (macOS network settings), which Codex's HTTPS requests use");
+    assert.equal(
+      en(codexHttpsSystemProxy(sys, 'win32', false, api)!.label),
+      "system proxy http://127.0.0.1:7890 (Windows Internet Settings), which Codex's HTTPS requests use",
+    );
+    assert.equal(
+      en(codexHttpsSystemProxy(sys, 'darwin', false, api)!.label),
+      "system proxy http://127.0.0.1:7890 (macOS network settings), which Codex's HTTPS requests use",
+    );
     assert.equal(codexHttpsSystemProxy(sys, 'darwin', false, api)?.proxyUrl, 'http://127.0.0.1:7890');
     assert.equal(codexHttpsSystemProxy(sys, 'linux', false, api), null);
     assert.equal(codexHttpsSystemProxy(sys, 'win32', true, api), null, 'a proxy variable wins');
     assert.equal(codexHttpsSystemProxy({ ...sys, enabled: false }, 'win32', false, api), null);
-    assert.equal(codexHttpsSystemProxy(sys, 'win32', false, endpointFor('http://127.0.0.1:8080/v1')), null, '127.* is bypassed');
-    assert.equal(codexHttpsSystemProxy(sys, 'win32', false, endpointFor('http://gateway:8080/v1')), null, '<local>: a name without a dot');
-    assert.equal(codexHttpsSystemProxy({ ...sys, https: undefined, http: undefined, pacUrl: 'http://wpad/proxy.pac' }, 'win32', false, api), null, 'PAC is not read by default');
+    assert.equal(
+      codexHttpsSystemProxy(sys, 'win32', false, endpointFor('http://127.0.0.1:8080/v1')),
+      null,
+      '127.* is bypassed',
+    );
+    assert.equal(
+      codexHttpsSystemProxy(sys, 'win32', false, endpointFor('http://gateway:8080/v1')),
+      null,
+      '<local>: a name without a dot',
+    );
+    assert.equal(
+      codexHttpsSystemProxy(
+        { ...sys, https: undefined, http: undefined, pacUrl: 'http://wpad/proxy.pac' },
+        'win32',
+        false,
+        api,
+      ),
+      null,
+      'PAC is not read by default',
+    );
   });
 });

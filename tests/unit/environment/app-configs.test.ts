@@ -63,7 +63,9 @@ describe('Clash Verge Rev verge.yaml', () => {
 
   test('defaults when keys are missing; custom ports', () => {
     assert.deepEqual(vergePorts(parseVergeConfig('theme_mode: dark\n')), [7897]);
-    const custom = parseVergeConfig('verge_mixed_port: 17890\nverge_port: 17891\nverge_http_enabled: true\nenable_tun_mode: true\n');
+    const custom = parseVergeConfig(
+      'verge_mixed_port: 17890\nverge_port: 17891\nverge_http_enabled: true\nenable_tun_mode: true\n',
+    );
     assert.deepEqual(vergePorts(custom), [17890, 17891]);
     assert.equal(custom.tunEnabled, true);
   });
@@ -97,7 +99,13 @@ describe('v2ray core config (v2rayA)', () => {
     const config = parseV2rayCoreConfig(fixture('apps/v2raya-config.json'));
     assert.deepEqual(
       config.inbounds.map((i) => `${i.protocol}:${i.port}@${i.listen}`),
-      ['socks:20170@0.0.0.0', 'http:20171@0.0.0.0', 'socks:20172@0.0.0.0', 'http:20173@0.0.0.0', 'http:20174@192.168.1.20'],
+      [
+        'socks:20170@0.0.0.0',
+        'http:20171@0.0.0.0',
+        'socks:20172@0.0.0.0',
+        'http:20173@0.0.0.0',
+        'http:20174@192.168.1.20',
+      ],
     );
   });
 });

@@ -14,11 +14,18 @@ describe('discoverProxyApps', () => {
     plant(root, `${dir}/config.yaml`, 'apps/clash-verge-rev/config.yaml');
     plant(root, '/Users/ann/.config/mihomo/config.yaml', 'apps/mihomo-config.yaml');
     const apps = await discoverProxyApps({ platform: 'darwin', homedir: '/Users/ann', env: {}, fsRoot: root });
-    assert.deepEqual(apps.map((a) => a.id), ['clash-verge-rev', 'mihomo']);
+    assert.deepEqual(
+      apps.map((a) => a.id),
+      ['clash-verge-rev', 'mihomo'],
+    );
 
     const verge = apps[0]!;
     assert.deepEqual(verge.ports, [7897, 7898, 7899]);
-    assert.deepEqual(verge.controller, { address: '127.0.0.1:9097', secret: 'verge-test-secret-2' }, 'the generated config wins');
+    assert.deepEqual(
+      verge.controller,
+      { address: '127.0.0.1:9097', secret: 'verge-test-secret-2' },
+      'the generated config wins',
+    );
     assert.equal(verge.tunEnabled, false);
     assert.deepEqual(verge.configFiles, [`${dir}/verge.yaml`, `${dir}/clash-verge.yaml`, `${dir}/config.yaml`]);
 
@@ -34,7 +41,11 @@ describe('discoverProxyApps', () => {
     const appData = 'C:\\Users\\Bob\\AppData\\Roaming';
     plant(root, `${appData}\\${VERGE_REV}\\verge.yaml`, 'apps/clash-verge-rev/verge.yaml');
     plant(root, `${home}\\.config\\clash\\config.yaml`, 'apps/clash-for-windows-config.yaml');
-    plant(root, `${home}\\Downloads\\v2rayN-windows-64\\v2rayN\\guiConfigs\\guiNConfig.json`, 'apps/v2rayn-7-guiNConfig.json');
+    plant(
+      root,
+      `${home}\\Downloads\\v2rayN-windows-64\\v2rayN\\guiConfigs\\guiNConfig.json`,
+      'apps/v2rayn-7-guiNConfig.json',
+    );
     plant(root, 'D:\\Tools\\ignored\\guiNConfig.json', 'apps/v2rayn-6-guiNConfig.json');
     plant(root, 'D:\\v2rayN\\guiNConfig.json', 'apps/v2rayn-6-guiNConfig.json');
     const apps = await discoverProxyApps({ platform: 'win32', homedir: home, env: { APPDATA: appData }, fsRoot: root });
@@ -60,7 +71,10 @@ describe('discoverProxyApps', () => {
     plant(root, '/etc/sing-box/config.json', 'apps/sing-box-config.json');
     plant(root, '/home/cy/.local/share/v2rayN/guiConfigs/guiNConfig.json', 'apps/v2rayn-7-guiNConfig.json');
     const apps = await discoverProxyApps({ platform: 'linux', homedir: '/home/cy', env: {}, fsRoot: root });
-    assert.deepEqual(apps.map((a) => a.id), ['v2rayn', 'v2raya', 'sing-box']);
+    assert.deepEqual(
+      apps.map((a) => a.id),
+      ['v2rayn', 'v2raya', 'sing-box'],
+    );
     assert.deepEqual(apps[1]!.ports, [20170, 20171, 20172, 20173]);
     assert.deepEqual(apps[2]!.ports, [2080, 2081]);
     assert.equal(apps[2]!.tunEnabled, true);
@@ -73,6 +87,9 @@ describe('discoverProxyApps', () => {
     const apps = await discoverProxyApps({ platform: 'linux', homedir: '/home/d', env: {}, fsRoot: root });
     assert.equal(apps.length, 1);
     assert.match(apps[0]!.error ?? '', /config\.yaml: YAML: /);
-    assert.deepEqual(await discoverProxyApps({ platform: 'linux', homedir: '/none', env: {}, fsRoot: tempRoot('empty') }), []);
+    assert.deepEqual(
+      await discoverProxyApps({ platform: 'linux', homedir: '/none', env: {}, fsRoot: tempRoot('empty') }),
+      [],
+    );
   });
 });

@@ -51,7 +51,14 @@ const systemProxy: SystemProxy = {
 describe('discoverLocalProxies', () => {
   test('unions well-known ports, app configs, the Clash API and the system proxy; sniffs loopback only', async () => {
     const { root, api } = await machine();
-    const sniff = fakeSniff({ 7897: 'mixed', 7899: 'http', 7898: 'socks5', 10808: 'socks5', 1086: 'socks5', 7890: 'mixed' });
+    const sniff = fakeSniff({
+      7897: 'mixed',
+      7899: 'http',
+      7898: 'socks5',
+      10808: 'socks5',
+      1086: 'socks5',
+      7890: 'mixed',
+    });
     const result = await discoverLocalProxies({
       platform: 'linux',
       homedir: '/home/eve',
@@ -63,7 +70,10 @@ describe('discoverLocalProxies', () => {
       timeoutMs: 300,
     });
 
-    assert.ok(sniff.asked.every((a) => a.startsWith('127.0.0.1:')), `only loopback sniffed: ${sniff.asked.join(' ')}`);
+    assert.ok(
+      sniff.asked.every((a) => a.startsWith('127.0.0.1:')),
+      `only loopback sniffed: ${sniff.asked.join(' ')}`,
+    );
     assert.ok(!sniff.asked.some((a) => a.includes('3128')));
     assert.equal(new Set(sniff.asked).size, sniff.asked.length, 'each port sniffed once');
 
@@ -73,7 +83,12 @@ describe('discoverLocalProxies', () => {
     assert.deepEqual(mixed.apps, ['Clash Verge Rev']);
     assert.deepEqual(
       [...mixed.sources].sort(),
-      ['/home/eve/.local/share/io.github.clash-verge-rev.clash-verge-rev/verge.yaml', 'clash-api', 'system-proxy', 'well-known'].sort(),
+      [
+        '/home/eve/.local/share/io.github.clash-verge-rev.clash-verge-rev/verge.yaml',
+        'clash-api',
+        'system-proxy',
+        'well-known',
+      ].sort(),
     );
     assert.deepEqual(byPort.get(7899)?.sources.includes('clash-api'), true);
     assert.equal(byPort.get(1086)?.speaks, 'socks5');
@@ -84,7 +99,10 @@ describe('discoverLocalProxies', () => {
     assert.deepEqual(byPort.get(7890)?.sources, ['well-known']);
     assert.deepEqual(result.candidates.map((c) => c.speaks).slice(0, 2), ['mixed', 'mixed'], 'working ports first');
 
-    assert.deepEqual(result.apps.map((a) => a.id), ['clash-verge-rev', 'v2rayn']);
+    assert.deepEqual(
+      result.apps.map((a) => a.id),
+      ['clash-verge-rev', 'v2rayn'],
+    );
     assert.equal(result.clashApi.length, 1);
     const info = result.clashApi[0]!;
     assert.equal(info.controller, api.address);
@@ -98,7 +116,15 @@ describe('discoverLocalProxies', () => {
     const { root } = await machine();
     const sniff = fakeSniff({ 7897: 'mixed' }, 60);
     const started = Date.now();
-    await discoverLocalProxies({ platform: 'linux', homedir: '/home/eve', env: {}, fsRoot: root, sniff, systemProxy, knownControllers: [] });
+    await discoverLocalProxies({
+      platform: 'linux',
+      homedir: '/home/eve',
+      env: {},
+      fsRoot: root,
+      sniff,
+      systemProxy,
+      knownControllers: [],
+    });
     const elapsed = Date.now() - started;
     assert.ok(sniff.asked.length >= 15, `sniffed ${sniff.asked.length} ports`);
     assert.ok(elapsed < 400, `took ${elapsed} ms`);
@@ -117,12 +143,23 @@ describe('discoverLocalProxies', () => {
       systemProxy: null,
       knownPorts: [],
       knownControllers: [
-        { address: vergeDefault.address, appId: 'clash-verge-rev', app: 'Clash Verge Rev', defaultSecret: 'set-your-secret' },
+        {
+          address: vergeDefault.address,
+          appId: 'clash-verge-rev',
+          app: 'Clash Verge Rev',
+          defaultSecret: 'set-your-secret',
+        },
         { address: `127.0.0.1:${nobody}`, appId: 'clash', app: 'Clash' },
       ],
     });
-    assert.deepEqual(result.clashApi.map((c) => [c.controller, c.source, c.reachable]), [[vergeDefault.address, 'well-known', true]]);
-    assert.deepEqual(result.candidates.map((c) => [c.port, c.sources.join(), c.apps.join(), c.speaks]), [[7897, 'clash-api', 'Clash Verge Rev', 'closed']]);
+    assert.deepEqual(
+      result.clashApi.map((c) => [c.controller, c.source, c.reachable]),
+      [[vergeDefault.address, 'well-known', true]],
+    );
+    assert.deepEqual(
+      result.candidates.map((c) => [c.port, c.sources.join(), c.apps.join(), c.speaks]),
+      [[7897, 'clash-api', 'Clash Verge Rev', 'closed']],
+    );
   });
 
   test('a sniffer that throws yields "unknown", not a crash', async () => {
@@ -138,7 +175,9 @@ describe('discoverLocalProxies', () => {
       knownPorts: [],
       knownControllers: [],
     });
-    assert.deepEqual(result.candidates, [{ host: '127.0.0.1', port: 3128, apps: [], sources: ['system-proxy'], speaks: 'unknown' }]);
+    assert.deepEqual(result.candidates, [
+      { host: '127.0.0.1', port: 3128, apps: [], sources: ['system-proxy'], speaks: 'unknown' },
+    ]);
   });
 });
 
@@ -164,14 +203,17 @@ describe('readEnvironment', () => {
     assert.equal(report.systemProxy?.http, '127.0.0.1:7890');
     assert.equal(report.tun.active, true);
     assert.equal(report.tun.routeInterface, 'Meta');
-    assert.deepEqual(report.proxyApps.map((a) => a.id), ['clash-verge-rev', 'v2rayn']);
+    assert.deepEqual(
+      report.proxyApps.map((a) => a.id),
+      ['clash-verge-rev', 'v2rayn'],
+    );
     const p7891 = report.localProxies.find((c) => c.port === 7891);
     assert.deepEqual(p7891?.sources, ['system-proxy'], 'the system SOCKS port was sniffed too');
     assert.ok(report.clashApi.some((c) => c.reachable && c.ports?.mixedPort === 7897));
   });
 
   test('never hangs: commands and sniffs that never answer give an empty report on time', async () => {
-    const never = <T,>(): Promise<T> => new Promise<T>(() => {});
+    const never = <T>(): Promise<T> => new Promise<T>(() => {});
     const started = Date.now();
     const report = await readEnvironment({
       platform: 'darwin',

@@ -28,7 +28,10 @@ export async function startFakeClashApi(opts: FakeClashOptions = {}): Promise<Fa
   const server = http.createServer((req, res) => {
     const entry: FakeClash['requests'][number] = { method: req.method ?? '', url: req.url ?? '' };
     // Node hands header bytes over as latin1; mihomo (Go) compares the raw bytes, i.e. UTF-8.
-    const authorization = req.headers.authorization === undefined ? undefined : Buffer.from(req.headers.authorization, 'latin1').toString('utf8');
+    const authorization =
+      req.headers.authorization === undefined
+        ? undefined
+        : Buffer.from(req.headers.authorization, 'latin1').toString('utf8');
     if (authorization) entry.authorization = authorization;
     requests.push(entry);
     const send = (status: number, body?: unknown): void => {
@@ -40,7 +43,12 @@ export async function startFakeClashApi(opts: FakeClashOptions = {}): Promise<Fa
     req.on('data', (c: Buffer) => (raw += c.toString('utf8')));
     req.on('end', () => {
       if (req.method === 'GET' && req.url === '/version') {
-        return send(200, opts.flavour === 'sing-box' ? { meta: true, premium: true, version: 'sing-box 1.10.7' } : { meta: true, version: 'v1.19.1' });
+        return send(
+          200,
+          opts.flavour === 'sing-box'
+            ? { meta: true, premium: true, version: 'sing-box 1.10.7' }
+            : { meta: true, version: 'v1.19.1' },
+        );
       }
       if (req.method === 'GET' && req.url === '/configs') {
         const sing = opts.flavour === 'sing-box';

@@ -11,18 +11,22 @@ function tempDir(): string {
 }
 
 describe('fsView.readText', () => {
-  test('a FIFO where a config should be is skipped, not waited on forever', { skip: process.platform === 'win32' }, async () => {
-    const dir = tempDir();
-    const fifo = path.join(dir, 'config.yaml');
-    execFileSync('mkfifo', [fifo]);
-    const outcome = await Promise.race([
-      fsView().readText(fifo),
-      new Promise<string>((resolve) => setTimeout(() => resolve('still waiting'), 2000).unref()),
-    ]);
-    assert.equal(outcome, undefined);
-    // Unblock a reader left behind by a failing implementation so the test process can exit.
-    if (outcome === 'still waiting') fs.writeFileSync(fifo, '');
-  });
+  test(
+    'a FIFO where a config should be is skipped, not waited on forever',
+    { skip: process.platform === 'win32' },
+    async () => {
+      const dir = tempDir();
+      const fifo = path.join(dir, 'config.yaml');
+      execFileSync('mkfifo', [fifo]);
+      const outcome = await Promise.race([
+        fsView().readText(fifo),
+        new Promise<string>((resolve) => setTimeout(() => resolve('still waiting'), 2000).unref()),
+      ]);
+      assert.equal(outcome, undefined);
+      // Unblock a reader left behind by a failing implementation so the test process can exit.
+      if (outcome === 'still waiting') fs.writeFileSync(fifo, '');
+    },
+  );
 
   test('a file over the size limit is refused without reading it; a directory, a loop and a missing file are undefined', async () => {
     const dir = tempDir();

@@ -30,7 +30,10 @@ export function fakeRun(answers: Record<string, Partial<RunResult> | string>): R
 
 /** Copies a fixture into a fake root at a logical path (Windows `C:\x` lands in `<root>/C/x`). */
 export function plant(root: string, logicalPath: string, fixtureName: string): void {
-  const parts = logicalPath.replace(/^([A-Za-z]):/, '$1').split(/[\\/]+/).filter(Boolean);
+  const parts = logicalPath
+    .replace(/^([A-Za-z]):/, '$1')
+    .split(/[\\/]+/)
+    .filter(Boolean);
   const target = path.join(root, ...parts);
   mkdirSync(path.dirname(target), { recursive: true });
   writeFileSync(target, readFileSync(path.join(FIXTURES, fixtureName)));

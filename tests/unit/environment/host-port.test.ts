@@ -1,6 +1,11 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isFakeIpRange, isLoopbackHost, loopbackAddressFor, parseHostPort } from '../../../electron/core/environment/host-port.ts';
+import {
+  isFakeIpRange,
+  isLoopbackHost,
+  loopbackAddressFor,
+  parseHostPort,
+} from '../../../electron/core/environment/host-port.ts';
 import { runCommand } from '../../../electron/core/environment/run-command.ts';
 import { knownProxyPorts, appsForPort, KNOWN_PROXY_PORTS } from '../../../electron/core/environment/known-ports.ts';
 
@@ -18,7 +23,12 @@ describe('host:port helpers', () => {
   });
 
   test('loopback and fake-ip ranges', () => {
-    assert.ok(isLoopbackHost('127.0.0.1') && isLoopbackHost('127.8.9.1') && isLoopbackHost('localhost') && isLoopbackHost('[::1]'));
+    assert.ok(
+      isLoopbackHost('127.0.0.1') &&
+        isLoopbackHost('127.8.9.1') &&
+        isLoopbackHost('localhost') &&
+        isLoopbackHost('[::1]'),
+    );
     assert.ok(!isLoopbackHost('192.168.1.1') && !isLoopbackHost('128.0.0.1') && !isLoopbackHost('localhost.evil.com'));
     assert.equal(loopbackAddressFor('0.0.0.0'), '127.0.0.1');
     assert.equal(loopbackAddressFor('localhost'), '127.0.0.1');
@@ -31,7 +41,9 @@ describe('host:port helpers', () => {
 describe('known proxy ports table', () => {
   test('covers the apps FACTS.md lists', () => {
     const ports = knownProxyPorts();
-    for (const port of [7890, 7897, 7898, 7899, 10808, 10809, 20170, 20171, 2080, 12334, 1080, 1086, 1087, 1089, 8889]) {
+    for (const port of [
+      7890, 7897, 7898, 7899, 10808, 10809, 20170, 20171, 2080, 12334, 1080, 1086, 1087, 1089, 8889,
+    ]) {
       assert.ok(ports.includes(port), `port ${port}`);
     }
     assert.deepEqual(appsForPort(7890), ['Clash for Windows / ClashX', 'mihomo']);
@@ -41,7 +53,11 @@ describe('known proxy ports table', () => {
 
 describe('runCommand (real processes)', () => {
   test('output and exit code', async () => {
-    assert.deepEqual(await runCommand(process.execPath, ['-e', 'process.stdout.write("hi")'], { timeoutMs: 5000 }), { stdout: 'hi', stderr: '', code: 0 });
+    assert.deepEqual(await runCommand(process.execPath, ['-e', 'process.stdout.write("hi")'], { timeoutMs: 5000 }), {
+      stdout: 'hi',
+      stderr: '',
+      code: 0,
+    });
     const failed = await runCommand(process.execPath, ['-e', 'process.exit(3)'], { timeoutMs: 5000 });
     assert.equal(failed.code, 3);
   });

@@ -10,7 +10,7 @@ describe('kioslaverc forms', () => {
     assert.equal(proxy.enabled, true);
   });
 
-  test('KDE\'s spaced form with a bracketed IPv6 host', () => {
+  test("KDE's spaced form with a bracketed IPv6 host", () => {
     assert.equal(proxy.http, '[::1]:7890');
     assert.equal(proxy.https, '[::1]:7890');
   });

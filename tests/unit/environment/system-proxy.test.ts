@@ -7,7 +7,11 @@ import {
   parseProxyServer,
   parseWindowsInternetSettings,
 } from '../../../electron/core/environment/system-proxy-windows.ts';
-import { parseGVariant, parseGsettingsList, gnomeProxyFromSettings } from '../../../electron/core/environment/system-proxy-gnome.ts';
+import {
+  parseGVariant,
+  parseGsettingsList,
+  gnomeProxyFromSettings,
+} from '../../../electron/core/environment/system-proxy-gnome.ts';
 import { parseKioslaverc } from '../../../electron/core/environment/system-proxy-kde.ts';
 import { readSystemProxy } from '../../../electron/core/environment/system-proxy.ts';
 import { fakeRun, fixture, tempRoot } from './helpers.ts';
@@ -99,7 +103,10 @@ describe('Windows Internet Settings (reg query, CRLF)', () => {
     assert.deepEqual(parseProxyServer('socks=127.0.0.1:1080'), { socks: '127.0.0.1:1080' });
     assert.deepEqual(parseProxyServer('http://127.0.0.1:8080'), { http: '127.0.0.1:8080', https: '127.0.0.1:8080' });
     assert.deepEqual(parseProxyServer('127.0.0.1:7890;'), { http: '127.0.0.1:7890', https: '127.0.0.1:7890' });
-    assert.deepEqual(parseProxyServer('http=127.0.0.1:7890;;https=127.0.0.1:7890;'), { http: '127.0.0.1:7890', https: '127.0.0.1:7890' });
+    assert.deepEqual(parseProxyServer('http=127.0.0.1:7890;;https=127.0.0.1:7890;'), {
+      http: '127.0.0.1:7890',
+      https: '127.0.0.1:7890',
+    });
     assert.deepEqual(parseProxyServer('http=proxy.corp:3128; https=proxy.corp:3129'), {
       http: 'proxy.corp:3128',
       https: 'proxy.corp:3129',
@@ -115,7 +122,9 @@ describe('Windows Internet Settings (reg query, CRLF)', () => {
   });
 
   test('a failing reg query becomes an error field', async () => {
-    const run = fakeRun({ [REG_KEY]: { code: 1, stderr: 'ERROR: The system was unable to find the specified registry key or value.' } });
+    const run = fakeRun({
+      [REG_KEY]: { code: 1, stderr: 'ERROR: The system was unable to find the specified registry key or value.' },
+    });
     const proxy = await readSystemProxy({ platform: 'win32', env: {}, homedir: 'C:\\Users\\me', run });
     assert.equal(proxy.enabled, false);
     assert.match(proxy.error ?? '', /exited with 1: ERROR: The system was unable/);
@@ -154,7 +163,12 @@ describe('GNOME gsettings', () => {
       'gsettings get org.gnome.system.proxy.http host': "''\n",
       'gsettings get org.gnome.system.proxy.http port': '8080\n',
     });
-    const proxy = await readSystemProxy({ platform: 'linux', env: { XDG_CURRENT_DESKTOP: 'GNOME' }, homedir: '/home/u', run });
+    const proxy = await readSystemProxy({
+      platform: 'linux',
+      env: { XDG_CURRENT_DESKTOP: 'GNOME' },
+      homedir: '/home/u',
+      run,
+    });
     assert.equal(proxy.enabled, true);
     assert.equal(proxy.pacUrl, 'http://127.0.0.1:33331/pac');
     assert.equal(proxy.source, 'gsettings');
@@ -201,7 +215,13 @@ describe('KDE kioslaverc', () => {
     mkdirSync(path.join(root, 'home/u/.config'), { recursive: true });
     writeFileSync(path.join(root, 'home/u/.config/kioslaverc'), fixture('system-proxy/kioslaverc-manual-v2raya.txt'));
     const run = fakeRun({});
-    const proxy = await readSystemProxy({ platform: 'linux', env: { XDG_CURRENT_DESKTOP: 'KDE' }, homedir: '/home/u', run, fsRoot: root });
+    const proxy = await readSystemProxy({
+      platform: 'linux',
+      env: { XDG_CURRENT_DESKTOP: 'KDE' },
+      homedir: '/home/u',
+      run,
+      fsRoot: root,
+    });
     assert.equal(proxy.source, 'kioslaverc');
     assert.equal(proxy.http, '127.0.0.1:20171');
     assert.deepEqual(run.calls, []);

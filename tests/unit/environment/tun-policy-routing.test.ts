@@ -20,7 +20,11 @@ describe('Linux policy routing (auto-route tables)', () => {
       table: '2022',
       source: '172.19.0.1',
     });
-    assert.deepEqual(parseIpRouteGet('1.1.1.1 table 2022 dev Meta src 198.18.0.1 uid 0\n'), { interface: 'Meta', table: '2022', source: '198.18.0.1' });
+    assert.deepEqual(parseIpRouteGet('1.1.1.1 table 2022 dev Meta src 198.18.0.1 uid 0\n'), {
+      interface: 'Meta',
+      table: '2022',
+      source: '198.18.0.1',
+    });
   });
 
   test('sing-box with its documented default address (172.19.0.1/30) on tun0, routed through table 2022: active', async () => {
@@ -30,7 +34,7 @@ describe('Linux policy routing (auto-route tables)', () => {
     assert.match(enAll(tun.evidence).join('\n'), /table 2022/);
   });
 
-  test('wg-quick (wg0, table 51820) is a VPN, not a proxy app\'s TUN', async () => {
+  test("wg-quick (wg0, table 51820) is a VPN, not a proxy app's TUN", async () => {
     const tun = await detectTun({ platform: 'linux', run: linuxRun('wireguard'), networkInterfaces: () => ({}) });
     assert.equal(tun.active, false);
     assert.deepEqual(tun.interfaces, []);

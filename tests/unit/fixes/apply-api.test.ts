@@ -18,7 +18,13 @@ const environment: EnvironmentReport = {
 
 async function tunPlan(setClashTun: SetClashTun) {
   const home = tempDir('tun');
-  return planFix('enable-tun', { codexHome: home, profile: null, setup: await setupFor(home, null), environment, setClashTun });
+  return planFix('enable-tun', {
+    codexHome: home,
+    profile: null,
+    setup: await setupFor(home, null),
+    environment,
+    setClashTun,
+  });
 }
 
 describe('enable-tun through the Clash API', () => {
@@ -38,7 +44,10 @@ describe('enable-tun through the Clash API', () => {
     };
     const planned = await tunPlan(setClashTun);
     const journalDir = path.join(tempDir('journal'), 'journal');
-    await assert.rejects(applyPlan(planned, { journalDir, setClashTun }), (e: unknown) => e instanceof FixError && e.code === 'api-failed');
+    await assert.rejects(
+      applyPlan(planned, { journalDir, setClashTun }),
+      (e: unknown) => e instanceof FixError && e.code === 'api-failed',
+    );
     assert.deepEqual(listHistory(journalDir), []);
   });
 });

@@ -48,13 +48,16 @@ describe('bad input writes nothing', () => {
     const home = tempDir('bad');
     fs.writeFileSync(path.join(home, 'config.toml'), 'model = "a"\n[model_providers.x\nname = 1\n');
     const start = snapshot(home);
-    await assert.rejects(planFix('disable-websockets', { codexHome: home, profile: null, setup: emptySetup(home) }), (e: unknown) => {
-      assert.ok(e instanceof FixError && e.code === 'config-unparseable');
-      assert.equal(e.location?.line, 2);
-      assert.ok(e.location?.column !== undefined);
-      assert.match(e.message, /config\.toml:2:\d+/);
-      return true;
-    });
+    await assert.rejects(
+      planFix('disable-websockets', { codexHome: home, profile: null, setup: emptySetup(home) }),
+      (e: unknown) => {
+        assert.ok(e instanceof FixError && e.code === 'config-unparseable');
+        assert.equal(e.location?.line, 2);
+        assert.ok(e.location?.column !== undefined);
+        assert.match(e.message, /config\.toml:2:\d+/);
+        return true;
+      },
+    );
     assert.deepEqual(snapshot(home), start);
   });
 
@@ -74,7 +77,11 @@ describe('bad input writes nothing', () => {
     const file = path.join(home, 'config.toml');
     fs.chmodSync(file, 0o444);
     const start = snapshot(home);
-    const planned = await planFix('disable-websockets', { codexHome: home, profile: null, setup: await setupFor(home, null) });
+    const planned = await planFix('disable-websockets', {
+      codexHome: home,
+      profile: null,
+      setup: await setupFor(home, null),
+    });
     const journalDir = journal();
     await assert.rejects(applyPlan(planned, { journalDir }), isFixError('read-only', /read-only/));
     assert.deepEqual(snapshot(home), start);
@@ -83,7 +90,11 @@ describe('bad input writes nothing', () => {
 
   test('a file changed between preview and apply', async () => {
     const home = homeFromCase('02-custom-table');
-    const planned = await planFix('disable-websockets', { codexHome: home, profile: null, setup: await setupFor(home, null) });
+    const planned = await planFix('disable-websockets', {
+      codexHome: home,
+      profile: null,
+      setup: await setupFor(home, null),
+    });
     fs.appendFileSync(path.join(home, 'config.toml'), '# edited meanwhile\n');
     const start = snapshot(home);
     await assert.rejects(applyPlan(planned, { journalDir: journal() }), isFixError('changed-since-plan'));
@@ -95,7 +106,12 @@ describe('bad input writes nothing', () => {
     fs.writeFileSync(path.join(home, '.env'), 'HTTPS_PROXY="http://broken\n');
     const start = snapshot(home);
     await assert.rejects(
-      planFix('use-proxy', { codexHome: home, profile: null, setup: await setupFor(home, null), proxyUrl: 'http://127.0.0.1:1' }),
+      planFix('use-proxy', {
+        codexHome: home,
+        profile: null,
+        setup: await setupFor(home, null),
+        proxyUrl: 'http://127.0.0.1:1',
+      }),
       isFixError('edit-refused', /line 1/),
     );
     assert.deepEqual(snapshot(home), start);
@@ -105,7 +121,10 @@ describe('bad input writes nothing', () => {
     const home = homeFromCase('01-builtin-commented');
     const setup = await setupFor(home, null);
     for (const bad of ['https://127.0.0.1:443', 'ftp://h:1', 'http://127.0.0.1', 'not a url', 'http://h:99999']) {
-      await assert.rejects(planFix('use-proxy', { codexHome: home, profile: null, setup, proxyUrl: bad }), isFixError('invalid-proxy'));
+      await assert.rejects(
+        planFix('use-proxy', { codexHome: home, profile: null, setup, proxyUrl: bad }),
+        isFixError('invalid-proxy'),
+      );
     }
     const probed: string[] = [];
     await assert.rejects(
@@ -117,17 +136,38 @@ describe('bad input writes nothing', () => {
         proxyUrlFromUser: true,
         probeProxy: async (url) => {
           probed.push(url);
-          return { carriesWebSocket: false, carriesHttps: true, detail: msg('errors.text', { text: 'CONNECT denied (403)' }) };
+          return {
+            carriesWebSocket: false,
+            carriesHttps: true,
+            detail: msg('errors.text', { text: 'CONNECT denied (403)' }),
+          };
         },
       }),
-      (e: unknown) => e instanceof FixError && e.code === 'proxy-failed' && /CONNECT denied/.test(e.message) && !e.message.includes('secret'),
+      (e: unknown) =>
+        e instanceof FixError &&
+        e.code === 'proxy-failed' &&
+        /CONNECT denied/.test(e.message) &&
+        !e.message.includes('secret'),
     );
     assert.deepEqual(probed, ['http://u:secret@127.0.0.1:3128']);
-    const socks = await planFix('use-proxy', { codexHome: home, profile: null, setup, proxyUrl: 'socks5h://127.0.0.1:10808' });
+    const socks = await planFix('use-proxy', {
+      codexHome: home,
+      profile: null,
+      setup,
+      proxyUrl: 'socks5h://127.0.0.1:10808',
+    });
     assert.match(enAll(socks.plan.warnings).join(' '), /SOCKS.*HTTPS/);
     assertPlanRenders(socks.plan);
-    const withPassword = await planFix('use-proxy', { codexHome: home, profile: null, setup, proxyUrl: 'http://u:secret@127.0.0.1:3128' });
-    assert.ok(!JSON.stringify(withPassword.plan).includes('secret'), 'the plan shown to the user never holds the password');
+    const withPassword = await planFix('use-proxy', {
+      codexHome: home,
+      profile: null,
+      setup,
+      proxyUrl: 'http://u:secret@127.0.0.1:3128',
+    });
+    assert.ok(
+      !JSON.stringify(withPassword.plan).includes('secret'),
+      'the plan shown to the user never holds the password',
+    );
     assert.ok(withPassword.edits[0]!.after!.toString().includes('u:secret@'), 'the file gets the real URL');
   });
 });
@@ -138,7 +178,11 @@ describe('revert', () => {
     const file = path.join(home, 'config.toml');
     const original = fs.readFileSync(file);
     const journalDir = journal();
-    const planned = await planFix('disable-websockets', { codexHome: home, profile: null, setup: await setupFor(home, null) });
+    const planned = await planFix('disable-websockets', {
+      codexHome: home,
+      profile: null,
+      setup: await setupFor(home, null),
+    });
     const entry = await applyPlan(planned, { journalDir });
     fs.appendFileSync(file, '\n[features]\nweb_search_request = true\n');
     const edited = fs.readFileSync(file);
@@ -166,7 +210,9 @@ describe('revert', () => {
     const home = homeFromCase('07-no-final-newline');
     const journalDir = journal();
     const setup = await setupFor(home, null);
-    const first = await applyPlan(await planFix('disable-websockets', { codexHome: home, profile: null, setup }), { journalDir });
+    const first = await applyPlan(await planFix('disable-websockets', { codexHome: home, profile: null, setup }), {
+      journalDir,
+    });
     const second = await applyPlan(
       await planFix('use-proxy', { codexHome: home, profile: null, setup, proxyUrl: 'http://127.0.0.1:7890' }),
       { journalDir },
@@ -204,7 +250,13 @@ describe('enable-tun', () => {
     systemProxy: null,
     localProxies: [],
     proxyApps: [
-      { id: 'clash-verge-rev', name: 'Clash Verge Rev', configFiles: [], ports: [7897], controller: { address: '127.0.0.1:9097', secret: 'set-your-secret' } },
+      {
+        id: 'clash-verge-rev',
+        name: 'Clash Verge Rev',
+        configFiles: [],
+        ports: [7897],
+        controller: { address: '127.0.0.1:9097', secret: 'set-your-secret' },
+      },
     ],
     clashApi: [{ controller: '127.0.0.1:9097', source: 'verge.yaml', reachable, tunEnabled }],
     tun: { active: false, interfaces: [], evidence: [] },
@@ -217,7 +269,13 @@ describe('enable-tun', () => {
       calls.push([controller, secret, enable]);
     };
     const journalDir = journal();
-    const planned = await planFix('enable-tun', { codexHome: home, profile: null, setup: emptySetup(home), environment: env(false), setClashTun });
+    const planned = await planFix('enable-tun', {
+      codexHome: home,
+      profile: null,
+      setup: emptySetup(home),
+      environment: env(false),
+      setClashTun,
+    });
     assert.equal(planned.plan.apiAction?.controller, '127.0.0.1:9097');
     assert.match(enAll(planned.plan.warnings).join(' '), /whole system/);
     assertPlanRenders(planned.plan);
@@ -233,7 +291,12 @@ describe('enable-tun', () => {
 
   test('without a reachable API: steps for the app found', async () => {
     const home = tempDir('tun');
-    const planned = await planFix('enable-tun', { codexHome: home, profile: null, setup: emptySetup(home), environment: env(false, false) });
+    const planned = await planFix('enable-tun', {
+      codexHome: home,
+      profile: null,
+      setup: emptySetup(home),
+      environment: env(false, false),
+    });
     assert.equal(planned.plan.apiAction, undefined);
     assert.match(enAll(planned.plan.manualSteps!).join(' '), /Clash Verge Rev/);
     assert.match(enAll(planned.plan.warnings).join(' '), /did not answer/);
@@ -243,8 +306,14 @@ describe('enable-tun', () => {
 
 test('getJournalDir per platform and the override', () => {
   assert.equal(getJournalDir({ CODEX_CONNECTION_DOCTOR_HOME: '/x' }, 'linux', '/home/u'), '/x/journal');
-  assert.equal(getJournalDir({}, 'darwin', '/Users/u'), '/Users/u/Library/Application Support/Codex Connection Doctor/journal');
-  assert.equal(getJournalDir({ APPDATA: 'C:\\Users\\u\\AppData\\Roaming' }, 'win32', 'C:\\Users\\u'), 'C:\\Users\\u\\AppData\\Roaming\\Codex Connection Doctor\\journal');
+  assert.equal(
+    getJournalDir({}, 'darwin', '/Users/u'),
+    '/Users/u/Library/Application Support/Codex Connection Doctor/journal',
+  );
+  assert.equal(
+    getJournalDir({ APPDATA: 'C:\\Users\\u\\AppData\\Roaming' }, 'win32', 'C:\\Users\\u'),
+    'C:\\Users\\u\\AppData\\Roaming\\Codex Connection Doctor\\journal',
+  );
   assert.equal(getJournalDir({ XDG_CONFIG_HOME: '/cfg' }, 'linux', '/home/u'), '/cfg/Codex Connection Doctor/journal');
   assert.equal(getJournalDir({}, 'linux', '/home/u'), '/home/u/.config/Codex Connection Doctor/journal');
 });

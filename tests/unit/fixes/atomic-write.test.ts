@@ -40,7 +40,8 @@ describe('atomic write through a symlink', () => {
     const repo = tempDir('dotfiles');
     const home = tempDir('home');
     const real = path.join(repo, 'codex.toml');
-    const original = '# mine\nmodel_provider = "lab"\n\n[model_providers.lab]\nname = "Lab"\nbase_url = "http://127.0.0.1:9/v1"\nsupports_websockets = true\n';
+    const original =
+      '# mine\nmodel_provider = "lab"\n\n[model_providers.lab]\nname = "Lab"\nbase_url = "http://127.0.0.1:9/v1"\nsupports_websockets = true\n';
     fs.writeFileSync(real, original);
     fs.symlinkSync(real, path.join(home, 'config.toml'));
     const journalDir = path.join(tempDir('journal'), 'journal');
@@ -66,7 +67,12 @@ describe('revert of a file created through a dangling link', () => {
     fs.symlinkSync(target, path.join(home, '.env'));
     const journalDir = path.join(tempDir('journal'), 'journal');
     const setup = await setupFor(home, null);
-    const planned = await planFix('use-proxy', { codexHome: home, profile: null, setup, proxyUrl: 'http://127.0.0.1:3128' });
+    const planned = await planFix('use-proxy', {
+      codexHome: home,
+      profile: null,
+      setup,
+      proxyUrl: 'http://127.0.0.1:3128',
+    });
     await applyPlan(planned, { journalDir });
     assert.match(fs.readFileSync(target, 'utf8'), /HTTPS_PROXY=http:\/\/127\.0\.0\.1:3128/);
 

@@ -8,7 +8,15 @@ import { describe, test } from 'node:test';
 import { isDeepStrictEqual } from 'node:util';
 import { parse } from 'smol-toml';
 import { applyPlan, planFix, revertChange, FixError } from '../../../electron/core/fixes/index.ts';
-import { assertPlanRenders, codexLoadsConfig, corpusCases, homeFromCase, setupFor, snapshot, tempDir } from './helpers.ts';
+import {
+  assertPlanRenders,
+  codexLoadsConfig,
+  corpusCases,
+  homeFromCase,
+  setupFor,
+  snapshot,
+  tempDir,
+} from './helpers.ts';
 import { enAll } from '../../i18n.ts';
 
 function parseFile(file: string): Record<string, unknown> {
@@ -22,7 +30,10 @@ function layers(home: string, profile: string | undefined): Record<string, unkno
   return out;
 }
 
-function effectiveProvider(docs: Record<string, unknown>[]): { id: string; table: Record<string, unknown> | undefined } {
+function effectiveProvider(docs: Record<string, unknown>[]): {
+  id: string;
+  table: Record<string, unknown> | undefined;
+} {
   let id = 'openai';
   let table: Record<string, unknown> | undefined;
   for (const d of docs) if (typeof d.model_provider === 'string') id = d.model_provider;
@@ -59,7 +70,12 @@ function changedLines(unified: string): { added: string[]; removed: string[] } {
   };
 }
 
-async function revertAndCheck(home: string, journalDir: string, id: string, start: ReturnType<typeof snapshot>): Promise<void> {
+async function revertAndCheck(
+  home: string,
+  journalDir: string,
+  id: string,
+  start: ReturnType<typeof snapshot>,
+): Promise<void> {
   const outcome = await revertChange(id, { journalDir });
   assert.equal(outcome.status, 'reverted');
   const end = snapshot(home);
@@ -118,7 +134,10 @@ for (const { name, meta } of corpusCases()) {
       assert.ok(removed.length <= 1, `at most one line changed in place: ${removed.join(' | ')}`);
       for (const line of removed) assert.match(line, /supports_websockets|model_provider|corp|local/);
       for (const line of added) {
-        assert.match(line, /^\s*$|supports_websockets|model_provider|\[model_providers\.openai_http(_2)?\]|name = "OpenAI"|wire_api|requires_openai_auth|base_url/);
+        assert.match(
+          line,
+          /^\s*$|supports_websockets|model_provider|\[model_providers\.openai_http(_2)?\]|name = "OpenAI"|wire_api|requires_openai_auth|base_url/,
+        );
       }
       if (meta.reuse) assert.deepEqual(added, ['model_provider = "openai_http"']);
       const original = start.get(path.basename(changedFile))!;
@@ -156,7 +175,8 @@ for (const { name, meta } of corpusCases()) {
         const old = envBefore.bytes.toString('utf8');
         assert.equal(vars.get('https_proxy') ?? url, url, 'a lower-case twin is updated too');
         assert.ok(vars.get('NO_PROXY')!.startsWith('corp.example,10.0.0.0/8'), 'existing NO_PROXY entries kept');
-        for (const keep of ['# proxy for work', 'OPENAI_LOG=info', 'this line is not a variable']) assert.ok(env.includes(keep));
+        for (const keep of ['# proxy for work', 'OPENAI_LOG=info', 'this line is not a variable'])
+          assert.ok(env.includes(keep));
         assert.deepEqual(textTraits(Buffer.from(env)), textTraits(envBefore.bytes));
         assert.ok(old.includes('# old squid') && env.includes('# old squid'), 'trailing comment kept');
       } else {
@@ -165,7 +185,8 @@ for (const { name, meta } of corpusCases()) {
         assert.match(planned.plan.diffs[0]!.unified, /^--- \/dev\/null/);
       }
       // The config files are untouched.
-      for (const [file, s] of start) if (file.endsWith('.toml')) assert.ok(fs.readFileSync(path.join(home, file)).equals(s.bytes));
+      for (const [file, s] of start)
+        if (file.endsWith('.toml')) assert.ok(fs.readFileSync(path.join(home, file)).equals(s.bytes));
       if (!meta.broken) assert.ok(codexLoadsConfig(home, profile).ok, 'the real Codex still loads with the .env');
       await revertAndCheck(home, journalDir, entry.id, start);
     });
@@ -193,18 +214,25 @@ for (const { name, meta } of corpusCases()) {
         assert.equal(after.model_provider, 'openai_custom');
         const providers = after.model_providers as Record<string, Record<string, unknown>>;
         assert.equal(providers.openai, undefined);
-        assert.deepEqual({ ...providers.openai_custom }, {
-          ...(before.model_providers as Record<string, Record<string, unknown>>).openai,
-          name: 'OpenAI',
-          requires_openai_auth: true,
-        });
+        assert.deepEqual(
+          { ...providers.openai_custom },
+          {
+            ...(before.model_providers as Record<string, Record<string, unknown>>).openai,
+            name: 'OpenAI',
+            requires_openai_auth: true,
+          },
+        );
       }
       if (name.includes('legacy')) {
         const profiles = before.profiles as Record<string, Record<string, unknown>>;
         assert.equal(after.profile, undefined);
         assert.equal(after.profiles, undefined);
         for (const [p, table] of Object.entries(profiles)) {
-          assert.deepEqual(parseFile(path.join(home, `${p}.config.toml`)), table, `${p}.config.toml holds [profiles.${p}]`);
+          assert.deepEqual(
+            parseFile(path.join(home, `${p}.config.toml`)),
+            table,
+            `${p}.config.toml holds [profiles.${p}]`,
+          );
           assert.equal(fs.statSync(path.join(home, `${p}.config.toml`)).mode & 0o777, 0o600);
           assert.ok(codexLoadsConfig(home, p).ok, `codex --profile ${p} loads`);
         }

@@ -15,19 +15,29 @@ import { enAll } from '../../i18n.ts';
 const PORT = '18111';
 const OTHER = '18222';
 const sub = (s: string) => s.replaceAll('OTHERPORT', OTHER).replaceAll('PORT', PORT);
-const observed = JSON.parse(fs.readFileSync(new URL('../../fixtures/codex/dotenv-observed.json', import.meta.url), 'utf8')) as {
+const observed = JSON.parse(
+  fs.readFileSync(new URL('../../fixtures/codex/dotenv-observed.json', import.meta.url), 'utf8'),
+) as {
   cases: Record<string, { present: string; connected: string[] }>;
 };
 
 async function fixOutput(dotenv: string): Promise<{ after: string; warnings: string[] }> {
   const home = homeFromCase('01-builtin-commented');
   fs.writeFileSync(path.join(home, '.env'), dotenv);
-  const planned = await planFix('use-proxy', { codexHome: home, profile: null, setup: await setupFor(home, null), proxyUrl: `http://127.0.0.1:${PORT}` });
+  const planned = await planFix('use-proxy', {
+    codexHome: home,
+    profile: null,
+    setup: await setupFor(home, null),
+    proxyUrl: `http://127.0.0.1:${PORT}`,
+  });
   const edit = planned.edits.find((e) => e.path.endsWith('.env'))!;
   return { after: edit.after!.toString('utf8'), warnings: enAll(planned.plan.warnings) };
 }
 
-const effective = (text: string, key: string) => parseDotenv(text, {}).entries.filter((e) => e.key === key).at(-1)?.value;
+const effective = (text: string, key: string) =>
+  parseDotenv(text, {})
+    .entries.filter((e) => e.key === key)
+    .at(-1)?.value;
 
 describe('use-proxy writes .env as Codex reads it', () => {
   for (const c of DOTENV_CASES.filter((x) => x.fixFrom !== undefined)) {
@@ -38,7 +48,10 @@ describe('use-proxy writes .env as Codex reads it', () => {
       const seen = observed.cases[c.name];
       assert.ok(seen, 'recorded with the real Codex');
       const r = resolveProxyEnv({}, parseDotenv(after, {}).entries, 'http:', '.env');
-      const bypass = (r.noProxy ?? '').split(',').map((e) => e.trim()).includes(c.host ?? '127.0.0.1');
+      const bypass = (r.noProxy ?? '')
+        .split(',')
+        .map((e) => e.trim())
+        .includes(c.host ?? '127.0.0.1');
       assert.deepEqual(seen.connected, bypass ? [] : ['PORT']);
     });
   }
@@ -53,7 +66,10 @@ describe('use-proxy writes .env as Codex reads it', () => {
       assert.ok(after.includes(kept + '\n'), after);
       assert.match(effective(after, 'NO_PROXY') ?? '', /^corp\.internal/);
     }
-    assert.equal(effective((await fixOutput('CORP=corp.internal\nNO_PROXY=$CORP,example.com\n')).after, 'NO_PROXY'), 'corp.internal,example.com,localhost,127.0.0.1,::1');
+    assert.equal(
+      effective((await fixOutput('CORP=corp.internal\nNO_PROXY=$CORP,example.com\n')).after, 'NO_PROXY'),
+      'corp.internal,example.com,localhost,127.0.0.1,::1',
+    );
   });
 
   test('item 7: duplicate NO_PROXY lines: the last one (in effect) is merged and edited, the first left alone', async () => {
@@ -67,7 +83,10 @@ describe('use-proxy writes .env as Codex reads it', () => {
 
   test('item 8: a BOM line Codex ignores is not edited; the key is added where Codex reads it, and said so', async () => {
     const { after, warnings } = await fixOutput('\uFEFFHTTPS_PROXY=http://127.0.0.1:1\nA=1\n');
-    assert.ok(after.startsWith('\uFEFFHTTPS_PROXY=http://127.0.0.1:1\nA=1\nHTTPS_PROXY=http://127.0.0.1:18111\n'), after);
+    assert.ok(
+      after.startsWith('\uFEFFHTTPS_PROXY=http://127.0.0.1:1\nA=1\nHTTPS_PROXY=http://127.0.0.1:18111\n'),
+      after,
+    );
     assert.equal(effective(after, 'HTTPS_PROXY'), `http://127.0.0.1:${PORT}`);
     assert.match(warnings.join(' '), /BOM.*first line/);
     // The diagnosis after the fix reads the same proxy Codex uses.

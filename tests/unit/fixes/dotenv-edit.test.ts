@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DotenvEditError, parseDotenvLines, readDotenv, setDotenvKeys } from '../../../electron/core/fixes/dotenv-edit.ts';
+import {
+  DotenvEditError,
+  parseDotenvLines,
+  readDotenv,
+  setDotenvKeys,
+} from '../../../electron/core/fixes/dotenv-edit.ts';
 
 test('keys change in place with export, quoting, comments and CRLF kept; missing ones are appended', () => {
   const text = '# mine\r\nexport HTTPS_PROXY="http://old:1" # old\r\nOTHER=1\r\nNO_PROXY=corp';
@@ -9,7 +14,10 @@ test('keys change in place with export, quoting, comments and CRLF kept; missing
     ['HTTP_PROXY', 'http://127.0.0.1:7890'],
     ['NO_PROXY', 'corp,localhost'],
   ]);
-  assert.equal(out, '# mine\r\nexport HTTPS_PROXY="http://127.0.0.1:7890" # old\r\nOTHER=1\r\nNO_PROXY=corp,localhost\r\nHTTP_PROXY=http://127.0.0.1:7890\r\n');
+  assert.equal(
+    out,
+    '# mine\r\nexport HTTPS_PROXY="http://127.0.0.1:7890" # old\r\nOTHER=1\r\nNO_PROXY=corp,localhost\r\nHTTP_PROXY=http://127.0.0.1:7890\r\n',
+  );
 });
 
 test('a new file, single quotes for a value with $, and unchanged values left byte-identical', () => {
@@ -22,12 +30,21 @@ test('odd lines are never rewritten, and a key on an odd line is refused', () =>
   const text = 'not a variable\nA=1\n';
   assert.equal(setDotenvKeys(text, [['A', '2']]), 'not a variable\nA=2\n');
   assert.throws(() => setDotenvKeys('B="unterminated\n', [['B', 'x']]), DotenvEditError);
-  assert.deepEqual(parseDotenvLines(text).map((l) => l.kind), ['odd', 'entry']);
+  assert.deepEqual(
+    parseDotenvLines(text).map((l) => l.kind),
+    ['odd', 'entry'],
+  );
 });
 
 test('multi-line quoted values are one entry', () => {
   const text = 'K="a\nb"\nA=1\n';
-  assert.deepEqual([...readDotenv(text).entries()], [['K', 'a\nb'], ['A', '1']]);
+  assert.deepEqual(
+    [...readDotenv(text).entries()],
+    [
+      ['K', 'a\nb'],
+      ['A', '1'],
+    ],
+  );
   assert.equal(setDotenvKeys(text, [['A', '2']]), 'K="a\nb"\nA=2\n');
 });
 

@@ -27,7 +27,10 @@ export function corpusCases(): { name: string; meta: CaseMeta }[] {
     .readdirSync(corpusDir)
     .filter((n) => fs.existsSync(path.join(corpusDir, n, 'case.json')))
     .sort()
-    .map((name) => ({ name, meta: JSON.parse(fs.readFileSync(path.join(corpusDir, name, 'case.json'), 'utf8')) as CaseMeta }));
+    .map((name) => ({
+      name,
+      meta: JSON.parse(fs.readFileSync(path.join(corpusDir, name, 'case.json'), 'utf8')) as CaseMeta,
+    }));
 }
 
 const tempDirs: string[] = [];
@@ -85,7 +88,14 @@ export function codexLoadsConfig(home: string, profile: string | null): { ok: bo
 
 /** Every message of a plan renders whole in both languages: no missing parameter, no "[object Object]". */
 export function assertPlanRenders(plan: FixPlan): void {
-  const messages = [plan.title, ...plan.sideEffects, ...plan.warnings, ...(plan.manualSteps ?? []), ...(plan.apiAction ? [plan.apiAction.description] : []), ...(plan.caBundle?.foundIn ?? [])];
+  const messages = [
+    plan.title,
+    ...plan.sideEffects,
+    ...plan.warnings,
+    ...(plan.manualSteps ?? []),
+    ...(plan.apiAction ? [plan.apiAction.description] : []),
+    ...(plan.caBundle?.foundIn ?? []),
+  ];
   for (const m of messages) {
     for (const text of [en(m), zh(m)]) {
       assert.ok(text.length > 0 && !/\{\{|\[object |undefined/.test(text), `${m.id}: ${text}`);

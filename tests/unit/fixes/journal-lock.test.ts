@@ -61,14 +61,26 @@ describe('item 4: damaged journal entries are skipped and reported; the rest are
     fs.writeFileSync(path.join(dir, `${ID2}.json`), good.slice(0, good.length / 2)); // truncated
     fs.writeFileSync(path.join(dir, `${ID3}.json`), '\u0000\u0001garbage');
     fs.writeFileSync(path.join(dir, `${ID4}.json`), '{}');
-    fs.writeFileSync(path.join(dir, `${ID5}.json`), JSON.stringify({ ...entryFor(home, ID5, file, 'b', 'a'), files: [{ path: 42 }] }));
+    fs.writeFileSync(
+      path.join(dir, `${ID5}.json`),
+      JSON.stringify({ ...entryFor(home, ID5, file, 'b', 'a'), files: [{ path: 42 }] }),
+    );
 
     const journal = readJournal(dir);
-    assert.deepEqual(journal.entries.map((e) => e.id), [ID1]);
-    assert.deepEqual(journal.damaged.map((d) => d.file).sort(), [ID2, ID3, ID4, ID5].map((id) => `${id}.json`));
+    assert.deepEqual(
+      journal.entries.map((e) => e.id),
+      [ID1],
+    );
+    assert.deepEqual(
+      journal.damaged.map((d) => d.file).sort(),
+      [ID2, ID3, ID4, ID5].map((id) => `${id}.json`),
+    );
     assert.equal(listHistory(dir).length, 1);
     assert.equal(resolveEntry(dir, 'last').id, ID1);
-    assert.throws(() => resolveEntry(dir, ID4), (e: unknown) => e instanceof FixError && /damaged/.test(e.message) && e.message.includes(ID4));
+    assert.throws(
+      () => resolveEntry(dir, ID4),
+      (e: unknown) => e instanceof FixError && /damaged/.test(e.message) && e.message.includes(ID4),
+    );
 
     const outcome = await revertChange('last', { journalDir: dir });
     assert.equal(outcome.status, 'reverted');
@@ -129,11 +141,14 @@ describe('item 5: a change is history only once its files are written', () => {
 
   test('stale temporary files of dead processes are removed; live ones and other files are kept', () => {
     const dir = tempDir('ccd-home');
-    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+      encoding: 'utf8',
+    }).stdout;
     const stale = `.config.toml.${dead}.0123456789ab.tmp`;
     const live = `.config.toml.${process.pid}.0123456789ab.tmp`;
     const parentPid = `.config.toml.${process.ppid}.0123456789ab.tmp`;
-    for (const n of [stale, live, parentPid, 'config.toml', `.notes.${dead}.tmp`]) fs.writeFileSync(path.join(dir, n), 'x');
+    for (const n of [stale, live, parentPid, 'config.toml', `.notes.${dead}.tmp`])
+      fs.writeFileSync(path.join(dir, n), 'x');
     assert.deepEqual(cleanStaleTempFiles(dir), [stale]);
     assert.deepEqual(fs.readdirSync(dir).sort(), [live, parentPid, `.notes.${dead}.tmp`, 'config.toml'].sort());
   });
@@ -150,7 +165,10 @@ describe('item 3: the lock of a CODEX_HOME', () => {
         order.push(`${name} out`);
       });
     await Promise.all([run('a'), run('b')]);
-    assert.deepEqual(order.map((s) => s.split(' ')[1]), ['in', 'out', 'in', 'out']);
+    assert.deepEqual(
+      order.map((s) => s.split(' ')[1]),
+      ['in', 'out', 'in', 'out'],
+    );
     assert.ok(!fs.existsSync(path.join(home, LOCK_NAME)), 'released');
   });
 
@@ -181,18 +199,32 @@ describe('item 16: refusals that name the path and say what to do', () => {
     const base = tempDir('ccd-journal');
     const dir = path.join(base, 'journal');
     fs.writeFileSync(dir, 'not a folder');
-    assert.throws(() => ensureJournalDir(dir), (e: unknown) => e instanceof FixError && e.message.includes(dir) && /is a file/.test(e.message));
-    assert.throws(() => readJournal(dir), (e: unknown) => e instanceof FixError && e.message.includes(dir));
+    assert.throws(
+      () => ensureJournalDir(dir),
+      (e: unknown) => e instanceof FixError && e.message.includes(dir) && /is a file/.test(e.message),
+    );
+    assert.throws(
+      () => readJournal(dir),
+      (e: unknown) => e instanceof FixError && e.message.includes(dir),
+    );
   });
 
   test('invalid UTF-8: line and column of the first bad byte', () => {
-    assert.deepEqual(invalidUtf8Position(Buffer.concat([Buffer.from('a = 1\nb = "é'), Buffer.from([0xff])])), { line: 2, column: 7, offset: 13 });
+    assert.deepEqual(invalidUtf8Position(Buffer.concat([Buffer.from('a = 1\nb = "é'), Buffer.from([0xff])])), {
+      line: 2,
+      column: 7,
+      offset: 13,
+    });
     assert.equal(invalidUtf8Position(Buffer.from('a = "é€😀"\n', 'utf8')), null);
     assert.deepEqual(invalidUtf8Position(Buffer.from([0x61, 0xed, 0xa0, 0x80])), { line: 1, column: 2, offset: 1 }); // a surrogate
     const bytes = Buffer.concat([Buffer.from('x = 1\ny = "'), Buffer.from([0xc3, 0x28]), Buffer.from('"\n')]);
     assert.throws(
       () => decodeText('/h/config.toml', bytes),
-      (e: unknown) => e instanceof FixError && /line 2, column 6/.test(e.message) && e.location?.line === 2 && e.location.column === 6,
+      (e: unknown) =>
+        e instanceof FixError &&
+        /line 2, column 6/.test(e.message) &&
+        e.location?.line === 2 &&
+        e.location.column === 6,
     );
   });
 });

@@ -12,7 +12,10 @@ async function fixedHome() {
   const home = mkdtempSync(path.join(os.tmpdir(), 'still-'));
   const journalDir = mkdtempSync(path.join(os.tmpdir(), 'still-journal-'));
   const config = path.join(home, 'config.toml');
-  writeFileSync(config, '# mine\nmodel_provider = "p"\n\n[model_providers.p]\nname = "P"\nbase_url = "https://example.invalid/v1"\nsupports_websockets = true\n');
+  writeFileSync(
+    config,
+    '# mine\nmodel_provider = "p"\n\n[model_providers.p]\nname = "P"\nbase_url = "https://example.invalid/v1"\nsupports_websockets = true\n',
+  );
   const setup = await loadCodexSetup({ codexHome: home, env: {} });
   const planned = await planFix('disable-websockets', { codexHome: home, profile: null, setup });
   await applyPlan(planned, { journalDir });
@@ -28,7 +31,10 @@ describe('a change, later', () => {
     assert.equal(listHistory(journalDir)[0]?.state, 'changed-since');
 
     // What a provider switcher does: the file written again from its own template.
-    writeFileSync(config, 'model_provider = "p"\n[model_providers.p]\nname = "P"\nbase_url = "https://example.invalid/v1"\nsupports_websockets = true\n');
+    writeFileSync(
+      config,
+      'model_provider = "p"\n[model_providers.p]\nname = "P"\nbase_url = "https://example.invalid/v1"\nsupports_websockets = true\n',
+    );
     assert.equal(listHistory(journalDir)[0]?.state, 'overwritten');
   });
 });

@@ -16,12 +16,21 @@ describe('history titles', () => {
   test('titles written before messages become the message they were made from', () => {
     const cases: [string, string][] = [
       ['Turn off WebSockets for provider "lab"', '为提供方“lab”关闭 WebSocket'],
-      ['Use provider "openai_http": the built-in OpenAI provider without WebSockets', '改用提供方“openai_http”：即不使用 WebSocket 的内置 OpenAI 提供方'],
-      ['Send Codex through the proxy http://u:****@127.0.0.1:3128', '让 Codex 通过代理 http://u:****@127.0.0.1:3128 连接'],
+      [
+        'Use provider "openai_http": the built-in OpenAI provider without WebSockets',
+        '改用提供方“openai_http”：即不使用 WebSocket 的内置 OpenAI 提供方',
+      ],
+      [
+        'Send Codex through the proxy http://u:****@127.0.0.1:3128',
+        '让 Codex 通过代理 http://u:****@127.0.0.1:3128 连接',
+      ],
       ['Turn on TUN mode through the Clash API at 127.0.0.1:9090', '通过 127.0.0.1:9090 上的 Clash API 开启 TUN 模式'],
       ['Repair config.toml so Codex starts', '修复 config.toml，让 Codex 能够启动'],
       ['Trust the CA "Example Corp CA" for Codex', '让 Codex 信任 CA“Example Corp CA”'],
-      ['Removed the lines of: Turn off WebSockets for provider "lab"', '已移除这项修改写入的行：为提供方“lab”关闭 WebSocket'],
+      [
+        'Removed the lines of: Turn off WebSockets for provider "lab"',
+        '已移除这项修改写入的行：为提供方“lab”关闭 WebSocket',
+      ],
     ];
     for (const [title, chinese] of cases) {
       const m = entryTitle({ title });
@@ -36,7 +45,11 @@ describe('history titles', () => {
   test('a new entry stores its title as a message, and History gives it back', async () => {
     const home = homeFromCase('02-custom-table');
     const journalDir = path.join(tempDir('titles-journal'), 'journal');
-    const planned = await planFix('disable-websockets', { codexHome: home, profile: null, setup: await setupFor(home, null) });
+    const planned = await planFix('disable-websockets', {
+      codexHome: home,
+      profile: null,
+      setup: await setupFor(home, null),
+    });
     const entry = await applyPlan(planned, { journalDir });
     const stored = JSON.parse(fs.readFileSync(path.join(journalDir, `${entry.id}.json`), 'utf8')) as JournalEntry;
     assert.deepEqual(stored.title, planned.plan.title);

@@ -11,7 +11,9 @@ import { TOML_EXTRA_CASES, TOML_TEST_DIR } from '../../fixtures/codex/toml-test-
 import { codexLoadsConfig, setupFor, tempDir } from './helpers.ts';
 import { enAll } from '../../i18n.ts';
 
-const observed = JSON.parse(fs.readFileSync(new URL('../../fixtures/codex/toml-test-observed.json', import.meta.url), 'utf8')) as {
+const observed = JSON.parse(
+  fs.readFileSync(new URL('../../fixtures/codex/toml-test-observed.json', import.meta.url), 'utf8'),
+) as {
   codexVersion: string;
   cases: Record<string, { loads: boolean; error: string }>;
 };
@@ -29,7 +31,8 @@ async function plan(fix: 'disable-websockets' | 'repair-config', dir: string) {
 const afterText = (planned: Awaited<ReturnType<typeof plan>>, name = 'config.toml') =>
   planned.edits.find((e) => path.basename(e.path) === name)?.after?.toString('utf8');
 
-const LAB = 'model_provider = "lab"\n[model_providers.lab]\nname = "lab"\nbase_url = "http://127.0.0.1:9/v1"\nsupports_websockets = true\n';
+const LAB =
+  'model_provider = "lab"\n[model_providers.lab]\nname = "lab"\nbase_url = "http://127.0.0.1:9/v1"\nsupports_websockets = true\n';
 
 describe('TOML as Codex reads it', () => {
   test('recorded with codex 0.171', () => assert.match(observed.codexVersion, /0\.171\.\d+/));
@@ -45,7 +48,10 @@ describe('TOML as Codex reads it', () => {
     // The fix works on such a file, keeps the integer exact, and Codex loads the result.
     const dir = home({ 'config.toml': 'x_big = 9223372036854775807\n' + LAB });
     const setup = await loadCodexSetup({ codexHome: dir, profile: null, env: {}, platform: 'linux' });
-    assert.deepEqual(setup.findings.filter((f) => f.severity === 'error').map((f) => f.id), []);
+    assert.deepEqual(
+      setup.findings.filter((f) => f.severity === 'error').map((f) => f.id),
+      [],
+    );
     const after = afterText(await plan('disable-websockets', dir))!;
     assert.match(after, /^x_big = 9223372036854775807\n/);
     assert.match(after, /supports_websockets = false/);
@@ -55,7 +61,14 @@ describe('TOML as Codex reads it', () => {
   });
 
   test('item 10: impossible dates are refused as Codex refuses them; a leap day is not', async () => {
-    for (const rel of ['datetime/feb-29', 'datetime/feb-30', 'local-date/feb-29', 'local-date/feb-30', 'local-datetime/feb-29', 'local-datetime/feb-30']) {
+    for (const rel of [
+      'datetime/feb-29',
+      'datetime/feb-30',
+      'local-date/feb-29',
+      'local-date/feb-30',
+      'local-datetime/feb-29',
+      'local-datetime/feb-30',
+    ]) {
       const name = `invalid/${rel}.toml`;
       assert.equal(observed.cases[name]?.loads, false, name);
       const text = fs.readFileSync(path.join(TOML_TEST_DIR, name), 'utf8');
@@ -71,7 +84,10 @@ describe('TOML as Codex reads it', () => {
     const dir = home({ 'config.toml': 'x_date = 2023-02-30\n' + LAB });
     const setup = await loadCodexSetup({ codexHome: dir, profile: null, env: {}, platform: 'linux' });
     assert.ok(setup.findings.some((f) => f.id === 'config.syntax-error' && f.severity === 'error'));
-    await assert.rejects(plan('disable-websockets', dir), (e: unknown) => e instanceof FixError && e.code === 'config-unparseable');
+    await assert.rejects(
+      plan('disable-websockets', dir),
+      (e: unknown) => e instanceof FixError && e.code === 'config-unparseable',
+    );
   });
 
   test('item 10: a doubled BOM is refused as Codex refuses it (no crash in fix); one BOM loads', async () => {
@@ -81,7 +97,10 @@ describe('TOML as Codex reads it', () => {
     assert.ok(!parseTomlDocument(TOML_EXTRA_CASES['two-boms']!, 'config.toml').ok);
     for (const fix of ['disable-websockets', 'repair-config'] as const) {
       const dir = home({ 'config.toml': '\uFEFF\uFEFF' + LAB });
-      await assert.rejects(plan(fix, dir), (e: unknown) => e instanceof FixError && e.code === 'config-unparseable' && /BOM/.test(e.message));
+      await assert.rejects(
+        plan(fix, dir),
+        (e: unknown) => e instanceof FixError && e.code === 'config-unparseable' && /BOM/.test(e.message),
+      );
     }
   });
 
@@ -100,14 +119,24 @@ describe('TOML as Codex reads it', () => {
 
   test('item 12: a provider defined by dotted keys inside an inline table gets the key there', async () => {
     assert.equal(observed.cases['dotted-keys-in-inline-provider-table']?.loads, true);
-    const dir = home({ 'config.toml': 'model_provider = "p"\nmodel_providers = { p.name = "P", p.base_url = "http://127.0.0.1:9/v1" }\n' });
+    const dir = home({
+      'config.toml': 'model_provider = "p"\nmodel_providers = { p.name = "P", p.base_url = "http://127.0.0.1:9/v1" }\n',
+    });
     const setup = await loadCodexSetup({ codexHome: dir, profile: null, env: {}, platform: 'linux' });
     assert.equal(setup.provider?.id, 'p');
     const after = afterText(await plan('disable-websockets', dir))!;
-    assert.equal(after, 'model_provider = "p"\nmodel_providers = { p.name = "P", p.base_url = "http://127.0.0.1:9/v1", p.supports_websockets = false }\n');
+    assert.equal(
+      after,
+      'model_provider = "p"\nmodel_providers = { p.name = "P", p.base_url = "http://127.0.0.1:9/v1", p.supports_websockets = false }\n',
+    );
     // A nested one too: `{ p.q.name = … }` holds table p.q.
     assert.equal(
-      (await import('../../../electron/core/fixes/toml-edit.ts')).setKeyInTable('t = { p.q.name = "x" }\n', ['t', 'p', 'q'], 'k', 1),
+      (await import('../../../electron/core/fixes/toml-edit.ts')).setKeyInTable(
+        't = { p.q.name = "x" }\n',
+        ['t', 'p', 'q'],
+        'k',
+        1,
+      ),
       't = { p.q.name = "x", p.q.k = 1 }\n',
     );
     fs.writeFileSync(path.join(dir, 'config.toml'), after);

@@ -15,11 +15,16 @@ import { scanToml } from '../../../electron/core/fixes/toml-scan.ts';
 
 describe('scanToml', () => {
   test('TOML-looking lines inside multi-line strings are not statements', () => {
-    const text = 'a = """\n[model_providers.fake]\nx = 1\n"""\nb = \'\'\'\n[tui]\n\'\'\'\n[real]\nc = [\n  1, # one\n  2,\n]\n';
+    const text =
+      'a = """\n[model_providers.fake]\nx = 1\n"""\nb = \'\'\'\n[tui]\n\'\'\'\n[real]\nc = [\n  1, # one\n  2,\n]\n';
     const doc = scanToml(text);
-    const headers = doc.statements.filter((s) => s.kind === 'header').map((s) => s.kind === 'header' && s.path.map((p) => p.name).join('.'));
+    const headers = doc.statements
+      .filter((s) => s.kind === 'header')
+      .map((s) => s.kind === 'header' && s.path.map((p) => p.name).join('.'));
     assert.deepEqual(headers, ['real']);
-    const keys = doc.statements.filter((s) => s.kind === 'kv').map((s) => s.kind === 'kv' && s.key.map((k) => k.name).join('.'));
+    const keys = doc.statements
+      .filter((s) => s.kind === 'kv')
+      .map((s) => s.kind === 'kv' && s.key.map((k) => k.name).join('.'));
     assert.deepEqual(keys, ['a', 'b', 'c']);
   });
 
@@ -39,7 +44,7 @@ describe('scanToml', () => {
 });
 
 describe('setKeyInTable', () => {
-  test('adds the key after the table\'s last key, before blank lines and the next table\'s comment', () => {
+  test("adds the key after the table's last key, before blank lines and the next table's comment", () => {
     const text = '[model_providers.x]\nname = "X"\n\n# about tui\n[tui]\n';
     assert.equal(
       setKeyInTable(text, ['model_providers', 'x'], 'supports_websockets', false),
@@ -49,9 +54,18 @@ describe('setKeyInTable', () => {
 
   test('changes a value in place, keeping the trailing comment and literal quoting', () => {
     const text = "[p.x]\nsupports_websockets = true # fast\nname = 'X'\n";
-    assert.equal(setKeyInTable(text, ['p', 'x'], 'supports_websockets', false), "[p.x]\nsupports_websockets = false # fast\nname = 'X'\n");
-    assert.equal(setKeyInTable(text, ['p', 'x'], 'name', 'Y'), "[p.x]\nsupports_websockets = true # fast\nname = 'Y'\n");
-    assert.equal(setKeyInTable(text, ['p', 'x'], 'name', "it's"), '[p.x]\nsupports_websockets = true # fast\nname = "it\'s"\n');
+    assert.equal(
+      setKeyInTable(text, ['p', 'x'], 'supports_websockets', false),
+      "[p.x]\nsupports_websockets = false # fast\nname = 'X'\n",
+    );
+    assert.equal(
+      setKeyInTable(text, ['p', 'x'], 'name', 'Y'),
+      "[p.x]\nsupports_websockets = true # fast\nname = 'Y'\n",
+    );
+    assert.equal(
+      setKeyInTable(text, ['p', 'x'], 'name', "it's"),
+      '[p.x]\nsupports_websockets = true # fast\nname = "it\'s"\n',
+    );
   });
 
   test('dotted keys at top level and inside a parent table', () => {
@@ -67,7 +81,10 @@ describe('setKeyInTable', () => {
       setKeyInTable('mp = { x = { a = 1 }, y = {} } # c\n', ['mp', 'y'], 'k', false),
       'mp = { x = { a = 1 }, y = { k = false } } # c\n',
     );
-    assert.equal(setKeyInTable('[mp]\nx = { a = 1, k = true }\n', ['mp', 'x'], 'k', false), '[mp]\nx = { a = 1, k = false }\n');
+    assert.equal(
+      setKeyInTable('[mp]\nx = { a = 1, k = true }\n', ['mp', 'x'], 'k', false),
+      '[mp]\nx = { a = 1, k = false }\n',
+    );
   });
 
   test('CRLF and a missing final newline are kept', () => {
@@ -86,8 +103,14 @@ describe('setKeyInTable', () => {
 
 describe('setTopLevelKey', () => {
   test('changes in place or inserts after the last top-level key', () => {
-    assert.equal(setTopLevelKey('m = 1\nmodel_provider = "a" # x\n[t]\n', 'model_provider', 'b'), 'm = 1\nmodel_provider = "b" # x\n[t]\n');
-    assert.equal(setTopLevelKey('# c\nm = 1\n\n[t]\nmodel_provider = 1\n', 'model_provider', 'b'), '# c\nm = 1\nmodel_provider = "b"\n\n[t]\nmodel_provider = 1\n');
+    assert.equal(
+      setTopLevelKey('m = 1\nmodel_provider = "a" # x\n[t]\n', 'model_provider', 'b'),
+      'm = 1\nmodel_provider = "b" # x\n[t]\n',
+    );
+    assert.equal(
+      setTopLevelKey('# c\nm = 1\n\n[t]\nmodel_provider = 1\n', 'model_provider', 'b'),
+      '# c\nm = 1\nmodel_provider = "b"\n\n[t]\nmodel_provider = 1\n',
+    );
   });
   test('with no top-level key: after the leading comment block, or at the top', () => {
     assert.equal(setTopLevelKey('# head\n\n[t]\n', 'k', 'v'), '# head\nk = "v"\n\n[t]\n');
@@ -103,7 +126,10 @@ describe('tables', () => {
   });
 
   test('upsertTable goes inside an inline parent', () => {
-    assert.equal(upsertTable('mp = { a = { b = 1 } }\n', ['mp', 'h'], [['n', 'O']]), 'mp = { a = { b = 1 }, h = { n = "O" } }\n');
+    assert.equal(
+      upsertTable('mp = { a = { b = 1 } }\n', ['mp', 'h'], [['n', 'O']]),
+      'mp = { a = { b = 1 }, h = { n = "O" } }\n',
+    );
   });
 
   test('removeTable removes the table, its sub-tables and its attached comment', () => {
@@ -113,7 +139,10 @@ describe('tables', () => {
   });
 
   test('renameTable renames headers, sub-tables, dotted keys and inline keys', () => {
-    assert.equal(renameTable('[mp.openai]\na = 1\n[mp.openai.h]\nb = 2\n', ['mp', 'openai'], 'oc'), '[mp.oc]\na = 1\n[mp.oc.h]\nb = 2\n');
+    assert.equal(
+      renameTable('[mp.openai]\na = 1\n[mp.openai.h]\nb = 2\n', ['mp', 'openai'], 'oc'),
+      '[mp.oc]\na = 1\n[mp.oc.h]\nb = 2\n',
+    );
     assert.equal(renameTable('mp.openai.a = 1\n', ['mp', 'openai'], 'oc'), 'mp.oc.a = 1\n');
     assert.equal(renameTable('mp = { openai = { a = 1 } }\n', ['mp', 'openai'], 'oc'), 'mp = { oc = { a = 1 } }\n');
   });
@@ -123,16 +152,31 @@ describe('verifyEdit', () => {
   test('accepts exactly the intended change and refuses anything else', () => {
     const before = 'a = 1\n[t]\nb = 2\n';
     verifyEdit(before, 'a = 1\n[t]\nb = 3\n', [{ op: 'set', path: ['t', 'b'], value: 3 }]);
-    assert.throws(() => verifyEdit(before, 'a = 2\n[t]\nb = 3\n', [{ op: 'set', path: ['t', 'b'], value: 3 }]), TomlEditError);
-    assert.throws(() => verifyEdit(before, 'a = 1\n[t]\nb = 3\n[t]\n', [{ op: 'set', path: ['t', 'b'], value: 3 }]), /would not parse/);
+    assert.throws(
+      () => verifyEdit(before, 'a = 2\n[t]\nb = 3\n', [{ op: 'set', path: ['t', 'b'], value: 3 }]),
+      TomlEditError,
+    );
+    assert.throws(
+      () => verifyEdit(before, 'a = 1\n[t]\nb = 3\n[t]\n', [{ op: 'set', path: ['t', 'b'], value: 3 }]),
+      /would not parse/,
+    );
   });
 
   test('local dates and times left untouched compare equal (every fix refused such a file)', () => {
-    for (const value of ['1979-05-27 07:32:00', '1979-05-27T07:32:00.5', '1979-05-27', '07:32:00', '1979-05-27T07:32:00-08:00']) {
+    for (const value of [
+      '1979-05-27 07:32:00',
+      '1979-05-27T07:32:00.5',
+      '1979-05-27',
+      '07:32:00',
+      '1979-05-27T07:32:00-08:00',
+    ]) {
       const before = `d = ${value}\n[t]\nb = 2\n`;
       verifyEdit(before, `d = ${value}\n[t]\nb = 3\n`, [{ op: 'set', path: ['t', 'b'], value: 3 }]);
       // A changed date is still caught.
-      assert.throws(() => verifyEdit(before, `d = 1980-01-01\n[t]\nb = 3\n`, [{ op: 'set', path: ['t', 'b'], value: 3 }]), TomlEditError);
+      assert.throws(
+        () => verifyEdit(before, `d = 1980-01-01\n[t]\nb = 3\n`, [{ op: 'set', path: ['t', 'b'], value: 3 }]),
+        TomlEditError,
+      );
     }
   });
 });
@@ -149,7 +193,8 @@ test('random edits on generated documents always verify and keep the rest byte-i
     const providers = ['a', 'b', 'c'].slice(0, 1 + rand(3));
     for (const p of providers) {
       const form = rand(3);
-      if (form === 0) lines.push(`[model_providers.${p}]`, `name = "${p}" # n`, 's = """', '[model_providers.zz]', '"""', '');
+      if (form === 0)
+        lines.push(`[model_providers.${p}]`, `name = "${p}" # n`, 's = """', '[model_providers.zz]', '"""', '');
       else if (form === 1) lines.push(`[model_providers.${p}]`, `name = '${p}'`, '');
       else lines.push(`[model_providers.${p}]`, '');
     }

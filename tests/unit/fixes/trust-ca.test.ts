@@ -42,7 +42,21 @@ async function searchWith(pem: string, leafPem = leaf.pem): Promise<CaSearchResu
   const cert = new X509Certificate(pem);
   return findCompanyCa({
     chain: [new X509Certificate(leafPem)],
-    collected: { certificates: [{ cert, pem, source: { kind: 'env', label: msg('diagnosis.ca-source.variable', { variable: 'NODE_EXTRA_CA_CERTS' }), path: '/etc/corp/ca.pem', codexReads: false } }], searched: [] },
+    collected: {
+      certificates: [
+        {
+          cert,
+          pem,
+          source: {
+            kind: 'env',
+            label: msg('diagnosis.ca-source.variable', { variable: 'NODE_EXTRA_CA_CERTS' }),
+            path: '/etc/corp/ca.pem',
+            codexReads: false,
+          },
+        },
+      ],
+      searched: [],
+    },
   });
 }
 
@@ -55,7 +69,12 @@ describe('trust-ca', () => {
     fs.writeFileSync(path.join(home, '.env'), envBefore, { mode: 0o640 });
     fs.writeFileSync(path.join(home, 'config.toml'), 'model = "x"\n');
     const start = snapshot(home);
-    const planned = await planFix('trust-ca', { codexHome: home, profile: null, setup: setupOf(home), caSearch: await searchWith(company.pem) });
+    const planned = await planFix('trust-ca', {
+      codexHome: home,
+      profile: null,
+      setup: setupOf(home),
+      caSearch: await searchWith(company.pem),
+    });
     const plan = planned.plan;
     assert.equal(plan.fix, 'trust-ca');
     assert.equal(plan.caBundle?.path, `$CODEX_HOME/${CA_BUNDLE_NAME}`);
@@ -67,7 +86,10 @@ describe('trust-ca', () => {
     const envDiff = plan.diffs.find((d) => d.path === '$CODEX_HOME/.env')!;
     assert.equal(envDiff.added, 1);
     assert.equal(envDiff.removed, 0);
-    assert.match(envDiff.unified, new RegExp(`\\+SSL_CERT_FILE=${path.join(home, CA_BUNDLE_NAME).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`));
+    assert.match(
+      envDiff.unified,
+      new RegExp(`\\+SSL_CERT_FILE=${path.join(home, CA_BUNDLE_NAME).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`),
+    );
     const bundleDiff = plan.diffs.find((d) => d.path.endsWith(CA_BUNDLE_NAME))!;
     assert.equal(bundleDiff.action, 'create');
     assert.match(bundleDiff.unified, /SHA-256: +[0-9A-F:]+/);
@@ -80,7 +102,11 @@ describe('trust-ca', () => {
     const bundlePath = path.join(home, CA_BUNDLE_NAME);
     const bundle = fs.readFileSync(bundlePath, 'utf8');
     assert.equal(fs.statSync(bundlePath).mode & 0o777, 0o644);
-    assert.equal(new X509Certificate(bundle).fingerprint256, new X509Certificate(company.pem).fingerprint256, 'the company CA comes first');
+    assert.equal(
+      new X509Certificate(bundle).fingerprint256,
+      new X509Certificate(company.pem).fingerprint256,
+      'the company CA comes first',
+    );
     assert.equal((bundle.match(/BEGIN CERTIFICATE/g) ?? []).length, tls.rootCertificates.length + 1);
     const envAfter = fs.readFileSync(path.join(home, '.env'), 'utf8');
     assert.equal(envAfter, `${envBefore}SSL_CERT_FILE=${bundlePath}\r\n`);
@@ -115,21 +141,30 @@ describe('trust-ca', () => {
     const home = tempDir('trust-home');
     fs.writeFileSync(path.join(home, '.env'), 'A=1\n');
     const start = snapshot(home);
-    const none = await findCompanyCa({ chain: [new X509Certificate(leaf.pem)], collected: { certificates: [], searched: [msg('diagnosis.ca-searched.count', { source: 'x', count: 0 })] } });
-    await assert.rejects(planFix('trust-ca', { codexHome: home, profile: null, setup: setupOf(home), caSearch: none }), (e: unknown) => {
-      assert.ok(e instanceof FixError && e.code === 'not-applicable');
-      assert.match(e.message, /--ca-file PATH/);
-      assert.match(e.message, /nothing was written/);
-      return true;
+    const none = await findCompanyCa({
+      chain: [new X509Certificate(leaf.pem)],
+      collected: { certificates: [], searched: [msg('diagnosis.ca-searched.count', { source: 'x', count: 0 })] },
     });
+    await assert.rejects(
+      planFix('trust-ca', { codexHome: home, profile: null, setup: setupOf(home), caSearch: none }),
+      (e: unknown) => {
+        assert.ok(e instanceof FixError && e.code === 'not-applicable');
+        assert.match(e.message, /--ca-file PATH/);
+        assert.match(e.message, /nothing was written/);
+        return true;
+      },
+    );
     const weak = makeCa({ cn: 'Old Corp CA', key: 'rsa:1024', md: 'sha1' });
     const weakSearch = await searchWith(weak.pem, makeLeaf(weak, { md: 'sha1' }).pem);
-    await assert.rejects(planFix('trust-ca', { codexHome: home, profile: null, setup: setupOf(home), caSearch: weakSearch }), (e: unknown) => {
-      assert.ok(e instanceof FixError);
-      assert.match(e.message, /1024-bit RSA key/);
-      assert.match(e.message, /No setting changes that/);
-      return true;
-    });
+    await assert.rejects(
+      planFix('trust-ca', { codexHome: home, profile: null, setup: setupOf(home), caSearch: weakSearch }),
+      (e: unknown) => {
+        assert.ok(e instanceof FixError);
+        assert.match(e.message, /1024-bit RSA key/);
+        assert.match(e.message, /No setting changes that/);
+        return true;
+      },
+    );
     await assert.rejects(
       planFix('trust-ca', {
         codexHome: home,
@@ -143,7 +178,12 @@ describe('trust-ca', () => {
   });
 
   test('the bundle holds no duplicate and says what it is', () => {
-    const b = bundleText(company.pem, 'CN=x (SHA-256 AB)', [company.pem], [company.pem, ...tls.rootCertificates.slice(0, 3)]);
+    const b = bundleText(
+      company.pem,
+      'CN=x (SHA-256 AB)',
+      [company.pem],
+      [company.pem, ...tls.rootCertificates.slice(0, 3)],
+    );
     assert.equal(b.publicRoots, 3);
     assert.equal(b.kept, 0);
     assert.equal((b.text.match(/BEGIN CERTIFICATE/g) ?? []).length, 4);

@@ -52,7 +52,10 @@ test('no text is empty, and Chinese texts are written in Chinese', () => {
     if (k === 'common.list-separator') continue;
     assert.ok(text.trim().length > 0, `${k} is empty`);
     // Code, placeholders and names stay as they are; what remains must not be an English sentence.
-    const prose = text.replace(/`[^`]*`/g, '').replace(/\{\{[^}]*\}\}/g, '').replace(/"[^"]*"/g, '');
+    const prose = text
+      .replace(/`[^`]*`/g, '')
+      .replace(/\{\{[^}]*\}\}/g, '')
+      .replace(/"[^"]*"/g, '');
     assert.doesNotMatch(prose, latinRun, `${k} reads as English: ${text}`);
   }
   for (const [k, text] of Object.entries(enTable)) assert.ok(text.trim().length > 0, `${k} is empty`);
@@ -74,14 +77,25 @@ test('each area file uses its own key prefix', () => {
       const area = file.replace(/\.ts$/, '');
       const allowed = prefixes[area];
       assert.ok(allowed, `${lang}/${file}: an area without a prefix (add it here and to docs/i18n.md)`);
-      const keys = [...readFileSync(path.join(catalogDir, lang, file), 'utf8').matchAll(/^\s*'([^']+)':/gm)].map((m) => m[1]!);
-      for (const key of keys) assert.ok(allowed.some((p) => key.startsWith(p)), `${lang}/${file}: ${key}`);
+      const keys = [...readFileSync(path.join(catalogDir, lang, file), 'utf8').matchAll(/^\s*'([^']+)':/gm)].map(
+        (m) => m[1]!,
+      );
+      for (const key of keys)
+        assert.ok(
+          allowed.some((p) => key.startsWith(p)),
+          `${lang}/${file}: ${key}`,
+        );
     }
   }
 });
 
 test('every key is used: its id appears literally in the code', () => {
-  const code = ['shared', 'electron', 'renderer'].flatMap((d) => sourceFiles(path.join(root, d))).map((f) => readFileSync(f, 'utf8')).join('\n');
-  const unused = [...new Set(enKeys.map(baseOf))].filter((id) => !code.includes(`'${id}'`) && !code.includes(`"${id}"`));
+  const code = ['shared', 'electron', 'renderer']
+    .flatMap((d) => sourceFiles(path.join(root, d)))
+    .map((f) => readFileSync(f, 'utf8'))
+    .join('\n');
+  const unused = [...new Set(enKeys.map(baseOf))].filter(
+    (id) => !code.includes(`'${id}'`) && !code.includes(`"${id}"`),
+  );
   assert.deepEqual(unused, [], 'catalog keys no code names (write ids literally, see docs/i18n.md)');
 });

@@ -6,8 +6,10 @@ import { localeFromEnv, localeFromTag } from '../../../shared/i18n/locale.ts';
 import { isMessage, msg, type Message } from '../../../shared/i18n/message.ts';
 
 test('zh-* is Simplified Chinese, everything else English', () => {
-  for (const tag of ['zh', 'zh-CN', 'zh_CN.UTF-8', 'zh-Hans-SG', 'zh_TW.UTF-8', 'ZH-cn']) assert.equal(localeFromTag(tag), 'zh-CN', tag);
-  for (const tag of ['en', 'en_US.UTF-8', 'C', 'POSIX', 'fr-FR', '', undefined, null]) assert.equal(localeFromTag(tag), 'en', String(tag));
+  for (const tag of ['zh', 'zh-CN', 'zh_CN.UTF-8', 'zh-Hans-SG', 'zh_TW.UTF-8', 'ZH-cn'])
+    assert.equal(localeFromTag(tag), 'zh-CN', tag);
+  for (const tag of ['en', 'en_US.UTF-8', 'C', 'POSIX', 'fr-FR', '', undefined, null])
+    assert.equal(localeFromTag(tag), 'en', String(tag));
 });
 
 test('LC_ALL wins over LC_MESSAGES over LANG; empty values are skipped', () => {
@@ -28,7 +30,10 @@ test('an unknown id shows itself rather than nothing', () => {
 });
 
 test('--json: every message carries its text beside its id; other objects are left alone', () => {
-  const value = { finding: { id: 'config.syntax', severity: 'error', summary: msg('common.list-separator') }, list: [msg('common.list-separator')] };
+  const value = {
+    finding: { id: 'config.syntax', severity: 'error', summary: msg('common.list-separator') },
+    list: [msg('common.list-separator')],
+  };
   const out = withText(value, translator('zh-CN'));
   assert.deepEqual(out.finding.summary, { id: 'common.list-separator', text: '、' });
   assert.equal((out.finding as Record<string, unknown>).text, undefined);
@@ -40,8 +45,14 @@ test('--json: every message carries its text beside its id; other objects are le
 test('durations: the symbols engineers read in English, Intl units in Chinese', () => {
   const en = translator('en');
   const zh = translator('zh-CN');
-  assert.deepEqual([850, 7000, 16_240, 125_000].map((ms) => en.t('app.duration', { ms })), ['850 ms', '7 s', '16.2 s', '2.1 min']);
-  assert.deepEqual([850, 7000, 16_240, 125_000].map((ms) => zh.t('app.duration', { ms })), ['850毫秒', '7秒', '16.2秒', '2.1分钟']);
+  assert.deepEqual(
+    [850, 7000, 16_240, 125_000].map((ms) => en.t('app.duration', { ms })),
+    ['850 ms', '7 s', '16.2 s', '2.1 min'],
+  );
+  assert.deepEqual(
+    [850, 7000, 16_240, 125_000].map((ms) => zh.t('app.duration', { ms })),
+    ['850毫秒', '7秒', '16.2秒', '2.1分钟'],
+  );
 });
 
 test('plurals follow each language: one/other in English, one form in Chinese', () => {

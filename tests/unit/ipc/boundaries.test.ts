@@ -25,13 +25,18 @@ test('the pure IPC and window modules never import electron', () => {
 
 test('the renderer and shared/ipc.ts import no Node module', () => {
   for (const file of [...filesUnder('renderer'), 'shared/ipc.ts']) {
-    const bad = importsOf(file).filter((spec) => spec.startsWith('node:') || spec === 'electron' || spec.includes('electron/core'));
+    const bad = importsOf(file).filter(
+      (spec) => spec.startsWith('node:') || spec === 'electron' || spec.includes('electron/core'),
+    );
     assert.deepEqual(bad, [], file);
   }
 });
 
 test('the preload exposes window.doctor only, never ipcRenderer itself', () => {
   const source = readFileSync(path.join(root, 'electron/preload.ts'), 'utf8');
-  assert.deepEqual([...source.matchAll(/exposeInMainWorld\(\s*'([^']+)'/g)].map((m) => m[1]), ['doctor']);
+  assert.deepEqual(
+    [...source.matchAll(/exposeInMainWorld\(\s*'([^']+)'/g)].map((m) => m[1]),
+    ['doctor'],
+  );
   assert.doesNotMatch(source, /exposeInMainWorld\([^)]*ipcRenderer\s*\)/);
 });

@@ -21,14 +21,30 @@ interface Answer {
   body: string;
 }
 
-function request(port: number, opts: { method?: string; path?: string; headers?: Record<string, string>; body?: string }): Promise<Answer> {
+function request(
+  port: number,
+  opts: { method?: string; path?: string; headers?: Record<string, string>; body?: string },
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port, method: opts.method ?? 'GET', path: opts.path ?? '/', headers: opts.headers ?? {}, setHost: !opts.headers?.Host },
+      {
+        host: '127.0.0.1',
+        port,
+        method: opts.method ?? 'GET',
+        path: opts.path ?? '/',
+        headers: opts.headers ?? {},
+        setHost: !opts.headers?.Host,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type']), body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            type: String(res.headers['content-type']),
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
       },
     );
     req.on('error', reject);
@@ -57,8 +73,14 @@ test("the plain-text refusals are in the browser's language; the API's are messa
   assert.equal(noSession.status, 403);
   assert.equal(noSession.body, zh.t('cli.server.open-the-link'));
   assert.match(noSession.type, /charset=utf-8/);
-  assert.equal((await request(port, { headers: { 'Accept-Language': 'en-US,en;q=0.9' } })).body, en.t('cli.server.open-the-link'));
-  assert.equal((await request(port, {})).body, 'Open the link that `codex-connection-doctor app` printed; it works once, in one browser.');
+  assert.equal(
+    (await request(port, { headers: { 'Accept-Language': 'en-US,en;q=0.9' } })).body,
+    en.t('cli.server.open-the-link'),
+  );
+  assert.equal(
+    (await request(port, {})).body,
+    'Open the link that `codex-connection-doctor app` printed; it works once, in one browser.',
+  );
 
   const usedLink = await request(port, { path: '/?token=wrong', headers: zhHeaders });
   assert.equal(usedLink.status, 403);
@@ -67,20 +89,34 @@ test("the plain-text refusals are in the browser's language; the API's are messa
   const foreignHost = await request(port, { headers: { ...zhHeaders, Host: 'evil.example' } });
   assert.equal(foreignHost.status, 403);
   assert.equal(foreignHost.body, zh.t('cli.server.wrong-host'));
-  assert.equal((await request(port, { headers: { Host: 'evil.example' } })).body, 'Refused: this server answers only to its loopback address.');
+  assert.equal(
+    (await request(port, { headers: { Host: 'evil.example' } })).body,
+    'Refused: this server answers only to its loopback address.',
+  );
 
-  const api = await request(port, { method: 'POST', path: '/api/history%3Alist', headers: { ...zhHeaders, 'Content-Type': 'application/json' }, body: '{}' });
+  const api = await request(port, {
+    method: 'POST',
+    path: '/api/history%3Alist',
+    headers: { ...zhHeaders, 'Content-Type': 'application/json' },
+    body: '{}',
+  });
   assert.equal(api.status, 403);
-  assert.deepEqual(JSON.parse(api.body), { ok: false, error: { message: { id: 'cli.server.no-session' }, hint: { id: 'cli.server.hint-reopen' } } });
+  assert.deepEqual(JSON.parse(api.body), {
+    ok: false,
+    error: { message: { id: 'cli.server.no-session' }, hint: { id: 'cli.server.hint-reopen' } },
+  });
 });
 
 test('a non-loopback address is refused with a message', async () => {
   const rendererDir = path.join(root, 'renderer');
-  await assert.rejects(startBrowserServer({ service: {} as DoctorService, rendererDir, clientScriptFile: 'x.js', host: '0.0.0.0' }), (e: unknown) => {
-    assert.ok(e instanceof NotLoopbackError);
-    assert.deepEqual(e.userMessage, { id: 'cli.server.not-loopback', params: { host: '0.0.0.0' } });
-    assert.match(e.message, /loopback address only .*"0\.0\.0\.0"/);
-    assert.match(zh.tm(e.userMessage), /回环地址/);
-    return true;
-  });
+  await assert.rejects(
+    startBrowserServer({ service: {} as DoctorService, rendererDir, clientScriptFile: 'x.js', host: '0.0.0.0' }),
+    (e: unknown) => {
+      assert.ok(e instanceof NotLoopbackError);
+      assert.deepEqual(e.userMessage, { id: 'cli.server.not-loopback', params: { host: '0.0.0.0' } });
+      assert.match(e.message, /loopback address only .*"0\.0\.0\.0"/);
+      assert.match(zh.tm(e.userMessage), /回环地址/);
+      return true;
+    },
+  );
 });

@@ -5,7 +5,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BROWSER_MODE_CSP, CLIENT_SCRIPT_PATH, browserIndexHtml, isLoopbackAddress } from '../../../electron/web/server.ts';
+import {
+  BROWSER_MODE_CSP,
+  CLIENT_SCRIPT_PATH,
+  browserIndexHtml,
+  isLoopbackAddress,
+} from '../../../electron/web/server.ts';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/window-security.ts';
 import { canOpenBrowser, openerFor } from '../../../electron/cli/app-command.ts';
 
@@ -33,7 +38,10 @@ test('the served index.html loads the client before the app and may connect to i
   assert.ok(served.indexOf(`src=".${CLIENT_SCRIPT_PATH}"`) < served.indexOf('type="module"'), 'the client runs first');
   assert.throws(() => browserIndexHtml('<html><body></body></html>'));
   const first = browserIndexHtml(source, 'KEY_123');
-  assert.ok(first.indexOf('<meta name="doctor-page-key" content="KEY_123" />') < first.indexOf(`src=".${CLIENT_SCRIPT_PATH}"`), 'the key is there before the client reads it');
+  assert.ok(
+    first.indexOf('<meta name="doctor-page-key" content="KEY_123" />') < first.indexOf(`src=".${CLIENT_SCRIPT_PATH}"`),
+    'the key is there before the client reads it',
+  );
   assert.doesNotMatch(served, /doctor-page-key/);
 });
 
@@ -53,5 +61,8 @@ test('the browser is opened only with a display and never over SSH', () => {
 test("the browser client imports no Node module and nothing of main's", () => {
   const source = readFileSync(path.join(root, 'electron', 'web', 'doctor-client.dom.ts'), 'utf8');
   const imports = [...source.matchAll(/^\s*import[^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
-  assert.deepEqual(imports.filter((spec) => !spec.startsWith('../../shared/')), []);
+  assert.deepEqual(
+    imports.filter((spec) => !spec.startsWith('../../shared/')),
+    [],
+  );
 });

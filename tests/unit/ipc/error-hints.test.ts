@@ -12,13 +12,19 @@ import { FixError } from '../../../electron/core/fixes/plan.ts';
 
 describe('errors say what to do next', () => {
   test("the core's error codes get their own next step and travel as code", () => {
-    const changed = toIpcError('fix:apply', Object.assign(new Error('/x/config.toml changed since the preview was made'), { code: 'changed-since-plan' }));
+    const changed = toIpcError(
+      'fix:apply',
+      Object.assign(new Error('/x/config.toml changed since the preview was made'), { code: 'changed-since-plan' }),
+    );
     assert.equal(changed.code, 'changed-since-plan');
     assert.match(en(changed.hint), /Nothing was written.*preview the fix again/s);
     const readOnly = toIpcError('fix:apply', Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' }));
     assert.equal(readOnly.code, 'read-only');
     assert.match(en(readOnly.hint), /writable/);
-    const home = toIpcError('fix:preview', Object.assign(new Error('CODEX_HOME /nope does not exist'), { code: 'codex-home-missing' }));
+    const home = toIpcError(
+      'fix:preview',
+      Object.assign(new Error('CODEX_HOME /nope does not exist'), { code: 'codex-home-missing' }),
+    );
     assert.match(en(home.hint), /CODEX_HOME/);
   });
 
@@ -37,7 +43,7 @@ describe('errors say what to do next', () => {
     assert.match(en(other.hint), /journal/);
   });
 
-  test("a FixError travels as its message; an unexpected error as its own text, redacted; both in Chinese too", () => {
+  test('a FixError travels as its message; an unexpected error as its own text, redacted; both in Chinese too', () => {
     const refusal = new FixError(msg('fixes.error.lock-busy', { home: '/home/u/.codex' }), 'changed-since-plan');
     const e = toIpcError('fix:apply', refusal);
     assert.deepEqual(e.message, refusal.userMessage);
@@ -47,7 +53,10 @@ describe('errors say what to do next', () => {
     const odd = toIpcError('fix:apply', new Error('proxy http://alice:s3cret@127.0.0.1:3128 refused'));
     assert.equal(en(odd.message), 'proxy http://alice:****@127.0.0.1:3128 refused');
     assert.equal(zh(odd.message), '意外错误：proxy http://alice:****@127.0.0.1:3128 refused');
-    const secretInParam = toIpcError('fix:preview', new FixError(msg('fixes.error.proxy-no-port', { url: 'http://bob:hunter2@proxy' }), 'invalid-proxy'));
+    const secretInParam = toIpcError(
+      'fix:preview',
+      new FixError(msg('fixes.error.proxy-no-port', { url: 'http://bob:hunter2@proxy' }), 'invalid-proxy'),
+    );
     assert.ok(!JSON.stringify(secretInParam).includes('hunter2'));
   });
 

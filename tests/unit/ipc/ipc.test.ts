@@ -1,8 +1,20 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CHANNELS, DOCTOR_API_METHODS, VALIDATORS, isAllowedExternalUrl, proxyUrlProblem } from '../../../shared/ipc.ts';
+import {
+  CHANNELS,
+  DOCTOR_API_METHODS,
+  VALIDATORS,
+  isAllowedExternalUrl,
+  proxyUrlProblem,
+} from '../../../shared/ipc.ts';
 import type { DoctorService } from '../../../shared/service.ts';
-import { createHandlers, dispatch, guardedHandler, isTrustedSender, redactCredentials } from '../../../electron/ipc-handlers.ts';
+import {
+  createHandlers,
+  dispatch,
+  guardedHandler,
+  isTrustedSender,
+  redactCredentials,
+} from '../../../electron/ipc-handlers.ts';
 import { en, zh } from '../../i18n.ts';
 
 /** A service that records what reaches it; any call it gets is a call validation let through. */
@@ -74,11 +86,14 @@ describe('payload validation', () => {
   }
 
   test('well-formed payloads pass through unchanged', () => {
-    assert.deepEqual(VALIDATORS['fix:preview']({ fix: 'use-proxy', proxyUrl: ' http://u:p@127.0.0.1:3128 ', profile: 'work' }), {
-      fix: 'use-proxy',
-      profile: 'work',
-      proxyUrl: 'http://u:p@127.0.0.1:3128',
-    });
+    assert.deepEqual(
+      VALIDATORS['fix:preview']({ fix: 'use-proxy', proxyUrl: ' http://u:p@127.0.0.1:3128 ', profile: 'work' }),
+      {
+        fix: 'use-proxy',
+        profile: 'work',
+        proxyUrl: 'http://u:p@127.0.0.1:3128',
+      },
+    );
     assert.deepEqual(VALIDATORS['fix:revert']({ changeId: '2025-01-01T10-00-00Z-ab12', mode: 'keep' }), {
       changeId: '2025-01-01T10-00-00Z-ab12',
       mode: 'keep',
@@ -151,9 +166,15 @@ describe('handlers', () => {
     const running = dispatch(handlers, 'diagnose:run', { runId: 'run-1', profile: null });
     await new Promise((r) => setImmediate(r));
     assert.deepEqual(events, [{ runId: 'run-1', event: { id: 'config', title: 'Config', status: 'ok' } }]);
-    assert.deepEqual(await dispatch(handlers, 'diagnose:cancel', { runId: 'run-1' }), { ok: true, data: { cancelled: true } });
+    assert.deepEqual(await dispatch(handlers, 'diagnose:cancel', { runId: 'run-1' }), {
+      ok: true,
+      data: { cancelled: true },
+    });
     assert.deepEqual(await running, { ok: true, data: { cancelled: true } });
-    assert.deepEqual(await dispatch(handlers, 'diagnose:cancel', { runId: 'run-1' }), { ok: true, data: { cancelled: false } });
+    assert.deepEqual(await dispatch(handlers, 'diagnose:cancel', { runId: 'run-1' }), {
+      ok: true,
+      data: { cancelled: false },
+    });
   });
 
   test('service errors become a Result with a hint, and passwords are masked', async () => {
@@ -180,16 +201,25 @@ describe('handlers', () => {
     const { service } = recordingService();
     const copied: string[] = [];
     const opened: string[] = [];
-    const handlers = handlersWith(service, { copyText: (t) => copied.push(t), openExternal: async (u) => void opened.push(u) });
+    const handlers = handlersWith(service, {
+      copyText: (t) => copied.push(t),
+      openExternal: async (u) => void opened.push(u),
+    });
     assert.deepEqual(await dispatch(handlers, 'report:copy', { format: 'json' }), { ok: true, data: { copied: true } });
     assert.deepEqual(copied, ['REPORT']);
-    assert.deepEqual(await dispatch(handlers, 'report:save', { format: 'markdown' }), { ok: true, data: { saved: true, fileName: 'report.md' } });
+    assert.deepEqual(await dispatch(handlers, 'report:save', { format: 'markdown' }), {
+      ok: true,
+      data: { saved: true, fileName: 'report.md' },
+    });
     await dispatch(handlers, 'link:open', { url: 'https://evil.example' });
     await dispatch(handlers, 'link:open', { url: 'https://github.com/openai/codex' });
     assert.deepEqual(opened, ['https://github.com/openai/codex']);
   });
 
   test('redactCredentials masks any scheme', () => {
-    assert.equal(redactCredentials('socks5h://bob:pw@h:1 and http://x:y@z:2'), 'socks5h://bob:****@h:1 and http://x:****@z:2');
+    assert.equal(
+      redactCredentials('socks5h://bob:pw@h:1 and http://x:y@z:2'),
+      'socks5h://bob:****@h:1 and http://x:****@z:2',
+    );
   });
 });

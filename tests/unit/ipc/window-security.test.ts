@@ -38,7 +38,7 @@ test('the CSP is strict, and the page carries the same rules in its meta tag', (
 });
 
 test('the CSP header replaces any other one', () => {
-  const headers = withCspHeader({ 'content-security-policy': ["default-src *"], 'X-Other': 'a' });
+  const headers = withCspHeader({ 'content-security-policy': ['default-src *'], 'X-Other': 'a' });
   assert.deepEqual(headers, { 'X-Other': ['a'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
 });
 

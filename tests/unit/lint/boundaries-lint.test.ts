@@ -15,18 +15,50 @@ async function boundaryErrors(filePath: string, code: string): Promise<string[]>
 }
 
 const cases: { file: string; code: string; allowed: boolean }[] = [
-  { file: 'renderer/steps/Bad.tsx', code: "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n", allowed: false },
+  {
+    file: 'renderer/steps/Bad.tsx',
+    code: "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n",
+    allowed: false,
+  },
   { file: 'renderer/steps/Bad.tsx', code: "import fs from 'fs';\nexport const x = fs;\n", allowed: false },
-  { file: 'renderer/steps/Bad.tsx', code: "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n", allowed: false },
-  { file: 'renderer/steps/Bad.tsx', code: "import { diagnose } from '../../electron/core/diagnosis/diagnose.ts';\nexport const x = diagnose;\n", allowed: false },
+  {
+    file: 'renderer/steps/Bad.tsx',
+    code: "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n",
+    allowed: false,
+  },
+  {
+    file: 'renderer/steps/Bad.tsx',
+    code: "import { diagnose } from '../../electron/core/diagnosis/diagnose.ts';\nexport const x = diagnose;\n",
+    allowed: false,
+  },
   { file: 'shared/bad.ts', code: "import { app } from 'electron';\nexport const x = app;\n", allowed: false },
   { file: 'shared/bad.ts', code: "import path from 'node:path';\nexport const x = path;\n", allowed: false },
-  { file: 'electron/core/bad.ts', code: "import { dialog } from 'electron';\nexport const x = dialog;\n", allowed: false },
-  { file: 'electron/core/bad.ts', code: "import { App } from '../../renderer/App.tsx';\nexport const x = App;\n", allowed: false },
-  { file: 'electron/cli/bad.ts', code: "import { BrowserWindow } from 'electron';\nexport const x = BrowserWindow;\n", allowed: false },
+  {
+    file: 'electron/core/bad.ts',
+    code: "import { dialog } from 'electron';\nexport const x = dialog;\n",
+    allowed: false,
+  },
+  {
+    file: 'electron/core/bad.ts',
+    code: "import { App } from '../../renderer/App.tsx';\nexport const x = App;\n",
+    allowed: false,
+  },
+  {
+    file: 'electron/cli/bad.ts',
+    code: "import { BrowserWindow } from 'electron';\nexport const x = BrowserWindow;\n",
+    allowed: false,
+  },
   // What each layer may use.
-  { file: 'electron/core/ok.ts', code: "import { readFile } from 'node:fs/promises';\nexport const x = readFile;\n", allowed: true },
-  { file: 'renderer/steps/Ok.tsx', code: "import { msg } from '../../shared/i18n/message.ts';\nexport const x = msg;\n", allowed: true },
+  {
+    file: 'electron/core/ok.ts',
+    code: "import { readFile } from 'node:fs/promises';\nexport const x = readFile;\n",
+    allowed: true,
+  },
+  {
+    file: 'renderer/steps/Ok.tsx',
+    code: "import { msg } from '../../shared/i18n/message.ts';\nexport const x = msg;\n",
+    allowed: true,
+  },
   { file: 'electron/main-ok.ts', code: "import { app } from 'electron';\nexport const x = app;\n", allowed: true },
 ];
 
@@ -52,6 +84,7 @@ test('a component that writes English (or Chinese) inline fails the lint', async
 });
 
 test('text from the catalog, punctuation and symbols pass', async () => {
-  const code = "declare const t: (id: string) => string;\nexport const A = () => <p aria-label={t('app.x')}>{t('app.y')} — · 2/5</p>;\n";
+  const code =
+    "declare const t: (id: string) => string;\nexport const A = () => <p aria-label={t('app.x')}>{t('app.y')} — · 2/5</p>;\n";
   assert.equal(await literalTextErrors(code), 0);
 });

@@ -28,27 +28,45 @@ describe('parseProxyUrl', () => {
   });
 
   test('https:// and other schemes are refused as Codex refuses them', () => {
-    assert.throws(() => parseProxyUrl('https://127.0.0.1:443'), (e: unknown) => e instanceof ProbeFailure && /only http/.test(en(e.detail)));
+    assert.throws(
+      () => parseProxyUrl('https://127.0.0.1:443'),
+      (e: unknown) => e instanceof ProbeFailure && /only http/.test(en(e.detail)),
+    );
     assert.throws(() => parseProxyUrl('socks4://127.0.0.1:1080'), ProbeFailure);
   });
 
   test('Proxy-Authorization only when the URL has a login', () => {
     assert.equal(proxyAuthorization(parseProxyUrl('http://127.0.0.1:1')), undefined);
-    assert.equal(proxyAuthorization(parseProxyUrl('http://u:p@127.0.0.1:1')), `Basic ${Buffer.from('u:p').toString('base64')}`);
+    assert.equal(
+      proxyAuthorization(parseProxyUrl('http://u:p@127.0.0.1:1')),
+      `Basic ${Buffer.from('u:p').toString('base64')}`,
+    );
   });
 });
 
 describe('CONNECT', () => {
   test('the request names the target twice and carries the proxy login only if the URL has one', () => {
-    assert.equal(connectRequest(parseProxyUrl('http://127.0.0.1:3128'), 'api.lab.test', 443), 'CONNECT api.lab.test:443 HTTP/1.1\r\nHost: api.lab.test:443\r\n\r\n');
-    assert.match(connectRequest(parseProxyUrl('http://u:p@127.0.0.1:3128'), '::1', 80), /^CONNECT \[::1\]:80 HTTP\/1.1\r\nHost: \[::1\]:80\r\nProxy-Authorization: Basic /);
+    assert.equal(
+      connectRequest(parseProxyUrl('http://127.0.0.1:3128'), 'api.lab.test', 443),
+      'CONNECT api.lab.test:443 HTTP/1.1\r\nHost: api.lab.test:443\r\n\r\n',
+    );
+    assert.match(
+      connectRequest(parseProxyUrl('http://u:p@127.0.0.1:3128'), '::1', 80),
+      /^CONNECT \[::1\]:80 HTTP\/1.1\r\nHost: \[::1\]:80\r\nProxy-Authorization: Basic /,
+    );
   });
 
   test('200 opens the tunnel, 407 wants a login, anything else denies it with evidence', () => {
     const proxy = parseProxyUrl('http://127.0.0.1:3128');
     assert.equal(classifyConnectAnswer(head('HTTP/1.1 200 Connection established\r\n\r\n'), proxy), null);
-    assert.equal(classifyConnectAnswer(head('HTTP/1.1 407 Proxy Authentication Required\r\n\r\n'), proxy)?.kind, 'proxy-auth-required');
-    const denied = classifyConnectAnswer(head('HTTP/1.1 403 Forbidden\r\nServer: squid/5.7\r\nX-Squid-Error: ERR_ACCESS_DENIED 0\r\n\r\n'), proxy);
+    assert.equal(
+      classifyConnectAnswer(head('HTTP/1.1 407 Proxy Authentication Required\r\n\r\n'), proxy)?.kind,
+      'proxy-auth-required',
+    );
+    const denied = classifyConnectAnswer(
+      head('HTTP/1.1 403 Forbidden\r\nServer: squid/5.7\r\nX-Squid-Error: ERR_ACCESS_DENIED 0\r\n\r\n'),
+      proxy,
+    );
     assert.equal(denied?.kind, 'connect-denied');
     assert.match(en(denied!.detail), /403 Forbidden.*squid\/5\.7.*ERR_ACCESS_DENIED/);
     assert.equal(classifyConnectAnswer(head('HTTP/1.1 502 Bad Gateway\r\n\r\n'), proxy)?.kind, 'connect-denied');
@@ -100,14 +118,30 @@ describe('HTTP request and answer', () => {
   });
 
   test('any answer of the service counts, 401 and 404 included', () => {
-    for (const status of ['200 OK', '401 Unauthorized', '403 Forbidden', '404 Not Found', '500 Internal Server Error']) {
-      assert.equal(classifyHttpAnswer(head(`HTTP/1.1 ${status}\r\nContent-Type: application/json\r\n\r\n`), true), null, status);
+    for (const status of [
+      '200 OK',
+      '401 Unauthorized',
+      '403 Forbidden',
+      '404 Not Found',
+      '500 Internal Server Error',
+    ]) {
+      assert.equal(
+        classifyHttpAnswer(head(`HTTP/1.1 ${status}\r\nContent-Type: application/json\r\n\r\n`), true),
+        null,
+        status,
+      );
     }
   });
 
   test("a proxy's own page and a 407 are not the service", () => {
-    assert.equal(classifyHttpAnswer(head('HTTP/1.1 407 Proxy Authentication Required\r\n\r\n'), true)?.kind, 'proxy-auth-required');
-    assert.equal(classifyHttpAnswer(head('HTTP/1.1 503 Service Unavailable\r\nX-Squid-Error: ERR_DNS_FAIL 0\r\n\r\n'), true)?.kind, 'proxy-error-page');
+    assert.equal(
+      classifyHttpAnswer(head('HTTP/1.1 407 Proxy Authentication Required\r\n\r\n'), true)?.kind,
+      'proxy-auth-required',
+    );
+    assert.equal(
+      classifyHttpAnswer(head('HTTP/1.1 503 Service Unavailable\r\nX-Squid-Error: ERR_DNS_FAIL 0\r\n\r\n'), true)?.kind,
+      'proxy-error-page',
+    );
   });
 });
 
@@ -117,7 +151,11 @@ describe('WebSocket upgrade', () => {
   });
 
   test("the request carries Codex's headers and never credentials", () => {
-    const req = upgradeRequest(targetOf('wss://api.openai.com/v1/responses'), 'a2V5', { Authorization: 'Bearer sk-x', 'X-Extra': '1', 'openai-beta': 'custom' });
+    const req = upgradeRequest(targetOf('wss://api.openai.com/v1/responses'), 'a2V5', {
+      Authorization: 'Bearer sk-x',
+      'X-Extra': '1',
+      'openai-beta': 'custom',
+    });
     assert.match(req, /^GET \/v1\/responses HTTP\/1.1\r\nHost: api.openai.com\r\n/);
     assert.match(req, /\r\nUpgrade: websocket\r\n/);
     assert.match(req, /\r\noriginator: codex_exec\r\n/);
@@ -133,16 +171,37 @@ describe('WebSocket upgrade', () => {
 
   test('101 with the right accept is ok; a wrong accept is an error', () => {
     const key = 'dGhlIHNhbXBsZSBub25jZQ==';
-    assert.equal(classifyUpgradeAnswer(head(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nSec-WebSocket-Accept: ${expectedAccept(key)}\r\n\r\n`), key), null);
-    assert.equal(classifyUpgradeAnswer(head('HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nSec-WebSocket-Accept: nope\r\n\r\n'), key)?.kind, 'error');
+    assert.equal(
+      classifyUpgradeAnswer(
+        head(
+          `HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nSec-WebSocket-Accept: ${expectedAccept(key)}\r\n\r\n`,
+        ),
+        key,
+      ),
+      null,
+    );
+    assert.equal(
+      classifyUpgradeAnswer(
+        head('HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nSec-WebSocket-Accept: nope\r\n\r\n'),
+        key,
+      )?.kind,
+      'error',
+    );
   });
 
   test('a refusal says who refused', () => {
-    const byServer = classifyUpgradeAnswer(head('HTTP/1.1 403 Forbidden\r\nContent-Type: application/json\r\n\r\n'), 'k', true);
+    const byServer = classifyUpgradeAnswer(
+      head('HTTP/1.1 403 Forbidden\r\nContent-Type: application/json\r\n\r\n'),
+      'k',
+      true,
+    );
     assert.equal(byServer?.kind, 'refused');
     assert.equal(byServer?.data.refusedBy, 'server');
     assert.equal(byServer?.data.status, 403);
-    const byProxy = classifyUpgradeAnswer(head('HTTP/1.1 403 Forbidden\r\nX-Squid-Error: ERR_ACCESS_DENIED 0\r\n\r\n'), 'k');
+    const byProxy = classifyUpgradeAnswer(
+      head('HTTP/1.1 403 Forbidden\r\nX-Squid-Error: ERR_ACCESS_DENIED 0\r\n\r\n'),
+      'k',
+    );
     assert.equal(byProxy?.data.refusedBy, 'proxy');
     assert.equal(classifyUpgradeAnswer(head('HTTP/1.1 426 Upgrade Required\r\n\r\n'), 'k')?.data.status, 426);
   });
@@ -154,7 +213,10 @@ describe('WebSocket upgrade', () => {
     assert.equal(classifyUpgradeAnswer(openai401, 'k', false)?.kind, 'unauthenticated');
     assert.equal(classifyUpgradeAnswer(openai401, 'k', true)?.kind, 'login-rejected');
     // A bare 401 without the service's signs could be any gateway's: a refusal, not proof of the service.
-    assert.equal(classifyUpgradeAnswer(head('HTTP/1.1 401 Unauthorized\r\nServer: nginx\r\n\r\n'), 'k', false)?.kind, 'refused');
+    assert.equal(
+      classifyUpgradeAnswer(head('HTTP/1.1 401 Unauthorized\r\nServer: nginx\r\n\r\n'), 'k', false)?.kind,
+      'refused',
+    );
     // A proxy's 403 stays the proxy's, credential or not.
     const squid = head('HTTP/1.1 403 Forbidden\r\nX-Squid-Error: ERR_ACCESS_DENIED 0\r\n\r\n');
     assert.equal(classifyUpgradeAnswer(squid, 'k', false)?.data.refusedBy, 'proxy');

@@ -16,8 +16,14 @@ describe('fake-ip', () => {
 
   test('merged answers keep both sources and flag a fake-ip', () => {
     const answer = mergeAnswers(
-      [{ address: '198.18.0.7', family: 4 }, { address: '::1', family: 6 }],
-      [{ status: 'fulfilled', value: ['198.18.0.7', '1.2.3.4'] }, { status: 'rejected', reason: new Error('x') }],
+      [
+        { address: '198.18.0.7', family: 4 },
+        { address: '::1', family: 6 },
+      ],
+      [
+        { status: 'fulfilled', value: ['198.18.0.7', '1.2.3.4'] },
+        { status: 'rejected', reason: new Error('x') },
+      ],
     );
     assert.deepEqual(answer, { a: ['198.18.0.7', '1.2.3.4'], aaaa: ['::1'], fakeIp: '198.18.0.7' });
     assert.equal(mergeAnswers([{ address: '127.0.0.1', family: 4 }], null).fakeIp, undefined);
@@ -26,13 +32,17 @@ describe('fake-ip', () => {
 
 describe('proxy sniffing verdicts', () => {
   test('a SOCKS5 method choice means socks5, whatever the method', () => {
-    for (const method of [0x00, 0x02, 0xff]) assert.equal(interpretSocksReply(Buffer.from([5, method])).protocol, 'socks5');
+    for (const method of [0x00, 0x02, 0xff])
+      assert.equal(interpretSocksReply(Buffer.from([5, method])).protocol, 'socks5');
     assert.equal(interpretSocksReply(Buffer.from([4, 0])).protocol, undefined);
     assert.equal(interpretSocksReply(Buffer.from('HTTP/1.1 400 Bad')).protocol, 'http');
   });
 
   test('any HTTP status line means http', () => {
-    assert.equal(interpretHttpReply(Buffer.from('HTTP/1.1 501 Not Implemented\r\nServer: squid\r\n\r\n')).protocol, 'http');
+    assert.equal(
+      interpretHttpReply(Buffer.from('HTTP/1.1 501 Not Implemented\r\nServer: squid\r\n\r\n')).protocol,
+      'http',
+    );
     assert.equal(interpretHttpReply(Buffer.from('garbage\r\n\r\n')).protocol, undefined);
   });
 
@@ -50,7 +60,10 @@ describe('endpoint URLs', () => {
   test("Codex's WebSocket URL is <base_url>/responses with ws or wss", () => {
     assert.equal(websocketUrlFor('https://api.openai.com/v1'), 'wss://api.openai.com/v1/responses');
     assert.equal(websocketUrlFor('http://127.0.0.1:8080/v1/'), 'ws://127.0.0.1:8080/v1/responses');
-    assert.equal(websocketUrlFor('https://chatgpt.com/backend-api/codex'), 'wss://chatgpt.com/backend-api/codex/responses');
+    assert.equal(
+      websocketUrlFor('https://chatgpt.com/backend-api/codex'),
+      'wss://chatgpt.com/backend-api/codex/responses',
+    );
     assert.equal(reachabilityUrlFor('https://api.openai.com/v1/'), 'https://api.openai.com/v1/models');
   });
 });

@@ -1,6 +1,11 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { describeBytes, looksLikeHttp, parseHttpHead, proxyFingerprint } from '../../../electron/core/probes/http-head.ts';
+import {
+  describeBytes,
+  looksLikeHttp,
+  parseHttpHead,
+  proxyFingerprint,
+} from '../../../electron/core/probes/http-head.ts';
 import { en } from '../../i18n.ts';
 
 const head = (text: string) => {
@@ -41,7 +46,10 @@ describe('looksLikeHttp', () => {
 
 describe('proxyFingerprint', () => {
   test("squid's error header marks any answer as the proxy's own", () => {
-    assert.match(en(proxyFingerprint(head('HTTP/1.1 503 Service Unavailable\r\nX-Squid-Error: ERR_CONNECT_FAIL 111\r\n\r\n'))!), /X-Squid-Error/);
+    assert.match(
+      en(proxyFingerprint(head('HTTP/1.1 503 Service Unavailable\r\nX-Squid-Error: ERR_CONNECT_FAIL 111\r\n\r\n'))!),
+      /X-Squid-Error/,
+    );
   });
 
   test('407 and Proxy-Status are proxies', () => {
@@ -58,7 +66,10 @@ describe('proxyFingerprint', () => {
   });
 
   test("the service's own answers are not proxy pages, even when a proxy passed them on", () => {
-    assert.equal(proxyFingerprint(head('HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\nVia: 1.1 squid\r\n\r\n')), null);
+    assert.equal(
+      proxyFingerprint(head('HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\nVia: 1.1 squid\r\n\r\n')),
+      null,
+    );
     assert.equal(proxyFingerprint(head('HTTP/1.1 403 Forbidden\r\nVia: 1.1 x\r\nx-request-id: req_1\r\n\r\n')), null);
     assert.equal(proxyFingerprint(head('HTTP/1.1 403 Forbidden\r\nContent-Type: application/json\r\n\r\n')), null);
     assert.equal(proxyFingerprint(head('HTTP/1.1 404 Not Found\r\nVia: 1.1 x\r\n\r\n')), null);

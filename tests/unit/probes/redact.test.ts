@@ -15,7 +15,10 @@ describe('redactUrl', () => {
   });
 
   test('masks query values whose names look secret, keeps the others', () => {
-    assert.equal(redactUrl('https://h/p?api_key=abc&model=x&token=t1&Password=z'), 'https://h/p?api_key=****&model=x&token=****&Password=****');
+    assert.equal(
+      redactUrl('https://h/p?api_key=abc&model=x&token=t1&Password=z'),
+      'https://h/p?api_key=****&model=x&token=****&Password=****',
+    );
     assert.equal(redactUrl('https://h/p?secret=1'), 'https://h/p?secret=****');
   });
 
@@ -93,7 +96,7 @@ describe('issue 9 item 2: diff lines hide inline-table secrets and passwords wit
       ['model_providers = { p.name = "P", p.http_headers = { "Authorization" = "AUTHSECRET4" } }', 'AUTHSECRET4'],
       ['"X-Auth-Key" = "HDSECRET5"', 'HDSECRET5'],
       ['HTTPS_PROXY="http://alice:pa ss6@127.0.0.1:3128"', 'pa ss6'],
-      ['HTTPS_PROXY=\'http://alice:it"s7@127.0.0.1:3128\'', 'it"s7'],
+      ["HTTPS_PROXY='http://alice:it\"s7@127.0.0.1:3128'", 'it"s7'],
       ['HTTPS_PROXY="http://alice:q\\"t8@127.0.0.1:3128"', 'q\\"t8'],
       ['HTTPS_PROXY=http://alice:Se/cr3t9@127.0.0.1:3128', 'Se/cr3t9'],
     ];

@@ -7,7 +7,13 @@ import { X509Certificate } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { findCompanyCa, caRefusals, describeSource } from '../../../electron/core/trust/find-ca.ts';
-import { collectCaCertificates, npmCafile, pipCert, WINDOWS_STORE_SCRIPT, type CaSourceOptions } from '../../../electron/core/trust/sources.ts';
+import {
+  collectCaCertificates,
+  npmCafile,
+  pipCert,
+  WINDOWS_STORE_SCRIPT,
+  type CaSourceOptions,
+} from '../../../electron/core/trust/sources.ts';
 import { derFacts, refusalReasons, summarizeCertificate } from '../../../electron/core/trust/certificates.ts';
 import { makeCa, makeLeaf, recordedPowerShellOutput, recordedSecurityOutput } from '../../lab/test-certs.ts';
 import { makeTempDir } from '../../lab/temp-dirs.ts';
@@ -23,7 +29,16 @@ const other = makeCa({ cn: 'Some Other CA' });
 /** Sources that read nothing but what a test gives them. */
 function isolated(over: Partial<CaSourceOptions> = {}): CaSourceOptions {
   const home = makeTempDir('ca-home');
-  return { env: {}, homedir: home, platform: 'linux', linuxBundles: [], anchorDirs: [], npmrcFiles: [], pipConfigFiles: [], ...over };
+  return {
+    env: {},
+    homedir: home,
+    platform: 'linux',
+    linuxBundles: [],
+    anchorDirs: [],
+    npmrcFiles: [],
+    pipConfigFiles: [],
+    ...over,
+  };
 }
 
 function write(dir: string, name: string, text: string): string {
@@ -61,7 +76,10 @@ describe('CA sources', () => {
     const file = write(dir, 'corp.pem', other.pem + company.pem);
     const r = await search(isolated({ env: { NODE_EXTRA_CA_CERTS: file } }));
     assert.equal(r.proven?.summary.subject, 'CN=Example Corp Inspection CA, O=Codex Connection Doctor Tests');
-    assert.deepEqual(r.proven?.sources.map((s) => [s.kind, en(s.label), s.path, s.codexReads]), [['env', 'NODE_EXTRA_CA_CERTS', file, false]]);
+    assert.deepEqual(
+      r.proven?.sources.map((s) => [s.kind, en(s.label), s.path, s.codexReads]),
+      [['env', 'NODE_EXTRA_CA_CERTS', file, false]],
+    );
     assert.equal(r.report.refusals.length, 0);
     assert.deepEqual(enAll(r.report.searched), [`NODE_EXTRA_CA_CERTS (${file}): 2 certificates`]);
     assert.deepEqual(r.report.searched.map(zh), [`NODE_EXTRA_CA_CERTS（${file}）：2 个证书`]);
@@ -70,9 +88,18 @@ describe('CA sources', () => {
   test('every CA variable of other tools is read, a missing file is said', async () => {
     const dir = makeTempDir('ca-env');
     const file = write(dir, 'c.pem', company.pem);
-    const env = { REQUESTS_CA_BUNDLE: file, CURL_CA_BUNDLE: path.join(dir, 'missing.pem'), GIT_SSL_CAINFO: file, AWS_CA_BUNDLE: file, SSL_CERT_FILE: file };
+    const env = {
+      REQUESTS_CA_BUNDLE: file,
+      CURL_CA_BUNDLE: path.join(dir, 'missing.pem'),
+      GIT_SSL_CAINFO: file,
+      AWS_CA_BUNDLE: file,
+      SSL_CERT_FILE: file,
+    };
     const r = await search(isolated({ env }));
-    assert.deepEqual(r.proven?.sources.map((s) => en(s.label)), ['REQUESTS_CA_BUNDLE', 'GIT_SSL_CAINFO', 'AWS_CA_BUNDLE', 'SSL_CERT_FILE']);
+    assert.deepEqual(
+      r.proven?.sources.map((s) => en(s.label)),
+      ['REQUESTS_CA_BUNDLE', 'GIT_SSL_CAINFO', 'AWS_CA_BUNDLE', 'SSL_CERT_FILE'],
+    );
     assert.match(enAll(r.report.searched).join('\n'), /CURL_CA_BUNDLE \(.*missing\.pem\): does not exist/);
   });
 
@@ -82,7 +109,10 @@ describe('CA sources', () => {
     const npmrc = write(home, '.npmrc', `registry=https://registry.npmjs.org/\n; comment\ncafile = "${pem}"\n`);
     const pipConf = write(home, '.config/pip/pip.conf', `[global]\ncert = ${pem}\n`);
     const r = await search(isolated({ homedir: home, npmrcFiles: [npmrc], pipConfigFiles: [pipConf] }));
-    assert.deepEqual(r.proven?.sources.map((s) => s.kind), ['npm', 'pip']);
+    assert.deepEqual(
+      r.proven?.sources.map((s) => s.kind),
+      ['npm', 'pip'],
+    );
     assert.equal(npmCafile('cafile=${HOME}/x.pem\n', { HOME: '/h' }), '/h/x.pem');
     assert.equal(pipCert('[freeze]\ncert = /no\n[install]\ncert: /yes\n'), '/yes');
   });
@@ -96,8 +126,14 @@ describe('CA sources', () => {
     assert.equal(r.proven?.sources[0]?.kind, 'os-anchor');
     assert.equal(r.proven?.sources[0]?.codexReads, false);
     assert.equal(r.proven?.sources[0]?.path, path.join(anchors, 'corp.crt'));
-    assert.equal(en(describeSource(r.proven!.sources[0]!)), `the OS anchor folder ${anchors}: ${path.join(anchors, 'corp.crt')}`);
-    assert.match(enAll(r.report.searched).join('\n'), new RegExp(`the OS anchor folder \\(${anchors.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\): 1 certificate$`, 'm'));
+    assert.equal(
+      en(describeSource(r.proven!.sources[0]!)),
+      `the OS anchor folder ${anchors}: ${path.join(anchors, 'corp.crt')}`,
+    );
+    assert.match(
+      enAll(r.report.searched).join('\n'),
+      new RegExp(`the OS anchor folder \\(${anchors.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\): 1 certificate$`, 'm'),
+    );
   });
 
   test('the OS bundle: the first that exists is read, and Codex reads it', async () => {
@@ -112,12 +148,22 @@ describe('CA sources', () => {
     const calls: string[][] = [];
     const run = async (cmd: string, args: string[]) => {
       calls.push([cmd, ...args]);
-      return args.at(-1)!.includes('System') ? { stdout: recordedSecurityOutput([other.pem, company.pem]), code: 0 } : { stdout: '', code: 44 };
+      return args.at(-1)!.includes('System')
+        ? { stdout: recordedSecurityOutput([other.pem, company.pem]), code: 0 }
+        : { stdout: '', code: 44 };
     };
     const home = makeTempDir('ca-home');
-    const r = await search(isolated({ platform: 'darwin', homedir: home, linuxBundles: undefined, anchorDirs: undefined, run }));
+    const r = await search(
+      isolated({ platform: 'darwin', homedir: home, linuxBundles: undefined, anchorDirs: undefined, run }),
+    );
     assert.deepEqual(calls[0], ['security', 'find-certificate', '-a', '-p', '/Library/Keychains/System.keychain']);
-    assert.deepEqual(calls[1], ['security', 'find-certificate', '-a', '-p', path.join(home, 'Library/Keychains/login.keychain-db')]);
+    assert.deepEqual(calls[1], [
+      'security',
+      'find-certificate',
+      '-a',
+      '-p',
+      path.join(home, 'Library/Keychains/login.keychain-db'),
+    ]);
     assert.equal(r.proven?.sources[0]?.kind, 'keychain');
     assert.equal(r.proven?.sources[0]?.codexReads, true);
     assert.match(enAll(r.report.searched).join('\n'), /login\.keychain-db\): `security` could not read it/);
@@ -141,7 +187,10 @@ describe('CA sources', () => {
     const file = write(dir, 'corp.pem', company.pem);
     const bundle = write(dir, 'bundle.crt', company.pem);
     const r = await search(isolated({ env: { NODE_EXTRA_CA_CERTS: file }, linuxBundles: [bundle] }));
-    assert.deepEqual(r.proven?.sources.map((s) => s.kind), ['env', 'os-bundle']);
+    assert.deepEqual(
+      r.proven?.sources.map((s) => s.kind),
+      ['env', 'os-bundle'],
+    );
   });
 });
 
@@ -151,7 +200,10 @@ describe('proof', () => {
     const file = write(dir, 'fake.pem', impostor.pem);
     const r = await search(isolated({ env: { NODE_EXTRA_CA_CERTS: file } }));
     assert.equal(r.proven, null);
-    assert.match(enAll(r.report.rejected).join('\n'), /^"CN=Example Corp Inspection CA, .*" in NODE_EXTRA_CA_CERTS \(.*\) has the right name but did not sign the presented certificate \(another key\): not this CA\.$/);
+    assert.match(
+      enAll(r.report.rejected).join('\n'),
+      /^"CN=Example Corp Inspection CA, .*" in NODE_EXTRA_CA_CERTS \(.*\) has the right name but did not sign the presented certificate \(another key\): not this CA\.$/,
+    );
     assert.equal(r.report.lookingFor, 'CN=Example Corp Inspection CA, O=Codex Connection Doctor Tests');
   });
 
@@ -165,9 +217,14 @@ describe('proof', () => {
   test('a candidate the TLS handshake does not accept is rejected with its reason', async () => {
     const dir = makeTempDir('ca-env');
     const file = write(dir, 'c.pem', company.pem);
-    const r = await search(isolated({ env: { NODE_EXTRA_CA_CERTS: file } }), { verify: async () => ({ ok: false, detail: 'ERR_TLS_CERT_ALTNAME_INVALID' }) });
+    const r = await search(isolated({ env: { NODE_EXTRA_CA_CERTS: file } }), {
+      verify: async () => ({ ok: false, detail: 'ERR_TLS_CERT_ALTNAME_INVALID' }),
+    });
     assert.equal(r.proven, null);
-    assert.match(enAll(r.report.rejected).join('\n'), /a TLS handshake trusting it still failed: ERR_TLS_CERT_ALTNAME_INVALID$/);
+    assert.match(
+      enAll(r.report.rejected).join('\n'),
+      /a TLS handshake trusting it still failed: ERR_TLS_CERT_ALTNAME_INVALID$/,
+    );
   });
 
   test('a certificate that signed the leaf but is not a CA is rejected', async () => {
@@ -175,7 +232,10 @@ describe('proof', () => {
     const l = makeLeaf(notCa);
     const dir = makeTempDir('ca-env');
     const file = write(dir, 'c.pem', notCa.pem);
-    const r = await findCompanyCa({ chain: [new X509Certificate(l.pem)], collected: await collectCaCertificates(isolated({ env: { NODE_EXTRA_CA_CERTS: file } })) });
+    const r = await findCompanyCa({
+      chain: [new X509Certificate(l.pem)],
+      collected: await collectCaCertificates(isolated({ env: { NODE_EXTRA_CA_CERTS: file } })),
+    });
     assert.equal(r.proven, null);
     assert.match(enAll(r.report.rejected).join('\n'), /not marked as a CA/);
   });
@@ -187,12 +247,18 @@ describe('what Codex refuses anyway', () => {
     const weakLeaf = makeLeaf(weak, { md: 'sha1' });
     const dir = makeTempDir('ca-weak');
     const file = write(dir, 'old.pem', weak.pem);
-    const r = await findCompanyCa({ chain: [new X509Certificate(weakLeaf.pem)], collected: await collectCaCertificates(isolated({ env: { NODE_EXTRA_CA_CERTS: file } })) });
+    const r = await findCompanyCa({
+      chain: [new X509Certificate(weakLeaf.pem)],
+      collected: await collectCaCertificates(isolated({ env: { NODE_EXTRA_CA_CERTS: file } })),
+    });
     assert.ok(r.proven, 'the weak CA still completes the chain');
     const all = enAll(r.report.refusals).join('\n');
     assert.match(all, /server certificate .* is signed with sha1WithRSAEncryption/);
     assert.match(all, /1024-bit RSA key/);
-    assert.match(r.report.refusals.map(zh).join('\n'), /^服务器证书“.*”使用 sha1WithRSAEncryption 签名：Codex 的 TLS 库（rustls）不接受 SHA-1 或 MD5 签名。$/m);
+    assert.match(
+      r.report.refusals.map(zh).join('\n'),
+      /^服务器证书“.*”使用 sha1WithRSAEncryption 签名：Codex 的 TLS 库（rustls）不接受 SHA-1 或 MD5 签名。$/m,
+    );
     // A self-signed root's own SHA-1 signature is not held against it (a trust anchor's signature is not checked).
     assert.doesNotMatch(enAll(caRefusals(new X509Certificate(weak.pem))).join('\n'), /signed with/);
   });
@@ -204,7 +270,10 @@ describe('what Codex refuses anyway', () => {
 
   test('expired and not-yet-valid', () => {
     const ca = new X509Certificate(company.pem);
-    assert.match(enAll(refusalReasons(ca, 'ca', new Date('2100-01-01'))).join(' '), /^the CA ".*" expired on \d{4}-\d\d-\d\d\.$/);
+    assert.match(
+      enAll(refusalReasons(ca, 'ca', new Date('2100-01-01'))).join(' '),
+      /^the CA ".*" expired on \d{4}-\d\d-\d\d\.$/,
+    );
     assert.match(enAll(refusalReasons(ca, 'ca', new Date('2000-01-01'))).join(' '), /not valid before/);
   });
 });

@@ -10,7 +10,11 @@ import { makeTempDir } from '../../lab/temp-dirs.ts';
 
 describe('trust-ca: pick a CA file in main', () => {
   test('the payload carries a boolean, only with trust-ca, and no path', () => {
-    assert.deepEqual(VALIDATORS['fix:preview']({ fix: 'trust-ca', pickCaFile: true }), { fix: 'trust-ca', profile: undefined, pickCaFile: true });
+    assert.deepEqual(VALIDATORS['fix:preview']({ fix: 'trust-ca', pickCaFile: true }), {
+      fix: 'trust-ca',
+      profile: undefined,
+      pickCaFile: true,
+    });
     assert.deepEqual(VALIDATORS['fix:preview']({ fix: 'trust-ca' }), { fix: 'trust-ca', profile: undefined });
     assert.throws(() => VALIDATORS['fix:preview']({ fix: 'use-proxy', pickCaFile: true }), PayloadError);
     assert.throws(() => VALIDATORS['fix:preview']({ fix: 'trust-ca', pickCaFile: '/etc/ca.pem' }), PayloadError);
@@ -30,7 +34,10 @@ describe('trust-ca: pick a CA file in main', () => {
         return null;
       },
     });
-    await assert.rejects(service.previewFix({ fix: 'trust-ca', pickCaFile: true }), /No CA file was chosen; nothing was written/);
+    await assert.rejects(
+      service.previewFix({ fix: 'trust-ca', pickCaFile: true }),
+      /No CA file was chosen; nothing was written/,
+    );
     assert.equal(asked, 1);
     assert.deepEqual(fs.readdirSync(home), ['config.toml']);
   });

@@ -45,7 +45,8 @@ export function loadJsonObject(text: string): Loaded {
         throw strictError;
       }
     }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, error: 'not a JSON object' };
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      return { ok: false, error: 'not a JSON object' };
     return { ok: true, value: value as Record<string, unknown> };
   } catch (error) {
     return { ok: false, error: `JSON: ${firstLine(error)}` };
@@ -81,7 +82,9 @@ function firstLine(error: unknown): string {
 }
 
 export function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }
 
 /** A TCP port from a number or numeric string; 0 and out-of-range values are "not set". */

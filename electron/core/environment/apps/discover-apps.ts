@@ -115,6 +115,7 @@ function inboundPorts(inbounds: CoreInbound[]): number[] {
 export function controllerOf(address: string, secret: string | undefined): { address: string; secret?: string } {
   const parsed = parseHostPort(address);
   let normalised = address.trim();
-  if (parsed) normalised = formatHostPort(isWildcardHost(parsed.host) ? { host: '127.0.0.1', port: parsed.port } : parsed);
+  if (parsed)
+    normalised = formatHostPort(isWildcardHost(parsed.host) ? { host: '127.0.0.1', port: parsed.port } : parsed);
   return secret ? { address: normalised, secret } : { address: normalised };
 }

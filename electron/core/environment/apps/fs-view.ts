@@ -13,7 +13,10 @@ export interface FsView {
 export function fsView(fsRoot?: string): FsView {
   const real = (logical: string): string => {
     if (!fsRoot) return logical;
-    const parts = logical.replace(/^([A-Za-z]):/, '$1').split(/[\\/]+/).filter(Boolean);
+    const parts = logical
+      .replace(/^([A-Za-z]):/, '$1')
+      .split(/[\\/]+/)
+      .filter(Boolean);
     return path.join(fsRoot, ...parts);
   };
   return {

@@ -50,7 +50,12 @@ const VERGE_REV_ID = 'io.github.clash-verge-rev.clash-verge-rev';
 export function appConfigLocations({ platform, homedir, env }: LocationOptions): AppLocation[] {
   const p = pathModule(platform);
   const home = (...parts: string[]): string => p.join(homedir, ...parts);
-  const at = (appId: string, name: string, kind: ConfigKind, file: string): AppLocation => ({ appId, name, kind, path: file });
+  const at = (appId: string, name: string, kind: ConfigKind, file: string): AppLocation => ({
+    appId,
+    name,
+    kind,
+    path: file,
+  });
   const clashDirs = (base: string): AppLocation[] => [
     at('clash', 'Clash', 'clash', p.join(base, 'clash', 'config.yaml')),
     at('mihomo', 'mihomo', 'clash', p.join(base, 'mihomo', 'config.yaml')),

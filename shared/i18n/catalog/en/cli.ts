@@ -13,7 +13,8 @@ export const enCli = {
   'cli.help.app': 'The wizard in your browser (where the desktop app cannot run, or over `ssh -L`).',
   'cli.help.options': 'Options (every command):',
   'cli.help.lang': 'The language of the output; by default the one of LC_ALL, LC_MESSAGES or LANG.',
-  'cli.help.exit-codes': 'Exit codes: 0 healthy / done, 1 a problem was found or the command failed, 2 the doctor could not run.',
+  'cli.help.exit-codes':
+    'Exit codes: 0 healthy / done, 1 a problem was found or the command failed, 2 the doctor could not run.',
 
   // ------------------------------------------------------------------ usage errors
   'cli.error.bad-lang': '--lang must be en or zh-CN (got "{{value}}").',
@@ -24,15 +25,18 @@ export const enCli = {
     "Unexpected argument '{{argument}}'. This command does not take positional arguments. Run `{{command}} --help` for the options.",
   'cli.error.bad-arguments': '{{detail}}. Run `{{command}} --help` for the options.',
   'cli.error.internal': 'the doctor itself failed: {{detail}}. Please report this with the command you ran.',
-  'cli.error.codex-home-loop': 'CODEX_HOME {{home}} (from {{how}}) is a symlink loop: point the link at your Codex folder, or pass --codex-home DIR.',
+  'cli.error.codex-home-loop':
+    'CODEX_HOME {{home}} (from {{how}}) is a symlink loop: point the link at your Codex folder, or pass --codex-home DIR.',
   'cli.error.codex-home-missing':
     'CODEX_HOME {{home}} (from {{how}}) does not exist: run Codex once (`codex login`) or pass --codex-home DIR with your Codex folder.',
   'cli.error.codex-home-not-folder': 'CODEX_HOME {{home}} (from {{how}}) is not a folder: pass --codex-home DIR.',
   'cli.codex-home.from-flag': '--codex-home',
   'cli.codex-home.from-env': 'CODEX_HOME',
   'cli.codex-home.from-default': 'the default',
-  'cli.error.bad-timeout': '--timeout-ms must be a whole number of milliseconds between 100 and 120000 (got "{{value}}").',
-  'cli.error.profile-empty': '--profile needs a name (the NAME of $CODEX_HOME/NAME.config.toml); leave it out to use config.toml alone.',
+  'cli.error.bad-timeout':
+    '--timeout-ms must be a whole number of milliseconds between 100 and 120000 (got "{{value}}").',
+  'cli.error.profile-empty':
+    '--profile needs a name (the NAME of $CODEX_HOME/NAME.config.toml); leave it out to use config.toml alone.',
   'cli.error.bad-profile':
     '--profile "{{value}}" is not a profile name Codex accepts: use letters, digits, "_", "-" or "." (not first), the NAME of $CODEX_HOME/NAME.config.toml.',
   'cli.error.bad-proxy-port': '--proxy-port must be a port number (got "{{value}}").',
@@ -42,7 +46,8 @@ export const enCli = {
   'cli.error.ca-file-empty': '--ca-file needs the path of your CA certificate (a .pem or .crt file).',
   'cli.error.proxy-user-without-use-proxy': '--proxy-user goes with use-proxy only.',
   'cli.error.proxy-user-empty': '--proxy-user needs the user name your proxy expects.',
-  'cli.error.password-on-stdin': '--proxy-user: give the password on standard input (one line), or run in a terminal to be asked for it.',
+  'cli.error.password-on-stdin':
+    '--proxy-user: give the password on standard input (one line), or run in a terminal to be asked for it.',
   'cli.error.cancelled': 'cancelled: nothing was written.',
   'cli.error.revert-needs-id': 'revert needs one CHANGE_ID or --last (see `history` for the ids).',
   'cli.error.revert-one-mode': 'choose one of --remove-fix-lines and --keep.',
@@ -84,7 +89,8 @@ export const enCli = {
   'cli.fix.using-proxy': 'Using {{url}} (proven by the diagnosis).',
   'cli.fix.password-prompt': 'Password for {{user}} at the proxy (not shown): ',
   'cli.fix.checking-ca-file': 'Checking {{file}} against the certificate Codex is shown…',
-  'cli.fix.looking-for-ca': 'Looking for the CA behind the certificate Codex is shown (your CA files, tool settings, the OS trust store)…',
+  'cli.fix.looking-for-ca':
+    'Looking for the CA behind the certificate Codex is shown (your CA files, tool settings, the OS trust store)…',
   'cli.fix.nothing-to-write': 'Nothing to write for this fix; follow the steps above, then run `diagnose` again.',
   'cli.fix.dry-run': 'Dry run: nothing was written.',
   'cli.fix.needs-yes': 'nothing was written: re-run with --yes to apply this change without a prompt',
@@ -134,9 +140,11 @@ export const enCli = {
   'cli.app.stopped': 'Stopped.',
 
   // ------------------------------------------------------------------ the browser-mode server
-  'cli.server.not-loopback': "The browser mode listens on this machine's loopback address only (127.0.0.1 or ::1), not on \"{{host}}\".",
+  'cli.server.not-loopback':
+    'The browser mode listens on this machine\'s loopback address only (127.0.0.1 or ::1), not on "{{host}}".',
   'cli.server.not-app-page': 'dist/renderer/index.html is not the app page this server expects; run the build again.',
-  'cli.server.hint-reopen': 'Open the link that `codex-connection-doctor app` printed, in the browser on this machine (or through `ssh -L`).',
+  'cli.server.hint-reopen':
+    'Open the link that `codex-connection-doctor app` printed, in the browser on this machine (or through `ssh -L`).',
   'cli.server.only-post': 'Only POST is accepted here.',
   'cli.server.no-session': 'Request refused: this browser has no session with the doctor.',
   'cli.server.not-own-page': "Request refused: it did not come from the doctor's own page.",
@@ -154,8 +162,10 @@ export const enCli = {
   'cli.server.no-file-picker-hint':
     'Run `codex-connection-doctor fix trust-ca --ca-file PATH` in a terminal, with PATH the .pem or .crt file your IT department gave you.',
   'cli.server.wrong-host': 'Refused: this server answers only to its loopback address.',
-  'cli.server.used-link': 'This link is wrong or was already used. Run `codex-connection-doctor app` again for a new one.',
-  'cli.server.open-the-link': 'Open the link that `codex-connection-doctor app` printed; it works once, in one browser.',
+  'cli.server.used-link':
+    'This link is wrong or was already used. Run `codex-connection-doctor app` again for a new one.',
+  'cli.server.open-the-link':
+    'Open the link that `codex-connection-doctor app` printed; it works once, in one browser.',
   'cli.server.bad-request': 'Bad request',
   'cli.server.not-found': 'Not found',
   'cli.server.method-not-allowed': 'Method not allowed',

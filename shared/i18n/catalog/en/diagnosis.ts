@@ -15,7 +15,8 @@ export const enDiagnosis = {
   'diagnosis.route.local-proxy': 'proxy {{url}} ({{speaks}})',
   'diagnosis.route.local-proxy-apps': 'proxy {{url}} ({{speaks}} — {{apps}})',
   'diagnosis.route.system-proxy': 'system proxy {{url}}',
-  'diagnosis.route.os-proxy-windows': "system proxy {{url}} (Windows Internet Settings), which Codex's HTTPS requests use",
+  'diagnosis.route.os-proxy-windows':
+    "system proxy {{url}} (Windows Internet Settings), which Codex's HTTPS requests use",
   'diagnosis.route.os-proxy-macos': "system proxy {{url}} (macOS network settings), which Codex's HTTPS requests use",
 
   // The checks shown while the diagnosis runs: titles and details.
@@ -31,7 +32,8 @@ export const enDiagnosis = {
   'diagnosis.check.history.clean': 'no retries, fallbacks or 401s recorded in the last 7 days',
   'diagnosis.check.route': 'Endpoint via {{route}}',
   'diagnosis.check.route.steps': '{{steps}}',
-  'diagnosis.check.route.steps-websockets-off': '{{steps}} (WebSockets are off for this provider: Codex does not use them)',
+  'diagnosis.check.route.steps-websockets-off':
+    '{{steps}} (WebSockets are off for this provider: Codex does not use them)',
   'diagnosis.check.route.step-ok': '{{phase}} ok',
   'diagnosis.check.route.step-failed': '{{phase}} {{failure}}',
   'diagnosis.check.route.step-failed-unknown': '{{phase}} failed',
@@ -39,8 +41,10 @@ export const enDiagnosis = {
   'diagnosis.check.codex-doctor': 'codex doctor --network-only ({{install}})',
   'diagnosis.check.codex-doctor.output': '{{output}}',
   'diagnosis.check.codex-doctor.problem-and-output': '{{problem}}; {{output}}',
-  'diagnosis.check.codex-doctor.late': 'still running when the verdict was ready (Codex waits 15 s on a stalled WebSocket)',
-  'diagnosis.check.ca-search': 'The CA behind the untrusted certificate (your CA files, tool settings, the OS trust store)',
+  'diagnosis.check.codex-doctor.late':
+    'still running when the verdict was ready (Codex waits 15 s on a stalled WebSocket)',
+  'diagnosis.check.ca-search':
+    'The CA behind the untrusted certificate (your CA files, tool settings, the OS trust store)',
   'diagnosis.check.ca-search.found': 'found "{{name}}" in {{sources}}; it verifies the presented chain',
   'diagnosis.check.ca-search.not-found': 'no CA named "{{name}}" that verifies the chain was found',
 
@@ -72,9 +76,11 @@ export const enDiagnosis = {
   'diagnosis.environment.tun-on': 'TUN on',
   'diagnosis.environment.tun-off': 'TUN off',
   'diagnosis.environment.local-proxy': 'A proxy listens on {{host}}:{{port}} and speaks {{speaks}}.',
-  'diagnosis.environment.local-proxy-apps': 'A proxy listens on {{host}}:{{port}} and speaks {{speaks}} (usually {{apps}}).',
+  'diagnosis.environment.local-proxy-apps':
+    'A proxy listens on {{host}}:{{port}} and speaks {{speaks}} (usually {{apps}}).',
   'diagnosis.environment.found-by': 'found by: {{sources}}',
-  'diagnosis.environment.system-proxy-on': 'The system proxy is on; Codex does not read it, only HTTPS_PROXY/HTTP_PROXY/ALL_PROXY.',
+  'diagnosis.environment.system-proxy-on':
+    'The system proxy is on; Codex does not read it, only HTTPS_PROXY/HTTP_PROXY/ALL_PROXY.',
   'diagnosis.environment.system-proxy-settings': '{{source}}: {{entries}}',
   'diagnosis.environment.tun-active': 'TUN mode is on.',
   'diagnosis.environment.clash-api-tun': 'the Clash API at {{controller}} reports tun.enable = true',
@@ -97,13 +103,16 @@ export const enDiagnosis = {
   'diagnosis.ca.valid-until': 'valid until {{date}}',
   'diagnosis.ca.in-os-store':
     'The certificate on Codex\'s route is signed by "{{subject}}", which is in {{sources}}: Codex trusts it there (the checks were run again trusting it).',
-  'diagnosis.ca.refused-by-codex': 'The CA "{{subject}}" (found in {{sources}}) completes the chain, but Codex refuses it: {{refusals}}',
+  'diagnosis.ca.refused-by-codex':
+    'The CA "{{subject}}" (found in {{sources}}) completes the chain, but Codex refuses it: {{refusals}}',
   'diagnosis.ca.found':
     'The CA "{{subject}}" that signs the certificate on Codex\'s route is on this machine ({{sources}}), but Codex is not told to trust it.',
-  'diagnosis.ca.not-found': 'No CA named "{{name}}" that verifies the certificate on Codex\'s route was found on this machine.',
+  'diagnosis.ca.not-found':
+    'No CA named "{{name}}" that verifies the certificate on Codex\'s route was found on this machine.',
 
   // Candidates that matched by name but were not the CA.
-  'diagnosis.ca.rejected.other-key': '"{{name}}" in {{sources}} has the right name but did not sign the presented certificate (another key): not this CA.',
+  'diagnosis.ca.rejected.other-key':
+    '"{{name}}" in {{sources}} has the right name but did not sign the presented certificate (another key): not this CA.',
   'diagnosis.ca.rejected.not-a-ca':
     '"{{name}}" in {{sources}} signed the certificate but is not marked as a CA (basicConstraints): TLS libraries refuse it as an issuer.',
   'diagnosis.ca.rejected.handshake':

@@ -29,7 +29,8 @@ export const enFixes = {
     'Codex lists past conversations per provider: the ones started with "openai" will not show in the resume list while "{{provider}}" is selected. Nothing is deleted; they come back when you revert this change.',
   'fixes.effect.table-reused':
     'The [model_providers.{{provider}}] table left by an earlier change already has the right settings and is reused.',
-  'fixes.effect.tun-everything': 'Every program on this computer, not only Codex, goes through the proxy app while TUN is on.',
+  'fixes.effect.tun-everything':
+    'Every program on this computer, not only Codex, goes through the proxy app while TUN is on.',
   'fixes.effect.reserved-renamed':
     '[model_providers.{{id}}] uses a built-in id Codex refuses; it becomes [model_providers.{{newId}}] with the same settings.',
   'fixes.effect.reserved-renamed-selected':
@@ -50,27 +51,38 @@ export const enFixes = {
   'fixes.effect.shell-ssl-cert-file':
     "Your shell's SSL_CERT_FILE ({{path}}) no longer applies to Codex: the .env value takes precedence (its certificates are in the bundle).",
   'fixes.effect.restart-sessions': 'Codex reads .env when it starts: restart running Codex sessions.',
-  'fixes.effect.shell-proxy-overridden': "Your shell's {{keys}} no longer applies to Codex: the .env values take precedence.",
+  'fixes.effect.shell-proxy-overridden':
+    "Your shell's {{keys}} no longer applies to Codex: the .env values take precedence.",
   'fixes.effect.env-private': '.env becomes readable by you alone: it now holds the proxy password.',
   'fixes.effect.through-proxy':
     'Codex (CLI, IDE extension and app) sends its traffic through {{proxy}}; {{loopback}} stay direct (NO_PROXY).',
 
   // ------------------------------------------------------------ warnings
   'fixes.warning.provider-changed': 'The diagnosis saw provider "{{seen}}", the files now select "{{now}}".',
-  'fixes.warning.nothing-to-change-built-in': 'Nothing to change: the built-in provider "{{provider}}" does not use WebSockets.',
-  'fixes.warning.nothing-to-change-already-off': 'Nothing to change: provider "{{provider}}" already has supports_websockets = false.',
+  'fixes.warning.nothing-to-change-built-in':
+    'Nothing to change: the built-in provider "{{provider}}" does not use WebSockets.',
+  'fixes.warning.nothing-to-change-already-off':
+    'Nothing to change: provider "{{provider}}" already has supports_websockets = false.',
   'fixes.warning.tun-whole-system':
     'TUN mode routes the whole system through the proxy app, not only Codex: corporate networks and intranet sites, local services and other VPN clients can stop working while it is on.',
-  'fixes.warning.tun-admin': 'Some systems ask for an administrator password or a helper service the first time TUN is turned on.',
+  'fixes.warning.tun-admin':
+    'Some systems ask for an administrator password or a helper service the first time TUN is turned on.',
   'fixes.warning.tun-active': 'TUN mode already looks active on this machine: nothing to turn on.',
   'fixes.warning.tun-api-on': 'The Clash API at {{controller}} says TUN is already on.',
-  'fixes.warning.clash-secret-refused': 'The Clash API at {{controller}} refused the secret, so TUN cannot be turned on from here.',
-  'fixes.warning.clash-no-answer': 'The Clash API at {{controller}} did not answer, so TUN cannot be turned on from here.',
-  'fixes.warning.profiles-layer': 'Other profiles now layer over config.toml, which includes the settings of "{{profile}}".',
-  'fixes.warning.profile-without-table': 'profile = "{{profile}}" named no [profiles.{{profile}}] table; the line is removed.',
-  'fixes.warning.repair-none': 'No reserved provider table, no legacy profile form and no dead local gateway were found.',
-  'fixes.warning.env-odd-lines': '.env has {{n}} line(s) this tool does not understand (line {{lines}}); they were left as they are.',
-  'fixes.warning.env-bom': '.env starts with a byte order mark (BOM), so Codex ignores its first line; that line was left as it is.',
+  'fixes.warning.clash-secret-refused':
+    'The Clash API at {{controller}} refused the secret, so TUN cannot be turned on from here.',
+  'fixes.warning.clash-no-answer':
+    'The Clash API at {{controller}} did not answer, so TUN cannot be turned on from here.',
+  'fixes.warning.profiles-layer':
+    'Other profiles now layer over config.toml, which includes the settings of "{{profile}}".',
+  'fixes.warning.profile-without-table':
+    'profile = "{{profile}}" named no [profiles.{{profile}}] table; the line is removed.',
+  'fixes.warning.repair-none':
+    'No reserved provider table, no legacy profile form and no dead local gateway were found.',
+  'fixes.warning.env-odd-lines':
+    '.env has {{n}} line(s) this tool does not understand (line {{lines}}); they were left as they are.',
+  'fixes.warning.env-bom':
+    '.env starts with a byte order mark (BOM), so Codex ignores its first line; that line was left as it is.',
   'fixes.warning.socks':
     "{{proxy}} is a SOCKS proxy: Codex's WebSocket can use it, but its HTTPS requests (the fallback included) cannot. Prefer an HTTP or mixed port of the same app.",
   'fixes.warning.proxy-no-https': 'The proxy carried the WebSocket but not an HTTPS request: {{detail}}',
@@ -81,7 +93,8 @@ export const enFixes = {
   'fixes.tun.api-action': 'PATCH http://{{controller}}/configs with {{body}}; revert sets it back to off.',
   'fixes.tun.step.check-again': 'Come back here and run the diagnosis again to check that TUN is on.',
   'fixes.tun.step.verge-open': 'Open Clash Verge Rev and go to Settings.',
-  'fixes.tun.step.verge-service': 'Under System Settings, install the Service Mode helper if it asks (the TUN switch needs it).',
+  'fixes.tun.step.verge-service':
+    'Under System Settings, install the Service Mode helper if it asks (the TUN switch needs it).',
   'fixes.tun.step.verge-switch': 'Turn on "Tun Mode" (or the TUN switch on the Home page).',
   'fixes.tun.step.cfw-open': 'Open Clash for Windows and go to General.',
   'fixes.tun.step.cfw-service':
@@ -90,7 +103,8 @@ export const enFixes = {
   'fixes.tun.step.clashx-icon': 'Click the ClashX icon in the menu bar.',
   'fixes.tun.step.clashx-enhanced':
     'ClashX Pro / ClashX Meta: choose "Enhanced Mode" (TUN) and allow the helper if macOS asks. Plain ClashX has no TUN mode: use Clash Verge Rev or set the system proxy instead.',
-  'fixes.tun.step.v2rayn-open': 'Open v2rayN (run it as administrator on Windows; on macOS/Linux it asks for your password).',
+  'fixes.tun.step.v2rayn-open':
+    'Open v2rayN (run it as administrator on Windows; on macOS/Linux it asks for your password).',
   'fixes.tun.step.v2rayn-switch': 'At the bottom of the main window, turn on "Enable Tun".',
   'fixes.tun.step.sing-box-inbound':
     'Add a "tun" inbound to your sing-box configuration with "auto_route": true (see sing-box\'s documentation for inbound type tun).',
@@ -135,11 +149,13 @@ export const enFixes = {
     'CODEX_HOME {{path}} does not exist: run Codex once (or create the folder), or pass --codex-home',
   'fixes.error.codex-home-not-folder': 'CODEX_HOME {{path}} is not a folder',
   'fixes.error.codex-home-gone': 'CODEX_HOME {{path}} does not exist or is not a folder',
-  'fixes.error.file-not-regular': '{{file}} is not a regular file; Codex reads only regular files there; nothing was written',
+  'fixes.error.file-not-regular':
+    '{{file}} is not a regular file; Codex reads only regular files there; nothing was written',
   'fixes.error.file-too-large': '{{file}} is larger than {{mib}} MiB; that is not a config file; nothing was written',
   'fixes.error.file-unreadable':
     '{{file}} cannot be read by you: make it readable (`chmod u+r {{file}}`, or run as its owner); nothing was written',
-  'fixes.error.file-symlink-loop': '{{file}} is a symlink loop: point the link at a real file (or remove it); nothing was written',
+  'fixes.error.file-symlink-loop':
+    '{{file}} is a symlink loop: point the link at a real file (or remove it); nothing was written',
   'fixes.error.file-read-failed': '{{file}} cannot be read ({{reason}}); nothing was written',
   'fixes.error.not-utf8-at':
     '{{file}} is not valid UTF-8 at line {{line}}, column {{column}} (byte 0x{{byte}}), and Codex reads it as UTF-8: save it as UTF-8 in your editor (or fix that character), then try again; it was left alone',
@@ -148,7 +164,8 @@ export const enFixes = {
   'fixes.error.config-unparseable': '{{problem}}. Fix the file (or restore it) first; nothing was written.',
   'fixes.error.bad-profile-name': '"{{profile}}" is not a profile name Codex accepts',
   'fixes.error.nothing-written': '{{problem}}; nothing was written',
-  'fixes.error.path-read-only': '{{path}} is read-only: make it writable (or run as its owner) and try again; nothing was written',
+  'fixes.error.path-read-only':
+    '{{path}} is read-only: make it writable (or run as its owner) and try again; nothing was written',
   'fixes.error.file-read-only': '{{file}} is read-only: make it writable and try again; nothing was written',
   'fixes.error.manual-fix': 'this fix is done by hand: follow the steps shown',
   'fixes.error.no-change': 'this plan changes nothing',
@@ -159,14 +176,16 @@ export const enFixes = {
   'fixes.error.tun-unchanged': 'the proxy app did not change TUN mode',
   'fixes.error.write-failed': 'writing {{error}}; the files were put back as they were',
   'fixes.error.profile-file-missing': 'profile "{{profile}}" has no file {{file}} in CODEX_HOME',
-  'fixes.error.legacy-profile': 'config.toml uses the legacy profile = "…" form Codex refuses: apply repair-config first',
+  'fixes.error.legacy-profile':
+    'config.toml uses the legacy profile = "…" form Codex refuses: apply repair-config first',
   'fixes.error.reserved-provider':
     'config defines a table for the built-in provider "{{provider}}", which Codex refuses: apply repair-config first',
   'fixes.error.provider-undefined':
     'model_provider = "{{provider}}" names no [model_providers.{{provider}}] table; fix the config first',
   'fixes.error.openai-table-refused': 'refusing to write a [model_providers.openai] table',
   'fixes.error.profile-not-table': 'profiles.{{name}} is not a table; fix it by hand',
-  'fixes.error.profile-file-exists': '{{file}} already exists with other settings than [profiles.{{name}}]; merge them by hand',
+  'fixes.error.profile-file-exists':
+    '{{file}} already exists with other settings than [profiles.{{name}}]; merge them by hand',
   'fixes.error.profile-write': 'could not write [profiles.{{name}}] as {{file}}',
   'fixes.error.trust-ca-needs-search': "trust-ca needs the CA search on Codex's route; run it through the doctor",
   'fixes.error.no-ca-found':
@@ -194,7 +213,8 @@ export const enFixes = {
     'the proxy {{proxy}} refused this user name and password (407); nothing was written. Check them and try again',
   'fixes.error.proxy-login-needed':
     'the proxy {{proxy}} wants a user name and password (407); nothing was written. Give them to the fix (--proxy-user NAME; the password is asked for)',
-  'fixes.error.proxy-no-websocket': "the proxy {{proxy}} does not carry Codex's WebSocket ({{detail}}); nothing was written",
+  'fixes.error.proxy-no-websocket':
+    "the proxy {{proxy}} does not carry Codex's WebSocket ({{detail}}); nothing was written",
   'fixes.error.plan-expired': 'This preview is no longer available: preview the fix again.',
   'fixes.error.nothing-to-revert': 'there is no change to revert',
   'fixes.error.no-such-change': 'no change with id {{id}} in the journal',
@@ -239,7 +259,8 @@ export const enFixes = {
   'fixes.toml.no-table-to-rename': 'no table [{{table}}] to rename',
   'fixes.toml.edited-unparseable': 'the edited {{file}} would not parse ({{problem}}); nothing was written',
   'fixes.toml.edited-differs': 'the edited {{file}} does not mean what was intended; nothing was written',
-  'fixes.dotenv.cannot-edit-line': '.env line {{line}} sets {{key}} in a form this tool cannot edit safely; fix it by hand',
+  'fixes.dotenv.cannot-edit-line':
+    '.env line {{line}} sets {{key}} in a form this tool cannot edit safely; fix it by hand',
   'fixes.dotenv.cannot-append': 'cannot append this text to a .env value',
   'fixes.dotenv.line-break': 'a .env value cannot hold a line break here',
 
@@ -282,7 +303,8 @@ export const enFixes = {
     'Nothing was written. Make the file (and its folder) writable by your user, e.g. `chmod u+w` on it, then apply again.',
   'errors.hint.codex-home-missing':
     'Run Codex once (or create the folder) so CODEX_HOME exists, or set CODEX_HOME to the folder Codex uses, then run the diagnosis again.',
-  'errors.hint.config-unparseable': 'Fix the line shown in your editor (or use the repair offered), then run the diagnosis again.',
+  'errors.hint.config-unparseable':
+    'Fix the line shown in your editor (or use the repair offered), then run the diagnosis again.',
   'errors.hint.invalid-proxy':
     'Correct the proxy URL (http://HOST:PORT, socks5://HOST:PORT or socks5h://HOST:PORT) and preview again.',
   'errors.hint.proxy-failed':
@@ -306,7 +328,8 @@ export const enFixes = {
   'errors.hint.channel.cancel': 'Wait for the diagnosis to finish, or close the app.',
   'errors.hint.channel.preview': 'Run the diagnosis again, then choose the fix once more.',
   'errors.hint.channel.apply': 'Nothing was changed. Run the diagnosis again and preview the fix once more.',
-  'errors.hint.channel.revert': 'Open History to see the change, or restore the file by hand from the diff shown there.',
+  'errors.hint.channel.revert':
+    'Open History to see the change, or restore the file by hand from the diff shown there.',
   'errors.hint.channel.history': 'Check that the journal folder is readable, then reopen History.',
   'errors.hint.channel.export': 'Run a diagnosis first, then export the report.',
   'errors.hint.channel.save': 'Choose another folder, or copy the report instead.',

@@ -8,4 +8,13 @@ import { enProbes } from './probes.ts';
 import { enSetup } from './setup.ts';
 import { enVerdict } from './verdict.ts';
 
-export const en = { ...enCommon, ...enVerdict, ...enSetup, ...enProbes, ...enDiagnosis, ...enFixes, ...enApp, ...enCli };
+export const en = {
+  ...enCommon,
+  ...enVerdict,
+  ...enSetup,
+  ...enProbes,
+  ...enDiagnosis,
+  ...enFixes,
+  ...enApp,
+  ...enCli,
+};

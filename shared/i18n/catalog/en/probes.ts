@@ -64,7 +64,8 @@ export const enProbes = {
 
   // URLs.
   'probes.url.not-proxy-url': 'not a proxy URL: {{url}}',
-  'probes.url.proxy-scheme': 'Codex does not accept {{scheme}}:// proxy URLs (only http://, socks5://, socks5h://): {{url}}',
+  'probes.url.proxy-scheme':
+    'Codex does not accept {{scheme}}:// proxy URLs (only http://, socks5://, socks5h://): {{url}}',
   'probes.url.proxy-no-host': 'the proxy URL names no host: {{url}}',
   'probes.url.not-url': 'not a URL: {{url}}',
   'probes.url.scheme': 'unsupported scheme {{scheme}}',
@@ -75,7 +76,8 @@ export const enProbes = {
   'probes.handshake.http-not-socks': '{{what}}: the port answered HTTP, not SOCKS5 ({{bytes}})',
   'probes.handshake.stalled': '{{what}} did not come within {{ms}} ms',
   'probes.handshake.stalled-partial_one': '{{what}} did not come within {{ms}} ms ({{count}} byte of a partial answer)',
-  'probes.handshake.stalled-partial_other': '{{what}} did not come within {{ms}} ms ({{count}} bytes of a partial answer)',
+  'probes.handshake.stalled-partial_other':
+    '{{what}} did not come within {{ms}} ms ({{count}} bytes of a partial answer)',
   'probes.handshake.reset-before': 'the connection was reset before {{what}} came',
   'probes.handshake.closed-before': 'the connection was closed before {{what}} came',
   'probes.handshake.closed-during': 'the connection was closed in the middle of {{what}}',
@@ -96,7 +98,8 @@ export const enProbes = {
   // The HTTPS request.
   'probes.https.waiting': 'the HTTP answer from {{host}}',
   'probes.https.proxy-login': 'the proxy wants a login: {{status}}',
-  'probes.https.proxy-page': "the answer is a proxy's or firewall's own page, not the service's: {{status}} ({{fingerprint}})",
+  'probes.https.proxy-page':
+    "the answer is a proxy's or firewall's own page, not the service's: {{status}} ({{fingerprint}})",
   'probes.login-rejected': "the service rejected Codex's credential: {{status}}",
   'probes.https.unexpected': 'unexpected answer {{status}}',
   'probes.https.no-status-line': 'the answer has no HTTP status line',
@@ -116,26 +119,33 @@ export const enProbes = {
   // The WebSocket upgrade and its first frames.
   'probes.ws.waiting': 'the answer to the WebSocket upgrade of {{url}}',
   'probes.ws.bad-accept': '101 Switching Protocols, but with a wrong Sec-WebSocket-Accept or Upgrade header',
-  'probes.ws.unauthenticated': 'the upgrade reached the service, which wants credentials the probe could not send: {{status}}',
+  'probes.ws.unauthenticated':
+    'the upgrade reached the service, which wants credentials the probe could not send: {{status}}',
   'probes.ws.refused-by-server': 'the upgrade was refused by the server: {{status}}',
   'probes.ws.refused-by-proxy': 'the upgrade was refused by the proxy: {{status}} ({{fingerprint}})',
   'probes.ws.no-status-line': 'the answer to the upgrade has no HTTP status line',
   'probes.ws.ok': '101 Switching Protocols from {{url}}; a ping got its pong in {{ms}} ms',
-  'probes.ws.ok-authenticated': '101 Switching Protocols from {{url}}, authenticated as Codex would be; a ping got its pong in {{ms}} ms',
+  'probes.ws.ok-authenticated':
+    '101 Switching Protocols from {{url}}, authenticated as Codex would be; a ping got its pong in {{ms}} ms',
   'probes.ws.ok-through': '101 Switching Protocols from {{url}} through {{route}}; a ping got its pong in {{ms}} ms',
   'probes.ws.ok-through-authenticated':
     '101 Switching Protocols from {{url}} through {{route}}, authenticated as Codex would be; a ping got its pong in {{ms}} ms',
   'probes.ws.frame-too-large': 'a WebSocket frame of {{bytes}} bytes arrived before the pong',
-  'probes.ws.closed-at-first-frame': 'the upgrade was accepted, then the server closed the WebSocket at the first frame',
-  'probes.ws.closed-at-first-frame-code': 'the upgrade was accepted, then the server closed the WebSocket at the first frame (close code {{code}})',
+  'probes.ws.closed-at-first-frame':
+    'the upgrade was accepted, then the server closed the WebSocket at the first frame',
+  'probes.ws.closed-at-first-frame-code':
+    'the upgrade was accepted, then the server closed the WebSocket at the first frame (close code {{code}})',
   'probes.ws.ping-stalled': 'the upgrade was accepted, but a ping got no answer within {{ms}} ms: frames do not pass',
-  'probes.ws.frames-reset': 'the upgrade was accepted, then the connection was reset at the first frame: frames do not pass',
-  'probes.ws.frames-closed': 'the upgrade was accepted, then the connection was closed at the first frame: frames do not pass',
+  'probes.ws.frames-reset':
+    'the upgrade was accepted, then the connection was reset at the first frame: frames do not pass',
+  'probes.ws.frames-closed':
+    'the upgrade was accepted, then the connection was closed at the first frame: frames do not pass',
 
   // What a local proxy port speaks.
   'probes.sniff.closed': 'nothing listens on {{where}}',
   'probes.sniff.speaks': '{{where}} speaks {{speaks}}: SOCKS test: {{socks}}; HTTP test: {{http}}',
-  'probes.sniff.speaks-cancelled': '{{where}} speaks {{speaks}}: SOCKS test: {{socks}}; HTTP test: {{http}} (cancelled)',
+  'probes.sniff.speaks-cancelled':
+    '{{where}} speaks {{speaks}}: SOCKS test: {{socks}}; HTTP test: {{http}} (cancelled)',
   'probes.sniff.socks5-no-login': 'SOCKS5 (no login)',
   'probes.sniff.socks5-login': 'SOCKS5 (username/password login)',
   'probes.sniff.socks5-no-method': 'SOCKS5 (no acceptable method)',

@@ -27,14 +27,16 @@ export const enSetup = {
   // ConfigFileError (electron/core/config-file.ts)
   'setup.config-file.not-a-file': '{{file}} is not a regular file; Codex reads only regular files there',
   'setup.config-file.too-large': '{{file}} is larger than {{mib}} MiB; that is not a config file',
-  'setup.config-file.unreadable': '{{file}} cannot be read by you: make it readable (`chmod u+r {{file}}`, or run as its owner)',
+  'setup.config-file.unreadable':
+    '{{file}} cannot be read by you: make it readable (`chmod u+r {{file}}`, or run as its owner)',
   'setup.config-file.symlink-loop': '{{file}} is a symlink loop: point the link at a real file (or remove it)',
 
   // Profiles and TOML syntax.
   'setup.profile.missing': '--profile {{profile}}: {{file}} does not exist, so Codex runs with config.toml alone.',
   'setup.profile.found': 'profiles found: {{names}}',
   'setup.config.duplicate-key': '`{{key}}` is defined twice in {{file}}: Codex refuses to load it.',
-  'setup.config.syntax-error': '{{file}} is not valid TOML (line {{line}}, column {{column}}): Codex refuses to load it.',
+  'setup.config.syntax-error':
+    '{{file}} is not valid TOML (line {{line}}, column {{column}}): Codex refuses to load it.',
   // The TOML parser's problem, where it is.
   'setup.toml.at': '{{file}}:{{line}}:{{column}}: {{problem}}',
   'setup.toml.in-file': '{{file}}: {{problem}}',
@@ -51,9 +53,12 @@ export const enSetup = {
     '[model_providers.{{id}}] holds only nothing: Codex loads it and ignores it, so WebSockets stay on for the built-in provider.',
   'setup.provider.ignored-openai-table.no-settings':
     'Codex applies no settings to its built-in providers from this table (it refuses to start when the table sets name, base_url or similar keys).',
-  'setup.provider.ignored-openai-table.fix': 'Fix #1 (disable-websockets) removes this table and turns WebSockets off the way Codex honours.',
-  'setup.provider.reserved': '[model_providers.{{id}}] overrides a built-in provider: Codex refuses to start with this config.',
-  'setup.provider.reserved.codex-says': 'Codex: "Built-in providers cannot be overridden. Rename your custom provider."',
+  'setup.provider.ignored-openai-table.fix':
+    'Fix #1 (disable-websockets) removes this table and turns WebSockets off the way Codex honours.',
+  'setup.provider.reserved':
+    '[model_providers.{{id}}] overrides a built-in provider: Codex refuses to start with this config.',
+  'setup.provider.reserved.codex-says':
+    'Codex: "Built-in providers cannot be overridden. Rename your custom provider."',
   'setup.provider.builtin-override':
     '[model_providers.{{id}}] sets fields Codex does not allow for this built-in provider: Codex refuses to start.',
   'setup.provider.not-allowed': 'not allowed: {{keys}}',
@@ -80,12 +85,14 @@ export const enSetup = {
 
   // .env
   'setup.dotenv.odd-line': '.env line {{line}} is skipped by Codex: {{problem}}.',
-  'setup.dotenv.codex-ca': 'CODEX_CA_CERTIFICATE in .env is ignored by Codex; use SSL_CERT_FILE there, or set CODEX_CA_CERTIFICATE in the environment.',
+  'setup.dotenv.codex-ca':
+    'CODEX_CA_CERTIFICATE in .env is ignored by Codex; use SSL_CERT_FILE there, or set CODEX_CA_CERTIFICATE in the environment.',
   'setup.dotenv.codex-key-ignored': '{{key}} in .env is ignored: Codex skips keys that start with CODEX_.',
   'setup.dotenv.key-on-line': '{{key}} on line {{line}}',
   // Why dotenvy (and so Codex) skips a line.
   'setup.dotenv.unclosed-quote-rest': 'unclosed quote: Codex ignores this line and everything after it',
-  'setup.dotenv.unclosed-quote-rest-lines': 'unclosed quote: Codex ignores this line and everything after it (lines {{from}}–{{to}} are ignored)',
+  'setup.dotenv.unclosed-quote-rest-lines':
+    'unclosed quote: Codex ignores this line and everything after it (lines {{from}}–{{to}} are ignored)',
   'setup.dotenv.not-key-value': 'not a KEY=value line: {{start}}',
   'setup.dotenv.starts-with-bom': 'the line starts with a byte order mark (BOM)',
   'setup.dotenv.unexpected-character': 'unexpected character {{character}}',
@@ -97,7 +104,8 @@ export const enSetup = {
   'setup.dotenv.unclosed-quote': 'unclosed quote',
 
   // Proxy variables.
-  'setup.proxy.overridden-by-dotenv': '{{key}} is set in both the environment and .env; Codex uses the value from .env.',
+  'setup.proxy.overridden-by-dotenv':
+    '{{key}} is set in both the environment and .env; Codex uses the value from .env.',
   'setup.proxy.in-environment': 'environment: {{value}}',
   'setup.proxy.in-dotenv': '.env: {{value}}',
   'setup.proxy.from-dotenv-line': '.env line {{line}}',
@@ -105,15 +113,18 @@ export const enSetup = {
   'setup.proxy.variable-from': '{{key}}={{value}} ({{origin}})',
   'setup.proxy.missing-scheme': '{{key}} has no scheme; write it as http://host:port (or socks5h://host:port).',
   'setup.proxy.unparseable': '{{key}} is not a valid proxy URL.',
-  'setup.proxy.https-scheme': "{{key}} uses https://, which Codex's WebSocket cannot use as a proxy; use http:// for the same port.",
-  'setup.proxy.unsupported-scheme': '{{key}} uses {{scheme}}//; Codex accepts http://, socks5:// and socks5h:// proxies.',
+  'setup.proxy.https-scheme':
+    "{{key}} uses https://, which Codex's WebSocket cannot use as a proxy; use http:// for the same port.",
+  'setup.proxy.unsupported-scheme':
+    '{{key}} uses {{scheme}}//; Codex accepts http://, socks5:// and socks5h:// proxies.',
   'setup.ca.file-missing': '{{key}} names a file that does not exist, so Codex cannot load that CA bundle.',
 
   // Where the credential Codex would send comes from (CredentialInfo.source).
   'setup.credential.variable-dotenv': '{{name}} from $CODEX_HOME/.env',
   'setup.credential.variable-env': '{{name}} from the environment',
   'setup.credential.codex-api-key': '{{variable}} (read by codex exec, not by the interactive Codex)',
-  'setup.credential.keyring': 'the OS keyring (cli_auth_credentials_store = "{{store}}"), which the doctor does not read',
+  'setup.credential.keyring':
+    'the OS keyring (cli_auth_credentials_store = "{{store}}"), which the doctor does not read',
   'setup.credential.no-auth-json': 'no login: $CODEX_HOME/auth.json does not exist',
   'setup.credential.auth-json-invalid': 'auth.json is not valid JSON',
   'setup.credential.auth-json-empty': 'auth.json holds no login',
@@ -124,18 +135,22 @@ export const enSetup = {
   'setup.credential.saved-api-key': 'the API key saved by `codex login` in auth.json',
   'setup.credential.auth-json-nothing': 'auth.json holds no API key and no ChatGPT tokens',
   'setup.credential.no-provider': 'no usable provider in the configuration',
-  'setup.credential.env-key-unset': '{{envKey}} (named by env_key) is set neither in this environment nor in $CODEX_HOME/.env',
+  'setup.credential.env-key-unset':
+    '{{envKey}} (named by env_key) is set neither in this environment nor in $CODEX_HOME/.env',
   'setup.credential.bearer-token': 'experimental_bearer_token of [model_providers.{{id}}]',
-  'setup.credential.auth-command': 'the token printed by the auth command of [model_providers.{{id}}], which the doctor does not run',
+  'setup.credential.auth-command':
+    'the token printed by the auth command of [model_providers.{{id}}], which the doctor does not run',
   'setup.credential.http-headers': 'the http_headers of [model_providers.{{id}}]',
   'setup.credential.none': 'provider "{{id}}" sends no credential',
 
   // Codex's own log database (CodexHistory.note) and what it says (the history finding).
   'setup.history.not-a-file': '{{file}} is not a regular file.',
-  'setup.history.none': 'Codex has kept no log database here (the interactive Codex writes one; `codex exec` does not).',
+  'setup.history.none':
+    'Codex has kept no log database here (the interactive Codex writes one; `codex exec` does not).',
   'setup.history.cannot-read': '{{file}} cannot be read ({{code}}).',
   'setup.history.wrong-shape': '{{file}} has no logs table of the shape Codex 0.169–0.171 writes.',
-  'setup.history.partial': 'Stopped after {{ms}} ms in a {{mb}} MB database: the counts cover the most recent rows only.',
+  'setup.history.partial':
+    'Stopped after {{ms}} ms in a {{mb}} MB database: the counts cover the most recent rows only.',
   'setup.history.locked': '{{file}} is locked; the history was skipped (run the diagnosis again later).',
   'setup.history.not-sqlite': '{{file}} could not be read as a SQLite database.',
   'setup.history.summary': 'In the last 7 days Codex {{parts}}.',
@@ -161,7 +176,8 @@ export const enSetup = {
   'setup.tun.route-fake-ip': ' ({{address}} is in 198.18.0.0/15)',
   'setup.tun.route-other-tunnel':
     'the route to {{target}} goes through {{interface}}, a tunnel that is not a known proxy TUN (a VPN or iCloud Private Relay use these too)',
-  'setup.tun.fake-ip-unused': 'interface {{name}} has {{address}} (198.18.0.0/15) but the route to {{target}} does not use it',
+  'setup.tun.fake-ip-unused':
+    'interface {{name}} has {{address}} (198.18.0.0/15) but the route to {{target}} does not use it',
   'setup.tun.dns-fake-ip': 'DNS answered {{address}}, a fake-ip address (198.18.0.0/15)',
   'setup.tun.dns-fake-ip-tun-off':
     "DNS answered {{address}}, a fake-ip address (198.18.0.0/15): the proxy app's DNS is in use while its TUN is off, so connections to that address go nowhere",

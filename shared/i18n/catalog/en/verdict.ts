@@ -80,13 +80,15 @@ export const enVerdict = {
     'Codex sends no credential to this provider, and the service asks for one: this is not a network problem.',
   'verdict.login.sends': 'Codex sends {{credential}}.',
   'verdict.login.credential': '{{credential}}.',
-  'verdict.login.retries': 'Codex retries, is refused with 401 every time and never answers; no transport change helps.',
+  'verdict.login.retries':
+    'Codex retries, is refused with 401 every time and never answers; no transport change helps.',
   'verdict.login.step.codex-login': 'Run `codex login` (with an API key or your ChatGPT account).',
   'verdict.login.step.provider-credential':
     'Give the provider a credential: `env_key = "VARIABLE"` with that variable set, or `requires_openai_auth = true` to use your `codex login`.',
   'verdict.login.step.env-key':
     'Set {{variable}} (named by env_key) to a valid key where you run Codex, or in $CODEX_HOME/.env; Codex sends it as a bearer token.',
-  'verdict.login.step.chatgpt': 'Sign in again: run `codex logout`, then `codex login` (your ChatGPT session was not accepted).',
+  'verdict.login.step.chatgpt':
+    'Sign in again: run `codex logout`, then `codex login` (your ChatGPT session was not accepted).',
   'verdict.login.step.codex-api-key':
     'CODEX_API_KEY holds a key the service rejects: correct it, or unset it to use your saved login.',
   'verdict.login.step.login-again': 'Run `codex login` again with a valid API key (or sign in with ChatGPT).',
@@ -107,7 +109,8 @@ export const enVerdict = {
   // R2-healthy
   'verdict.healthy.over-socks': 'Codex works through its SOCKS proxy over the WebSocket ({{route}}).',
   'verdict.healthy.both': "Codex's connection is healthy: the WebSocket and HTTPS both work ({{route}}).",
-  'verdict.healthy.https-only': "Codex's connection is healthy: WebSockets are off for this provider and HTTPS works ({{route}}).",
+  'verdict.healthy.https-only':
+    "Codex's connection is healthy: WebSockets are off for this provider and HTTPS works ({{route}}).",
   'verdict.healthy.service-reached':
     'The WebSocket upgrade reached the service over wss:// with a publicly trusted certificate (it asked for credentials the doctor could not send): nothing in between could have answered for it.',
 
@@ -125,11 +128,14 @@ export const enVerdict = {
     'Start the proxy app that should listen there (or correct the port), then run the diagnosis again.',
 
   // R4b-proxy-wants-login
-  'verdict.proxy-login.codex-proxy-rejected': 'The proxy Codex is told to use refuses the user name and password in its URL (407).',
-  'verdict.proxy-login.other-proxy-rejected': 'The proxy {{proxy}} refuses the user name and password in its URL (407).',
+  'verdict.proxy-login.codex-proxy-rejected':
+    'The proxy Codex is told to use refuses the user name and password in its URL (407).',
+  'verdict.proxy-login.other-proxy-rejected':
+    'The proxy {{proxy}} refuses the user name and password in its URL (407).',
   'verdict.proxy-login.codex-proxy-wants':
     'The proxy Codex is told to use wants a user name and password (407), and Codex has none for it.',
-  'verdict.proxy-login.other-proxy-wants': 'The proxy {{proxy}} wants a user name and password (407), and Codex has none for it.',
+  'verdict.proxy-login.other-proxy-wants':
+    'The proxy {{proxy}} wants a user name and password (407), and Codex has none for it.',
   'verdict.proxy-login.offers':
     'It offers: {{schemes}}. Codex logs in to a proxy with Basic, from the user:password in the proxy URL.',
   'verdict.proxy-login.give-login':
@@ -142,7 +148,8 @@ export const enVerdict = {
     'The proxy wants a {{schemes}} login, which Codex cannot do: it logs in to proxies only with a user name and password (Basic).',
   'verdict.proxy-login-unsupported.relay':
     "Run a local relay that does this login for you — px (github.com/genotrance/px) or cntlm — and point Codex at it: `fix use-proxy --proxy http://127.0.0.1:3128` (the relay's port).",
-  'verdict.proxy-login-unsupported.tun': 'Or turn on TUN mode in your proxy app, if it can reach this proxy with the login.',
+  'verdict.proxy-login-unsupported.tun':
+    'Or turn on TUN mode in your proxy app, if it can reach this proxy with the login.',
 
   // R5b-websocket-unproven
   'verdict.unproven.headline':
@@ -199,9 +206,12 @@ export const enVerdict = {
     'Ask your IT department for the CA certificate (PEM or CRT), then run `fix trust-ca --ca-file PATH`: the file is checked against the certificate Codex is shown before anything is written.',
 
   // R11-proxy-app-without-usable-port
-  'verdict.no-usable-port.headline': 'Codex cannot reach its endpoint, and no proxy port of your proxy app could carry it.',
-  'verdict.no-usable-port.tun': 'TUN mode routes every connection through the proxy app, so Codex needs no proxy setting.',
-  'verdict.no-usable-port.tun-warning': "TUN mode changes the whole system's networking (corporate networks, local services, VPNs).",
+  'verdict.no-usable-port.headline':
+    'Codex cannot reach its endpoint, and no proxy port of your proxy app could carry it.',
+  'verdict.no-usable-port.tun':
+    'TUN mode routes every connection through the proxy app, so Codex needs no proxy setting.',
+  'verdict.no-usable-port.tun-warning':
+    "TUN mode changes the whole system's networking (corporate networks, local services, VPNs).",
 
   // R12-no-network
   'verdict.no-network.headline':
@@ -211,11 +221,11 @@ export const enVerdict = {
 
   // Codex's own doctor (`codex doctor --network-only`) against the probes.
   'verdict.doctor.decides':
-    'Codex\'s own doctor (authenticated): "{{summary}}". Without Codex\'s credential the probes could not prove the WebSocket; Codex\'s own check decides.',
+    "Codex's own doctor (authenticated): \"{{summary}}\". Without Codex's credential the probes could not prove the WebSocket; Codex's own check decides.",
   'verdict.doctor.handshake-only':
     'Codex\'s own doctor (authenticated): "{{summary}}". It checks only the handshake, which passes here too; the first frame after it is dropped, which is what makes Codex reconnect.',
   'verdict.doctor.probes-disagree':
     'Codex\'s own doctor (authenticated): "{{summary}}". The probes, with the same credential, completed the handshake and a frame round trip; Codex\'s check may have taken another route or timed out.',
   'verdict.doctor.taken-as-truth':
-    'Codex\'s own doctor (authenticated): "{{summary}}". The probes saw the upgrade {{websocket}}; Codex\'s own authenticated check is taken as the truth, as it runs Codex\'s own network stack.',
+    "Codex's own doctor (authenticated): \"{{summary}}\". The probes saw the upgrade {{websocket}}; Codex's own authenticated check is taken as the truth, as it runs Codex's own network stack.",
 };

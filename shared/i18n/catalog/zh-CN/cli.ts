@@ -21,10 +21,12 @@ export const zhCli = {
   'cli.error.unknown-command': '未知命令 "{{name}}"。运行 `{{command}} --help` 查看命令列表。',
   'cli.error.unknown-option': '未知选项 {{option}}。运行 `{{command}} --help` 查看可用选项。',
   'cli.error.missing-value': '选项 {{option}} 缺少参数值。运行 `{{command}} --help` 查看可用选项。',
-  'cli.error.unexpected-argument': '多余的参数 {{argument}}：该命令不接受位置参数。运行 `{{command}} --help` 查看用法。',
+  'cli.error.unexpected-argument':
+    '多余的参数 {{argument}}：该命令不接受位置参数。运行 `{{command}} --help` 查看用法。',
   'cli.error.bad-arguments': '参数有误：{{detail}}。运行 `{{command}} --help` 查看可用选项。',
   'cli.error.internal': '诊断工具自身出错：{{detail}}。请附上你运行的命令报告这个问题。',
-  'cli.error.codex-home-loop': 'CODEX_HOME {{home}}（来自 {{how}}）是一个循环的符号链接：请把链接指向你的 Codex 文件夹，或传入 --codex-home DIR。',
+  'cli.error.codex-home-loop':
+    'CODEX_HOME {{home}}（来自 {{how}}）是一个循环的符号链接：请把链接指向你的 Codex 文件夹，或传入 --codex-home DIR。',
   'cli.error.codex-home-missing':
     'CODEX_HOME {{home}}（来自 {{how}}）不存在：请先运行一次 Codex（`codex login`），或用 --codex-home DIR 指定你的 Codex 文件夹。',
   'cli.error.codex-home-not-folder': 'CODEX_HOME {{home}}（来自 {{how}}）不是文件夹：请传入 --codex-home DIR。',
@@ -32,7 +34,8 @@ export const zhCli = {
   'cli.codex-home.from-env': 'CODEX_HOME',
   'cli.codex-home.from-default': '默认位置',
   'cli.error.bad-timeout': '--timeout-ms 必须是 100 到 120000 之间的整数毫秒数（收到的是 "{{value}}"）。',
-  'cli.error.profile-empty': '--profile 需要一个名称（即 $CODEX_HOME/NAME.config.toml 中的 NAME）；不传则只使用 config.toml。',
+  'cli.error.profile-empty':
+    '--profile 需要一个名称（即 $CODEX_HOME/NAME.config.toml 中的 NAME）；不传则只使用 config.toml。',
   'cli.error.bad-profile':
     '--profile "{{value}}" 不是 Codex 接受的 profile 名称：只能用字母、数字、"_"、"-" 或 "."（不能开头），即 $CODEX_HOME/NAME.config.toml 中的 NAME。',
   'cli.error.bad-proxy-port': '--proxy-port 必须是端口号（收到的是 "{{value}}"）。',
@@ -62,7 +65,8 @@ export const zhCli = {
   'cli.verdict.why': '原因：',
   'cli.verdict.preview': '预览修改：{{commandLine}}（会显示差异，写入前先征求你的同意）',
   'cli.verdict.preview-login': '预览修改：{{commandLine}}（会询问密码、验证登录、显示差异，写入前先征求你的同意）',
-  'cli.verdict.trust-ca': '拿到 IT 部门提供的 CA 文件后：{{commandLine}}（会用证书核对该文件、显示差异，写入前先征求你的同意）',
+  'cli.verdict.trust-ca':
+    '拿到 IT 部门提供的 CA 文件后：{{commandLine}}（会用证书核对该文件、显示差异，写入前先征求你的同意）',
   'cli.verdict.alternatives': '其他方案：',
   'cli.verdict.alternative': '{{fix}}：{{reason}}',
   'cli.done': '完成，用时 {{seconds}} 秒。',
@@ -76,7 +80,8 @@ export const zhCli = {
   'cli.plan.manual-steps': '操作步骤（在你的代理软件中）：',
   'cli.plan.note': '注意：{{text}}',
   'cli.fix.finding-proxy': '没有指定 --proxy：正在寻找能承载 Codex 连接的代理…',
-  'cli.fix.no-proxy-found': '诊断没有找到能承载 Codex WebSocket 的代理，请用 --proxy URL 传入你的代理地址。诊断结论：{{headline}}',
+  'cli.fix.no-proxy-found':
+    '诊断没有找到能承载 Codex WebSocket 的代理，请用 --proxy URL 传入你的代理地址。诊断结论：{{headline}}',
   'cli.fix.using-proxy': '使用 {{url}}（已由诊断验证）。',
   'cli.fix.password-prompt': '代理用户 {{user}} 的密码（输入时不显示）：',
   'cli.fix.checking-ca-file': '正在用 Codex 收到的证书核对 {{file}}…',
@@ -104,11 +109,13 @@ export const zhCli = {
   'cli.revert.done-separator': '；',
   'cli.revert.done': '已撤销{{change}}：{{done}}。',
   'cli.revert.conflicts': '未撤销：下面这些文件在修复之后又被改过，已保持原样：',
-  'cli.revert.choose': '请选择：--remove-fix-lines（只去掉修复方案添加或改动的行）或 --keep（保留文件现状，把这次修改标记为已撤销）。',
+  'cli.revert.choose':
+    '请选择：--remove-fix-lines（只去掉修复方案添加或改动的行）或 --keep（保留文件现状，把这次修改标记为已撤销）。',
   'cli.revert.damaged-entry': '已跳过一条损坏的变更记录 {{file}}（{{reason}}）',
 
   // ------------------------------------------------------------------ history
-  'cli.history.damaged-entry': '已跳过一条损坏的变更记录 {{file}}（{{reason}}）；其余记录照常列出，也可以撤销。把这个文件移走即可不再提示',
+  'cli.history.damaged-entry':
+    '已跳过一条损坏的变更记录 {{file}}（{{reason}}）；其余记录照常列出，也可以撤销。把这个文件移走即可不再提示',
   'cli.history.pending_other': '另一个进程还在进行 {{count}} 项修改，暂未列出：{{ids}}',
   'cli.history.empty': '还没有任何修改。',
   'cli.history.reverted': '已撤销 {{at}}',
@@ -144,10 +151,12 @@ export const zhCli = {
   'cli.server.copy-in-page': '在浏览器中，报告由页面自己复制。',
   'cli.server.copy-in-page-hint': '请在页面中再点一次“复制”，或保存报告。',
   'cli.server.no-file-picker': '浏览器无法把你磁盘上的文件交给诊断工具。',
-  'cli.server.no-file-picker-hint': '请在终端中运行 `codex-connection-doctor fix trust-ca --ca-file PATH`，PATH 是 IT 部门给你的 .pem 或 .crt 文件。',
+  'cli.server.no-file-picker-hint':
+    '请在终端中运行 `codex-connection-doctor fix trust-ca --ca-file PATH`，PATH 是 IT 部门给你的 .pem 或 .crt 文件。',
   'cli.server.wrong-host': '已拒绝：此服务只响应它自己的回环地址。',
   'cli.server.used-link': '这个链接有误或已经用过了。请重新运行 `codex-connection-doctor app` 获取新链接。',
-  'cli.server.open-the-link': '请打开 `codex-connection-doctor app` 输出的链接；它只能使用一次，且只能在一个浏览器中使用。',
+  'cli.server.open-the-link':
+    '请打开 `codex-connection-doctor app` 输出的链接；它只能使用一次，且只能在一个浏览器中使用。',
   'cli.server.bad-request': '请求有误',
   'cli.server.not-found': '未找到',
   'cli.server.method-not-allowed': '不允许的请求方法',

@@ -65,7 +65,8 @@ export const zhDiagnosis = {
   'diagnosis.environment.local-proxy': '{{host}}:{{port}} 上有代理在监听，协议为 {{speaks}}。',
   'diagnosis.environment.local-proxy-apps': '{{host}}:{{port}} 上有代理在监听，协议为 {{speaks}}（通常是 {{apps}}）。',
   'diagnosis.environment.found-by': '发现途径：{{sources}}',
-  'diagnosis.environment.system-proxy-on': '系统代理已开启；Codex 不读取系统代理，只读取 HTTPS_PROXY/HTTP_PROXY/ALL_PROXY。',
+  'diagnosis.environment.system-proxy-on':
+    '系统代理已开启；Codex 不读取系统代理，只读取 HTTPS_PROXY/HTTP_PROXY/ALL_PROXY。',
   'diagnosis.environment.system-proxy-settings': '{{source}}：{{entries}}',
   'diagnosis.environment.tun-active': 'TUN 模式已开启。',
   'diagnosis.environment.clash-api-tun': '{{controller}} 上的 Clash API 报告 tun.enable = true',
@@ -89,10 +90,12 @@ export const zhDiagnosis = {
   'diagnosis.ca.found': '为 Codex 路径上的证书签名的 CA“{{subject}}”就在本机（{{sources}}），但没有配置 Codex 信任它。',
   'diagnosis.ca.not-found': '本机上没有找到名为“{{name}}”、能验证 Codex 路径上证书的 CA。',
 
-  'diagnosis.ca.rejected.other-key': '{{sources}} 中的“{{name}}”名称相符，但并未签发服务器出示的证书（密钥不同）：不是这个 CA。',
+  'diagnosis.ca.rejected.other-key':
+    '{{sources}} 中的“{{name}}”名称相符，但并未签发服务器出示的证书（密钥不同）：不是这个 CA。',
   'diagnosis.ca.rejected.not-a-ca':
     '{{sources}} 中的“{{name}}”签发了该证书，但没有被标记为 CA（basicConstraints）：TLS 库不接受它作为签发者。',
-  'diagnosis.ca.rejected.handshake': '{{sources}} 中的“{{name}}”签发了该证书，但信任它之后 TLS 握手仍然失败：{{detail}}',
+  'diagnosis.ca.rejected.handshake':
+    '{{sources}} 中的“{{name}}”签发了该证书，但信任它之后 TLS 握手仍然失败：{{detail}}',
   'diagnosis.ca.not-verified': '未通过验证',
 
   'diagnosis.refusal.role.server': '服务器证书',
@@ -100,7 +103,8 @@ export const zhDiagnosis = {
   'diagnosis.refusal.role.ca': 'CA',
   'diagnosis.refusal.weak-signature':
     '{{who}}“{{name}}”使用 {{algorithm}} 签名：Codex 的 TLS 库（rustls）不接受 SHA-1 或 MD5 签名。',
-  'diagnosis.refusal.small-rsa-key': '{{who}}“{{name}}”的 RSA 密钥只有 {{bits}} 位：Codex 的 TLS 库（rustls）只接受 2048 位及以上的 RSA 密钥。',
+  'diagnosis.refusal.small-rsa-key':
+    '{{who}}“{{name}}”的 RSA 密钥只有 {{bits}} 位：Codex 的 TLS 库（rustls）只接受 2048 位及以上的 RSA 密钥。',
   'diagnosis.refusal.dsa-key': '{{who}}“{{name}}”使用 DSA 密钥，Codex 的 TLS 库（rustls）不接受。',
   'diagnosis.refusal.expired': '{{who}}“{{name}}”已于 {{date}} 过期。',
   'diagnosis.refusal.not-yet-valid': '{{who}}“{{name}}”在 {{date}} 之前无效。',
@@ -132,7 +136,8 @@ export const zhDiagnosis = {
   'diagnosis.user-ca-file.missing': '{{file}} 不存在：请检查路径',
   'diagnosis.user-ca-file.permission-denied': '{{file}} 无法读取：请检查文件权限',
   'diagnosis.user-ca-file.unreadable': '无法读取 {{file}}（{{code}}）',
-  'diagnosis.user-ca-file.no-certificate': '{{file}} 中没有证书（PEM 或 DER）：请向 IT 部门索取 .pem 或 .crt 格式的 CA 证书',
+  'diagnosis.user-ca-file.no-certificate':
+    '{{file}} 中没有证书（PEM 或 DER）：请向 IT 部门索取 .pem 或 .crt 格式的 CA 证书',
 
   'diagnosis.ca-route.not-https': '{{url}} 不是 https 地址：没有需要信任的证书',
 } satisfies ZhOf<typeof enDiagnosis>;

@@ -43,18 +43,21 @@ export const zhFixes = {
     '创建 {{path}}：包含 CA {{subject}}（SHA-256 {{fingerprint}}，有效期至 {{validTo}}，来自 {{foundIn}}），以及 {{roots}} 个公共根证书。',
   'fixes.effect.bundle-created-kept':
     '创建 {{path}}：包含 CA {{subject}}（SHA-256 {{fingerprint}}，有效期至 {{validTo}}，来自 {{foundIn}}）、{{roots}} 个公共根证书，以及你原来的 SSL_CERT_FILE 中的 {{kept}} 个证书。',
-  'fixes.effect.check-ca': '请确认这个 CA 属于你的公司（名称和指纹见上方，可以请 IT 部门核对指纹）：Codex 将信任它签发的所有证书。',
+  'fixes.effect.check-ca':
+    '请确认这个 CA 属于你的公司（名称和指纹见上方，可以请 IT 部门核对指纹）：Codex 将信任它签发的所有证书。',
   'fixes.effect.shell-ssl-cert-file':
     'shell 中的 SSL_CERT_FILE（{{path}}）对 Codex 不再生效：.env 中的值优先（其中的证书已包含在证书包里）。',
   'fixes.effect.restart-sessions': 'Codex 只在启动时读取 .env：请重启正在运行的 Codex 会话。',
   'fixes.effect.shell-proxy-overridden': 'shell 中的 {{keys}} 对 Codex 不再生效：.env 中的值优先。',
   'fixes.effect.env-private': '.env 改为只有你自己可读：其中保存了代理密码。',
-  'fixes.effect.through-proxy': 'Codex（CLI、IDE 扩展和桌面应用）的流量将通过 {{proxy}}；{{loopback}} 仍然直连（NO_PROXY）。',
+  'fixes.effect.through-proxy':
+    'Codex（CLI、IDE 扩展和桌面应用）的流量将通过 {{proxy}}；{{loopback}} 仍然直连（NO_PROXY）。',
 
   // ------------------------------------------------------------ warnings
   'fixes.warning.provider-changed': '诊断时看到的提供方是“{{seen}}”，而配置文件现在选择的是“{{now}}”。',
   'fixes.warning.nothing-to-change-built-in': '无需修改：内置提供方“{{provider}}”不使用 WebSocket。',
-  'fixes.warning.nothing-to-change-already-off': '无需修改：提供方“{{provider}}”已经设置了 supports_websockets = false。',
+  'fixes.warning.nothing-to-change-already-off':
+    '无需修改：提供方“{{provider}}”已经设置了 supports_websockets = false。',
   'fixes.warning.tun-whole-system':
     'TUN 模式会让整个系统（不只是 Codex）都经过代理软件：开启期间，公司网络和内网站点、本地服务以及其他 VPN 客户端可能无法正常工作。',
   'fixes.warning.tun-admin': '有些系统在第一次开启 TUN 时会要求输入管理员密码，或安装一个辅助服务。',
@@ -62,8 +65,10 @@ export const zhFixes = {
   'fixes.warning.tun-api-on': '{{controller}} 上的 Clash API 显示 TUN 已经开启。',
   'fixes.warning.clash-secret-refused': '{{controller}} 上的 Clash API 拒绝了密钥（secret），因此无法在这里开启 TUN。',
   'fixes.warning.clash-no-answer': '{{controller}} 上的 Clash API 没有响应，因此无法在这里开启 TUN。',
-  'fixes.warning.profiles-layer': '其他 profile 现在叠加在 config.toml 之上，而 config.toml 已包含“{{profile}}”的设置。',
-  'fixes.warning.profile-without-table': 'profile = "{{profile}}" 没有对应的 [profiles.{{profile}}] 表；这一行将被删除。',
+  'fixes.warning.profiles-layer':
+    '其他 profile 现在叠加在 config.toml 之上，而 config.toml 已包含“{{profile}}”的设置。',
+  'fixes.warning.profile-without-table':
+    'profile = "{{profile}}" 没有对应的 [profiles.{{profile}}] 表；这一行将被删除。',
   'fixes.warning.repair-none': '没有发现使用保留 id 的提供方表、旧式 profile 写法或已停止的本地网关。',
   'fixes.warning.env-odd-lines': '.env 中有 {{n}} 行本工具无法理解（第 {{lines}} 行）；这些行保持原样。',
   'fixes.warning.env-bom': '.env 以字节顺序标记（BOM）开头，因此 Codex 会忽略它的第一行；这一行保持原样。',
@@ -118,19 +123,22 @@ export const zhFixes = {
   'fixes.after.program.cursor': 'Cursor（Codex 扩展）',
   'fixes.after.program.windsurf': 'Windsurf（Codex 扩展）',
   'fixes.after.since-none': '此后 Codex 没有记录到重试或回退',
-  'fixes.after.since-counts': '此后 Codex 记录到 {{retries}} 次重试、{{fallbacks}} 次回退到 HTTPS、{{waits}} 次等待网络',
+  'fixes.after.since-counts':
+    '此后 Codex 记录到 {{retries}} 次重试、{{fallbacks}} 次回退到 HTTPS、{{waits}} 次等待网络',
 
   // ------------------------------------------------------------ joining sentences
   'fixes.join.semicolon': '{{a}}；{{b}}',
   'fixes.join.sentences': '{{a}}{{b}}',
 
   // ------------------------------------------------------------ refusals and failures (FixError)
-  'fixes.error.codex-home-absent': 'CODEX_HOME {{path}} 不存在：请先运行一次 Codex（或手动创建这个文件夹），或使用 --codex-home 指定',
+  'fixes.error.codex-home-absent':
+    'CODEX_HOME {{path}} 不存在：请先运行一次 Codex（或手动创建这个文件夹），或使用 --codex-home 指定',
   'fixes.error.codex-home-not-folder': 'CODEX_HOME {{path}} 不是文件夹',
   'fixes.error.codex-home-gone': 'CODEX_HOME {{path}} 不存在或不是文件夹',
   'fixes.error.file-not-regular': '{{file}} 不是普通文件，而 Codex 在这里只读取普通文件；未写入任何内容',
   'fixes.error.file-too-large': '{{file}} 超过 {{mib}} MiB，不可能是配置文件；未写入任何内容',
-  'fixes.error.file-unreadable': '你没有读取 {{file}} 的权限：请让它可读（`chmod u+r {{file}}`，或以文件所有者身份运行）；未写入任何内容',
+  'fixes.error.file-unreadable':
+    '你没有读取 {{file}} 的权限：请让它可读（`chmod u+r {{file}}`，或以文件所有者身份运行）；未写入任何内容',
   'fixes.error.file-symlink-loop': '{{file}} 是一个循环的符号链接：请让链接指向真实的文件（或删除它）；未写入任何内容',
   'fixes.error.file-read-failed': '无法读取 {{file}}（{{reason}}）；未写入任何内容',
   'fixes.error.not-utf8-at':
@@ -152,8 +160,10 @@ export const zhFixes = {
   'fixes.error.write-failed': '写入失败：{{error}}；所有文件已恢复原样',
   'fixes.error.profile-file-missing': 'profile“{{profile}}”在 CODEX_HOME 中没有对应的文件 {{file}}',
   'fixes.error.legacy-profile': 'config.toml 使用了 Codex 拒绝的旧式 profile = "…" 写法：请先应用 repair-config',
-  'fixes.error.reserved-provider': '配置中为内置提供方“{{provider}}”定义了一个表，Codex 会拒绝它：请先应用 repair-config',
-  'fixes.error.provider-undefined': 'model_provider = "{{provider}}" 没有对应的 [model_providers.{{provider}}] 表；请先修正配置',
+  'fixes.error.reserved-provider':
+    '配置中为内置提供方“{{provider}}”定义了一个表，Codex 会拒绝它：请先应用 repair-config',
+  'fixes.error.provider-undefined':
+    'model_provider = "{{provider}}" 没有对应的 [model_providers.{{provider}}] 表；请先修正配置',
   'fixes.error.openai-table-refused': '拒绝写入 [model_providers.openai] 表',
   'fixes.error.profile-not-table': 'profiles.{{name}} 不是一个表；请手动修正',
   'fixes.error.profile-file-exists': '{{file}} 已经存在，且设置与 [profiles.{{name}}] 不同；请手动合并',
@@ -166,7 +176,8 @@ export const zhFixes = {
   'fixes.error.codex-ca-certificate-set':
     '你的环境中设置了 CODEX_CA_CERTIFICATE（{{path}}），Codex 会优先使用它而不是 SSL_CERT_FILE：请把 CA 添加到那个文件，或取消这个变量后重新运行修复；未写入任何内容',
   'fixes.error.ca-already-trusted': '{{url}} 的证书在 Codex 的线路上已经能通过验证：没有需要添加的 CA；未写入任何内容',
-  'fixes.error.ca-unreadable': '无法在 Codex 的线路上读取 {{url}} 的证书（{{detail}}）：请运行 `diagnose` 查看原因；未写入任何内容',
+  'fixes.error.ca-unreadable':
+    '无法在 Codex 的线路上读取 {{url}} 的证书（{{detail}}）：请运行 `diagnose` 查看原因；未写入任何内容',
   'fixes.error.no-ca-file-chosen': '没有选择 CA 文件；未写入任何内容。请选择 IT 部门提供的 .pem 或 .crt 文件。',
   'fixes.error.env-readback': '.env 读回的 {{key}} 与预期不符；未写入任何内容',
   'fixes.error.proxy-not-url': '“{{url}}”不是 URL；请写成 http://HOST:PORT',
@@ -186,7 +197,8 @@ export const zhFixes = {
   'fixes.error.no-such-change': '变更记录中没有 id 为 {{id}} 的修改',
   'fixes.error.journal-changed': '这次撤销在等待另一项修改期间，变更记录发生了变化；请重新运行',
   'fixes.error.already-reverted': '修改 {{id}} 已于 {{at}} 撤销',
-  'fixes.error.lock-busy': '另一项对 {{home}} 的修改正在进行（来自应用或命令行）；未写入任何内容。请等它完成后重新预览修复方案',
+  'fixes.error.lock-busy':
+    '另一项对 {{home}} 的修改正在进行（来自应用或命令行）；未写入任何内容。请等它完成后重新预览修复方案',
   'fixes.error.lock-lost': '写入期间失去了 {{home}} 上的锁（{{error}}）；请运行 `history` 检查这项修改',
   'fixes.error.journal-is-file':
     '变更记录文件夹 {{dir}} 是一个文件而不是文件夹：请把这个文件移走，或把 CODEX_CONNECTION_DOCTOR_HOME 设为另一个文件夹；未写入任何内容',
@@ -196,7 +208,8 @@ export const zhFixes = {
     '变更记录文件夹 {{dir}} 是一个循环的符号链接：请删除这个链接，或把 CODEX_CONNECTION_DOCTOR_HOME 设为另一个文件夹；未写入任何内容',
   'fixes.error.journal-unusable':
     '变更记录文件夹 {{dir}} 无法使用（{{error}}）：请把 CODEX_CONNECTION_DOCTOR_HOME 设为另一个文件夹；未写入任何内容',
-  'fixes.error.journal-damaged': '变更记录条目 {{file}} 已损坏（{{reason}}），无法据此撤销：请手动还原文件，或把这个条目移走',
+  'fixes.error.journal-damaged':
+    '变更记录条目 {{file}} 已损坏（{{reason}}），无法据此撤销：请手动还原文件，或把这个条目移走',
 
   // ------------------------------------------------------------ why a journal entry is damaged
   'fixes.damaged.not-json': '不是有效的 JSON：被截断或被覆盖',
@@ -260,11 +273,13 @@ export const zhFixes = {
   'errors.hint.changed-since-plan':
     '未写入任何内容。生成预览后有文件被修改过（也许是你编辑了它）：请重新预览修复方案，查看基于文件当前内容的修改。',
   'errors.hint.plan-expired': '未写入任何内容。请重新预览修复方案，然后应用新的预览。',
-  'errors.hint.read-only': '未写入任何内容。请让这个文件（及其所在文件夹）对你的用户可写，例如对它执行 `chmod u+w`，然后重新应用。',
+  'errors.hint.read-only':
+    '未写入任何内容。请让这个文件（及其所在文件夹）对你的用户可写，例如对它执行 `chmod u+w`，然后重新应用。',
   'errors.hint.codex-home-missing':
     '请先运行一次 Codex（或手动创建文件夹）以创建 CODEX_HOME，或把 CODEX_HOME 设为 Codex 实际使用的文件夹，然后重新运行诊断。',
   'errors.hint.config-unparseable': '请在编辑器中修正显示的那一行（或使用提供的修复方案），然后重新运行诊断。',
-  'errors.hint.invalid-proxy': '请修正代理 URL（http://HOST:PORT、socks5://HOST:PORT 或 socks5h://HOST:PORT），然后重新预览。',
+  'errors.hint.invalid-proxy':
+    '请修正代理 URL（http://HOST:PORT、socks5://HOST:PORT 或 socks5h://HOST:PORT），然后重新预览。',
   'errors.hint.proxy-failed':
     '未写入任何内容。请启动代理软件或选择它的 HTTP/混合端口，然后重新预览；也可以选择不需要代理的修复方案 1。',
   'errors.hint.proxy-login': '未写入任何内容。请提供代理要求的用户名和密码（与浏览器中使用的相同），然后重新预览。',

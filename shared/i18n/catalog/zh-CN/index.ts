@@ -8,4 +8,13 @@ import { zhProbes } from './probes.ts';
 import { zhSetup } from './setup.ts';
 import { zhVerdict } from './verdict.ts';
 
-export const zhCN = { ...zhCommon, ...zhVerdict, ...zhSetup, ...zhProbes, ...zhDiagnosis, ...zhFixes, ...zhApp, ...zhCli };
+export const zhCN = {
+  ...zhCommon,
+  ...zhVerdict,
+  ...zhSetup,
+  ...zhProbes,
+  ...zhDiagnosis,
+  ...zhFixes,
+  ...zhApp,
+  ...zhCli,
+};

@@ -8,7 +8,8 @@ export const zhProbes = {
 
   'probes.dns.is-address': '{{host}} 本身是 IP 地址，无需解析',
   'probes.dns.no-resolve': '{{host}} 无法解析（{{code}}）',
-  'probes.dns.no-resolve-server-answered': '{{host}} 无法解析（{{code}}）（DNS 服务器返回了 {{addresses}}，但系统解析器没有）',
+  'probes.dns.no-resolve-server-answered':
+    '{{host}} 无法解析（{{code}}）（DNS 服务器返回了 {{addresses}}，但系统解析器没有）',
   'probes.dns.no-addresses': '没有地址',
   'probes.dns.resolved': '{{host}} → {{addresses}}',
   'probes.dns.resolved-fake-ip': '{{host}} → {{addresses}}；{{fakeIp}} 是 fake-ip 应答（来自 TUN 代理的 DNS）',
@@ -44,7 +45,8 @@ export const zhProbes = {
   'probes.socks.reply-08': '不支持该地址类型',
   'probes.socks.reply-unknown': '未知的应答码 0x{{code}}',
   'probes.socks.name-too-long': '主机名太长，SOCKS5 无法传递',
-  'probes.socks.no-local-resolve': '{{host}} 在本机无法解析（{{code}}）；socks5:// 在本机解析域名，socks5h:// 则交给代理解析',
+  'probes.socks.no-local-resolve':
+    '{{host}} 在本机无法解析（{{code}}）；socks5:// 在本机解析域名，socks5h:// 则交给代理解析',
   'probes.socks.not-socks': '该端口不支持 SOCKS5：它返回了 {{bytes}}',
   'probes.socks.no-method': 'SOCKS5 代理不接受所提供的任何登录方式',
   'probes.socks.login-wanted': 'SOCKS5 代理要求登录，但代理 URL 中没有登录信息',
@@ -88,7 +90,8 @@ export const zhProbes = {
   'probes.login-rejected': '服务拒绝了 Codex 的凭据：{{status}}',
   'probes.https.unexpected': '意外的应答 {{status}}',
   'probes.https.no-status-line': '应答中没有 HTTP 状态行',
-  'probes.https.socks-note': 'Codex 的 HTTP 客户端无法使用 SOCKS 代理：这只能说明通过它能访问到服务，不代表 Codex 的 HTTPS 请求也能通过',
+  'probes.https.socks-note':
+    'Codex 的 HTTP 客户端无法使用 SOCKS 代理：这只能说明通过它能访问到服务，不代表 Codex 的 HTTPS 请求也能通过',
   'probes.https.answers': '{{host}} 返回 {{scheme}} {{status}}：服务有应答',
   'probes.https.answers-through': '经 {{route}}，{{host}} 返回 {{scheme}} {{status}}：服务有应答',
 
@@ -106,7 +109,8 @@ export const zhProbes = {
   'probes.ws.refused-by-proxy': '升级请求被代理拒绝：{{status}}（{{fingerprint}}）',
   'probes.ws.no-status-line': '升级请求的应答中没有 HTTP 状态行',
   'probes.ws.ok': '{{url}} 返回 101 Switching Protocols；ping 在 {{ms}} 毫秒内收到了 pong',
-  'probes.ws.ok-authenticated': '{{url}} 返回 101 Switching Protocols，已按 Codex 的方式认证；ping 在 {{ms}} 毫秒内收到了 pong',
+  'probes.ws.ok-authenticated':
+    '{{url}} 返回 101 Switching Protocols，已按 Codex 的方式认证；ping 在 {{ms}} 毫秒内收到了 pong',
   'probes.ws.ok-through': '经 {{route}}，{{url}} 返回 101 Switching Protocols；ping 在 {{ms}} 毫秒内收到了 pong',
   'probes.ws.ok-through-authenticated':
     '经 {{route}}，{{url}} 返回 101 Switching Protocols，已按 Codex 的方式认证；ping 在 {{ms}} 毫秒内收到了 pong',

@@ -21,7 +21,8 @@ export const zhSetup = {
   'setup.file.symlink-loop': '符号链接循环：请让链接指向一个真实文件',
   'setup.config-file.not-a-file': '{{file}} 不是普通文件；Codex 在这个位置只读取普通文件',
   'setup.config-file.too-large': '{{file}} 超过 {{mib}} MiB，不可能是配置文件',
-  'setup.config-file.unreadable': '当前用户无法读取 {{file}}：请赋予读权限（`chmod u+r {{file}}`，或以文件所有者身份运行）',
+  'setup.config-file.unreadable':
+    '当前用户无法读取 {{file}}：请赋予读权限（`chmod u+r {{file}}`，或以文件所有者身份运行）',
   'setup.config-file.symlink-loop': '{{file}} 是循环的符号链接：请让链接指向一个真实文件（或删除它）',
 
   'setup.profile.missing': '--profile {{profile}}：{{file}} 不存在，因此 Codex 只使用 config.toml 运行。',
@@ -38,13 +39,17 @@ export const zhSetup = {
 
   'setup.provider.ignored-openai-table':
     '[model_providers.{{id}}] 只包含 {{keys}}：Codex 会加载但忽略它，因此内置提供方的 WebSocket 仍然开启。',
-  'setup.provider.ignored-openai-table-empty': '[model_providers.{{id}}] 是一个空表：Codex 会加载但忽略它，因此内置提供方的 WebSocket 仍然开启。',
+  'setup.provider.ignored-openai-table-empty':
+    '[model_providers.{{id}}] 是一个空表：Codex 会加载但忽略它，因此内置提供方的 WebSocket 仍然开启。',
   'setup.provider.ignored-openai-table.no-settings':
     'Codex 不会从这个表为内置提供方应用任何设置（表中设置了 name、base_url 等键时，Codex 会拒绝启动）。',
-  'setup.provider.ignored-openai-table.fix': '修复方案 #1（disable-websockets）会删除这个表，并以 Codex 认可的方式关闭 WebSocket。',
+  'setup.provider.ignored-openai-table.fix':
+    '修复方案 #1（disable-websockets）会删除这个表，并以 Codex 认可的方式关闭 WebSocket。',
   'setup.provider.reserved': '[model_providers.{{id}}] 覆盖了内置提供方：使用这份配置时 Codex 拒绝启动。',
-  'setup.provider.reserved.codex-says': 'Codex 提示："Built-in providers cannot be overridden. Rename your custom provider."',
-  'setup.provider.builtin-override': '[model_providers.{{id}}] 设置了 Codex 不允许内置提供方使用的字段：Codex 拒绝启动。',
+  'setup.provider.reserved.codex-says':
+    'Codex 提示："Built-in providers cannot be overridden. Rename your custom provider."',
+  'setup.provider.builtin-override':
+    '[model_providers.{{id}}] 设置了 Codex 不允许内置提供方使用的字段：Codex 拒绝启动。',
   'setup.provider.not-allowed': '不允许：{{keys}}',
   'setup.provider.allowed': '允许：{{keys}}',
   'setup.provider.invalid-value': '`model_provider` 必须是一个字符串，写提供方的名称。',
@@ -54,7 +59,8 @@ export const zhSetup = {
 
   'setup.legacy-profile':
     '旧式设置 `profile = "{{name}}"` 会让 Codex（0.169 及以后）拒绝启动；请把这个 profile 移到 {{name}}.config.toml。',
-  'setup.legacy-profile-table.blocks': '这个文件中有 [profiles.{{name}}] 时无法使用 `--profile {{name}}`：Codex 拒绝启动。',
+  'setup.legacy-profile-table.blocks':
+    '这个文件中有 [profiles.{{name}}] 时无法使用 `--profile {{name}}`：Codex 拒绝启动。',
   'setup.legacy-profile-table.ignored':
     '[profiles.{{name}}] 是旧式 profile 写法：Codex（0.169 及以后）会忽略它；请把它移到 {{name}}.config.toml。',
   'setup.legacy-profile-table.where': '{{file}} 中的 [profiles.{{name}}]',
@@ -70,7 +76,8 @@ export const zhSetup = {
   'setup.dotenv.codex-key-ignored': '.env 中的 {{key}} 不会生效：Codex 会跳过以 CODEX_ 开头的键。',
   'setup.dotenv.key-on-line': '第 {{line}} 行的 {{key}}',
   'setup.dotenv.unclosed-quote-rest': '引号未闭合：Codex 会忽略这一行及其后的所有内容',
-  'setup.dotenv.unclosed-quote-rest-lines': '引号未闭合：Codex 会忽略这一行及其后的所有内容（第 {{from}}–{{to}} 行被忽略）',
+  'setup.dotenv.unclosed-quote-rest-lines':
+    '引号未闭合：Codex 会忽略这一行及其后的所有内容（第 {{from}}–{{to}} 行被忽略）',
   'setup.dotenv.not-key-value': '不是 KEY=value 格式的行：{{start}}',
   'setup.dotenv.starts-with-bom': '行首有字节顺序标记（BOM）',
   'setup.dotenv.unexpected-character': '意外的字符 {{character}}',
@@ -89,7 +96,8 @@ export const zhSetup = {
   'setup.proxy.variable-from': '{{key}}={{value}}（{{origin}}）',
   'setup.proxy.missing-scheme': '{{key}} 缺少协议前缀；请写成 http://host:port（或 socks5h://host:port）。',
   'setup.proxy.unparseable': '{{key}} 不是有效的代理 URL。',
-  'setup.proxy.https-scheme': '{{key}} 使用了 https://，Codex 的 WebSocket 无法把它当作代理；请对同一端口改用 http://。',
+  'setup.proxy.https-scheme':
+    '{{key}} 使用了 https://，Codex 的 WebSocket 无法把它当作代理；请对同一端口改用 http://。',
   'setup.proxy.unsupported-scheme': '{{key}} 使用了 {{scheme}}//；Codex 只接受 http://、socks5:// 和 socks5h:// 代理。',
   'setup.ca.file-missing': '{{key}} 指向的文件不存在，因此 Codex 无法加载这个 CA 证书包。',
 
@@ -101,7 +109,8 @@ export const zhSetup = {
   'setup.credential.auth-json-invalid': 'auth.json 不是有效的 JSON',
   'setup.credential.auth-json-empty': 'auth.json 中没有登录信息',
   'setup.credential.chatgpt-no-token': 'auth.json 中的 ChatGPT 登录没有 access token',
-  'setup.credential.chatgpt-expired': 'auth.json 中的 ChatGPT 登录，其 access token 已过期（Codex 启动时会刷新它，诊断工具不会）',
+  'setup.credential.chatgpt-expired':
+    'auth.json 中的 ChatGPT 登录，其 access token 已过期（Codex 启动时会刷新它，诊断工具不会）',
   'setup.credential.chatgpt': 'auth.json 中的 ChatGPT 登录',
   'setup.credential.saved-api-key': '`codex login` 保存在 auth.json 中的 API 密钥',
   'setup.credential.auth-json-nothing': 'auth.json 中既没有 API 密钥，也没有 ChatGPT token',
@@ -134,7 +143,8 @@ export const zhSetup = {
   'setup.tun.route-via': '，网关 {{gateway}}',
   'setup.tun.route-table': '，位于路由表 {{table}}（mihomo 和 sing-box 自动路由使用的表）',
   'setup.tun.route-fake-ip': '（{{address}} 属于 198.18.0.0/15）',
-  'setup.tun.route-other-tunnel': '到 {{target}} 的路由经过 {{interface}}，这是一个隧道，但不是已知的代理 TUN（VPN 或 iCloud 专用代理也会用这类设备）',
+  'setup.tun.route-other-tunnel':
+    '到 {{target}} 的路由经过 {{interface}}，这是一个隧道，但不是已知的代理 TUN（VPN 或 iCloud 专用代理也会用这类设备）',
   'setup.tun.fake-ip-unused': '网卡 {{name}} 的地址是 {{address}}（198.18.0.0/15），但到 {{target}} 的路由没有经过它',
   'setup.tun.dns-fake-ip': 'DNS 返回了 {{address}}，这是 fake-ip 地址（198.18.0.0/15）',
   'setup.tun.dns-fake-ip-tun-off':

@@ -76,7 +76,8 @@ export const zhVerdict = {
   'verdict.login.step.env-key':
     '在运行 Codex 的环境中或 $CODEX_HOME/.env 里把 {{variable}}（env_key 指定的变量）设为有效的密钥；Codex 会把它作为 bearer token 发送。',
   'verdict.login.step.chatgpt': '重新登录：先运行 `codex logout`，再运行 `codex login`（你的 ChatGPT 会话未被接受）。',
-  'verdict.login.step.codex-api-key': 'CODEX_API_KEY 中的密钥被服务拒绝：请改正它，或者删除这个变量以使用已保存的登录。',
+  'verdict.login.step.codex-api-key':
+    'CODEX_API_KEY 中的密钥被服务拒绝：请改正它，或者删除这个变量以使用已保存的登录。',
   'verdict.login.step.login-again': '用有效的 API 密钥重新运行 `codex login`（或者用 ChatGPT 登录）。',
 
   'verdict.dead-system-proxy.headline':
@@ -98,9 +99,11 @@ export const zhVerdict = {
     'WebSocket 升级请求通过 wss:// 到达了服务，证书受公共根证书信任（服务要求提供凭据，而诊断无法发送）：中间不可能有其他程序冒充服务应答。',
 
   'verdict.proxy-dead.other-works': 'Codex 所用的代理不可用，但{{proxy}}可用。',
-  'verdict.proxy-dead.point-codex': '在 $CODEX_HOME/.env 中让 Codex 使用这个可用的代理，WebSocket 和 HTTPS 就都能通过。',
+  'verdict.proxy-dead.point-codex':
+    '在 $CODEX_HOME/.env 中让 Codex 使用这个可用的代理，WebSocket 和 HTTPS 就都能通过。',
   'verdict.proxy-dead.direct-works': 'Codex 所用的代理不可用，而本机可以直连到端点。',
-  'verdict.proxy-dead.remove': '从设置它的地方（进程环境变量或 $CODEX_HOME/.env）删除这个失效的代理，或者启动它所属的代理软件。',
+  'verdict.proxy-dead.remove':
+    '从设置它的地方（进程环境变量或 $CODEX_HOME/.env）删除这个失效的代理，或者启动它所属的代理软件。',
   'verdict.proxy-dead.nothing-works': 'Codex 所用的代理不可用，也没有找到其他能到达端点的途径。',
   'verdict.proxy-dead.start-app': '启动本应在那里监听的代理软件（或改正端口），然后重新诊断。',
 
@@ -108,7 +111,8 @@ export const zhVerdict = {
   'verdict.proxy-login.other-proxy-rejected': '{{proxy}}拒绝了其 URL 中的用户名和密码（407）。',
   'verdict.proxy-login.codex-proxy-wants': 'Codex 所用的代理要求用户名和密码（407），而 Codex 没有。',
   'verdict.proxy-login.other-proxy-wants': '{{proxy}}要求用户名和密码（407），而 Codex 没有。',
-  'verdict.proxy-login.offers': '它支持的登录方式：{{schemes}}。Codex 登录代理只用 Basic，取自代理 URL 中的 user:password。',
+  'verdict.proxy-login.offers':
+    '它支持的登录方式：{{schemes}}。Codex 登录代理只用 Basic，取自代理 URL 中的 user:password。',
   'verdict.proxy-login.give-login':
     '在修复方案 2 中填写登录信息：写入之前会先用代理验证，然后以百分号编码保存在 $CODEX_HOME/.env 中（只有你能读取）。',
   'verdict.proxy-login.password-stored':
@@ -126,22 +130,26 @@ export const zhVerdict = {
   'verdict.unproven.confirm':
     '要确认，请运行 `codex doctor --network-only`（它的 WebSocket 检查会带上认证），或者观察 Codex 是否显示 "Reconnecting… 2/5"。',
 
-  'verdict.websocket-blocked.proxy-carries.headline': 'Codex 的 WebSocket 在当前路径上{{websocket}}，但{{proxy}}可以承载它。',
+  'verdict.websocket-blocked.proxy-carries.headline':
+    'Codex 的 WebSocket 在当前路径上{{websocket}}，但{{proxy}}可以承载它。',
   'verdict.websocket-blocked.proxy-carries.retries': 'Codex 每次启动都会先把 WebSocket 重试 5 次，然后才回退到 HTTPS。',
 
   'verdict.websocket-blocked.headline':
     '到端点的 HTTPS 正常，但 WebSocket {{websocket}}（{{route}}）：Codex 会重试 5 次，然后才回退到 HTTPS。',
-  'verdict.websocket-blocked.retries': 'Codex 会把 WebSocket 重试 5 次，然后回退到 HTTPS；关闭 WebSocket 可以让它立刻使用 HTTPS。',
+  'verdict.websocket-blocked.retries':
+    'Codex 会把 WebSocket 重试 5 次，然后回退到 HTTPS；关闭 WebSocket 可以让它立刻使用 HTTPS。',
 
   'verdict.local-proxy-works.headline':
     'Codex 无法直连到它的端点，但{{proxy}}能同时承载 HTTPS 和 WebSocket：只是没有告诉 Codex 去用它。',
-  'verdict.local-proxy-works.never-answers': '没有设置代理时，Codex 会一直显示 "Reconnecting… waiting for network"，始终没有响应。',
+  'verdict.local-proxy-works.never-answers':
+    '没有设置代理时，Codex 会一直显示 "Reconnecting… waiting for network"，始终没有响应。',
 
   'verdict.only-socks.headline': '只有{{proxy}}能到达端点，而且只能用于 WebSocket。',
 
   'verdict.weak-ca.headline-found':
     'Codex 的连接被拦截，使用的是“{{subject}}”签发的证书；即使让 Codex 信任它，Codex 的 TLS 库也会拒绝：任何设置都无法解决。',
-  'verdict.weak-ca.headline': 'Codex 的连接被拦截，使用的证书无论提供哪个 CA，Codex 的 TLS 库都会拒绝：任何设置都无法解决。',
+  'verdict.weak-ca.headline':
+    'Codex 的连接被拦截，使用的证书无论提供哪个 CA，Codex 的 TLS 库都会拒绝：任何设置都无法解决。',
   'verdict.weak-ca.rustls':
     'Codex 使用 rustls，它拒绝 SHA-1 签名、小于 2048 位的 RSA 密钥以及不在有效期内的证书（openai/codex #24167）；SSL_CERT_FILE 和操作系统的信任存储都改变不了这一点。',
   'verdict.weak-ca.ask-it':
@@ -156,7 +164,8 @@ export const zhVerdict = {
   'verdict.untrusted-ca.headline':
     '不是 WebSocket 的问题：连接被拦截，使用的证书本机不信任（来自做 TLS 解密的代理或私有 CA）。',
   'verdict.untrusted-ca.not-found': '没有找到名为“{{issuer}}”且能验证所出示证书链的 CA（已查找：{{searched}}）。',
-  'verdict.untrusted-ca.not-found-nothing-readable': '没有找到名为“{{issuer}}”且能验证所出示证书链的 CA（已查找：没有可读取的来源）。',
+  'verdict.untrusted-ca.not-found-nothing-readable':
+    '没有找到名为“{{issuer}}”且能验证所出示证书链的 CA（已查找：没有可读取的来源）。',
   'verdict.untrusted-ca.ask-it':
     '向 IT 部门索取 CA 证书（PEM 或 CRT），然后运行 `fix trust-ca --ca-file PATH`：写入之前会先用 Codex 收到的证书核对这个文件。',
 
