@@ -126,6 +126,19 @@ describe('sing-box config.json', () => {
     assert.deepEqual(config.clashApi, { controller: '127.0.0.1:9090', secret: 'singbox-test-secret-3' });
   });
 
+  test('a comma before } inside a string is kept when comments are stripped', () => {
+    const text = [
+      '{',
+      '  // a comment makes the strict parse fail',
+      '  "inbounds": [{ "type": "mixed", "listen": "127.0.0.1", "listen_port": 2080, "tag": "a, }" },],',
+      '  "experimental": { "clash_api": { "external_controller": "127.0.0.1:9090", "secret": "s, ]" } }',
+      '}',
+    ].join('\n');
+    const config = parseSingBoxConfig(text);
+    assert.equal(config.error, undefined);
+    assert.deepEqual(config.clashApi, { controller: '127.0.0.1:9090', secret: 's, ]' });
+  });
+
   test('no tun, no API', () => {
     const config = parseSingBoxConfig('{"inbounds":[{"type":"socks","listen_port":1080}]}');
     assert.equal(config.tunConfigured, false);

@@ -1,4 +1,5 @@
 // Tolerant YAML/JSON loading for app configs: a broken file becomes an error string, never a throw.
+import stripJsonComments from 'strip-json-comments';
 import { isScalar, parseDocument } from 'yaml';
 
 export type Loaded = { ok: true; value: Record<string, unknown> } | { ok: false; error: string };
@@ -38,9 +39,9 @@ export function loadJsonObject(text: string): Loaded {
     try {
       value = JSON.parse(clean);
     } catch (strictError) {
-      // v2ray and sing-box accept comments; try again without them before giving up.
+      // v2ray and sing-box accept comments; try again without them (and without trailing commas) before giving up.
       try {
-        value = JSON.parse(stripJsonComments(clean));
+        value = JSON.parse(stripJsonComments(clean, { trailingCommas: true }));
       } catch {
         throw strictError;
       }
@@ -51,30 +52,6 @@ export function loadJsonObject(text: string): Loaded {
   } catch (error) {
     return { ok: false, error: `JSON: ${firstLine(error)}` };
   }
-}
-
-/** Removes // and /* *\/ comments and trailing commas outside strings. */
-export function stripJsonComments(text: string): string {
-  let out = '';
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i]!;
-    if (c === '"') {
-      let j = i + 1;
-      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
-      out += text.slice(i, j + 1);
-      i = j + 1;
-    } else if (c === '/' && text[i + 1] === '/') {
-      while (i < text.length && text[i] !== '\n') i += 1;
-    } else if (c === '/' && text[i + 1] === '*') {
-      const end = text.indexOf('*/', i + 2);
-      i = end < 0 ? text.length : end + 2;
-    } else {
-      out += c;
-      i += 1;
-    }
-  }
-  return out.replace(/,(\s*[}\]])/g, '$1');
 }
 
 function firstLine(error: unknown): string {
