@@ -1,6 +1,5 @@
 // Reading the user's Codex setup as Codex 0.169–0.171 would (re-verified with the pinned 0.171.0). See findings.ts for the finding ids.
 export { resolveCodexHome, type CodexHomeOptions, type ResolvedCodexHome } from './home.ts';
-export { parseTomlDocument, locateKey, type TomlParseResult, type TomlParseError } from './toml.ts';
 export { parseDotenv, type DotenvEntry, type DotenvProblem, type DotenvParseResult } from './dotenv.ts';
 export { authModeFromAuthJson } from './auth.ts';
 export {

@@ -1,7 +1,7 @@
 import type { AuthMode, BaseUrlSource, Finding, ProviderInfo } from '../../../shared/types.ts';
 import { msg } from '../../../shared/i18n/message.ts';
 import { makeFinding } from './findings.ts';
-import { locateKey } from './toml.ts';
+import { locateKey } from '../toml/index.ts';
 
 /** Ids Codex 0.169 and 0.171 refuse as `[model_providers.<id>]` tables (checked against the real binary). */
 export const RESERVED_PROVIDER_IDS = ['openai', 'ollama', 'lmstudio'] as const;

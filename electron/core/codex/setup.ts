@@ -18,7 +18,7 @@ import {
   type ConfigLayer,
 } from './provider.ts';
 import { isIgnoredDotenvKey, resolveProxyEnv } from './proxy-env.ts';
-import { parseTomlDocument } from './toml.ts';
+import { parseTomlDocument } from '../toml/index.ts';
 import { ConfigFileError, invalidUtf8Position, readConfigFile, type ConfigFileErrorCode } from '../config-file.ts';
 
 export interface LoadCodexSetupOptions {

@@ -6,7 +6,7 @@ import type { CodexSetup, Finding } from '../../../shared/types.ts';
 import type { StaleGateway } from '../../../shared/recommend.ts';
 import { formatLocation } from '../../../shared/format.ts';
 import { makeFinding } from '../codex/findings.ts';
-import { locateKey } from '../codex/toml.ts';
+import { locateKey } from '../toml/index.ts';
 import { OWNER_COMMENT } from '../after-fix/config-managers.ts';
 import { readConfigFile } from '../config-file.ts';
 import { isLoopbackHost } from '../environment/host-port.ts';

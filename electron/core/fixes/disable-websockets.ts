@@ -27,7 +27,7 @@ import {
   setTopLevelKey,
   upsertTable,
   type ExpectedChange,
-} from './toml-edit.ts';
+} from '../toml/index.ts';
 import { BUILT_IN_PROVIDER_IDS, isIgnoredBuiltInTable } from '../codex/provider.ts';
 
 const OPENAI_TABLE = ['model_providers', 'openai'];

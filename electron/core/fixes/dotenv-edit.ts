@@ -1,7 +1,7 @@
 // Minimal edits of $CODEX_HOME/.env: keys are changed where they stand (keeping `export `, the
 // quoting, trailing comments and the line ending), missing keys are appended, and lines this
 // reader does not understand are never rewritten.
-import { detectEol } from './toml-scan.ts';
+import { detectEol } from '../toml/index.ts';
 import { msg, type Message } from '../../../shared/i18n/message.ts';
 import { english } from './english.ts';
 

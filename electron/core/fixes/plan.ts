@@ -8,7 +8,14 @@ import path from 'node:path';
 import type { ApplicableFix, CodexSetup, EnvironmentReport, FileDiff, FixPlan } from '../../../shared/types.ts';
 import { unifiedDiff } from './diff.ts';
 import { fileMode } from './atomic-write.ts';
-import { getAt, parseTomlText, TomlEditError, TomlSyntaxError, verifyEdit, type ExpectedChange } from './toml-edit.ts';
+import {
+  getAt,
+  parseTomlText,
+  TomlEditError,
+  TomlSyntaxError,
+  verifyEdit,
+  type ExpectedChange,
+} from '../toml/index.ts';
 import { redactCredentials } from '../redact.ts';
 import { ConfigFileError, invalidUtf8Position, MAX_CONFIG_FILE_BYTES, readConfigFileSync } from '../config-file.ts';
 import { english } from './english.ts';

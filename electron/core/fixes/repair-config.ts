@@ -26,7 +26,7 @@ import {
   verifyOrRefuse,
   type TomlFile,
 } from './plan.ts';
-import { detectEol } from './toml-scan.ts';
+import { detectEol } from '../toml/index.ts';
 import { isIgnoredBuiltInTable } from '../codex/provider.ts';
 import { isLoopbackHost } from '../environment/host-port.ts';
 import { redactUrl } from '../redact.ts';
@@ -44,7 +44,7 @@ import {
   upsertTable,
   type ExpectedChange,
   type TomlWritable,
-} from './toml-edit.ts';
+} from '../toml/index.ts';
 
 function isTable(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);

@@ -18,7 +18,7 @@ import {
 import { withCodexHomeLock } from './lock.ts';
 import { cleanTempFilesFor, settlePendingLocked } from './settle.ts';
 import { displayPath, FixError, readBytes, redactDiff, sha256, type SetClashTun } from './plan.ts';
-import { parseTomlText } from './toml-edit.ts';
+import { parseTomlText } from '../toml/index.ts';
 
 export type RevertMode = 'strict' | 'remove-fix-lines' | 'keep';
 

@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { locateKey, parseTomlDocument, resolveCodexHome } from '../../../electron/core/codex/index.ts';
+import { resolveCodexHome } from '../../../electron/core/codex/index.ts';
+import { locateKey, parseTomlDocument } from '../../../electron/core/toml/index.ts';
 
 describe('resolveCodexHome', () => {
   test('flag beats CODEX_HOME beats the default', () => {

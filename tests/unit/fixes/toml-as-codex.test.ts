@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { loadCodexSetup, parseTomlDocument } from '../../../electron/core/codex/index.ts';
+import { loadCodexSetup } from '../../../electron/core/codex/index.ts';
+import { parseTomlDocument } from '../../../electron/core/toml/index.ts';
 import { FixError, planFix } from '../../../electron/core/fixes/index.ts';
 import { TOML_EXTRA_CASES, TOML_TEST_DIR } from '../../fixtures/codex/toml-test-cases.ts';
 import { codexLoadsConfig, setupFor, tempDir } from './helpers.ts';
@@ -131,7 +132,7 @@ describe('TOML as Codex reads it', () => {
     );
     // A nested one too: `{ p.q.name = … }` holds table p.q.
     assert.equal(
-      (await import('../../../electron/core/fixes/toml-edit.ts')).setKeyInTable(
+      (await import('../../../electron/core/toml/index.ts')).setKeyInTable(
         't = { p.q.name = "x" }\n',
         ['t', 'p', 'q'],
         'k',

@@ -1,5 +1,5 @@
 import { parse, TomlError } from 'smol-toml';
-import { scanToml, type Statement } from '../fixes/toml-scan.ts';
+import { scanToml, type Statement } from './scan.ts';
 import { msg, type Message } from '../../../shared/i18n/message.ts';
 
 export interface TomlParseError {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { parseTomlDocument } from '../../../electron/core/codex/index.ts';
+import { parseTomlDocument } from '../../../electron/core/toml/index.ts';
 import { TOML_TEST_DIR } from '../../fixtures/codex/toml-test-cases.ts';
 
 const observed = JSON.parse(

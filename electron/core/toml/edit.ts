@@ -2,10 +2,10 @@
 // comments, key order, blank lines, quoting, CRLF, a BOM and a missing final newline survive.
 // Every edit is checked by re-parsing (verifyEdit) before anything is written.
 import { isDeepStrictEqual } from 'node:util';
-import { parseTomlDocument } from '../codex/toml.ts';
+import { parseTomlDocument } from './read.ts';
 import { msg, type Message } from '../../../shared/i18n/message.ts';
 import { errorMessageOf } from '../../../shared/fix-errors.ts';
-import { english } from './english.ts';
+import { english } from '../fixes/english.ts';
 import {
   parseInlineTable,
   scanToml,
@@ -13,7 +13,7 @@ import {
   type KeyValueStatement,
   type ScannedDocument,
   type HeaderStatement,
-} from './toml-scan.ts';
+} from './scan.ts';
 
 export type TomlScalar = string | number | boolean;
 /** Anything smol-toml parses into: scalars, dates, arrays and tables (written inline). */

@@ -10,8 +10,8 @@ import {
   upsertTable,
   verifyEdit,
   TomlEditError,
-} from '../../../electron/core/fixes/toml-edit.ts';
-import { scanToml } from '../../../electron/core/fixes/toml-scan.ts';
+} from '../../../electron/core/toml/index.ts';
+import { scanToml } from '../../../electron/core/toml/index.ts';
 
 describe('scanToml', () => {
   test('TOML-looking lines inside multi-line strings are not statements', () => {
