@@ -10,7 +10,7 @@ import type {
 } from '../../../shared/types.ts';
 import { discoverProxyApps } from './apps/discover-apps.ts';
 import { queryClashApi } from './clash-api.ts';
-import { withDeadline } from './deadline.ts';
+import { withDeadline } from '../deadline.ts';
 import { formatHostPort, loopbackAddressFor, parseHostPort } from './host-port.ts';
 import { appsForPort, KNOWN_CLASH_CONTROLLERS, knownProxyPorts, type KnownClashController } from './known-ports.ts';
 import { runCommand, type RunCommand } from './run-command.ts';

@@ -3,7 +3,7 @@
 import os from 'node:os';
 import type { EnvironmentReport, SystemProxy, TunInfo } from '../../../shared/types.ts';
 import { msg } from '../../../shared/i18n/message.ts';
-import { deadlineSignal, withDeadline } from './deadline.ts';
+import { Deadline, withDeadline } from '../deadline.ts';
 import { discoverLocalProxies, type DiscoveryResult, type SniffPort } from './discover.ts';
 import { runCommand, type RunCommand } from './run-command.ts';
 import { readSystemProxy } from './system-proxy.ts';
@@ -58,7 +58,8 @@ export async function readEnvironment(opts: ReadEnvironmentOptions): Promise<Env
   const homedir = opts.homedir ?? os.homedir();
   const run = opts.run ?? runCommand;
   const fsRoot = opts.fsRoot ? { fsRoot: opts.fsRoot } : {};
-  const { signal, dispose } = deadlineSignal(totalMs, opts.signal);
+  const deadline = new Deadline(totalMs, opts.signal);
+  const signal = deadline.signal;
   // Commands get most of the budget; sniffs and API calls are loopback and need little.
   const commandMs = Math.max(100, Math.floor(totalMs * 0.8));
   const loopbackMs = Math.max(100, Math.min(300, Math.floor(totalMs / 4)));
@@ -106,6 +107,6 @@ export async function readEnvironment(opts: ReadEnvironmentOptions): Promise<Env
   } catch {
     return { systemProxy: null, localProxies: [], proxyApps: [], clashApi: [], tun: EMPTY_TUN };
   } finally {
-    dispose();
+    deadline.dispose();
   }
 }

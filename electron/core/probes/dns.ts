@@ -4,7 +4,8 @@ import dns from 'node:dns';
 import net from 'node:net';
 import type { ProbeResult, Route } from '../../../shared/types.ts';
 import { msg } from '../../../shared/i18n/message.ts';
-import { Deadline, ProbeFailure, isCancelled, ms, type ProbeOptions } from './deadline.ts';
+import { Deadline, isCancelled, ms } from '../deadline.ts';
+import { ProbeFailure, type ProbeOptions } from './failure.ts';
 import { failedResult, okResult } from './result.ts';
 import { cancelledFailure, untilDeadline } from './tcp.ts';
 

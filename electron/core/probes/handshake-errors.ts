@@ -2,7 +2,8 @@
 // SOCKS reply, a WebSocket upgrade answer): silence, a close, or bytes of another protocol.
 import type { FailureKind } from '../../../shared/types.ts';
 import { msg, type Message } from '../../../shared/i18n/message.ts';
-import { Deadline, ProbeFailure, isCancelled } from './deadline.ts';
+import { Deadline, isCancelled } from '../deadline.ts';
+import { ProbeFailure } from './failure.ts';
 import { describeBytes, looksLikeHttp } from './http-head.ts';
 import { HeadTooLong, NotHttp, PeerClosed, type SocketReader } from './socket-reader.ts';
 import { cancelledFailure } from './tcp.ts';

@@ -1,7 +1,8 @@
 // An HTTP proxy tunnel: `CONNECT host:port`, the way Codex's WebSocket client asks for one.
 import type net from 'node:net';
 import { msg } from '../../../shared/i18n/message.ts';
-import { Deadline, ProbeFailure, ms } from './deadline.ts';
+import { Deadline, ms } from '../deadline.ts';
+import { ProbeFailure } from './failure.ts';
 import { handshakeFailure } from './handshake-errors.ts';
 import { evidenceHeaders, parseHttpHead, type HttpHead } from './http-head.ts';
 import { hostPort, proxyAuthorization, type ProxyEndpoint } from './proxy-url.ts';

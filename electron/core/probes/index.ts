@@ -1,5 +1,6 @@
 // The network probes: how Codex's connections to its endpoint fare along each route.
-export { systemLookup, type LookupFn, type ProbeOptions } from './deadline.ts';
+export { systemLookup, type LookupFn } from '../deadline.ts';
+export { type ProbeOptions } from './failure.ts';
 export { resolveHost, isFakeIp, type DnsAnswer } from './dns.ts';
 export { openTunnel, type Tunnel, type TunnelResult, type TunnelTimings } from './tunnel.ts';
 export { probeTls, type TlsOptions } from './tls.ts';

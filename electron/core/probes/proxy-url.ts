@@ -3,7 +3,7 @@
 import type { Route } from '../../../shared/types.ts';
 import { msg } from '../../../shared/i18n/message.ts';
 import { redactUrl } from '../redact.ts';
-import { ProbeFailure } from './deadline.ts';
+import { ProbeFailure } from './failure.ts';
 
 export type ProxyScheme = 'http' | 'socks5' | 'socks5h';
 

@@ -1,6 +1,7 @@
 // Building ProbeResults: every probe ends here, with its time and, on failure, a classified kind.
 import type { Message, ProbePhase, ProbeResult, Route } from '../../../shared/types.ts';
-import { Deadline, ProbeFailure, failureDetail, ms } from './deadline.ts';
+import { Deadline, ms } from '../deadline.ts';
+import { ProbeFailure, failureDetail } from './failure.ts';
 
 export function okResult(
   phase: ProbePhase,

@@ -1,7 +1,7 @@
 // Every probe of one route to the endpoint, run side by side: the unit the diagnosis runs once per
 // route (direct, the configured proxy, each local proxy).
 import type { ProbeResult, Route } from '../../../shared/types.ts';
-import { failureDetail, type ProbeOptions } from './deadline.ts';
+import { failureDetail, type ProbeOptions } from './failure.ts';
 import { resolveHost } from './dns.ts';
 import { runHttpsSteps } from './https.ts';
 import { targetOf } from './target.ts';

@@ -3,7 +3,8 @@
 // after the method choice, and `OPTIONS *` with Max-Forwards: 0 is answered by the proxy itself.
 import type { ProxyProtocol } from '../../../shared/types.ts';
 import { msg, type Message } from '../../../shared/i18n/message.ts';
-import { Deadline, ProbeFailure, failureDetail, ms, type ProbeOptions } from './deadline.ts';
+import { Deadline, ms } from '../deadline.ts';
+import { ProbeFailure, failureDetail, type ProbeOptions } from './failure.ts';
 import { describeBytes, looksLikeHttp, parseHttpHead } from './http-head.ts';
 import { hostPort } from './proxy-url.ts';
 import { NotHttp, SocketReader } from './socket-reader.ts';

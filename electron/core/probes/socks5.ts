@@ -3,7 +3,8 @@
 import net from 'node:net';
 import type { FailureKind } from '../../../shared/types.ts';
 import { msg, type Message, type MessageId } from '../../../shared/i18n/message.ts';
-import { Deadline, ProbeFailure, isCancelled, ms } from './deadline.ts';
+import { Deadline, isCancelled, ms } from '../deadline.ts';
+import { ProbeFailure } from './failure.ts';
 import { handshakeFailure, type HandshakeContext } from './handshake-errors.ts';
 import { describeBytes } from './http-head.ts';
 import { hostPort, type ProxyEndpoint } from './proxy-url.ts';

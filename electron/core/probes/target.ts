@@ -1,6 +1,6 @@
 // The endpoint a probe talks to, read from its URL.
 import { msg } from '../../../shared/i18n/message.ts';
-import { ProbeFailure } from './deadline.ts';
+import { ProbeFailure } from './failure.ts';
 import { hostPort } from './proxy-url.ts';
 import { redactUrl } from '../redact.ts';
 

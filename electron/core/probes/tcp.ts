@@ -2,7 +2,8 @@
 // whether the far end is the service or a proxy.
 import net from 'node:net';
 import { msg, type MessageParam } from '../../../shared/i18n/message.ts';
-import { Deadline, ProbeFailure, isCancelled, ms } from './deadline.ts';
+import { Deadline, isCancelled, ms } from '../deadline.ts';
+import { ProbeFailure } from './failure.ts';
 
 export interface TcpConnection {
   socket: net.Socket;

@@ -3,7 +3,8 @@
 import type net from 'node:net';
 import type { Message, ProbeResult, Route } from '../../../shared/types.ts';
 import { msg } from '../../../shared/i18n/message.ts';
-import { Deadline, type ProbeOptions } from './deadline.ts';
+import { Deadline } from '../deadline.ts';
+import { type ProbeOptions } from './failure.ts';
 import { httpConnect } from './http-connect.ts';
 import { hostPort, routeProxy, type ProxyEndpoint } from './proxy-url.ts';
 import { failedResult, okResult } from './result.ts';

@@ -4,7 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import { msg } from '../../../shared/i18n/message.ts';
-import { Deadline, ProbeFailure, isCancelled } from './deadline.ts';
+import { Deadline, isCancelled } from '../deadline.ts';
+import { ProbeFailure } from './failure.ts';
 import { PeerClosed, SocketReader } from './socket-reader.ts';
 import { cancelledFailure } from './tcp.ts';
 

@@ -15,7 +15,7 @@ import {
 } from './certificates.ts';
 import { msg, type Message } from '../../../shared/i18n/message.ts';
 import { sameMessage } from '../diagnosis/messages.ts';
-import { failureDetail } from '../probes/deadline.ts';
+import { failureDetail } from '../probes/failure.ts';
 import { collectCaCertificates, type CaSourceOptions, type FoundCertificate } from './sources.ts';
 
 /**

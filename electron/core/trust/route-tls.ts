@@ -2,7 +2,7 @@
 // search: one to read the presented chain, one per candidate with public roots + that candidate.
 import type { X509Certificate } from 'node:crypto';
 import type { CodexSetup, Route } from '../../../shared/types.ts';
-import { Deadline } from '../probes/deadline.ts';
+import { Deadline } from '../deadline.ts';
 import { establishTunnel } from '../probes/tunnel.ts';
 import { presentedCertificates, tlsHandshake } from '../probes/tls.ts';
 import { configuredRoute, directRoute, endpointFor, type Endpoint } from '../diagnosis/routes.ts';

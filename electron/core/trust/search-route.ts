@@ -4,7 +4,7 @@
 import os from 'node:os';
 import type { X509Certificate } from 'node:crypto';
 import type { CodexSetup } from '../../../shared/types.ts';
-import { failureDetail } from '../probes/deadline.ts';
+import { failureDetail } from '../probes/failure.ts';
 import type { CaSearchResult } from './find-ca.ts';
 import { codexTlsTarget, presentedChain, verifierFor } from './route-tls.ts';
 import type { CaSourceOptions } from './sources.ts';

@@ -8,7 +8,7 @@ import { socksConnectRequest, socksReplyFailure } from '../../../electron/core/p
 import { targetOf } from '../../../electron/core/probes/target.ts';
 import { classifyUpgradeAnswer, expectedAccept, upgradeRequest } from '../../../electron/core/probes/websocket.ts';
 import { websocketHeaders } from '../../../electron/core/probes/codex-headers.ts';
-import { ProbeFailure } from '../../../electron/core/probes/deadline.ts';
+import { ProbeFailure } from '../../../electron/core/probes/failure.ts';
 import { connectFailure } from '../../../electron/core/probes/tcp.ts';
 import { en } from '../../i18n.ts';
 

@@ -1,44 +1,12 @@
-// One budget per probe: a timer and the caller's AbortSignal folded into one signal, and the
-// error type the probe steps throw so that each probe can turn it into a ProbeResult.
+// Bounding work by time: one budget (a timer and the caller's AbortSignal folded into one signal) for
+// the probes, the trust search and the environment scan, and a race that never rejects.
 import dns from 'node:dns';
-import type { FailureKind } from '../../../shared/types.ts';
-import { msg, type Message } from '../../../shared/i18n/message.ts';
+import { setMaxListeners } from 'node:events';
 
 /** Resolves a name to addresses, as getaddrinfo does. */
 export type LookupFn = (host: string) => Promise<Array<{ address: string; family: number }>>;
 
-export interface ProbeOptions {
-  /** The whole probe's budget: when it runs out the probe returns what it knows, classified. */
-  timeoutMs: number;
-  signal?: AbortSignal;
-  /** How names are resolved locally; default the system resolver (as Codex). Tests pass a lab hosts table. */
-  lookup?: LookupFn;
-  /** DNS servers for the direct A/AAAA queries of resolveHost; default the system's. */
-  dnsServers?: string[];
-}
-
 export const systemLookup: LookupFn = (host) => dns.promises.lookup(host, { all: true, verbatim: true });
-
-/**
- * A step failed in a way the diagnosis can name. Internal: probes return it as a ProbeResult, whose
- * detail is `detail` (the Error's own message is only the id, for logs).
- */
-export class ProbeFailure extends Error {
-  constructor(
-    readonly kind: FailureKind,
-    readonly detail: Message,
-    readonly data: Record<string, unknown> = {},
-  ) {
-    super(detail.id);
-    this.name = 'ProbeFailure';
-  }
-}
-
-/** What an error says, as a message: a ProbeFailure's detail, or any other error's own text as it is. */
-export function failureDetail(error: unknown): Message {
-  if (error instanceof ProbeFailure) return error.detail;
-  return msg('probes.raw', { text: error instanceof Error ? error.message : String(error) });
-}
 
 class DeadlineReached extends Error {
   constructor() {
@@ -54,6 +22,7 @@ class Cancelled extends Error {
   }
 }
 
+/** Aborts its signal when `timeoutMs` runs out or `outer` aborts; call `dispose` when done. */
 export class Deadline {
   readonly signal: AbortSignal;
   readonly startedAt = performance.now();
@@ -65,10 +34,12 @@ export class Deadline {
   constructor(
     readonly timeoutMs: number,
     outer?: AbortSignal,
-    /** The resolver the probe's steps use. */
+    /** The resolver the steps under this budget use. */
     readonly lookup: LookupFn = systemLookup,
   ) {
     this.signal = this.controller.signal;
+    // Every concurrent sniff and API call of an environment scan listens on it.
+    setMaxListeners(200, this.signal);
     this.outer = outer;
     this.timer = setTimeout(() => this.controller.abort(new DeadlineReached()), Math.max(0, timeoutMs));
     if (outer?.aborted) this.onOuterAbort();
@@ -93,12 +64,25 @@ export class Deadline {
   }
 }
 
-export function isDeadlineReason(error: unknown): boolean {
-  return error instanceof DeadlineReached || error instanceof Cancelled;
-}
-
 export function isCancelled(error: unknown): boolean {
   return error instanceof Cancelled;
+}
+
+/** Resolves to the promise's value, or to `fallback` after `ms` or when it rejects. */
+export function withDeadline<T>(promise: Promise<T>, ms: number, fallback: () => T): Promise<T> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(fallback()), Math.max(0, ms));
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      () => {
+        clearTimeout(timer);
+        resolve(fallback());
+      },
+    );
+  });
 }
 
 /** Milliseconds, rounded to 0.1. */
