@@ -1,58 +1,39 @@
 // The IPC contract between the app's renderer and its main process: one map from channel to
 // request and response, the event main sends, and the validators main runs on every payload.
 // Pure TypeScript: the preload, main, the renderer and the browser mode's client all build on it.
-import type { ApplyResult, RevertMode, SetupSummary } from './service.ts';
-import type {
-  ApplicableFix,
-  CheckEvent,
-  DiagnosisReport,
-  FixPlan,
-  HistoryItem,
-  Message,
-  RevertOutcome,
-} from './types.ts';
+import type { DoctorService, ProxyLogin, ReportFormat, RevertMode } from './service.ts';
+import type { CheckEvent, Message } from './types.ts';
 import { APPLICABLE_FIXES } from './types.ts';
-import { LOCALES, type Locale } from './i18n/locale.ts';
+import { LOCALES } from './i18n/locale.ts';
 import { msg } from './i18n/message.ts';
 
-export type ReportFormat = 'markdown' | 'json';
+export type { ReportFormat };
+
+/** What a service call takes and what it resolves to: the contract derives them, never writes them again. */
+type ServiceRequest<M extends keyof DoctorService> = Parameters<DoctorService[M]>[0];
+type ServiceResponse<M extends keyof DoctorService> = Awaited<ReturnType<DoctorService[M]>>;
 
 export interface IpcContract {
-  'setup:get': { request: { profile?: string | null }; response: SetupSummary };
+  'setup:get': { request: ServiceRequest<'setup'>; response: ServiceResponse<'setup'> };
   /** `runId` is chosen by the renderer so that progress events and cancel can name the run. */
-  'diagnose:run': { request: { runId: string; profile?: string | null }; response: DiagnosisReport };
+  'diagnose:run': { request: { runId: string } & ServiceRequest<'diagnose'>; response: ServiceResponse<'diagnose'> };
   'diagnose:cancel': { request: { runId: string }; response: { cancelled: boolean } };
-  'fix:preview': {
-    /** `proxyLogin`: the proxy's user name and password the user typed, for use-proxy; held in memory only. */
-    /** `pickCaFile`: for trust-ca, main asks the user for the CA file (a native dialog, in `lang`); the renderer never names a path. */
-    request: {
-      fix: ApplicableFix;
-      profile?: string | null;
-      proxyUrl?: string;
-      proxyLogin?: ProxyLogin;
-      pickCaFile?: boolean;
-      lang?: Locale;
-    };
-    response: FixPlan;
-  };
-  'fix:apply': { request: { planId: string }; response: ApplyResult };
-  'fix:revert': { request: { changeId: string; mode?: RevertMode }; response: RevertOutcome };
-  'history:list': { request: Record<string, never>; response: HistoryItem[] };
-  'report:export': {
-    request: { format: ReportFormat; lang?: Locale };
-    response: { text: string; suggestedName: string };
-  };
+  'fix:preview': { request: ServiceRequest<'previewFix'>; response: ServiceResponse<'previewFix'> };
+  'fix:apply': { request: ServiceRequest<'applyFix'>; response: ServiceResponse<'applyFix'> };
+  'fix:revert': { request: ServiceRequest<'revert'>; response: ServiceResponse<'revert'> };
+  'history:list': { request: Record<string, never>; response: ServiceResponse<'history'> };
+  'report:export': { request: ServiceRequest<'exportReport'>; response: ServiceResponse<'exportReport'> };
   /**
    * Main asks the user where to save (a native dialog); the renderer never names a path. In the
    * browser mode the page downloads the report instead (`downloaded: true`: the page says so,
    * `app.web.report-downloaded`).
    */
   'report:save': {
-    request: { format: ReportFormat; lang?: Locale };
+    request: ServiceRequest<'exportReport'>;
     response: { saved: boolean; fileName?: string; downloaded?: boolean };
   };
   /** Main puts the redacted report on the clipboard (a sandboxed renderer has no clipboard API of its own). */
-  'report:copy': { request: { format: ReportFormat; lang?: Locale }; response: { copied: boolean } };
+  'report:copy': { request: ServiceRequest<'exportReport'>; response: { copied: boolean } };
   'link:open': { request: { url: string }; response: { opened: boolean } };
 }
 
@@ -155,10 +136,10 @@ function profile(value: unknown): string | null | undefined {
 }
 
 /** `report:export` / `save` / `copy`: the format, and the language the Markdown is written in. */
-function reportRequest(p: unknown): { format: ReportFormat; lang?: Locale } {
+function reportRequest(p: unknown) {
   const o = asObject(p, ['format', 'lang']);
   const format = oneOf(o.format, REPORT_FORMATS, 'format');
-  return o.lang === undefined ? { format } : { format, lang: oneOf(o.lang, LOCALES, 'lang') };
+  return { format, ...(o.lang !== undefined ? { lang: oneOf(o.lang, LOCALES, 'lang') } : {}) };
 }
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], field: string): T {
@@ -186,11 +167,6 @@ export function proxyUrlProblem(text: string): Message | null {
   if (url.pathname !== '/' && url.pathname !== '') return msg('errors.proxy-url.path');
   if (url.search || url.hash) return msg('errors.proxy-url.query');
   return null;
-}
-
-export interface ProxyLogin {
-  user: string;
-  password: string;
 }
 
 /** A proxy login: a user name (1–256 characters) and a password (up to 1024), no line breaks. The values never appear in errors. */
@@ -238,7 +214,7 @@ export const PROJECT_PAGE = EXTERNAL_LINK_PREFIXES[2]!;
 
 type Validators = { [C in Channel]: (payload: unknown) => RequestOf<C> };
 
-export const VALIDATORS: Validators = {
+const validators = {
   'setup:get': (p) => {
     const o = asObject(p, ['profile']);
     return { profile: profile(o.profile) };
@@ -278,7 +254,7 @@ export const VALIDATORS: Validators = {
     const mode = o.mode === undefined ? undefined : oneOf(o.mode, REVERT_MODES, 'mode');
     return { changeId: id(o.changeId, 'changeId'), ...(mode ? { mode } : {}) };
   },
-  'history:list': (p) => {
+  'history:list': (p): RequestOf<'history:list'> => {
     asObject(p, []);
     return {};
   },
@@ -292,7 +268,20 @@ export const VALIDATORS: Validators = {
     }
     return { url: o.url };
   },
-};
+} satisfies Validators;
+
+export const VALIDATORS: Validators = validators;
+
+// Each validator returns exactly its channel's request: `satisfies Validators` checks that what it
+// returns fits the request, and this that it returns every field of the request and no other. A
+// field added to (or dropped from) a DoctorService request fails to compile here, naming the
+// channel, until its validator follows.
+type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false;
+type ValidatorMismatch = {
+  [C in Channel]: SameKeys<ReturnType<(typeof validators)[C]>, RequestOf<C>> extends true ? never : C;
+}[Channel];
+type MustBeNone<Mismatched extends never> = Mismatched;
+export type ValidatorsReturnTheirRequests = MustBeNone<ValidatorMismatch>;
 
 export function isChannel(value: unknown): value is Channel {
   return typeof value === 'string' && (CHANNELS as string[]).includes(value);

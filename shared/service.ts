@@ -39,25 +39,62 @@ export interface ApplyResult {
 
 export type RevertMode = 'strict' | 'remove-fix-lines' | 'keep';
 
+export type ReportFormat = 'markdown' | 'json';
+
+/** A proxy's user name and password the user typed, for use-proxy; held in memory only. */
+export interface ProxyLogin {
+  user: string;
+  password: string;
+}
+
+// The requests, written once: the IPC contract (shared/ipc.ts) derives its request and response
+// types from DoctorService, and its validators must return exactly these (checked at compile time).
+
+export interface SetupRequest {
+  profile?: string | null;
+}
+
+export interface DiagnoseRequest {
+  profile?: string | null;
+}
+
+export interface PreviewFixRequest {
+  fix: ApplicableFix;
+  profile?: string | null;
+  /** A proxy URL the user typed (use-proxy); without it, the proxy the last diagnosis proved. */
+  proxyUrl?: string;
+  proxyLogin?: ProxyLogin;
+  /** trust-ca: main asks the user for the CA file (a native dialog, in `lang`); the path never reaches the renderer. */
+  pickCaFile?: boolean;
+  lang?: Locale;
+}
+
+export interface ApplyFixRequest {
+  planId: string;
+}
+
+export interface RevertRequest {
+  changeId: string;
+  mode?: RevertMode;
+}
+
+export interface ExportReportRequest {
+  format: ReportFormat;
+  /** The language the Markdown is written in (JSON keeps its English keys and adds the text in it). */
+  lang?: Locale;
+}
+
 export interface DoctorService {
-  setup(req: { profile?: string | null }): Promise<SetupSummary>;
+  setup(req: SetupRequest): Promise<SetupSummary>;
   diagnose(
-    req: { profile?: string | null },
+    req: DiagnoseRequest,
     onProgress: (event: CheckEvent) => void,
     signal: AbortSignal,
   ): Promise<DiagnosisReport>;
-  /** `pickCaFile` (trust-ca): main asks the user for the CA file; the path never reaches the renderer. */
-  previewFix(req: {
-    fix: ApplicableFix;
-    profile?: string | null;
-    proxyUrl?: string;
-    proxyLogin?: { user: string; password: string };
-    pickCaFile?: boolean;
-    lang?: Locale;
-  }): Promise<FixPlan>;
-  applyFix(req: { planId: string }): Promise<ApplyResult>;
-  revert(req: { changeId: string; mode?: RevertMode }): Promise<RevertOutcome>;
+  previewFix(req: PreviewFixRequest): Promise<FixPlan>;
+  applyFix(req: ApplyFixRequest): Promise<ApplyResult>;
+  revert(req: RevertRequest): Promise<RevertOutcome>;
   history(): Promise<HistoryItem[]>;
   /** A redacted report of the last diagnosis, for a support thread. */
-  exportReport(req: { format: 'markdown' | 'json'; lang?: Locale }): Promise<{ text: string; suggestedName: string }>;
+  exportReport(req: ExportReportRequest): Promise<{ text: string; suggestedName: string }>;
 }
