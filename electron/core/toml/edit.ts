@@ -224,7 +224,7 @@ function findValue(doc: ScannedDocument, path: string[]): Location | null {
 function findTable(doc: ScannedDocument, tablePath: string[]): Location | null {
   const header = headers(doc).find(
     (h) =>
-      !h.array &&
+      !h.inArrayTable &&
       pathEquals(
         h.path.map((p) => p.name),
         tablePath,

@@ -15,6 +15,11 @@ export interface HeaderStatement {
   kind: 'header';
   array: boolean;
   path: KeySegment[];
+  /**
+   * True when the table is an `[[array.table]]` element or sits inside one: after `[[a]]`, the
+   * header `[a.b]` opens table `b` of the last element of `a`, not a table at path a.b.
+   */
+  inArrayTable: boolean;
   lineStart: number;
   /** End of the line's content (before its line ending). */
   contentEnd: number;
@@ -26,7 +31,7 @@ export interface KeyValueStatement {
   kind: 'kv';
   /** Path of the table the statement sits in (the last header), [] at top level. */
   table: string[];
-  /** True when that table is an `[[array.table]]` element. */
+  /** True when that table is an `[[array.table]]` element or sits inside one (`[a.b]` after `[[a]]`). */
   inArrayTable: boolean;
   key: KeySegment[];
   valueStart: number;
@@ -353,6 +358,10 @@ export function scanToml(text: string): ScannedDocument {
   const lines: ScannedLine[] = [];
   let table: string[] = [];
   let inArrayTable = false;
+  // The paths declared as arrays of tables so far, as JSON arrays.
+  const arrayTables = new Set<string>();
+  const isInArray = (names: string[], array: boolean): boolean =>
+    array || names.some((_, i) => i > 0 && arrayTables.has(JSON.stringify(names.slice(0, i))));
 
   const finishLine = (lineStart: number, kind: ScannedLine['kind']): { contentEnd: number; end: number } => {
     cur.skipSpaces();
@@ -383,9 +392,10 @@ export function scanToml(text: string): ScannedDocument {
       if (!cur.startsWith(array ? ']]' : ']')) cur.fail('expected ] after a table name');
       cur.pos += array ? 2 : 1;
       const { contentEnd, end } = finishLine(lineStart, 'statement');
-      statements.push({ kind: 'header', array, path, lineStart, contentEnd, lineEnd: end });
       table = path.map((s) => s.name);
-      inArrayTable = array;
+      inArrayTable = isInArray(table, array);
+      if (array) arrayTables.add(JSON.stringify(table));
+      statements.push({ kind: 'header', array, path, inArrayTable, lineStart, contentEnd, lineEnd: end });
       continue;
     }
     const key = readKeyPath(cur);

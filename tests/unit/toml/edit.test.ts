@@ -3,15 +3,16 @@ import { describe, test } from 'node:test';
 import { parse } from 'smol-toml';
 import {
   appendTable,
+  hasTable,
   removeTable,
   renameTable,
   setKeyInTable,
   setTopLevelKey,
   upsertTable,
   verifyEdit,
+  scanToml,
   TomlEditError,
 } from '../../../electron/core/toml/index.ts';
-import { scanToml } from '../../../electron/core/toml/index.ts';
 
 describe('scanToml', () => {
   test('TOML-looking lines inside multi-line strings are not statements', () => {
@@ -40,6 +41,30 @@ describe('scanToml', () => {
     const keys = scanToml(text).statements.map((s) => (s.kind === 'kv' ? s.key[0]!.name : ''));
     assert.deepEqual(keys, Object.keys(parse(text)));
     assert.equal(keys[0], 'a\\ex');
+  });
+  test('after [[a]], a table [a.b] and its keys sit in the last element of a, not at path a.b', () => {
+    const doc = scanToml('[[a]]\nx = 1\n[a.b]\nk = 1\n[[a.c]]\n[c]\nm = 2\n[c.d]\n');
+    assert.deepEqual(
+      doc.statements.map((s) =>
+        s.kind === 'header'
+          ? `header ${s.path.map((p) => p.name).join('.')} ${s.inArrayTable}`
+          : `key ${[...s.table, ...s.key.map((k) => k.name)].join('.')} ${s.inArrayTable}`,
+      ),
+      [
+        'header a true',
+        'key a.x true',
+        'header a.b true',
+        'key a.b.k true',
+        'header a.c true',
+        'header c false',
+        'key c.m false',
+        'header c.d false',
+      ],
+    );
+    // So the editor does not take the element's table for a table at path a.b.
+    const text = '[[a]]\n[a.b]\nk = 1\n';
+    assert.equal(hasTable(text, ['a', 'b']), false);
+    assert.throws(() => setKeyInTable(text, ['a', 'b'], 'k', 2), TomlEditError);
   });
 });
 
