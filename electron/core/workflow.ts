@@ -29,7 +29,7 @@ import { redactUrl } from './redact.ts';
 import path from 'node:path';
 import { findConfigManagers } from './after-fix/config-managers.ts';
 import { findRunningCodex, restartNote } from './after-fix/codex-processes.ts';
-import { runCommand, type RunCommand } from './environment/run-command.ts';
+import { runOsCommand, type RunCommand } from './environment/run-command.ts';
 import { searchCaOnCodexRoute } from './trust/search-route.ts';
 import type { CaSearchResult } from './trust/find-ca.ts';
 import type { CaSourceOptions } from './trust/sources.ts';
@@ -198,7 +198,7 @@ async function addAfterFixNotes(planned: PlannedFix, opts: PrepareOptions): Prom
     }
   }
   if (planned.edits.length > 0) {
-    const note = restartNote(await findRunningCodex(opts.runCommand ?? runCommand).catch(() => []));
+    const note = restartNote(await findRunningCodex(opts.runCommand ?? runOsCommand).catch(() => []));
     if (note) planned.plan.sideEffects.push(note);
   }
 }

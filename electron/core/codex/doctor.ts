@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { CodexDoctorReport } from '../../../shared/types.ts';
 import { parseDotenv } from './dotenv.ts';
 import { redactText } from './display.ts';
-import { runCommand } from './run-command.ts';
+import { runCommand } from '../run-command.ts';
 
 export interface RunDoctorOptions {
   codexHome: string;

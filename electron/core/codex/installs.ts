@@ -4,7 +4,7 @@ import path from 'node:path';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { CodexInstall } from '../../../shared/types.ts';
-import { runCommand } from './run-command.ts';
+import { runCommand } from '../run-command.ts';
 
 /** The first Codex release with `codex doctor --network-only --json`. */
 export const DOCTOR_MIN_VERSION = '0.169.0';

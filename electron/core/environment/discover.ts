@@ -13,7 +13,7 @@ import { queryClashApi } from './clash-api.ts';
 import { withDeadline } from '../deadline.ts';
 import { formatHostPort, loopbackAddressFor, parseHostPort } from './host-port.ts';
 import { appsForPort, KNOWN_CLASH_CONTROLLERS, knownProxyPorts, type KnownClashController } from './known-ports.ts';
-import { runCommand, type RunCommand } from './run-command.ts';
+import { runOsCommand, type RunCommand } from './run-command.ts';
 import { readSystemProxy } from './system-proxy.ts';
 
 /** What a port speaks, found by talking to it (the real one is probes' `sniffProxyPort`). */
@@ -90,7 +90,7 @@ export async function discoverLocalProxies(opts: DiscoverOptions): Promise<Disco
           platform: opts.platform,
           env: opts.env,
           homedir: opts.homedir,
-          run: opts.run ?? runCommand,
+          run: opts.run ?? runOsCommand,
           ...(opts.fsRoot ? { fsRoot: opts.fsRoot } : {}),
         }),
   );

@@ -5,7 +5,7 @@ import type { EnvironmentReport, SystemProxy, TunInfo } from '../../../shared/ty
 import { msg } from '../../../shared/i18n/message.ts';
 import { Deadline, withDeadline } from '../deadline.ts';
 import { discoverLocalProxies, type DiscoveryResult, type SniffPort } from './discover.ts';
-import { runCommand, type RunCommand } from './run-command.ts';
+import { runOsCommand, type RunCommand } from './run-command.ts';
 import { readSystemProxy } from './system-proxy.ts';
 import { detectTun } from './tun.ts';
 
@@ -25,7 +25,7 @@ export { parseSingBoxConfig } from './apps/sing-box.ts';
 export { queryClashApi, setClashTun, type ClashApiOptions, type SetTunResult } from './clash-api.ts';
 export { discoverLocalProxies, type DiscoverOptions, type DiscoveryResult, type SniffPort } from './discover.ts';
 export { detectTun, decideTun, type DetectTunOptions } from './tun.ts';
-export { runCommand, type RunCommand, type RunResult } from './run-command.ts';
+export { runOsCommand, type RunCommand, type RunResult } from './run-command.ts';
 export { isLoopbackHost, isFakeIpRange } from './host-port.ts';
 
 export interface ReadEnvironmentOptions {
@@ -56,7 +56,7 @@ export async function readEnvironment(opts: ReadEnvironmentOptions): Promise<Env
   const platform = opts.platform ?? process.platform;
   const env = opts.env ?? process.env;
   const homedir = opts.homedir ?? os.homedir();
-  const run = opts.run ?? runCommand;
+  const run = opts.run ?? runOsCommand;
   const fsRoot = opts.fsRoot ? { fsRoot: opts.fsRoot } : {};
   const deadline = new Deadline(totalMs, opts.signal);
   const signal = deadline.signal;

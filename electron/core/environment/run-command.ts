@@ -1,5 +1,6 @@
-// Runs an OS command for the readers. Injected everywhere as `run`, so tests replay recorded output.
-import { execFile } from 'node:child_process';
+// The runner the environment readers are given as `run`, so tests replay recorded output. The real
+// one is the engine's runCommand, its result cut down to what the readers read.
+import { runCommand, type CommandResult } from '../run-command.ts';
 
 export interface RunResult {
   stdout: string;
@@ -11,25 +12,27 @@ export interface RunResult {
 export type RunCommand = (cmd: string, args: string[], opts: { timeoutMs: number }) => Promise<RunResult>;
 
 /** The real runner: never rejects; a missing command or a timeout becomes `code: null` with a reason in stderr. */
-export const runCommand: RunCommand = (cmd, args, { timeoutMs }) =>
-  new Promise((resolve) => {
-    execFile(
-      cmd,
-      args,
-      { timeout: timeoutMs, windowsHide: true, maxBuffer: 4 * 1024 * 1024, encoding: 'utf8' },
-      (error, stdout, stderr) => {
-        if (!error) return resolve({ stdout, stderr, code: 0 });
-        const err = error as NodeJS.ErrnoException & { code?: string | number; killed?: boolean };
-        if (typeof err.code === 'number') return resolve({ stdout, stderr, code: err.code });
-        const reason = err.killed
-          ? `timed out after ${timeoutMs} ms`
-          : err.code === 'ENOENT'
-            ? 'not found'
-            : err.message;
-        resolve({ stdout: stdout ?? '', stderr: `${cmd}: ${reason}`, code: null });
-      },
-    );
-  });
+export const runOsCommand: RunCommand = async (cmd, args, { timeoutMs }) =>
+  asRunResult(cmd, await runCommand(cmd, args, { timeoutMs }), timeoutMs);
+
+/** A runner's result as the readers see it: a failure to run is `code: null`, with why in stderr. */
+export function asRunResult(cmd: string, result: CommandResult, timeoutMs: number): RunResult {
+  const { stdout, stderr, exitCode } = result;
+  const reason = result.timedOut
+    ? `timed out after ${timeoutMs} ms`
+    : result.spawnError === 'ENOENT'
+      ? 'not found'
+      : result.spawnError
+        ? result.spawnError
+        : result.truncated
+          ? 'printed more than the output limit'
+          : exitCode === null
+            ? 'stopped by a signal'
+            : undefined;
+  return reason === undefined
+    ? { stdout, stderr, code: exitCode }
+    : { stdout, stderr: `${cmd}: ${reason}`, code: null };
+}
 
 /** A one-line reason for a failed run, for an `error` field. */
 export function runFailure(cmd: string, result: RunResult): string {

@@ -2,13 +2,13 @@
 // files named by other tools' CA variables and settings, and the OS trust store as Codex sees it.
 // Every source is injectable (env, home, paths, the command runner) so tests point it at temp folders
 // and recorded outputs. Nothing here trusts anything: it only collects certificates to be proven.
-import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { X509Certificate } from 'node:crypto';
 import type { CaSourceInfo } from '../../../shared/types.ts';
 import { parseDerCertificate, parsePemCertificates } from './certificates.ts';
 import { msg, type Message } from '../../../shared/i18n/message.ts';
+import { runCommand } from '../run-command.ts';
 
 /** The variables other tools read a CA bundle from (process environment). */
 export const CA_ENV_VARS = [
@@ -68,17 +68,12 @@ export interface CollectedCertificates {
   searched: Message[];
 }
 
-export const defaultRunner: CommandRunner = (command, args, timeoutMs) =>
-  new Promise((resolve) => {
-    execFile(command, args, { timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024, windowsHide: true }, (error, stdout) => {
-      const code = error
-        ? typeof (error as NodeJS.ErrnoException).code === 'number'
-          ? Number((error as NodeJS.ErrnoException).code)
-          : null
-        : 0;
-      resolve({ stdout: String(stdout ?? ''), code });
-    });
-  });
+export const defaultRunner: CommandRunner = async (command, args, timeoutMs) => {
+  // A whole keychain or certificate store as PEM can run to tens of megabytes.
+  const result = await runCommand(command, args, { timeoutMs, maxBytes: 64 * 1024 * 1024 });
+  const ran = !result.timedOut && !result.truncated && result.spawnError === undefined;
+  return { stdout: result.stdout, code: ran ? result.exitCode : null };
+};
 
 function expandHome(p: string, homedir: string): string {
   return p === '~' ? homedir : p.startsWith('~/') || p.startsWith('~\\') ? path.join(homedir, p.slice(2)) : p;

@@ -6,7 +6,7 @@ import {
   loopbackAddressFor,
   parseHostPort,
 } from '../../../electron/core/environment/host-port.ts';
-import { runCommand } from '../../../electron/core/environment/run-command.ts';
+import { runOsCommand } from '../../../electron/core/environment/run-command.ts';
 import { knownProxyPorts, appsForPort, KNOWN_PROXY_PORTS } from '../../../electron/core/environment/known-ports.ts';
 
 describe('host:port helpers', () => {
@@ -51,21 +51,21 @@ describe('known proxy ports table', () => {
   });
 });
 
-describe('runCommand (real processes)', () => {
+describe('runOsCommand (real processes)', () => {
   test('output and exit code', async () => {
-    assert.deepEqual(await runCommand(process.execPath, ['-e', 'process.stdout.write("hi")'], { timeoutMs: 5000 }), {
+    assert.deepEqual(await runOsCommand(process.execPath, ['-e', 'process.stdout.write("hi")'], { timeoutMs: 5000 }), {
       stdout: 'hi',
       stderr: '',
       code: 0,
     });
-    const failed = await runCommand(process.execPath, ['-e', 'process.exit(3)'], { timeoutMs: 5000 });
+    const failed = await runOsCommand(process.execPath, ['-e', 'process.exit(3)'], { timeoutMs: 5000 });
     assert.equal(failed.code, 3);
   });
   test('a missing command and a timeout resolve with code null', async () => {
-    const missing = await runCommand('definitely-not-a-command-xyz', [], { timeoutMs: 1000 });
+    const missing = await runOsCommand('definitely-not-a-command-xyz', [], { timeoutMs: 1000 });
     assert.equal(missing.code, null);
     assert.match(missing.stderr, /not found/);
-    const slow = await runCommand(process.execPath, ['-e', 'setTimeout(() => {}, 5000)'], { timeoutMs: 200 });
+    const slow = await runOsCommand(process.execPath, ['-e', 'setTimeout(() => {}, 5000)'], { timeoutMs: 200 });
     assert.equal(slow.code, null);
     assert.match(slow.stderr, /timed out after 200 ms/);
   });

@@ -1,3 +1,6 @@
+// The one way the engine runs a program: no stdin, a hard timeout, an optional AbortSignal, output
+// capped, never rejects. Codex's own commands use it directly; the environment readers and the CA
+// search take it through their injected runners, so tests replay recorded output instead.
 import { spawn } from 'node:child_process';
 
 export interface CommandResult {
@@ -8,23 +11,32 @@ export interface CommandResult {
   aborted: boolean;
   /** Set when the program could not be started at all (ENOENT, EACCES…). */
   spawnError?: string;
+  /** Set when stdout or stderr ran past `maxBytes`: what was read is kept, the rest is dropped. */
+  truncated?: boolean;
   durationMs: number;
 }
 
 export interface RunOptions {
-  env: NodeJS.ProcessEnv;
+  /** Default: this process's environment. */
+  env?: NodeJS.ProcessEnv;
   timeoutMs: number;
   signal?: AbortSignal;
   platform?: NodeJS.Platform;
+  /** The most bytes of stdout (and of stderr) kept; default 4 MiB. */
+  maxBytes?: number;
 }
+
+const DEFAULT_MAX_BYTES = 4 * 1024 * 1024;
 
 /**
  * Runs a program with no stdin and a hard timeout. On POSIX it gets its own process group so
  * that a wrapper script and the program it starts (npm's codex.js starts the native binary)
- * are killed together.
+ * are killed together. Output is decoded as UTF-8 once it is all read, so a character split
+ * across two pipe reads stays whole.
  */
 export function runCommand(file: string, args: string[], opts: RunOptions): Promise<CommandResult> {
   const platform = opts.platform ?? process.platform;
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const started = performance.now();
   return new Promise((resolve) => {
     if (opts.signal?.aborted) {
@@ -33,24 +45,18 @@ export function runCommand(file: string, args: string[], opts: RunOptions): Prom
     }
     const needsShell = platform === 'win32' && /\.(cmd|bat)$/i.test(file);
     const child = spawn(needsShell ? `"${file}"` : file, args, {
-      env: opts.env,
+      env: opts.env ?? process.env,
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: platform !== 'win32',
       shell: needsShell,
       windowsHide: true,
     });
-    let stdout = '';
-    let stderr = '';
+    const out = { stdout: new Capture(maxBytes), stderr: new Capture(maxBytes) };
     let timedOut = false;
     let aborted = false;
     let settled = false;
-    const limit = 4 * 1024 * 1024;
-    child.stdout?.on('data', (d: Buffer) => {
-      if (stdout.length < limit) stdout += d.toString('utf8');
-    });
-    child.stderr?.on('data', (d: Buffer) => {
-      if (stderr.length < limit) stderr += d.toString('utf8');
-    });
+    child.stdout?.on('data', (d: Buffer) => out.stdout.add(d));
+    child.stderr?.on('data', (d: Buffer) => out.stderr.add(d));
     const kill = () => {
       try {
         if (platform !== 'win32' && child.pid) process.kill(-child.pid, 'SIGKILL');
@@ -75,16 +81,38 @@ export function runCommand(file: string, args: string[], opts: RunOptions): Prom
       opts.signal?.removeEventListener('abort', onAbort);
       const result: CommandResult = {
         exitCode,
-        stdout,
-        stderr,
+        stdout: out.stdout.text(),
+        stderr: out.stderr.text(),
         timedOut,
         aborted,
         durationMs: Math.round(performance.now() - started),
       };
       if (spawnError) result.spawnError = spawnError;
+      if (out.stdout.truncated || out.stderr.truncated) result.truncated = true;
       resolve(result);
     };
     child.on('error', (err: NodeJS.ErrnoException) => finish(null, err.code ?? err.message));
     child.on('close', (code) => finish(code));
   });
+}
+
+class Capture {
+  private readonly chunks: Buffer[] = [];
+  private size = 0;
+  truncated = false;
+
+  constructor(private readonly maxBytes: number) {}
+
+  add(chunk: Buffer): void {
+    const room = this.maxBytes - this.size;
+    if (chunk.length > room) this.truncated = true;
+    if (room <= 0) return;
+    const kept = chunk.length > room ? chunk.subarray(0, room) : chunk;
+    this.chunks.push(kept);
+    this.size += kept.length;
+  }
+
+  text(): string {
+    return Buffer.concat(this.chunks).toString('utf8');
+  }
 }
