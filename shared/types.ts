@@ -436,13 +436,45 @@ export interface DiagnosisReport {
 
 // ---------------------------------------------------------------- fixes
 
+/** How a line of a file ends: `lf` (`\n`), `crlf` (`\r\n`), or `none` (a last line without a line ending). */
+export type LineEnding = 'lf' | 'crlf' | 'none';
+
+/** One line of a diff, as data: the app and the command line only render it. */
+export interface DiffLine {
+  kind: 'context' | 'add' | 'remove';
+  /** The line's text without its line ending (and without the file's BOM); secrets masked. */
+  text: string;
+  eol: LineEnding;
+  /**
+   * On a removed line and the added line right after it that differ only in their line ending
+   * (CRLF turned into LF, LF into CRLF, a final line ending added or dropped): show the endings.
+   */
+  eolChanged?: true;
+}
+
+/** A run of changes with up to 3 unchanged lines around it, numbered as in a unified diff. */
+export interface DiffHunk {
+  /** First old line shown, from 1; the line before the hunk (0 at the top) when it shows no old line. */
+  oldStart: number;
+  oldLines: number;
+  /** First new line shown, from 1; the line before the hunk (0 at the top) when it shows no new line. */
+  newStart: number;
+  newLines: number;
+  lines: DiffLine[];
+}
+
 export interface FileDiff {
   /** Path as shown to the user (`$CODEX_HOME/config.toml` or the absolute path). */
   path: string;
   /** `create` when the file does not exist yet. */
   action: 'create' | 'modify' | 'delete';
-  /** Unified diff text. */
-  unified: string;
+  /** What changes, line by line; empty when `summary` stands for it. */
+  hunks: DiffHunk[];
+  /**
+   * For a file whose content is not shown (the CA bundle: 200 KB of PEM): what it holds, in lines
+   * of English like the file, shown instead of its hunks.
+   */
+  summary?: string[];
   added: number;
   removed: number;
 }
@@ -559,5 +591,12 @@ export type RevertOutcome =
   | {
       status: 'conflict';
       /** Files changed since the fix, with a diff of what differs. */
-      conflicts: { path: string; unified: string }[];
+      conflicts: RevertConflict[];
     };
+
+/** A file changed since the fix: the diff from the file the fix left (old) to the file as it is (new). */
+export interface RevertConflict {
+  /** Path as shown to the user. */
+  path: string;
+  hunks: DiffHunk[];
+}

@@ -14,6 +14,7 @@ import { applyAndVerify, FixError, journalDirFor, prepareFix, revert } from '../
 import { checkCodexHome, parsePorts, parseProfile, parseTimeout, type CommonContext } from './diagnose-command.ts';
 import { UsageError } from './errors.ts';
 import { fixTitle, formatCheck, paint, warningLine, type Out } from './output.ts';
+import { formatDiff } from './diff-output.ts';
 import { formatLocation } from '../../shared/format.ts';
 import { msg, type MessageId } from '../../shared/i18n/message.ts';
 import { withText, type Translator } from '../../shared/i18n/translate.ts';
@@ -36,12 +37,7 @@ function formatPlan(out: Out, tr: Translator, plan: FixPlan): string {
   for (const d of plan.diffs) {
     const header = DIFF_HEADERS[d.action === 'create' || d.action === 'delete' ? d.action : 'change'];
     lines.push(paint(out, 'bold', tr.t(header, { path: d.path, added: d.added, removed: d.removed })));
-    for (const line of d.unified.replace(/\n$/, '').split('\n')) {
-      if (line.startsWith('+') && !line.startsWith('+++')) lines.push(paint(out, 'green', line));
-      else if (line.startsWith('-') && !line.startsWith('---')) lines.push(paint(out, 'red', line));
-      else if (line.startsWith('@@')) lines.push(paint(out, 'dim', line));
-      else lines.push(line);
-    }
+    lines.push(...formatDiff(out, tr, d));
     lines.push('');
   }
   if (plan.apiAction) {
@@ -289,7 +285,7 @@ function formatRevert(
     return tr.t('cli.revert.done', { change, done: what }) + '\n';
   }
   const lines = [warningLine(out, tr, msg('cli.revert.conflicts'))];
-  for (const c of outcome.conflicts) lines.push('', paint(out, 'bold', c.path), c.unified.trimEnd());
+  for (const c of outcome.conflicts) lines.push('', paint(out, 'bold', c.path), ...formatDiff(out, tr, c));
   lines.push('', tr.t('cli.revert.choose'));
   return lines.join('\n') + '\n';
 }

@@ -1,9 +1,9 @@
 // One file's diff: line numbers on both sides, additions and removals marked in text, not colour alone.
 import { useEffect, useMemo, useRef } from 'react';
 import type { MessageId } from '../../shared/i18n/message.ts';
-import type { FileDiff } from '../../shared/types.ts';
+import type { FileDiff, RevertConflict } from '../../shared/types.ts';
 import { Rich, useText } from '../i18n.tsx';
-import { parseUnifiedDiff, rowMarker } from '../logic/diff.ts';
+import { diffRows, rowMarker } from '../logic/diff.ts';
 
 const ACTION_LABEL: Record<FileDiff['action'], MessageId> = {
   create: 'app.diff.action.create',
@@ -13,13 +13,14 @@ const ACTION_LABEL: Record<FileDiff['action'], MessageId> = {
 
 export function DiffView({
   path,
-  unified,
+  hunks,
+  summary,
   action,
   added,
   removed,
-}: Pick<FileDiff, 'path' | 'unified'> & Partial<Pick<FileDiff, 'action' | 'added' | 'removed'>>) {
+}: Pick<FileDiff, 'path' | 'hunks' | 'summary'> & Partial<Pick<FileDiff, 'action' | 'added' | 'removed'>>) {
   const { t } = useText();
-  const rows = useMemo(() => parseUnifiedDiff(unified), [unified]);
+  const rows = useMemo(() => diffRows({ hunks, summary }), [hunks, summary]);
   return (
     <figure className="diff">
       <figcaption>
@@ -58,7 +59,12 @@ export function DiffView({
                     ) : null}
                   </td>
                   <td className="code">
-                    <code>{row.text || ' '}</code>
+                    <code>{row.text || (row.eol ? '' : ' ')}</code>
+                    {row.eol && (
+                      <span className="diff-eol">
+                        <span aria-hidden="true">{row.eol.symbol}</span> {t(row.eol.label)}
+                      </span>
+                    )}
                   </td>
                 </tr>
               );
@@ -77,7 +83,7 @@ export function ConflictChoice({
   onKeep,
   onCancel,
 }: {
-  conflicts: { path: string; unified: string }[];
+  conflicts: RevertConflict[];
   busy: boolean;
   onRemoveFixLines(): void;
   onKeep(): void;
@@ -107,7 +113,7 @@ export function ConflictChoice({
         </li>
       </ul>
       {conflicts.map((c) => (
-        <DiffView key={c.path} path={c.path} unified={c.unified} />
+        <DiffView key={c.path} path={c.path} hunks={c.hunks} />
       ))}
       <div className="button-row">
         <button type="button" className="primary" onClick={onRemoveFixLines} disabled={busy}>

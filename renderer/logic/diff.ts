@@ -1,5 +1,7 @@
-// Turns a unified diff into rows a diff view can show: line numbers on both sides and a marker.
+// The rows a diff view shows for the engine's hunks: line numbers on both sides, a marker, and the
+// line ending where it matters (it alone changed, or the file's last line has none).
 import type { MessageId } from '../../shared/i18n/message.ts';
+import type { DiffHunk, DiffLine, LineEnding } from '../../shared/types.ts';
 
 export type DiffRowKind = 'add' | 'remove' | 'context' | 'hunk' | 'meta';
 
@@ -8,38 +10,38 @@ export interface DiffRow {
   oldLine: number | null;
   newLine: number | null;
   text: string;
+  /** The line's ending, shown after its text. */
+  eol?: { symbol: string; label: MessageId };
 }
 
-const HUNK = /^@@ -(\d+)(?:,\d+)? \+(\d+)(?:,\d+)? @@/;
+const EOL: Record<LineEnding, { symbol: string; label: MessageId }> = {
+  crlf: { symbol: '␍␊', label: 'app.diff.eol.crlf' },
+  lf: { symbol: '␊', label: 'app.diff.eol.lf' },
+  none: { symbol: '∅', label: 'app.diff.eol.none' },
+};
 
-export function parseUnifiedDiff(unified: string): DiffRow[] {
+function range(start: number, count: number): string {
+  return count === 1 ? `${start}` : `${start},${count}`;
+}
+
+function lineRow(line: DiffLine, oldLine: number | null, newLine: number | null): DiffRow {
+  const row: DiffRow = { kind: line.kind, oldLine, newLine, text: line.text };
+  if (line.eolChanged || line.eol === 'none') row.eol = EOL[line.eol];
+  return row;
+}
+
+export function diffRows(diff: { hunks: DiffHunk[]; summary?: string[] }): DiffRow[] {
+  if (diff.summary) return diff.summary.map((text) => ({ kind: 'meta', oldLine: null, newLine: null, text }));
   const rows: DiffRow[] = [];
-  let oldLine = 0;
-  let newLine = 0;
-  let inHunk = false;
-  const lines = unified.replace(/\r\n/g, '\n').split('\n');
-  if (lines.at(-1) === '') lines.pop();
-  for (const line of lines) {
-    const hunk = HUNK.exec(line);
-    if (hunk) {
-      oldLine = Number(hunk[1]);
-      newLine = Number(hunk[2]);
-      inHunk = true;
-      rows.push({ kind: 'hunk', oldLine: null, newLine: null, text: line });
-    } else if (!inHunk || line.startsWith('---') || line.startsWith('+++') || line.startsWith('\\')) {
-      if (
-        !inHunk &&
-        (line.startsWith('---') || line.startsWith('+++') || line.startsWith('diff ') || line.startsWith('index '))
-      ) {
-        continue; // file headers: the view shows the path above the table
-      }
-      rows.push({ kind: 'meta', oldLine: null, newLine: null, text: line });
-    } else if (line.startsWith('+')) {
-      rows.push({ kind: 'add', oldLine: null, newLine: newLine++, text: line.slice(1) });
-    } else if (line.startsWith('-')) {
-      rows.push({ kind: 'remove', oldLine: oldLine++, newLine: null, text: line.slice(1) });
-    } else {
-      rows.push({ kind: 'context', oldLine: oldLine++, newLine: newLine++, text: line.slice(1) });
+  for (const h of diff.hunks) {
+    const text = `@@ -${range(h.oldStart, h.oldLines)} +${range(h.newStart, h.newLines)} @@`;
+    rows.push({ kind: 'hunk', oldLine: null, newLine: null, text });
+    let oldLine = h.oldStart;
+    let newLine = h.newStart;
+    for (const line of h.lines) {
+      if (line.kind === 'add') rows.push(lineRow(line, null, newLine++));
+      else if (line.kind === 'remove') rows.push(lineRow(line, oldLine++, null));
+      else rows.push(lineRow(line, oldLine++, newLine++));
     }
   }
   return rows;

@@ -12,6 +12,7 @@ import type {
   DiagnosisReport,
   FixPlan,
   HistoryItem,
+  RevertConflict,
   RevertOutcome,
 } from '../../shared/types.ts';
 
@@ -270,7 +271,7 @@ export interface HistoryState {
   error: IpcError | null;
   revertingId: string | null;
   /** A revert that found the file changed since the fix: the user chooses what to do. */
-  conflict: { changeId: string; conflicts: { path: string; unified: string }[] } | null;
+  conflict: { changeId: string; conflicts: RevertConflict[] } | null;
   message: Message | null;
   load(): Promise<void>;
   revert(changeId: string, mode?: RevertMode): Promise<void>;

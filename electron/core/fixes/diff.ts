@@ -1,36 +1,51 @@
-// Line diff (Myers' O(ND) algorithm) and standard unified-diff output with 3 lines of context.
+// Line diff (Myers' O(ND) algorithm) into hunks with 3 lines of context: the one place a diff is
+// made. Plans and revert conflicts carry the hunks as data (shared/types.ts DiffHunk); the app and
+// the command line render them.
+import type { DiffHunk, DiffLine, LineEnding } from '../../../shared/types.ts';
 
-export interface DiffLine {
+export interface SourceLine {
   /** The line's text without its line ending. */
   text: string;
-  /** False for a last line that has no line ending. */
-  newline: boolean;
+  eol: LineEnding;
 }
 
-export type EditOp = { kind: 'equal' | 'delete' | 'insert'; line: DiffLine; oldIndex: number; newIndex: number };
+/**
+ * One step of the edit script. Lines are matched on their text; a matched pair whose line endings
+ * differ becomes a `delete` and an `insert` marked `eolChanged`, so that change is never lost.
+ */
+export type EditOp = {
+  kind: 'equal' | 'delete' | 'insert';
+  line: SourceLine;
+  oldIndex: number;
+  newIndex: number;
+  eolChanged?: true;
+};
 
-export function splitLines(text: string): DiffLine[] {
+export function splitLines(text: string): SourceLine[] {
   if (text.length === 0) return [];
-  const out: DiffLine[] = [];
+  const out: SourceLine[] = [];
   let start = 0;
   for (;;) {
     const nl = text.indexOf('\n', start);
     if (nl < 0) {
-      if (start < text.length) out.push({ text: text.slice(start), newline: false });
+      if (start < text.length) out.push({ text: text.slice(start), eol: 'none' });
       return out;
     }
-    const end = text[nl - 1] === '\r' && nl - 1 >= start ? nl - 1 : nl;
-    out.push({ text: text.slice(start, end), newline: true });
+    const crlf = nl - 1 >= start && text[nl - 1] === '\r';
+    out.push({ text: text.slice(start, crlf ? nl - 1 : nl), eol: crlf ? 'crlf' : 'lf' });
     start = nl + 1;
   }
 }
 
-function sameLine(a: DiffLine, b: DiffLine): boolean {
-  return a.text === b.text && a.newline === b.newline;
+/** The text back from lines. */
+export function joinLines(lines: SourceLine[]): string {
+  return lines.map((l) => l.text + EOL_TEXT[l.eol]).join('');
 }
 
-/** The shortest edit script from `a` to `b` (Myers 1986, forward greedy with a trace). */
-export function diffLines(a: DiffLine[], b: DiffLine[]): EditOp[] {
+export const EOL_TEXT: Record<LineEnding, string> = { lf: '\n', crlf: '\r\n', none: '' };
+
+/** The shortest edit script from `a` to `b` by text (Myers 1986, forward greedy with a trace). */
+function myers(a: SourceLine[], b: SourceLine[]): EditOp[] {
   const n = a.length;
   const m = b.length;
   const max = n + m;
@@ -46,7 +61,7 @@ export function diffLines(a: DiffLine[], b: DiffLine[]): EditOp[] {
       if (k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!)) x = v[offset + k + 1]!;
       else x = v[offset + k - 1]! + 1;
       let y = x - k;
-      while (x < n && y < m && sameLine(a[x]!, b[y]!)) {
+      while (x < n && y < m && a[x]!.text === b[y]!.text) {
         x += 1;
         y += 1;
       }
@@ -93,16 +108,23 @@ export function diffLines(a: DiffLine[], b: DiffLine[]): EditOp[] {
   return ops.reverse();
 }
 
-export interface Hunk {
-  oldStart: number;
-  oldCount: number;
-  newStart: number;
-  newCount: number;
-  ops: EditOp[];
+/** The edit script from `a` to `b`: lines equal in text and ending are `equal`; see EditOp. */
+export function diffLines(a: SourceLine[], b: SourceLine[]): EditOp[] {
+  return myers(a, b).flatMap((op): EditOp[] => {
+    if (op.kind !== 'equal') return [op];
+    const newLine = b[op.newIndex]!;
+    if (op.line.eol === newLine.eol) return [op];
+    return [
+      { kind: 'delete', line: op.line, oldIndex: op.oldIndex, newIndex: op.newIndex, eolChanged: true },
+      { kind: 'insert', line: newLine, oldIndex: op.oldIndex + 1, newIndex: op.newIndex, eolChanged: true },
+    ];
+  });
 }
 
-export function makeHunks(ops: EditOp[], context = 3): Hunk[] {
-  const hunks: Hunk[] = [];
+const KIND: Record<EditOp['kind'], DiffLine['kind']> = { equal: 'context', delete: 'remove', insert: 'add' };
+
+export function makeHunks(ops: EditOp[], context = 3, show: (op: EditOp) => string = (op) => op.line.text): DiffHunk[] {
+  const hunks: DiffHunk[] = [];
   const changed = ops.map((op, i) => (op.kind === 'equal' ? -1 : i)).filter((i) => i >= 0);
   if (changed.length === 0) return hunks;
   let groupStart = changed[0]!;
@@ -121,52 +143,48 @@ export function makeHunks(ops: EditOp[], context = 3): Hunk[] {
     const to = Math.min(ops.length - 1, e + context);
     const slice = ops.slice(from, to + 1);
     const first = slice[0]!;
-    const oldCount = slice.filter((o) => o.kind !== 'insert').length;
-    const newCount = slice.filter((o) => o.kind !== 'delete').length;
+    const oldLines = slice.filter((o) => o.kind !== 'insert').length;
+    const newLines = slice.filter((o) => o.kind !== 'delete').length;
     hunks.push({
-      oldStart: first.oldIndex + (oldCount === 0 ? 0 : 1),
-      oldCount,
-      newStart: first.newIndex + (newCount === 0 ? 0 : 1),
-      newCount,
-      ops: slice,
+      oldStart: first.oldIndex + (oldLines === 0 ? 0 : 1),
+      oldLines,
+      newStart: first.newIndex + (newLines === 0 ? 0 : 1),
+      newLines,
+      lines: slice.map((op) => ({
+        kind: KIND[op.kind],
+        text: show(op),
+        eol: op.line.eol,
+        ...(op.eolChanged ? { eolChanged: true as const } : {}),
+      })),
     });
   }
   return hunks;
 }
 
-export interface UnifiedDiff {
-  unified: string;
+export interface TextDiff {
+  hunks: DiffHunk[];
   added: number;
   removed: number;
 }
 
-function range(start: number, count: number): string {
-  return count === 1 ? `${start}` : `${start},${count}`;
-}
-
-/** A unified diff; `oldText` null means the file is created, `newText` null that it is deleted. */
-export function unifiedDiff(label: string, oldText: string | null, newText: string | null): UnifiedDiff {
-  const a = splitLines(oldText ?? '');
-  const b = splitLines(newText ?? '');
-  const ops = diffLines(a, b);
-  const hunks = makeHunks(ops);
-  const out: string[] = [];
-  out.push(oldText === null ? '--- /dev/null' : `--- a/${label}`);
-  out.push(newText === null ? '+++ /dev/null' : `+++ b/${label}`);
-  let added = 0;
-  let removed = 0;
-  for (const h of hunks) {
-    out.push(`@@ -${range(h.oldStart, h.oldCount)} +${range(h.newStart, h.newCount)} @@`);
-    for (const op of h.ops) {
-      const mark = op.kind === 'equal' ? ' ' : op.kind === 'delete' ? '-' : '+';
-      if (op.kind === 'insert') added += 1;
-      if (op.kind === 'delete') removed += 1;
-      // A BOM is kept in the file but would be an invisible character in the preview.
-      const shown = op.oldIndex === 0 && op.newIndex === 0 ? op.line.text.replace(/^\uFEFF/, '') : op.line.text;
-      out.push(mark + shown);
-      if (!op.line.newline) out.push('\\ No newline at end of file');
-    }
-  }
-  if (hunks.length === 0) return { unified: '', added: 0, removed: 0 };
-  return { unified: out.join('\n') + '\n', added, removed };
+/**
+ * The diff of a file's text, as hunks; `oldText` null means the file is created, `newText` null
+ * that it is deleted. `showLine` turns a line's text into what is shown (e.g. with secrets masked).
+ */
+export function textDiff(
+  oldText: string | null,
+  newText: string | null,
+  showLine: (text: string) => string = (text) => text,
+): TextDiff {
+  const ops = diffLines(splitLines(oldText ?? ''), splitLines(newText ?? ''));
+  // A BOM is kept in the file but would be an invisible character in the preview.
+  const show = (op: EditOp): string => {
+    const first = op.kind === 'insert' ? op.newIndex === 0 : op.oldIndex === 0;
+    return showLine(first ? op.line.text.replace(/^\uFEFF/, '') : op.line.text);
+  };
+  return {
+    hunks: makeHunks(ops, 3, show),
+    added: ops.filter((o) => o.kind === 'insert').length,
+    removed: ops.filter((o) => o.kind === 'delete').length,
+  };
 }

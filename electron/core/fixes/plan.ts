@@ -6,7 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ApplicableFix, CodexSetup, EnvironmentReport, FileDiff, FixPlan } from '../../../shared/types.ts';
-import { unifiedDiff } from './diff.ts';
+import { textDiff } from './diff.ts';
 import { fileMode } from './atomic-write.ts';
 import {
   getAt,
@@ -235,24 +235,14 @@ export function redactLine(line: string): string {
   return `${m[1]}${m[2]}${m[3]}${m[2]}${m[4]}${redactCredentials(redactInlineTables(redactValueUrls(m[5]!)))}`;
 }
 
-export function redactDiff(unified: string): string {
-  return unified
-    .split('\n')
-    .map((line) => (/^[ +-]/.test(line) && !/^(---|\+\+\+) /.test(line) ? line[0] + redactLine(line.slice(1)) : line))
-    .join('\n');
-}
-
 export function fileDiff(codexHome: string, edit: PlannedEdit): FileDiff {
   const label = displayPath(codexHome, edit.path);
   const before = edit.before === null ? null : edit.before.toString('utf8');
   const after = edit.after === null ? null : edit.after.toString('utf8');
-  const diff = unifiedDiff(label.replace(/^\$CODEX_HOME\//, ''), before, after);
   return {
     path: label,
     action: edit.before === null ? 'create' : edit.after === null ? 'delete' : 'modify',
-    unified: redactDiff(diff.unified),
-    added: diff.added,
-    removed: diff.removed,
+    ...textDiff(before, after, redactLine),
   };
 }
 

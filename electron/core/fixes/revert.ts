@@ -1,11 +1,11 @@
 // Reverts a journaled change: exact bytes and modes back when every file is as the change left
 // it; otherwise a conflict, or (on request) only the fix's own lines removed, or nothing touched.
 import path from 'node:path';
-import type { JournalEntry, JournalFileEntry, RevertOutcome } from '../../../shared/types.ts';
+import type { JournalEntry, JournalFileEntry, RevertConflict, RevertOutcome } from '../../../shared/types.ts';
 import { errorMessageOf } from '../../../shared/fix-errors.ts';
 import { msg } from '../../../shared/i18n/message.ts';
 import { atomicWriteFileSync, fileMode, removeFileSync } from './atomic-write.ts';
-import { diffLines, splitLines, unifiedDiff, type DiffLine } from './diff.ts';
+import { diffLines, joinLines, splitLines, textDiff, type SourceLine } from './diff.ts';
 import {
   beginPending,
   entryTitle,
@@ -17,7 +17,7 @@ import {
 } from './journal.ts';
 import { withCodexHomeLock } from './lock.ts';
 import { cleanTempFilesFor, settlePendingLocked } from './settle.ts';
-import { displayPath, FixError, readBytes, redactDiff, sha256, type SetClashTun } from './plan.ts';
+import { displayPath, FixError, readBytes, redactLine, sha256, type SetClashTun } from './plan.ts';
 import { parseTomlText } from '../toml/index.ts';
 
 export type RevertMode = 'strict' | 'remove-fix-lines' | 'keep';
@@ -57,15 +57,33 @@ export function resolveEntry(journalDir: string, idOrLast: string): JournalEntry
   return entry;
 }
 
-/** Undoes before→after on `current` where each changed block can still be found; null otherwise. */
+/**
+ * The line ending restored lines get: the current file's own (the one most of its lines end with),
+ * or, when it has none yet, the one the fix left.
+ */
+function restoredEol(current: SourceLine[], after: SourceLine[]): 'lf' | 'crlf' {
+  for (const lines of [current, after]) {
+    const crlf = lines.filter((l) => l.eol === 'crlf').length;
+    const lf = lines.filter((l) => l.eol === 'lf').length;
+    if (crlf + lf > 0) return crlf > lf ? 'crlf' : 'lf';
+  }
+  return 'lf';
+}
+
+/**
+ * Undoes before→after on `current` where each changed block can still be found; null otherwise.
+ * The current file's lines keep their bytes, line endings included; the restored lines take the
+ * current file's line ending (a file the user converted to LF stays LF).
+ */
 export function removeFixLines(before: string, after: string, current: string): string | null {
   // Lines are matched without a BOM (an editor may add or drop one); the current file's BOM is kept below.
   const withoutBom = (text: string) => (text.startsWith('\uFEFF') ? text.slice(1) : text);
   const a = splitLines(withoutBom(before));
   const b = splitLines(withoutBom(after));
   const ops = diffLines(a, b);
-  const result: DiffLine[] = splitLines(withoutBom(current));
-  type Block = { at: number; del: DiffLine[]; ins: DiffLine[]; ctxBefore?: DiffLine; ctxAfter?: DiffLine };
+  const result: SourceLine[] = splitLines(withoutBom(current));
+  const eol = restoredEol(result, b);
+  type Block = { at: number; del: SourceLine[]; ins: SourceLine[]; ctxBefore?: SourceLine; ctxAfter?: SourceLine };
   const blocks: Block[] = [];
   for (let i = 0; i < ops.length;) {
     if (ops[i]!.kind === 'equal') {
@@ -84,7 +102,7 @@ export function removeFixLines(before: string, after: string, current: string): 
     if (next) block.ctxAfter = next.line;
     blocks.push(block);
   }
-  const same = (x: DiffLine | undefined, y: DiffLine | undefined): boolean => !!x && !!y && x.text === y.text;
+  const same = (x: SourceLine | undefined, y: SourceLine | undefined): boolean => !!x && !!y && x.text === y.text;
   let shift = 0;
   for (const block of blocks) {
     const expected = block.at + shift;
@@ -100,19 +118,31 @@ export function removeFixLines(before: string, after: string, current: string): 
       if (best < 0 || Math.abs(p - expected) < Math.abs(best - expected)) best = p;
     }
     if (best < 0) return null;
-    // Keep the line-ending state of the current file's last line.
     const replaced = result.slice(best, best + block.ins.length);
-    result.splice(best, block.ins.length, ...block.del.map((l) => ({ ...l })));
+    const restored = block.del.map((l): SourceLine => ({ text: l.text, eol: l.eol === 'none' ? 'none' : eol }));
+    result.splice(best, block.ins.length, ...restored);
+    // Keep the line-ending state of the current file's last line.
     if (replaced.length > 0 && best + block.del.length === result.length && block.del.length > 0) {
-      result[result.length - 1]!.newline = replaced[replaced.length - 1]!.newline;
+      const last = replaced[replaced.length - 1]!.eol;
+      result[result.length - 1]!.eol = last === 'none' ? 'none' : eol;
     }
     shift += best - expected + block.del.length - block.ins.length;
   }
-  const eol = current.includes('\r\n') ? '\r\n' : after.includes('\r\n') ? '\r\n' : '\n';
+  // A line that was last and is no longer (lines restored after it) needs a line ending.
+  for (const line of result.slice(0, -1)) if (line.eol === 'none') line.eol = eol;
   const bom = current.startsWith('\uFEFF') || (current === '' && before.startsWith('\uFEFF'));
-  let out = result.map((l) => l.text + (l.newline ? eol : '')).join('');
+  let out = joinLines(result);
   if (bom && !out.startsWith('\uFEFF')) out = '\uFEFF' + out;
   return out;
+}
+
+/** What differs between the file the fix left and the file as it is now, secrets masked. */
+function conflictOf(entry: JournalEntry, file: JournalFileEntry, current: Buffer | null): RevertConflict {
+  const left = bytesOf(file.after)?.toString('utf8') ?? null;
+  return {
+    path: displayPath(entry.codexHome, file.path),
+    hunks: textDiff(left, current?.toString('utf8') ?? null, redactLine).hunks,
+  };
 }
 
 export async function revertChange(idOrLast: string | 'last', options: RevertOptions): Promise<RevertOutcome> {
@@ -150,22 +180,13 @@ async function revertLocked(entry: JournalEntry, options: RevertOptions): Promis
   if (conflicts.length > 0 && mode === 'strict') {
     return {
       status: 'conflict',
-      conflicts: conflicts.map((s) => ({
-        path: displayPath(entry.codexHome, s.file.path),
-        unified: redactDiff(
-          unifiedDiff(
-            path.basename(s.file.path),
-            bytesOf(s.file.after)?.toString('utf8') ?? null,
-            s.current?.toString('utf8') ?? null,
-          ).unified,
-        ),
-      })),
+      conflicts: conflicts.map((s) => conflictOf(entry, s.file, s.current)),
     };
   }
 
   // Compute every new content before writing anything.
   const writes: { file: JournalFileEntry; current: Buffer | null; next: Buffer | null; mode?: number }[] = [];
-  const unresolved: { path: string; unified: string }[] = [];
+  const unresolved: RevertConflict[] = [];
   for (const s of states) {
     if (isAsBefore(s.file, s.current)) continue;
     if (isAsLeft(s.file, s.current)) {
@@ -184,12 +205,7 @@ async function revertLocked(entry: JournalEntry, options: RevertOptions): Promis
       }
     }
     if (!ok) {
-      unresolved.push({
-        path: displayPath(entry.codexHome, s.file.path),
-        unified: redactDiff(
-          unifiedDiff(path.basename(s.file.path), after, s.current?.toString('utf8') ?? null).unified,
-        ),
-      });
+      unresolved.push(conflictOf(entry, s.file, s.current));
       continue;
     }
     const next = !s.file.existedBefore && merged === '' ? null : Buffer.from(merged!, 'utf8');

@@ -191,17 +191,15 @@ function sentences(list: Message[]): Message {
   return list.slice(1).reduce((a, b) => msg('fixes.join.sentences', { a, b }), list[0]!);
 }
 
-/** The bundle's entry in the preview (a diff, which stays in English like the file): what it holds, not 200 KB of PEM. */
+/** The bundle's entry in the preview (in English like the file): what it holds, not 200 KB of PEM. */
 function describedBundleDiff(diff: FileDiff, d: CaBundleDescription, text: string): FileDiff {
-  const lines = [
-    `--- ${diff.action === 'create' ? '/dev/null' : CA_BUNDLE_NAME}`,
-    `+++ ${CA_BUNDLE_NAME}`,
-    `@@ PEM bundle, ${pemBlocks(text).length} certificates, ${Math.round(d.bytes / 1024)} KB (the PEM is not shown) @@`,
-    ` CA:          ${d.ca.subject}`,
-    ` SHA-256:     ${d.ca.fingerprint256}`,
-    ` valid until: ${d.ca.validTo.slice(0, 10)}`,
-    ` found in:    ${d.foundIn.map(english).join(', ')}`,
-    ` plus ${d.publicRoots} public roots (Node's tls.rootCertificates)`,
+  const summary = [
+    `PEM bundle, ${pemBlocks(text).length} certificates, ${Math.round(d.bytes / 1024)} KB (the PEM is not shown)`,
+    `CA:          ${d.ca.subject}`,
+    `SHA-256:     ${d.ca.fingerprint256}`,
+    `valid until: ${d.ca.validTo.slice(0, 10)}`,
+    `found in:    ${d.foundIn.map(english).join(', ')}`,
+    `plus ${d.publicRoots} public roots (Node's tls.rootCertificates)`,
   ];
-  return { ...diff, unified: `${lines.join('\n')}\n` };
+  return { ...diff, hunks: [], summary };
 }

@@ -52,14 +52,7 @@ export function PreviewStep() {
         </section>
       )}
       {plan.diffs.map((d) => (
-        <DiffView
-          key={d.path}
-          path={d.path}
-          unified={d.unified}
-          action={d.action}
-          added={d.added}
-          removed={d.removed}
-        />
+        <DiffView key={d.path} {...d} />
       ))}
       {plan.apiAction && (
         <p>

@@ -189,7 +189,12 @@ describe('revert', () => {
 
     const outcome = await revertChange(entry.id, { journalDir });
     assert.equal(outcome.status, 'conflict');
-    assert.ok(outcome.status === 'conflict' && /\+web_search_request = true/.test(outcome.conflicts[0]!.unified));
+    assert.ok(outcome.status === 'conflict');
+    assert.ok(
+      outcome.conflicts[0]!.hunks.some((h) =>
+        h.lines.some((l) => l.kind === 'add' && l.text === 'web_search_request = true'),
+      ),
+    );
     assert.ok(fs.readFileSync(file).equals(edited), 'a conflict touches nothing');
 
     const partial = await revertChange(entry.id, { journalDir, mode: 'remove-fix-lines' });
@@ -204,6 +209,30 @@ describe('revert', () => {
     const again = await revertChange('last', { journalDir });
     assert.equal(again.status, 'reverted');
     assert.ok(fs.readFileSync(file).equals(edited));
+  });
+
+  test('a file converted to LF since the fix: the conflict shows it, remove-fix-lines keeps it LF', async () => {
+    // Before, the conflict's diff was empty (line endings were not compared) and the partial revert
+    // wrote the whole file back with CRLF.
+    const home = homeFromCase('06-crlf-bom-openai-base-url');
+    const file = path.join(home, 'config.toml');
+    const original = fs.readFileSync(file, 'utf8');
+    assert.match(original, /\r\n/);
+    const journalDir = journal();
+    const entry = await applyPlan(
+      await planFix('disable-websockets', { codexHome: home, profile: null, setup: await setupFor(home, null) }),
+      { journalDir },
+    );
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/\r\n/g, '\n'));
+
+    const outcome = await revertChange(entry.id, { journalDir });
+    assert.ok(outcome.status === 'conflict');
+    const changed = outcome.conflicts[0]!.hunks.flatMap((h) => h.lines).filter((l) => l.kind !== 'context');
+    assert.ok(changed.length > 0, 'the conflict shows what differs');
+    assert.ok(changed.every((l) => l.eolChanged && l.eol === (l.kind === 'remove' ? 'crlf' : 'lf')));
+
+    assert.equal((await revertChange(entry.id, { journalDir, mode: 'remove-fix-lines' })).status, 'reverted');
+    assert.equal(fs.readFileSync(file, 'utf8'), original.replace(/\r\n/g, '\n'));
   });
 
   test('keep marks the change reverted without touching the file; last picks the newest open change', async () => {

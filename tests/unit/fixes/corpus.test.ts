@@ -18,6 +18,7 @@ import {
   tempDir,
 } from './helpers.ts';
 import { enAll } from '../../i18n.ts';
+import type { FileDiff } from '../../../shared/types.ts';
 
 function parseFile(file: string): Record<string, unknown> {
   if (!fs.existsSync(file)) return {};
@@ -62,11 +63,11 @@ function textTraits(bytes: Buffer): { crlf: boolean; bom: boolean; finalNewline:
   return { crlf: text.includes('\r\n'), bom: text.startsWith('\uFEFF'), finalNewline: text.endsWith('\n') };
 }
 
-function changedLines(unified: string): { added: string[]; removed: string[] } {
-  const lines = unified.split('\n').filter((l) => !/^(---|\+\+\+) /.test(l));
+function changedLines(diff: FileDiff): { added: string[]; removed: string[] } {
+  const lines = diff.hunks.flatMap((h) => h.lines);
   return {
-    added: lines.filter((l) => l.startsWith('+')).map((l) => l.slice(1)),
-    removed: lines.filter((l) => l.startsWith('-')).map((l) => l.slice(1)),
+    added: lines.filter((l) => l.kind === 'add').map((l) => l.text),
+    removed: lines.filter((l) => l.kind === 'remove').map((l) => l.text),
   };
 }
 
@@ -130,7 +131,7 @@ for (const { name, meta } of corpusCases()) {
       }
       for (let i = 0; i < before.length; i += 1) if (i !== layerIndex) assert.deepEqual(after[i], before[i]);
       // Only the lines the fix needs.
-      const { added, removed } = changedLines(planned.plan.diffs[0]!.unified);
+      const { added, removed } = changedLines(planned.plan.diffs[0]!);
       assert.ok(removed.length <= 1, `at most one line changed in place: ${removed.join(' | ')}`);
       for (const line of removed) assert.match(line, /supports_websockets|model_provider|corp|local/);
       for (const line of added) {
@@ -182,7 +183,11 @@ for (const { name, meta } of corpusCases()) {
       } else {
         assert.equal(fs.statSync(path.join(home, '.env')).mode & 0o777, 0o600, 'a new .env is private');
         assert.equal(planned.plan.diffs[0]!.action, 'create');
-        assert.match(planned.plan.diffs[0]!.unified, /^--- \/dev\/null/);
+        assert.deepEqual(
+          planned.plan.diffs[0]!.hunks.map((h) => [h.oldStart, h.oldLines]),
+          [[0, 0]],
+          'a new file: no old lines',
+        );
       }
       // The config files are untouched.
       for (const [file, s] of start)

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseUnifiedDiff, rowMarker } from '../../../renderer/logic/diff.ts';
+import { diffRows, rowMarker } from '../../../renderer/logic/diff.ts';
 import { fixCards, fixOutcome, suggestedProxyUrl } from '../../../renderer/logic/fix-options.ts';
 import { findingsView, locationText, nextStepText } from '../../../renderer/logic/findings.ts';
 import { REVERT_LAST_COMMAND, revertCommand } from '../../../renderer/logic/undo.ts';
@@ -18,41 +18,94 @@ const short = (detail: string) => {
   return m ? en(m) : detail;
 };
 
-describe('parseUnifiedDiff', () => {
-  test('numbers old and new lines and marks additions and removals', () => {
-    const rows = parseUnifiedDiff(
-      [
-        '--- a/config.toml',
-        '+++ b/config.toml',
-        '@@ -3,3 +3,4 @@',
-        ' [model_providers.lab]',
-        '-supports_websockets = true',
-        '+supports_websockets = false',
-        '+# added by codex-connection-doctor',
-        ' wire_api = "responses"',
-        '',
-      ].join('\n'),
-    );
+describe('diffRows', () => {
+  test('numbers old and new lines from the hunk and marks additions and removals', () => {
+    const rows = diffRows({
+      hunks: [
+        {
+          oldStart: 3,
+          oldLines: 3,
+          newStart: 3,
+          newLines: 4,
+          lines: [
+            { kind: 'context', text: '[model_providers.lab]', eol: 'lf' },
+            { kind: 'remove', text: 'supports_websockets = true', eol: 'lf' },
+            { kind: 'add', text: 'supports_websockets = false', eol: 'lf' },
+            { kind: 'add', text: '# added by codex-connection-doctor', eol: 'lf' },
+            { kind: 'context', text: 'wire_api = "responses"', eol: 'lf' },
+          ],
+        },
+      ],
+    });
     assert.deepEqual(
-      rows.map((r) => [r.kind, r.oldLine, r.newLine, r.text]),
+      rows.map((r) => [r.kind, r.oldLine, r.newLine, r.text, r.eol]),
       [
-        ['hunk', null, null, '@@ -3,3 +3,4 @@'],
-        ['context', 3, 3, '[model_providers.lab]'],
-        ['remove', 4, null, 'supports_websockets = true'],
-        ['add', null, 4, 'supports_websockets = false'],
-        ['add', null, 5, '# added by codex-connection-doctor'],
-        ['context', 5, 6, 'wire_api = "responses"'],
+        ['hunk', null, null, '@@ -3,3 +3,4 @@', undefined],
+        ['context', 3, 3, '[model_providers.lab]', undefined],
+        ['remove', 4, null, 'supports_websockets = true', undefined],
+        ['add', null, 4, 'supports_websockets = false', undefined],
+        ['add', null, 5, '# added by codex-connection-doctor', undefined],
+        ['context', 5, 6, 'wire_api = "responses"', undefined],
       ],
     );
   });
 
-  test('a new file counts from line 1 and keeps "no newline" notes as meta', () => {
-    const rows = parseUnifiedDiff('@@ -0,0 +1,2 @@\n+A=1\n+B=2\n\\ No newline at end of file\n');
+  test('a new file counts from line 1; a last line without a line ending says so', () => {
+    const rows = diffRows({
+      hunks: [
+        {
+          oldStart: 0,
+          oldLines: 0,
+          newStart: 1,
+          newLines: 2,
+          lines: [
+            { kind: 'add', text: 'A=1', eol: 'lf' },
+            { kind: 'add', text: 'B=2', eol: 'none' },
+          ],
+        },
+      ],
+    });
     assert.deepEqual(
       rows.map((r) => r.newLine),
-      [null, 1, 2, null],
+      [null, 1, 2],
     );
-    assert.equal(rows.at(-1)?.kind, 'meta');
+    assert.equal(t(rows[2]!.eol!.label), 'no line ending at the end of the file');
+  });
+
+  test('a change of line endings alone shows each line’s ending, in words', () => {
+    // Before, CRLF → LF made an empty diff: the conflict view showed nothing.
+    const rows = diffRows({
+      hunks: [
+        {
+          oldStart: 1,
+          oldLines: 1,
+          newStart: 1,
+          newLines: 1,
+          lines: [
+            { kind: 'remove', text: 'a = 1', eol: 'crlf', eolChanged: true },
+            { kind: 'add', text: 'a = 1', eol: 'lf', eolChanged: true },
+          ],
+        },
+      ],
+    });
+    assert.deepEqual(
+      rows.slice(1).map((r) => [r.kind, r.text, r.eol?.symbol, r.eol && t(r.eol.label)]),
+      [
+        ['remove', 'a = 1', '␍␊', 'ends in CRLF (Windows line ending)'],
+        ['add', 'a = 1', '␊', 'ends in LF'],
+      ],
+    );
+    assert.equal(zh(msg(rows[1]!.eol!.label)), '以 CRLF（Windows 换行符）结尾');
+  });
+
+  test('a file shown by its summary (the CA bundle) is rows of text', () => {
+    assert.deepEqual(
+      diffRows({ hunks: [], summary: ['PEM bundle, 150 certificates', 'CA: x'] }).map((r) => [r.kind, r.text]),
+      [
+        ['meta', 'PEM bundle, 150 certificates'],
+        ['meta', 'CA: x'],
+      ],
+    );
   });
 
   test('markers carry words for screen readers', () => {

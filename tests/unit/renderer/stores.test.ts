@@ -40,7 +40,24 @@ const plan: FixPlan = {
   fix: 'disable-websockets',
   title: raw('Turn off WebSockets for provider lab'),
   diffs: [
-    { path: '$CODEX_HOME/config.toml', action: 'modify', unified: '@@ -1 +1 @@\n-a\n+b\n', added: 1, removed: 1 },
+    {
+      path: '$CODEX_HOME/config.toml',
+      action: 'modify',
+      hunks: [
+        {
+          oldStart: 1,
+          oldLines: 1,
+          newStart: 1,
+          newLines: 1,
+          lines: [
+            { kind: 'remove', text: 'a', eol: 'lf' },
+            { kind: 'add', text: 'b', eol: 'lf' },
+          ],
+        },
+      ],
+      added: 1,
+      removed: 1,
+    },
   ],
   sideEffects: [],
   warnings: [],
@@ -170,7 +187,23 @@ describe('fix store', () => {
   test('a revert conflict is kept for the user to choose, and the choice is sent as a mode', async () => {
     const conflict: RevertOutcome = {
       status: 'conflict',
-      conflicts: [{ path: '$CODEX_HOME/config.toml', unified: '@@ -1 +1 @@\n-x\n+y\n' }],
+      conflicts: [
+        {
+          path: '$CODEX_HOME/config.toml',
+          hunks: [
+            {
+              oldStart: 1,
+              oldLines: 1,
+              newStart: 1,
+              newLines: 1,
+              lines: [
+                { kind: 'remove', text: 'x', eol: 'lf' },
+                { kind: 'add', text: 'y', eol: 'lf' },
+              ],
+            },
+          ],
+        },
+      ],
     };
     let answer: RevertOutcome = conflict;
     const { api, calls } = fakeApi({ applyFix: async () => ok(applied), revertChange: async () => ok(answer) });
@@ -210,7 +243,7 @@ describe('history store', () => {
 
   test('a conflict holds the diffs until the user chooses', async () => {
     const { api } = fakeApi({
-      revertChange: async () => ok({ status: 'conflict', conflicts: [{ path: 'p', unified: '' }] }),
+      revertChange: async () => ok({ status: 'conflict', conflicts: [{ path: 'p', hunks: [] }] }),
     });
     const stores = createAppStores(api);
     await stores.history.getState().revert('chg-1');

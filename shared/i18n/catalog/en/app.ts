@@ -95,6 +95,9 @@ export const enApp = {
   'app.diff.marker.added': 'added',
   'app.diff.marker.removed': 'removed',
   'app.diff.marker.unchanged': 'unchanged',
+  'app.diff.eol.crlf': 'ends in CRLF (Windows line ending)',
+  'app.diff.eol.lf': 'ends in LF',
+  'app.diff.eol.none': 'no line ending at the end of the file',
   'app.conflict.title': 'The file changed since the fix',
   'app.conflict.desc':
     'Restoring the copy from before the fix would throw away the edits made since. Below is what differs between the file the fix left (−) and the file as it is now (+). Nothing has been written yet.',

@@ -83,6 +83,9 @@ export const enCli = {
   'cli.plan.api-action': 'Will call {{controller}}: {{description}}',
   'cli.plan.manual-steps': 'Steps (in your proxy app):',
   'cli.plan.note': 'Note: {{text}}',
+  'cli.diff.no-newline': 'No newline at end of file',
+  'cli.diff.eol-note':
+    '␍ marks a line that ends in CRLF (Windows line ending); the same line shown without ␍ ends in LF: only its line ending differs.',
   'cli.fix.finding-proxy': 'No --proxy given: finding a proxy that carries Codex’s connection…',
   'cli.fix.no-proxy-found':
     "the diagnosis found no proxy that carries Codex's WebSocket ({{headline}}); pass --proxy URL with your proxy's address",

@@ -94,6 +94,9 @@ export const zhApp = {
   'app.diff.marker.added': '新增',
   'app.diff.marker.removed': '删除',
   'app.diff.marker.unchanged': '未改动',
+  'app.diff.eol.crlf': '以 CRLF（Windows 换行符）结尾',
+  'app.diff.eol.lf': '以 LF 结尾',
+  'app.diff.eol.none': '文件末尾没有换行符',
   'app.conflict.title': '修复之后，文件又被改过',
   'app.conflict.desc':
     '如果恢复修复之前的副本，之后所做的修改都会丢失。下面列出修复后的文件（−）与当前文件（+）之间的差异。目前还没有写入任何内容。',

@@ -79,6 +79,8 @@ export const zhCli = {
   'cli.plan.api-action': '将调用 {{controller}}：{{description}}',
   'cli.plan.manual-steps': '操作步骤（在你的代理软件中）：',
   'cli.plan.note': '注意：{{text}}',
+  'cli.diff.no-newline': '文件末尾没有换行符',
+  'cli.diff.eol-note': '␍ 表示该行以 CRLF（Windows 换行符）结尾；同一行不带 ␍ 时以 LF 结尾：两者只有换行符不同。',
   'cli.fix.finding-proxy': '没有指定 --proxy：正在寻找能承载 Codex 连接的代理…',
   'cli.fix.no-proxy-found':
     '诊断没有找到能承载 Codex WebSocket 的代理，请用 --proxy URL 传入你的代理地址。诊断结论：{{headline}}',
