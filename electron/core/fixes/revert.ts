@@ -5,7 +5,7 @@ import type { JournalEntry, JournalFileEntry, RevertConflict, RevertOutcome } fr
 import { errorMessageOf } from '../../../shared/fix-errors.ts';
 import { msg } from '../../../shared/i18n/message.ts';
 import { atomicWriteFileSync, fileMode, removeFileSync } from './atomic-write.ts';
-import { diffLines, splitLines, textDiff, type SourceLine } from './diff.ts';
+import { diffLines, joinLines, splitLines, textDiff, type SourceLine } from './diff.ts';
 import {
   beginPending,
   entryTitle,
@@ -57,7 +57,24 @@ export function resolveEntry(journalDir: string, idOrLast: string): JournalEntry
   return entry;
 }
 
-/** Undoes before→after on `current` where each changed block can still be found; null otherwise. */
+/**
+ * The line ending restored lines get: the current file's own (the one most of its lines end with),
+ * or, when it has none yet, the one the fix left.
+ */
+function restoredEol(current: SourceLine[], after: SourceLine[]): 'lf' | 'crlf' {
+  for (const lines of [current, after]) {
+    const crlf = lines.filter((l) => l.eol === 'crlf').length;
+    const lf = lines.filter((l) => l.eol === 'lf').length;
+    if (crlf + lf > 0) return crlf > lf ? 'crlf' : 'lf';
+  }
+  return 'lf';
+}
+
+/**
+ * Undoes before→after on `current` where each changed block can still be found; null otherwise.
+ * The current file's lines keep their bytes, line endings included; the restored lines take the
+ * current file's line ending (a file the user converted to LF stays LF).
+ */
 export function removeFixLines(before: string, after: string, current: string): string | null {
   // Lines are matched without a BOM (an editor may add or drop one); the current file's BOM is kept below.
   const withoutBom = (text: string) => (text.startsWith('\uFEFF') ? text.slice(1) : text);
@@ -65,6 +82,7 @@ export function removeFixLines(before: string, after: string, current: string): 
   const b = splitLines(withoutBom(after));
   const ops = diffLines(a, b);
   const result: SourceLine[] = splitLines(withoutBom(current));
+  const eol = restoredEol(result, b);
   type Block = { at: number; del: SourceLine[]; ins: SourceLine[]; ctxBefore?: SourceLine; ctxAfter?: SourceLine };
   const blocks: Block[] = [];
   for (let i = 0; i < ops.length;) {
@@ -101,16 +119,19 @@ export function removeFixLines(before: string, after: string, current: string): 
     }
     if (best < 0) return null;
     const replaced = result.slice(best, best + block.ins.length);
+    const restored = block.del.map((l): SourceLine => ({ text: l.text, eol: l.eol === 'none' ? 'none' : eol }));
+    result.splice(best, block.ins.length, ...restored);
     // Keep the line-ending state of the current file's last line.
-    result.splice(best, block.ins.length, ...block.del.map((l) => ({ ...l })));
     if (replaced.length > 0 && best + block.del.length === result.length && block.del.length > 0) {
-      result[result.length - 1]!.eol = replaced[replaced.length - 1]!.eol;
+      const last = replaced[replaced.length - 1]!.eol;
+      result[result.length - 1]!.eol = last === 'none' ? 'none' : eol;
     }
     shift += best - expected + block.del.length - block.ins.length;
   }
-  const eol = current.includes('\r\n') ? '\r\n' : after.includes('\r\n') ? '\r\n' : '\n';
+  // A line that was last and is no longer (lines restored after it) needs a line ending.
+  for (const line of result.slice(0, -1)) if (line.eol === 'none') line.eol = eol;
   const bom = current.startsWith('\uFEFF') || (current === '' && before.startsWith('\uFEFF'));
-  let out = result.map((l) => l.text + (l.eol === 'none' ? '' : eol)).join('');
+  let out = joinLines(result);
   if (bom && !out.startsWith('\uFEFF')) out = '\uFEFF' + out;
   return out;
 }

@@ -211,8 +211,9 @@ describe('revert', () => {
     assert.ok(fs.readFileSync(file).equals(edited));
   });
 
-  test('a file converted to LF since the fix: the conflict shows it', async () => {
-    // Before, the conflict's diff was empty (line endings were not compared).
+  test('a file converted to LF since the fix: the conflict shows it, remove-fix-lines keeps it LF', async () => {
+    // Before, the conflict's diff was empty (line endings were not compared) and the partial revert
+    // wrote the whole file back with CRLF.
     const home = homeFromCase('06-crlf-bom-openai-base-url');
     const file = path.join(home, 'config.toml');
     const original = fs.readFileSync(file, 'utf8');
@@ -229,6 +230,9 @@ describe('revert', () => {
     const changed = outcome.conflicts[0]!.hunks.flatMap((h) => h.lines).filter((l) => l.kind !== 'context');
     assert.ok(changed.length > 0, 'the conflict shows what differs');
     assert.ok(changed.every((l) => l.eolChanged && l.eol === (l.kind === 'remove' ? 'crlf' : 'lf')));
+
+    assert.equal((await revertChange(entry.id, { journalDir, mode: 'remove-fix-lines' })).status, 'reverted');
+    assert.equal(fs.readFileSync(file, 'utf8'), original.replace(/\r\n/g, '\n'));
   });
 
   test('keep marks the change reverted without touching the file; last picks the newest open change', async () => {
