@@ -22,6 +22,7 @@ import {
 import {
   getAt,
   hasTable,
+  locateKey,
   removeTable,
   setKeyInTable,
   setTopLevelKey,
@@ -79,6 +80,37 @@ export function loadConfigLayers(codexHome: string, profile: string | null): Tom
   return files;
 }
 
+function isTable(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+
+/**
+ * The keys Fix #1 reads and writes must have the types Codex gives them (a string, a table of
+ * tables); a file where they have another is the user's to correct first: nothing is guessed.
+ */
+function assertProviderKeyTypes(files: TomlFile[]): void {
+  for (const file of files) {
+    const chosen = file.data.model_provider;
+    const tables = file.data.model_providers;
+    const key =
+      chosen !== undefined && typeof chosen !== 'string'
+        ? 'model_provider'
+        : tables !== undefined && !isTable(tables)
+          ? 'model_providers'
+          : undefined;
+    if (!key) continue;
+    const name = path.basename(file.path);
+    const line = locateKey(file.text, [key])?.line ?? 1;
+    throw new FixError(
+      key === 'model_provider'
+        ? msg('fixes.error.model-provider-not-string', { file: name, line })
+        : msg('fixes.error.model-providers-not-table', { file: name, line }),
+      'not-applicable',
+      { file: file.path, line, column: 1 },
+    );
+  }
+}
+
 export function effectiveProviderId(files: TomlFile[]): string {
   const chosen = layeredTopLevel(files, 'model_provider');
   return typeof chosen?.value === 'string' ? chosen.value : 'openai';
@@ -100,6 +132,7 @@ export async function planDisableWebsockets(ctx: FixContext): Promise<PlannedFix
   if (files[0]!.data.profile !== undefined) {
     throw new FixError(msg('fixes.error.legacy-profile'), 'not-applicable');
   }
+  assertProviderKeyTypes(files);
   const reserved = RESERVED_PROVIDER_IDS.find((id) => {
     const table = mergedProviderTable(files, id);
     return table !== undefined && !isIgnoredBuiltInTable(id, table);

@@ -237,10 +237,14 @@ const REFUSED_VALID: Record<string, RegExp> = {};
 
 describe('Fix #1 refuses a valid document whose provider keys have another type', () => {
   const cases: [string, RegExp][] = [
-    ['model_provider = "x"\nmodel_providers = 1\n', /^not-applicable: .*names no \[model_providers\.x\] table/],
-    ['model_provider = "p"\nmodel_providers.p = "not a table"\n', /^not-applicable: .*names no \[model_providers\.p\]/],
-    ['model_providers = [1]\n', /^edit-refused: .*nothing was written/],
-    ['[[model_providers]]\nname = "x"\n', /^edit-refused: .*nothing was written/],
+    ['model_provider = 1\n', /^not-applicable: config\.toml, line 1: model_provider is not a string/],
+    ['x = 1\nmodel_providers = [1]\n', /^not-applicable: config\.toml, line 2: model_providers is not a table/],
+    ['[[model_providers]]\nname = "x"\n', /^not-applicable: config\.toml, line 1: model_providers is not a table/],
+    [
+      'model_provider = "x"\nmodel_providers = 1\n',
+      /^not-applicable: config\.toml, line 2: model_providers is not a table/,
+    ],
+    ['model_provider = "p"\nmodel_providers.p = "x"\n', /^not-applicable: .*names no \[model_providers\.p\] table/],
   ];
   for (const [text, why] of cases) {
     test(JSON.stringify(text), async () => {

@@ -182,6 +182,10 @@ export const enFixes = {
     'config defines a table for the built-in provider "{{provider}}", which Codex refuses: apply repair-config first',
   'fixes.error.provider-undefined':
     'model_provider = "{{provider}}" names no [model_providers.{{provider}}] table; fix the config first',
+  'fixes.error.model-provider-not-string':
+    '{{file}}, line {{line}}: model_provider is not a string (the name of a provider), which Codex refuses; fix the config first. Nothing was written',
+  'fixes.error.model-providers-not-table':
+    '{{file}}, line {{line}}: model_providers is not a table of providers, which Codex refuses; fix the config first. Nothing was written',
   'fixes.error.openai-table-refused': 'refusing to write a [model_providers.openai] table',
   'fixes.error.profile-not-table': 'profiles.{{name}} is not a table; fix it by hand',
   'fixes.error.profile-file-exists':

@@ -164,6 +164,10 @@ export const zhFixes = {
     '配置中为内置提供方“{{provider}}”定义了一个表，Codex 会拒绝它：请先应用 repair-config',
   'fixes.error.provider-undefined':
     'model_provider = "{{provider}}" 没有对应的 [model_providers.{{provider}}] 表；请先修正配置',
+  'fixes.error.model-provider-not-string':
+    '{{file}} 第 {{line}} 行：model_provider 不是字符串（提供方的名称），Codex 会拒绝它；请先修正配置。未写入任何内容',
+  'fixes.error.model-providers-not-table':
+    '{{file}} 第 {{line}} 行：model_providers 不是由提供方组成的表，Codex 会拒绝它；请先修正配置。未写入任何内容',
   'fixes.error.openai-table-refused': '拒绝写入 [model_providers.openai] 表',
   'fixes.error.profile-not-table': 'profiles.{{name}} 不是一个表；请手动修正',
   'fixes.error.profile-file-exists': '{{file}} 已经存在，且设置与 [profiles.{{name}}] 不同；请手动合并',
