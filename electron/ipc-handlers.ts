@@ -2,7 +2,7 @@
 // each channel onto the service, and errors turned into `{ ok: false, error: { message, hint } }`.
 // No electron import, so unit tests and the browser mode (electron/web/server.ts) run the very same code as the app.
 import { FIX_ERROR_HINTS, isFixErrorCode, textMessage } from '../shared/fix-errors.ts';
-import { isMessage, msg, type Message, type MessageId, type MessageParam } from '../shared/i18n/message.ts';
+import { isMessage, msg, type Message, type MessageId } from '../shared/i18n/message.ts';
 import {
   PayloadError,
   VALIDATORS,
@@ -16,7 +16,7 @@ import {
 } from '../shared/ipc.ts';
 import type { DoctorService } from '../shared/service.ts';
 import type { Locale } from '../shared/i18n/locale.ts';
-import { redactCredentials } from './core/redact.ts';
+import { redactCredentials, redactMessage } from './core/redact.ts';
 
 export interface HandlerDeps {
   service: DoctorService;
@@ -45,20 +45,6 @@ const DEFAULT_HINTS: Record<Channel, MessageId> = {
 };
 
 export { redactCredentials };
-
-/** A message with every text parameter (nested ones included) passed through redactCredentials. */
-export function redactMessage(message: Message): Message {
-  if (!message.params) return message;
-  const redact = (p: MessageParam): MessageParam =>
-    typeof p === 'string'
-      ? redactCredentials(p)
-      : typeof p === 'number'
-        ? p
-        : isMessage(p)
-          ? redactMessage(p)
-          : (p as readonly (string | number | Message)[]).map((x) => redact(x) as string | number | Message);
-  return { id: message.id, params: Object.fromEntries(Object.entries(message.params).map(([k, v]) => [k, redact(v)])) };
-}
 
 /** A value given as a message, or as plain text (an error from elsewhere): as a message. */
 function ownMessage(value: unknown): Message | undefined {

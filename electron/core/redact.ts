@@ -1,5 +1,7 @@
-// Display forms that never show a secret: proxy URLs with their password masked, text scrubbed of
-// known secret values.
+// The one place that decides what is shown in place of a secret: URLs with their password masked,
+// text scrubbed of known secret values and of anything shaped like a credential, config lines with
+// the values of secret-looking keys masked, and messages whose parameters went through all that.
+import { isMessage, type Message, type MessageParam } from '../../shared/i18n/message.ts';
 
 const SECRET_QUERY_NAME = /key|token|secret|password|passwd|auth|sig/i;
 const MASK = '****';
@@ -84,7 +86,7 @@ function redactQuery(search: string): string {
 }
 
 /** Replaces every occurrence of each secret (and its URL-encoded form) with `****`. */
-export function redactText(text: string, secrets: string[]): string {
+export function redactKnownSecrets(text: string, secrets: string[]): string {
   let out = text;
   const forms = new Set<string>();
   for (const secret of secrets) {
@@ -114,4 +116,78 @@ export function redactCredentials(text: string): string {
       .replace(/\b(sk-[A-Za-z0-9_-]{4})[A-Za-z0-9_-]+/g, `$1${MASK}`)
       .replace(/\b(Bearer\s+)[A-Za-z0-9._~+/=-]+/gi, `$1${MASK}`)
   );
+}
+
+/**
+ * Text another program wrote (codex doctor's output): the known secrets of 4 characters or more,
+ * then anything shaped like a credential, masked.
+ */
+export function redactOutput(text: string, secrets: string[] = []): string {
+  return redactCredentials(
+    redactKnownSecrets(
+      text,
+      secrets.filter((s) => s.length >= 4),
+    ),
+  );
+}
+
+/** A message with every text parameter (nested ones included) passed through redactCredentials. */
+export function redactMessage(message: Message): Message {
+  if (!message.params) return message;
+  const redact = (p: MessageParam): MessageParam =>
+    typeof p === 'string'
+      ? redactCredentials(p)
+      : typeof p === 'number'
+        ? p
+        : isMessage(p)
+          ? redactMessage(p)
+          : (p as readonly (string | number | Message)[]).map((x) => redact(x) as string | number | Message);
+  return { id: message.id, params: Object.fromEntries(Object.entries(message.params).map(([k, v]) => [k, redact(v)])) };
+}
+
+const SECRET_KEY =
+  /(api[_-]?key|(^|[_-])key$|token|secret|passw(or)?d|bearer|cookie|authorization|credential|auth|signature)/i;
+const NOT_SECRET =
+  /^(env_key|env_key_instructions|requires_openai_auth|cli_auth_credentials_store|preferred_auth_method|forced_login_method)$/;
+
+function isSecretName(name: string): boolean {
+  return SECRET_KEY.test(name) && !NOT_SECRET.test(name);
+}
+
+/** A TOML/.env key (bare, "quoted" or 'literal'), `=`, and a string or bare value. */
+const PAIR = /(^|[{,]\s*)("(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_.-]+)(\s*=\s*)("(?:[^"\\]|\\.)*"|'[^']*'|[^,{}\s]+)/g;
+
+function unquoteKey(key: string): string {
+  return /^["']/.test(key) ? key.slice(1, -1) : key;
+}
+
+/** Masks values under secret-looking keys inside inline tables: `{ "api-key" = "…", "X-Auth-Key" = "…" }`. */
+function redactInlineTables(value: string): string {
+  const brace = value.indexOf('{');
+  if (brace < 0) return value;
+  const head = value.slice(0, brace);
+  const body = value.slice(brace).replace(PAIR, (all, lead: string, key: string, eq: string, v: string) => {
+    // Inner dotted keys (`p.http_headers.X-Key`): judge by the last part.
+    const name = unquoteKey(key.split('.').pop() ?? key);
+    return isSecretName(unquoteKey(key)) || isSecretName(name)
+      ? `${lead}${key}${eq}${/^["']/.test(v) ? `${v[0]}****${v[0]}` : '****'}`
+      : all;
+  });
+  return head + body;
+}
+
+/**
+ * Masks a URL's password in an assignment's value, to the last `@` of the value: a password with a
+ * space or a quote in it ends at no word boundary a free-text scan could find.
+ */
+function redactValueUrls(value: string): string {
+  return value.replace(/(\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@"']*):.*@/gi, '$1:****@');
+}
+
+/** Masks what could be a secret in one line of a config or .env file. */
+export function redactLine(line: string): string {
+  const m = /^(\s*(?:export\s+)?)(["']?)([A-Za-z0-9_.-]+|[^"'=]*)\2(\s*=\s*)(.*)$/.exec(line);
+  if (!m) return redactCredentials(line);
+  if (isSecretName(m[3]!) && m[5]!.trim() !== '') return `${m[1]}${m[2]}${m[3]}${m[2]}${m[4]}****`;
+  return `${m[1]}${m[2]}${m[3]}${m[2]}${m[4]}${redactCredentials(redactInlineTables(redactValueUrls(m[5]!)))}`;
 }

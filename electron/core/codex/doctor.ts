@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CodexDoctorReport } from '../../../shared/types.ts';
 import { parseDotenv } from './dotenv.ts';
-import { redactText } from './display.ts';
+import { redactOutput } from '../redact.ts';
 import { runCommand } from '../run-command.ts';
 
 export interface RunDoctorOptions {
@@ -54,7 +54,7 @@ export async function runCodexDoctor(binary: string, opts: RunDoctorOptions): Pr
       .slice(0, 1)[0];
     const exit = String(result.exitCode);
     report.problem = lastLine
-      ? msg('setup.codex-doctor.no-json-said', { exit, line: redactText(lastLine, secrets) })
+      ? msg('setup.codex-doctor.no-json-said', { exit, line: redactOutput(lastLine, secrets) })
       : msg('setup.codex-doctor.no-json', { exit });
   }
   return report;
@@ -116,7 +116,7 @@ function decodeURIComponentSafe(s: string): string {
 }
 
 function redactJson(value: unknown, secrets: string[]): unknown {
-  if (typeof value === 'string') return redactText(value, secrets);
+  if (typeof value === 'string') return redactOutput(value, secrets);
   if (Array.isArray(value)) return value.map((v) => redactJson(v, secrets));
   if (typeof value === 'object' && value !== null) {
     const out: Record<string, unknown> = {};

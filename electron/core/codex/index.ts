@@ -23,4 +23,3 @@ export {
   type FindInstallsOptions,
 } from './installs.ts';
 export { runCodexDoctor, summariseChecks, type RunDoctorOptions } from './doctor.ts';
-export { displayUrl, redactText } from './display.ts';

@@ -10,7 +10,7 @@
 
 import { existsSync } from 'node:fs';
 import type { Finding, ProxyVar, ProxyVarSource } from '../../../shared/types.ts';
-import { displayUrl } from './display.ts';
+import { redactUrl } from '../redact.ts';
 import type { DotenvEntry } from './dotenv.ts';
 import { msg } from '../../../shared/i18n/message.ts';
 import { makeFinding } from './findings.ts';
@@ -71,7 +71,7 @@ export function resolveProxyEnv(
     const v = seen.get(key);
     if (!v || v.value.trim() === '') continue;
     const isNoProxy = NO_PROXY_KEYS.includes(key);
-    const pv: ProxyVar = { key, value: v.value, display: isNoProxy ? v.value : displayUrl(v.value), source: v.source };
+    const pv: ProxyVar = { key, value: v.value, display: isNoProxy ? v.value : redactUrl(v.value), source: v.source };
     if (v.line !== undefined) pv.line = v.line;
     proxyVars.push(pv);
     if (v.replaced !== undefined && v.replaced !== v.value) {
@@ -81,7 +81,7 @@ export function resolveProxyEnv(
           'info',
           msg('setup.proxy.overridden-by-dotenv', { key }),
           [
-            msg('setup.proxy.in-environment', { value: isNoProxy ? v.replaced : displayUrl(v.replaced) }),
+            msg('setup.proxy.in-environment', { value: isNoProxy ? v.replaced : redactUrl(v.replaced) }),
             msg('setup.proxy.in-dotenv', { value: pv.display }),
           ],
           { file: dotenvFile, line: v.line },

@@ -1,6 +1,6 @@
 // The whole diagnosis: read the Codex setup, scan the machine for proxies, probe every route to the
 // provider's endpoint concurrently, and turn what was measured into findings and one verdict.
-import { redactUrl } from '../redact.ts';
+import { redactKnownSecrets, redactUrl } from '../redact.ts';
 import os from 'node:os';
 import type {
   CheckEvent,
@@ -19,7 +19,6 @@ import { readCodexSetup } from '../codex/index.ts';
 import { readCaBundle } from '../codex/ca-bundle.ts';
 import { readEnvironment } from '../environment/index.ts';
 import { probeRoute, sniffProxyPort } from '../probes/index.ts';
-import { redactText } from '../redact.ts';
 import {
   codexHttpsSystemProxy,
   configuredRoute,
@@ -419,7 +418,9 @@ function codexSummary(setup: CodexSetup): DiagnosisReport['codex'] {
 function scrub(report: DiagnosisReport, secrets: string[]): DiagnosisReport {
   if (secrets.length === 0) return report;
   const escaped = secrets.map((s) => JSON.stringify(s).slice(1, -1));
-  return JSON.parse(redactText(JSON.stringify(report), [...new Set([...secrets, ...escaped])])) as DiagnosisReport;
+  return JSON.parse(
+    redactKnownSecrets(JSON.stringify(report), [...new Set([...secrets, ...escaped])]),
+  ) as DiagnosisReport;
 }
 
 export type { Endpoint };

@@ -16,7 +16,7 @@ import {
   verifyEdit,
   type ExpectedChange,
 } from '../toml/index.ts';
-import { redactCredentials } from '../redact.ts';
+import { redactLine } from '../redact.ts';
 import { ConfigFileError, invalidUtf8Position, MAX_CONFIG_FILE_BYTES, readConfigFileSync } from '../config-file.ts';
 import { english } from './english.ts';
 import type { CaSearchResult } from '../trust/find-ca.ts';
@@ -186,53 +186,6 @@ export function readTomlFile(file: string, label: string): TomlFile {
 export function displayPath(codexHome: string, file: string): string {
   const rel = path.relative(codexHome, file);
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? `$CODEX_HOME/${rel.split(path.sep).join('/')}` : file;
-}
-
-const SECRET_KEY =
-  /(api[_-]?key|(^|[_-])key$|token|secret|passw(or)?d|bearer|cookie|authorization|credential|auth|signature)/i;
-const NOT_SECRET =
-  /^(env_key|env_key_instructions|requires_openai_auth|cli_auth_credentials_store|preferred_auth_method|forced_login_method)$/;
-
-function isSecretName(name: string): boolean {
-  return SECRET_KEY.test(name) && !NOT_SECRET.test(name);
-}
-
-/** A TOML/.env key (bare, "quoted" or 'literal'), `=`, and a string or bare value. */
-const PAIR = /(^|[{,]\s*)("(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_.-]+)(\s*=\s*)("(?:[^"\\]|\\.)*"|'[^']*'|[^,{}\s]+)/g;
-
-function unquoteKey(key: string): string {
-  return /^["']/.test(key) ? key.slice(1, -1) : key;
-}
-
-/** Masks values under secret-looking keys inside inline tables: `{ "api-key" = "…", "X-Auth-Key" = "…" }`. */
-function redactInlineTables(value: string): string {
-  const brace = value.indexOf('{');
-  if (brace < 0) return value;
-  const head = value.slice(0, brace);
-  const body = value.slice(brace).replace(PAIR, (all, lead: string, key: string, eq: string, v: string) => {
-    // Inner dotted keys (`p.http_headers.X-Key`): judge by the last part.
-    const name = unquoteKey(key.split('.').pop() ?? key);
-    return isSecretName(unquoteKey(key)) || isSecretName(name)
-      ? `${lead}${key}${eq}${/^["']/.test(v) ? `${v[0]}****${v[0]}` : '****'}`
-      : all;
-  });
-  return head + body;
-}
-
-/**
- * Masks a URL's password in an assignment's value, to the last `@` of the value: a password with a
- * space or a quote in it ends at no word boundary a free-text scan could find.
- */
-function redactValueUrls(value: string): string {
-  return value.replace(/(\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@"']*):.*@/gi, '$1:****@');
-}
-
-/** Masks what could be a secret in one line of a config or .env file. */
-export function redactLine(line: string): string {
-  const m = /^(\s*(?:export\s+)?)(["']?)([A-Za-z0-9_.-]+|[^"'=]*)\2(\s*=\s*)(.*)$/.exec(line);
-  if (!m) return redactCredentials(line);
-  if (isSecretName(m[3]!) && m[5]!.trim() !== '') return `${m[1]}${m[2]}${m[3]}${m[2]}${m[4]}****`;
-  return `${m[1]}${m[2]}${m[3]}${m[2]}${m[4]}${redactCredentials(redactInlineTables(redactValueUrls(m[5]!)))}`;
 }
 
 export function fileDiff(codexHome: string, edit: PlannedEdit): FileDiff {

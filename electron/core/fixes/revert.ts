@@ -17,7 +17,8 @@ import {
 } from './journal.ts';
 import { withCodexHomeLock } from './lock.ts';
 import { cleanTempFilesFor, settlePendingLocked } from './settle.ts';
-import { displayPath, FixError, readBytes, redactLine, sha256, type SetClashTun } from './plan.ts';
+import { displayPath, FixError, readBytes, sha256, type SetClashTun } from './plan.ts';
+import { redactLine } from '../redact.ts';
 import { parseTomlText } from '../toml/index.ts';
 
 export type RevertMode = 'strict' | 'remove-fix-lines' | 'keep';

@@ -24,15 +24,12 @@ export interface ParsedProxyUrl {
   hasCredentials: boolean;
 }
 
-/** The display form of a proxy URL: the password replaced by ****. */
-export const redactProxyUrl = redactUrl;
-
 export function parseProxyUrl(url: string): ParsedProxyUrl {
   let parsed: URL;
   try {
     parsed = new URL(url.trim());
   } catch {
-    throw new FixError(msg('fixes.error.proxy-not-url', { url: redactProxyUrl(url) }), 'invalid-proxy');
+    throw new FixError(msg('fixes.error.proxy-not-url', { url: redactUrl(url) }), 'invalid-proxy');
   }
   const scheme = parsed.protocol.replace(/:$/, '');
   if (scheme === 'https') {
@@ -42,7 +39,7 @@ export function parseProxyUrl(url: string): ParsedProxyUrl {
     throw new FixError(msg('fixes.error.proxy-scheme', { scheme }), 'invalid-proxy');
   }
   if (!parsed.hostname) throw new FixError(msg('fixes.error.proxy-no-host'), 'invalid-proxy');
-  if (!parsed.port) throw new FixError(msg('fixes.error.proxy-no-port', { url: redactProxyUrl(url) }), 'invalid-proxy');
+  if (!parsed.port) throw new FixError(msg('fixes.error.proxy-no-port', { url: redactUrl(url) }), 'invalid-proxy');
   const port = Number(parsed.port);
   if (!Number.isInteger(port) || port < 1 || port > 65535)
     throw new FixError(msg('fixes.error.proxy-port-range'), 'invalid-proxy');
@@ -80,7 +77,7 @@ export async function planUseProxy(ctx: FixContext): Promise<PlannedFix> {
     throw new FixError(msg('fixes.error.no-proxy-url'), 'invalid-proxy');
   }
   const proxy = parseProxyUrl(url);
-  const display = redactProxyUrl(url);
+  const display = redactUrl(url);
   const warnings: Message[] = [];
   const sideEffects: Message[] = [];
   if (proxy.scheme !== 'http') warnings.push(msg('fixes.warning.socks', { proxy: display }));

@@ -19,4 +19,3 @@ export { sniffProxyPort, type SniffResult } from './sniff.ts';
 export { probeRoute, websocketUrlFor, reachabilityUrlFor, type RouteProbeOptions } from './route.ts';
 export { parseProxyUrl, type ProxyEndpoint } from './proxy-url.ts';
 export { proxyFingerprint, parseHttpHead } from './http-head.ts';
-export { redactUrl, redactText } from '../redact.ts';

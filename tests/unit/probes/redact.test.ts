@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { redactCredentials, redactText, redactUrl } from '../../../electron/core/redact.ts';
+import { redactCredentials, redactKnownSecrets, redactLine, redactUrl } from '../../../electron/core/redact.ts';
 
 describe('redactUrl', () => {
   test('masks the password and keeps scheme, user, host, port and path', () => {
@@ -29,20 +29,20 @@ describe('redactUrl', () => {
   });
 });
 
-describe('redactText', () => {
+describe('redactKnownSecrets', () => {
   test('removes every secret and its URL-encoded form', () => {
-    const out = redactText('proxy http://u:p@ss w0rd@h failed; again http://u:p%40ss%20w0rd@h', ['p@ss w0rd']);
+    const out = redactKnownSecrets('proxy http://u:p@ss w0rd@h failed; again http://u:p%40ss%20w0rd@h', ['p@ss w0rd']);
     assert.ok(!out.includes('p@ss w0rd'));
     assert.ok(!out.includes('p%40ss%20w0rd'));
     assert.equal(out.split('****').length - 1, 2);
   });
 
   test('masks the longest secret whole when one contains another', () => {
-    assert.equal(redactText('key=abcdef', ['abc', 'abcdef']), 'key=****');
+    assert.equal(redactKnownSecrets('key=abcdef', ['abc', 'abcdef']), 'key=****');
   });
 
   test('ignores empty secrets', () => {
-    assert.equal(redactText('nothing here', ['']), 'nothing here');
+    assert.equal(redactKnownSecrets('nothing here', ['']), 'nothing here');
   });
 });
 
@@ -87,8 +87,7 @@ describe('issue 9 item 1: every URL shape is masked, parsed or not', () => {
 });
 
 describe('issue 9 item 2: diff lines hide inline-table secrets and passwords with spaces or quotes', () => {
-  test('inline tables', async () => {
-    const { redactLine } = await import('../../../electron/core/fixes/plan.ts');
+  test('inline tables', () => {
     const lines = [
       ['query_params = { "api-key" = "QPSECRET1", model = "x" }', 'QPSECRET1'],
       ['http_headers = { "X-Auth-Key" = "HDSECRET2", "X-Org" = "org" }', 'HDSECRET2'],
