@@ -6,11 +6,9 @@ import path from 'node:path';
 import type { ApplicableFix, CheckEvent, DiagnosisReport, FixPlan, RevertOutcome } from '../../shared/types.ts';
 import { APPLICABLE_FIXES } from '../../shared/types.ts';
 import { FIX_ERROR_HINTS } from '../../shared/fix-errors.ts';
-import { runDiagnosis } from '../core/diagnosis/diagnose.ts';
-import { readJournal, toHistoryItem } from '../core/fixes/journal.ts';
-import { sinceChangeText, withRecordSinceChange } from '../core/after-fix/since-change.ts';
-import { settleJournal } from '../core/fixes/settle.ts';
-import { applyAndVerify, FixError, journalDirFor, prepareFix, revert } from '../core/workflow.ts';
+import { readJournal } from '../core/fixes/journal.ts';
+import { sinceChangeText } from '../core/after-fix/since-change.ts';
+import { createFixEngine, fixHistory, FixError, journalDirFor, revert } from '../core/workflow.ts';
 import { checkCodexHome, parsePorts, parseProfile, parseTimeout, type CommonContext } from './diagnose-command.ts';
 import { UsageError } from './errors.ts';
 import { fixTitle, formatCheck, paint, warningLine, type Out } from './output.ts';
@@ -160,24 +158,24 @@ export async function fixCommand(args: string[], ctx: CommonContext): Promise<nu
   const json = values.json ?? false;
   const profile = parseProfile(values.profile);
   const extraProxyPorts = parsePorts(values['proxy-port']);
-  const base = { codexHome, profile, env: ctx.env, homedir: ctx.homedir, timeoutMs, signal: ctx.signal };
+  const engine = createFixEngine({
+    codexHome,
+    env: ctx.env,
+    platform: process.platform,
+    homedir: ctx.homedir,
+    timeoutMs,
+    extraProxyPorts,
+  });
+  const step = { signal: ctx.signal };
   const tr = ctx.tr;
 
   try {
-    let proxyUrl = values.proxy;
-    let before: DiagnosisReport | undefined;
+    const proxyUrl = values.proxy || undefined;
     if (fix === 'use-proxy' && !proxyUrl) {
+      // The engine's diagnosis before: it proves the proxy now and is the "before" of the change.
       if (!json) ctx.out.write(tr.t('cli.fix.finding-proxy') + '\n');
-      const report = await runDiagnosis({ ...base, codexDoctor: false, extraProxyPorts });
-      before = report;
-      proxyUrl = report.recommendation.proxyUrl;
-      if (!proxyUrl) {
-        throw new FixError(
-          msg('cli.fix.no-proxy-found', { headline: report.recommendation.headline }),
-          'not-applicable',
-        );
-      }
-      if (!json) ctx.out.write(tr.t('cli.fix.using-proxy', { url: proxyUrl }) + '\n\n');
+      const proven = await engine.proxyToUse(profile, undefined, step);
+      if (!json) ctx.out.write(tr.t('cli.fix.using-proxy', { url: proven.url }) + '\n\n');
     }
     const user = values['proxy-user'];
     // The password never comes from the command line (shell history, process lists): a prompt
@@ -189,13 +187,16 @@ export async function fixCommand(args: string[], ctx: CommonContext): Promise<nu
         (caFile ? tr.t('cli.fix.checking-ca-file', { file: caFile }) : tr.t('cli.fix.looking-for-ca')) + '\n',
       );
     }
-    const planned = await prepareFix(fix, {
-      ...base,
-      proxyUrl,
-      proxyUrlFromUser: !!values.proxy,
-      ...(proxyLogin ? { proxyLogin } : {}),
-      ...(caFile ? { caFile } : {}),
-    });
+    const planned = await engine.prepare(
+      {
+        fix,
+        profile,
+        ...(proxyUrl ? { proxyUrl } : {}),
+        ...(proxyLogin ? { proxyLogin } : {}),
+        ...(caFile ? { caFile } : {}),
+      },
+      step,
+    );
     if (!json) ctx.out.write(formatPlan(ctx.out, tr, planned.plan));
 
     const nothingToWrite = planned.plan.diffs.length === 0 && !planned.plan.apiAction;
@@ -213,11 +214,10 @@ export async function fixCommand(args: string[], ctx: CommonContext): Promise<nu
         return 1;
       }
     }
-    // The state before, for the before/after comparison (a short, Codex-doctor-free run).
-    before ??= await runDiagnosis({ ...base, codexDoctor: false, extraProxyPorts });
-    const { entry, after } = await applyAndVerify(planned, {
-      ...base,
-      extraProxyPorts,
+    // The state before (the diagnosis that proved the proxy, else a short, Codex-doctor-free run),
+    // the change, and the diagnosis after.
+    const { entry, before, after } = await engine.applyAndVerify(planned, {
+      ...step,
       onProgress: json
         ? undefined
         : (e: CheckEvent) => e.status !== 'running' && ctx.out.write(formatCheck(ctx.out, tr, e)),
@@ -313,7 +313,8 @@ export async function revertCommand(args: string[], ctx: CommonContext): Promise
   const id = values.last ? 'last' : positionals[0]!;
   const mode = values['remove-fix-lines'] ? 'remove-fix-lines' : values.keep ? 'keep' : 'strict';
   try {
-    const journalDir = journalDirFor({ env: ctx.env, homedir: ctx.homedir });
+    const where = { env: ctx.env, homedir: ctx.homedir, platform: process.platform };
+    const journalDir = journalDirFor(where);
     for (const d of readJournal(journalDir).damaged) {
       ctx.err.write(
         warningLine(
@@ -323,7 +324,7 @@ export async function revertCommand(args: string[], ctx: CommonContext): Promise
         ) + '\n',
       );
     }
-    const outcome = await revert(id, { env: ctx.env, homedir: ctx.homedir, signal: ctx.signal, mode });
+    const outcome = await revert(id, { ...where, signal: ctx.signal, mode });
     if (values.json) ctx.out.write(JSON.stringify(withText(outcome, ctx.tr), null, 2) + '\n');
     else ctx.out.write(formatRevert(ctx.out, ctx.tr, id, outcome, mode));
     return outcome.status === 'reverted' ? 0 : 1;
@@ -344,15 +345,10 @@ export async function historyCommand(args: string[], ctx: CommonContext): Promis
     allowPositionals: false,
   });
   const tr = ctx.tr;
-  const journalDir = journalDirFor({ env: ctx.env, homedir: ctx.homedir });
+  const journalDir = journalDirFor({ env: ctx.env, homedir: ctx.homedir, platform: process.platform });
   // Changes a killed run left half-made are settled first (kept if written, else rolled back).
-  await settleJournal(journalDir);
-  const journal = readJournal(journalDir);
-  const items = await withRecordSinceChange(
-    journal.entries.slice().reverse().map(toHistoryItem),
-    journal.entries,
-    ctx.env,
-  );
+  const journal = await fixHistory(journalDir, ctx.env);
+  const items = journal.items;
   for (const d of journal.damaged) {
     ctx.err.write(
       warningLine(

@@ -2,16 +2,11 @@
 // id; file paths and file bytes stay here.
 import os from 'node:os';
 import type { DoctorService, SetupSummary } from '../../shared/service.ts';
-import type { DiagnosisReport } from '../../shared/types.ts';
 import type { Locale } from '../../shared/i18n/locale.ts';
 import { loadCodexSetup, resolveCodexHome } from './codex/index.ts';
-import { runDiagnosis, type DiagnoseOptions } from './diagnosis/diagnose.ts';
 import { reportToMarkdown } from './diagnosis/report-markdown.ts';
 import { FixError, listHistory, type PlannedFix } from './fixes/index.ts';
-import { settleJournal } from './fixes/settle.ts';
-import { readJournal } from './fixes/journal.ts';
-import { withRecordSinceChange } from './after-fix/since-change.ts';
-import { applyAndVerify, journalDirFor, prepareFix, revert } from './workflow.ts';
+import { createFixEngine } from './workflow.ts';
 import { formatLocation } from '../../shared/format.ts';
 import { msg } from '../../shared/i18n/message.ts';
 import { translator, withText } from '../../shared/i18n/translate.ts';
@@ -38,22 +33,17 @@ export function createDoctorService(options: DoctorServiceOptions): DoctorServic
   const env = options.env;
   const platform = options.platform ?? process.platform;
   const codexHome = resolveCodexHome({ flag: options.codexHome, env, platform, homedir: os.homedir() }).home;
-  const journalDir = journalDirFor({ env, journalDir: options.journalDir });
-  const plans = new Map<string, { planned: PlannedFix; createdAt: number; before: DiagnosisReport | null }>();
-  let lastReport: DiagnosisReport | null = null;
-
-  const diagnoseOnce = (profile: string | null, signal?: AbortSignal, onProgress?: DiagnoseOptions['onProgress']) =>
-    runDiagnosis({
-      codexHome,
-      profile,
-      env,
-      platform,
-      signal,
-      onProgress,
-      timeoutMs: options.timeoutMs,
-      extraProxyPorts: options.extraProxyPorts,
-      codexDoctor: options.codexDoctor,
-    });
+  // The same workflow as the command line's; the app's diagnoses are its "before" and its proven proxy.
+  const engine = createFixEngine({
+    codexHome,
+    env,
+    platform,
+    journalDir: options.journalDir,
+    timeoutMs: options.timeoutMs,
+    extraProxyPorts: options.extraProxyPorts,
+    codexDoctor: options.codexDoctor,
+  });
+  const plans = new Map<string, { planned: PlannedFix; createdAt: number }>();
 
   return {
     async setup(req): Promise<SetupSummary> {
@@ -86,36 +76,27 @@ export function createDoctorService(options: DoctorServiceOptions): DoctorServic
       };
     },
 
-    async diagnose(req, onProgress, signal) {
-      lastReport = await diagnoseOnce(req.profile ?? null, signal, onProgress);
-      return lastReport;
+    diagnose(req, onProgress, signal) {
+      return engine.diagnose(req.profile ?? null, { signal, onProgress });
     },
 
     async previewFix(req) {
-      // The proxy the last diagnosis proved, if that diagnosis was of the same profile.
-      const sameProfile = (lastReport?.codex.profile ?? null) === (req.profile ?? null);
-      const proven = sameProfile ? lastReport?.recommendation.proxyUrl : undefined;
-      const proxyUrl = req.proxyUrl ?? (req.fix === 'use-proxy' ? proven : undefined);
       let caFile: string | undefined;
       if (req.fix === 'trust-ca' && req.pickCaFile) {
         const picked = options.pickCaFile ? await options.pickCaFile(req.lang) : null;
         if (!picked) throw new FixError(msg('fixes.error.no-ca-file-chosen'), 'not-applicable');
         caFile = picked;
       }
-      const planned = await prepareFix(req.fix, {
-        ...(caFile ? { caFile } : {}),
-        codexHome,
+      const planned = await engine.prepare({
+        fix: req.fix,
         profile: req.profile ?? null,
-        env,
-        journalDir,
-        timeoutMs: options.timeoutMs,
-        proxyUrl,
-        proxyUrlFromUser: req.proxyUrl !== undefined,
+        ...(req.proxyUrl !== undefined ? { proxyUrl: req.proxyUrl } : {}),
         ...(req.proxyLogin ? { proxyLogin: req.proxyLogin } : {}),
+        ...(caFile ? { caFile } : {}),
       });
       const now = Date.now();
       for (const [id, p] of plans) if (now - p.createdAt > PLAN_TTL_MS) plans.delete(id);
-      plans.set(planned.plan.planId, { planned, createdAt: now, before: lastReport });
+      plans.set(planned.plan.planId, { planned, createdAt: now });
       return planned.plan;
     },
 
@@ -123,31 +104,23 @@ export function createDoctorService(options: DoctorServiceOptions): DoctorServic
       const held = plans.get(req.planId);
       if (!held) throw new FixError(msg('fixes.error.plan-expired'), 'plan-expired');
       plans.delete(req.planId);
-      const { entry, after } = await applyAndVerify(held.planned, {
-        codexHome,
-        profile: held.planned.profile,
-        env,
-        journalDir,
-        timeoutMs: options.timeoutMs,
-        extraProxyPorts: options.extraProxyPorts,
-      });
-      lastReport = after;
-      const history = listHistory(journalDir).find((h) => h.id === entry.id)!;
-      return { changeId: entry.id, before: held.before, after, history };
+      const { entry, before, after } = await engine.applyAndVerify(held.planned);
+      const history = listHistory(engine.journalDir).find((h) => h.id === entry.id)!;
+      return { changeId: entry.id, before, after, history };
     },
 
     revert(req) {
-      return revert(req.changeId, { env, journalDir, mode: req.mode });
+      return engine.revert(req.changeId, req.mode);
     },
 
     async history() {
       // As the command line does: settle changes a killed run left pending; damaged entries are skipped.
-      await settleJournal(journalDir);
-      return withRecordSinceChange(listHistory(journalDir), readJournal(journalDir).entries, env);
+      return (await engine.history()).items;
     },
 
     async exportReport(req) {
       const tr = translator(req.lang ?? 'en');
+      const lastReport = engine.lastReport;
       if (!lastReport) {
         const userMessage = msg('report.no-report-yet');
         throw Object.assign(new Error(translator('en').tm(userMessage)), { userMessage });

@@ -1,5 +1,7 @@
 // The fix workflow shared by the command line and the app: plan a fix with everything it needs
-// (a proxy prober, the Clash API), apply it, run the diagnosis again to verify, revert.
+// (a proxy prober, the Clash API), apply it, run the diagnosis again to verify, revert. Both front
+// ends drive it through one engine (createFixEngine, at the end): which proxy use-proxy writes,
+// which report is "before", and the report after are decided here, not in each front end.
 import os from 'node:os';
 import type {
   ApplicableFix,
@@ -7,8 +9,12 @@ import type {
   DiagnosisReport,
   EnvironmentReport,
   JournalEntry,
+  HistoryItem,
   RevertOutcome,
 } from '../../shared/types.ts';
+import { readJournal, toHistoryItem, type DamagedEntry } from './fixes/journal.ts';
+import { settleJournal } from './fixes/settle.ts';
+import { withRecordSinceChange } from './after-fix/since-change.ts';
 import { readCodexSetup, type ProbeCredential } from './codex/index.ts';
 import { readCaBundle } from './codex/ca-bundle.ts';
 import { runDiagnosis, type DiagnoseOptions } from './diagnosis/diagnose.ts';
@@ -42,6 +48,8 @@ export interface WorkflowOptions {
   codexHome: string;
   profile: string | null;
   env: NodeJS.ProcessEnv;
+  /** Whose conventions apply (the journal's folder, the proxy apps' configs, the diagnosis); default this process's. */
+  platform?: NodeJS.Platform;
   journalDir?: string;
   /** The user's home folder, where proxy apps keep their configs (default os.homedir()). */
   homedir?: string;
@@ -53,8 +61,8 @@ export interface WorkflowOptions {
 
 const FALLBACK_BASE_URL = 'https://api.openai.com/v1';
 
-export function journalDirFor(opts: Pick<WorkflowOptions, 'env' | 'journalDir' | 'homedir'>): string {
-  return opts.journalDir ?? getJournalDir(opts.env, process.platform, opts.homedir ?? os.homedir());
+export function journalDirFor(opts: Pick<WorkflowOptions, 'env' | 'journalDir' | 'homedir' | 'platform'>): string {
+  return opts.journalDir ?? getJournalDir(opts.env, opts.platform ?? process.platform, opts.homedir ?? os.homedir());
 }
 
 /**
@@ -133,7 +141,7 @@ export const clashTunSwitch: SetClashTun = async (controller, secret, enable) =>
 
 async function scanEnvironment(opts: WorkflowOptions): Promise<EnvironmentReport> {
   return readEnvironment({
-    platform: process.platform,
+    platform: opts.platform ?? process.platform,
     env: opts.env,
     homedir: opts.homedir ?? os.homedir(),
     sniff: (host: string, port: number, o: { timeoutMs: number; signal?: AbortSignal }) =>
@@ -159,6 +167,7 @@ export async function prepareFix(fix: ApplicableFix, opts: PrepareOptions): Prom
     codexHome: opts.codexHome,
     profile: opts.profile,
     env: opts.env,
+    platform: opts.platform,
     homedir: opts.homedir,
     findInstalls: false,
   });
@@ -208,6 +217,7 @@ async function caSearchForFix(setup: CodexSetup, baseUrl: string, opts: PrepareO
   const search = await searchCaOnCodexRoute(setup, {
     baseUrl,
     env: opts.env,
+    platform: opts.platform,
     homedir: opts.homedir,
     timeoutMs: opts.timeoutMs ?? 2500,
     signal: opts.signal,
@@ -234,27 +244,37 @@ export interface AppliedFix {
   after: DiagnosisReport;
 }
 
-export async function applyAndVerify(
-  planned: PlannedFix,
-  opts: WorkflowOptions & { extraProxyPorts?: number[]; onProgress?: DiagnoseOptions['onProgress'] },
-): Promise<AppliedFix> {
-  const entry = await applyPlan(planned, { journalDir: journalDirFor(opts), setClashTun: clashTunSwitch });
-  const after = await runDiagnosis({
+export interface DiagnoseStepOptions extends WorkflowOptions {
+  extraProxyPorts?: number[];
+  codexDoctor?: boolean;
+  onProgress?: DiagnoseOptions['onProgress'];
+}
+
+/** A diagnosis with the workflow's options (the platform, the home folder, the lab's proxy ports). */
+function diagnoseWith(opts: DiagnoseStepOptions): Promise<DiagnosisReport> {
+  return runDiagnosis({
     codexHome: opts.codexHome,
     profile: opts.profile,
     env: opts.env,
+    platform: opts.platform,
     homedir: opts.homedir,
     timeoutMs: opts.timeoutMs,
     signal: opts.signal,
     extraProxyPorts: opts.extraProxyPorts,
+    codexDoctor: opts.codexDoctor,
     onProgress: opts.onProgress,
   });
+}
+
+export async function applyAndVerify(planned: PlannedFix, opts: DiagnoseStepOptions): Promise<AppliedFix> {
+  const entry = await applyPlan(planned, { journalDir: journalDirFor(opts), setClashTun: clashTunSwitch });
+  const after = await diagnoseWith(opts);
   return { entry, after };
 }
 
 export async function revert(
   idOrLast: string,
-  opts: Pick<WorkflowOptions, 'env' | 'journalDir' | 'homedir' | 'signal'> & { mode?: RevertMode },
+  opts: Pick<WorkflowOptions, 'env' | 'journalDir' | 'homedir' | 'signal' | 'platform'> & { mode?: RevertMode },
 ): Promise<RevertOutcome> {
   const journalDir = journalDirFor(opts);
   return revertChange(idOrLast, {
@@ -269,7 +289,7 @@ export async function revert(
 async function clashSecretFor(
   idOrLast: string,
   journalDir: string,
-  opts: Pick<WorkflowOptions, 'env' | 'homedir' | 'signal'>,
+  opts: Pick<WorkflowOptions, 'env' | 'homedir' | 'signal' | 'platform'>,
 ): Promise<string | undefined> {
   const { resolveEntry } = await import('./fixes/revert.ts');
   let entry: JournalEntry;
@@ -281,6 +301,166 @@ async function clashSecretFor(
   if (!entry.api) return undefined;
   const environment = await scanEnvironment({ codexHome: entry.codexHome, profile: entry.profile, ...opts });
   return environment.proxyApps.find((a) => a.controller?.address === entry.api!.controller)?.controller?.secret;
+}
+
+/** The journal as History shows it; changes a killed run left pending are settled first (kept if written, else rolled back). */
+export async function fixHistory(journalDir: string, env: NodeJS.ProcessEnv): Promise<FixHistory> {
+  await settleJournal(journalDir);
+  const journal = readJournal(journalDir);
+  const items = await withRecordSinceChange(journal.entries.slice().reverse().map(toHistoryItem), journal.entries, env);
+  return { items, damaged: journal.damaged, pending: journal.pending };
+}
+
+// ---------------------------------------------------------------- the engine both front ends drive
+
+export interface FixEngineOptions {
+  codexHome: string;
+  env: NodeJS.ProcessEnv;
+  /** Given by the front end (the app's service is told it; the command line passes its own). */
+  platform: NodeJS.Platform;
+  homedir?: string;
+  journalDir?: string;
+  /** Probe budget per step (default 2500 ms). */
+  timeoutMs?: number;
+  /** Extra loopback proxy ports to test (the tests' lab proxies). */
+  extraProxyPorts?: number[];
+  /** Run Codex's own doctor in the diagnoses asked for and in the one after a fix (default true). */
+  codexDoctor?: boolean;
+  runCommand?: RunCommand;
+}
+
+export interface StepOptions {
+  signal?: AbortSignal;
+  onProgress?: DiagnoseOptions['onProgress'];
+}
+
+export interface FixRequest {
+  fix: ApplicableFix;
+  profile: string | null;
+  /** use-proxy: the proxy the user named; without it, the one the diagnosis before proved. */
+  proxyUrl?: string;
+  /** use-proxy: the proxy's login, put into the URL percent-encoded (held in memory only). */
+  proxyLogin?: { user: string; password: string };
+  /** trust-ca: a CA file the user named (checked against the presented chain like any candidate). */
+  caFile?: string;
+}
+
+export interface ProxyToUse {
+  url: string;
+  /** False when the diagnosis before proved it (the user named none). */
+  fromUser: boolean;
+}
+
+export interface VerifiedFix extends AppliedFix {
+  /** The diagnosis before the change: the last one of the profile, else a short one run just before applying. */
+  before: DiagnosisReport;
+}
+
+export interface FixHistory {
+  /** Newest first, each with what Codex recorded since the change. */
+  items: HistoryItem[];
+  damaged: DamagedEntry[];
+  pending: string[];
+}
+
+export interface FixEngine {
+  readonly journalDir: string;
+  /** The last diagnosis run through the engine (asked for, short "before" or after a fix), if any. */
+  readonly lastReport: DiagnosisReport | null;
+  /** A diagnosis as the user asks for it; the engine keeps it as the state before the next fix. */
+  diagnose(profile: string | null, opts?: StepOptions): Promise<DiagnosisReport>;
+  /** The state before a fix: the last diagnosis of this profile, else a short one (no Codex doctor) run now. */
+  reportBefore(profile: string | null, opts?: StepOptions): Promise<DiagnosisReport>;
+  /** use-proxy: the proxy the user named, else the one the diagnosis before proved; a FixError when it proved none. */
+  proxyToUse(profile: string | null, named: string | undefined, opts?: StepOptions): Promise<ProxyToUse>;
+  /** The plan for a fix: nothing is written. */
+  prepare(req: FixRequest, opts?: StepOptions): Promise<PlannedFix>;
+  /** Applies a plan (lock, journal), then runs the diagnosis again to verify; with the report before. */
+  applyAndVerify(planned: PlannedFix, opts?: StepOptions): Promise<VerifiedFix>;
+  revert(idOrLast: string, mode?: RevertMode, opts?: StepOptions): Promise<RevertOutcome>;
+  /** Changes a killed run left pending are settled first (kept if written, else rolled back). */
+  history(): Promise<FixHistory>;
+}
+
+/**
+ * The fix workflow as the app's service and the command line run it, so the two cannot drift: the
+ * same proxy for use-proxy, the same report before, the same verification after. The app keeps one
+ * engine for its lifetime (its diagnoses are the "before"); the command line one per command.
+ */
+export function createFixEngine(options: FixEngineOptions): FixEngine {
+  const base = {
+    codexHome: options.codexHome,
+    env: options.env,
+    platform: options.platform,
+    homedir: options.homedir,
+    timeoutMs: options.timeoutMs,
+    extraProxyPorts: options.extraProxyPorts,
+    runCommand: options.runCommand,
+  };
+  const journalDir = journalDirFor({ ...base, journalDir: options.journalDir });
+  // The last diagnosis, and the profile it was asked for.
+  let last: { report: DiagnosisReport; profile: string | null } | null = null;
+  const remember = (profile: string | null, report: DiagnosisReport) => {
+    last = { report, profile };
+    return report;
+  };
+
+  const engine: FixEngine = {
+    journalDir,
+    get lastReport() {
+      return last?.report ?? null;
+    },
+    async diagnose(profile, opts = {}) {
+      return remember(profile, await diagnoseWith({ ...base, ...opts, profile, codexDoctor: options.codexDoctor }));
+    },
+    async reportBefore(profile, opts = {}) {
+      if (last && last.profile === profile) return last.report;
+      return remember(profile, await diagnoseWith({ ...base, profile, signal: opts.signal, codexDoctor: false }));
+    },
+    async proxyToUse(profile, named, opts = {}) {
+      if (named !== undefined) return { url: named, fromUser: true };
+      const report = await engine.reportBefore(profile, opts);
+      const url = report.recommendation.proxyUrl;
+      if (!url) {
+        throw new FixError(
+          msg('fixes.error.no-proxy-found', { headline: report.recommendation.headline }),
+          'not-applicable',
+        );
+      }
+      return { url, fromUser: false };
+    },
+    async prepare(req, opts = {}) {
+      const proxy = req.fix === 'use-proxy' ? await engine.proxyToUse(req.profile, req.proxyUrl, opts) : undefined;
+      return prepareFix(req.fix, {
+        ...base,
+        journalDir,
+        profile: req.profile,
+        signal: opts.signal,
+        ...(proxy ? { proxyUrl: proxy.url, proxyUrlFromUser: proxy.fromUser } : {}),
+        ...(req.proxyLogin ? { proxyLogin: req.proxyLogin } : {}),
+        ...(req.caFile ? { caFile: req.caFile } : {}),
+      });
+    },
+    async applyAndVerify(planned, opts = {}) {
+      const before = await engine.reportBefore(planned.profile, opts);
+      const applied = await applyAndVerify(planned, {
+        ...base,
+        ...opts,
+        journalDir,
+        profile: planned.profile,
+        codexDoctor: options.codexDoctor,
+      });
+      remember(planned.profile, applied.after);
+      return { ...applied, before };
+    },
+    revert(idOrLast, mode, opts = {}) {
+      return revert(idOrLast, { ...base, journalDir, signal: opts.signal, ...(mode ? { mode } : {}) });
+    },
+    history() {
+      return fixHistory(journalDir, options.env);
+    },
+  };
+  return engine;
 }
 
 export { FixError };

@@ -87,8 +87,6 @@ export const enCli = {
   'cli.diff.eol-note':
     '␍ marks a line that ends in CRLF (Windows line ending); the same line shown without ␍ ends in LF: only its line ending differs.',
   'cli.fix.finding-proxy': 'No --proxy given: finding a proxy that carries Codex’s connection…',
-  'cli.fix.no-proxy-found':
-    "the diagnosis found no proxy that carries Codex's WebSocket ({{headline}}); pass --proxy URL with your proxy's address",
   'cli.fix.using-proxy': 'Using {{url}} (proven by the diagnosis).',
   'cli.fix.password-prompt': 'Password for {{user}} at the proxy (not shown): ',
   'cli.fix.checking-ca-file': 'Checking {{file}} against the certificate Codex is shown…',

@@ -213,6 +213,8 @@ export const enFixes = {
   'fixes.error.proxy-port-range': 'the proxy port is out of range',
   'fixes.error.proxy-extra': 'a proxy URL is only scheme://host:port (with an optional user:password@)',
   'fixes.error.no-proxy-url': 'no proxy URL: the diagnosis found no working proxy; pass one with --proxy URL',
+  'fixes.error.no-proxy-found':
+    "the diagnosis found no proxy that carries Codex's WebSocket ({{headline}}); pass --proxy URL with your proxy's address",
   'fixes.error.proxy-login-refused':
     'the proxy {{proxy}} refused this user name and password (407); nothing was written. Check them and try again',
   'fixes.error.proxy-login-needed':

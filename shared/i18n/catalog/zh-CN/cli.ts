@@ -82,8 +82,6 @@ export const zhCli = {
   'cli.diff.no-newline': '文件末尾没有换行符',
   'cli.diff.eol-note': '␍ 表示该行以 CRLF（Windows 换行符）结尾；同一行不带 ␍ 时以 LF 结尾：两者只有换行符不同。',
   'cli.fix.finding-proxy': '没有指定 --proxy：正在寻找能承载 Codex 连接的代理…',
-  'cli.fix.no-proxy-found':
-    '诊断没有找到能承载 Codex WebSocket 的代理，请用 --proxy URL 传入你的代理地址。诊断结论：{{headline}}',
   'cli.fix.using-proxy': '使用 {{url}}（已由诊断验证）。',
   'cli.fix.password-prompt': '代理用户 {{user}} 的密码（输入时不显示）：',
   'cli.fix.checking-ca-file': '正在用 Codex 收到的证书核对 {{file}}…',

@@ -192,6 +192,8 @@ export const zhFixes = {
   'fixes.error.proxy-port-range': '代理端口超出范围',
   'fixes.error.proxy-extra': '代理 URL 只能是 scheme://host:port（可以带 user:password@）',
   'fixes.error.no-proxy-url': '没有代理 URL：诊断没有找到可用的代理；请用 --proxy URL 指定一个',
+  'fixes.error.no-proxy-found':
+    '诊断没有找到能承载 Codex WebSocket 的代理，请用 --proxy URL 传入你的代理地址。诊断结论：{{headline}}',
   'fixes.error.proxy-login-refused': '代理 {{proxy}} 拒绝了这个用户名和密码（407）；未写入任何内容。请检查后重试',
   'fixes.error.proxy-login-needed':
     '代理 {{proxy}} 要求提供用户名和密码（407）；未写入任何内容。请把它们提供给修复（--proxy-user NAME，密码会在之后询问）',
