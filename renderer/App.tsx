@@ -12,7 +12,7 @@ import { FindingsStep } from './steps/findings/FindingsStep.tsx';
 import { HistoryPage } from './steps/history/HistoryPage.tsx';
 import { PreviewStep } from './steps/preview/PreviewStep.tsx';
 import { StartStep } from './steps/start/StartStep.tsx';
-import { WIZARD_STEPS, type WizardStep } from './stores/stores.ts';
+import { WIZARD_STEPS, type WizardStep } from './stores/index.ts';
 
 const STEP_VIEW: Record<WizardStep, () => React.JSX.Element> = {
   start: StartStep,

@@ -6,7 +6,7 @@ import { getDoctorApi } from './doctor-api.ts';
 import { I18nProvider } from './i18n.tsx';
 import { initialLang, richNodes } from './logic/language.ts';
 import { StoresContext } from './store-context.tsx';
-import { createAppStores } from './stores/stores.ts';
+import { createAppStores } from './stores/index.ts';
 import './styles.css';
 
 const root = createRoot(document.getElementById('root')!);

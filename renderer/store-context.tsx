@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
-import type { AppStores } from './stores/stores.ts';
+import type { AppStores } from './stores/index.ts';
 
 export const StoresContext = createContext<AppStores | null>(null);
 

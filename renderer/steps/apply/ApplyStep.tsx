@@ -2,7 +2,7 @@ import { ErrorNotice, StatusBadge } from '../../components/common.tsx';
 import { useText } from '../../i18n.tsx';
 import { compareChecks, verifyVerdict, VERDICT_TEXT } from '../../logic/compare.ts';
 import { useSlice, useStores } from '../../store-context.tsx';
-import { isStalePlan } from '../../stores/stores.ts';
+import { isStalePlan } from '../../stores/index.ts';
 
 export function ApplyStep() {
   const stores = useStores();

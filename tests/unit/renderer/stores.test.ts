@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { DoctorApi, IpcEvents, Result } from '../../../shared/ipc.ts';
 import type { ApplyResult } from '../../../shared/service.ts';
 import type { FixPlan, RevertOutcome } from '../../../shared/types.ts';
-import { createAppStores, isStalePlan, upsertCheck } from '../../../renderer/stores/stores.ts';
+import { createAppStores, isStalePlan, upsertCheck } from '../../../renderer/stores/index.ts';
 import { msg } from '../../../shared/i18n/message.ts';
 import { en } from '../../i18n.ts';
 import { check, raw, recommendation, report } from './fixtures.ts';
@@ -250,6 +250,30 @@ describe('history store', () => {
     assert.equal(stores.history.getState().conflict?.changeId, 'chg-1');
     stores.history.getState().dismissConflict();
     assert.equal(stores.history.getState().conflict, null);
+  });
+});
+
+describe('reverting, shared by the wizard and History', () => {
+  test('a main process that cannot be reached is the same error in both, and nothing is marked reverted', async () => {
+    const { api } = fakeApi({
+      applyFix: async () => ok(applied),
+      revertChange: async () => {
+        throw new Error('window.doctor is gone');
+      },
+    });
+    const stores = createAppStores(api);
+    stores.fix.setState({ plan });
+    await stores.fix.getState().apply();
+    await stores.fix.getState().revert();
+    await stores.history.getState().revert('chg-1');
+    const fix = stores.fix.getState();
+    const history = stores.history.getState();
+    assert.equal(fix.status, 'error');
+    assert.equal(fix.revertOutcome, null);
+    assert.equal(fix.error?.message.id, 'app.error.no-main');
+    assert.deepEqual(history.error, fix.error);
+    assert.equal(history.revertingId, null);
+    assert.equal(history.message, null);
   });
 });
 
