@@ -30,7 +30,10 @@ export interface SetupSummary {
 
 export interface ApplyResult {
   changeId: string;
-  /** The diagnosis run just before applying (the one the plan came from), if any. */
+  /**
+   * The state before the change: the last diagnosis of the plan's profile, else a short one run just
+   * before applying (electron/core/workflow.ts, as the command line's). Null only from an older main.
+   */
   before: DiagnosisReport | null;
   /** The diagnosis run again after applying. */
   after: DiagnosisReport;
