@@ -6,6 +6,7 @@ import type { CheckEvent, Message } from './types.ts';
 import { APPLICABLE_FIXES } from './types.ts';
 import { LOCALES } from './i18n/locale.ts';
 import { msg } from './i18n/message.ts';
+import { parseProxyUrl } from './proxy-url.ts';
 
 export type { ReportFormat };
 
@@ -105,7 +106,6 @@ const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
 const PROFILE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 const REVERT_MODES: readonly RevertMode[] = ['strict', 'remove-fix-lines', 'keep'];
 const REPORT_FORMATS: readonly ReportFormat[] = ['markdown', 'json'];
-const PROXY_SCHEMES = new Set(['http:', 'socks5:', 'socks5h:']);
 
 type Obj = Record<string, unknown>;
 
@@ -155,17 +155,18 @@ function oneOf<T extends string>(value: unknown, allowed: readonly T[], field: s
  */
 export function proxyUrlProblem(text: string): Message | null {
   if (text.length > 2048) return msg('errors.proxy-url.too-long');
-  let url: URL;
-  try {
-    url = new URL(text.trim());
-  } catch {
+  const parsed = parseProxyUrl(text);
+  if (!parsed.ok) {
+    if (parsed.problem === 'scheme') return msg('errors.proxy-url.scheme');
+    if (parsed.problem === 'no-host') return msg('errors.proxy-url.no-host');
+    if (parsed.problem === 'port-range') return msg('errors.proxy-url.no-port');
     return msg('errors.proxy-url.not-full');
   }
-  if (!PROXY_SCHEMES.has(url.protocol)) return msg('errors.proxy-url.scheme');
-  if (!url.hostname) return msg('errors.proxy-url.no-host');
-  if (!url.port) return msg('errors.proxy-url.no-port');
-  if (url.pathname !== '/' && url.pathname !== '') return msg('errors.proxy-url.path');
-  if (url.search || url.hash) return msg('errors.proxy-url.query');
+  const proxy = parsed.proxy;
+  if (!proxy.explicitScheme) return msg('errors.proxy-url.not-full');
+  if (!proxy.explicitPort) return msg('errors.proxy-url.no-port');
+  if (proxy.hasPath) return msg('errors.proxy-url.path');
+  if (proxy.hasQueryOrFragment) return msg('errors.proxy-url.query');
   return null;
 }
 

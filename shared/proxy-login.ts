@@ -33,16 +33,3 @@ export function proxyAuthSchemes(header: string | undefined): ProxyAuthScheme[] 
 export function codexCanLogIn(schemes: ProxyAuthScheme[]): boolean {
   return schemes.length === 0 || schemes.includes('Basic');
 }
-
-/** A proxy URL with a login, user and password percent-encoded (what `.env` must hold). */
-export function proxyUrlWithLogin(url: string, user: string, password: string): string {
-  const bare = proxyUrlWithoutLogin(url);
-  const m = /^([a-z][a-z0-9+.-]*:\/\/)(.*)$/i.exec(bare);
-  if (!m) throw new Error('not a proxy URL');
-  return `${m[1]}${encodeURIComponent(user)}:${encodeURIComponent(password)}@${m[2]}`;
-}
-
-/** The proxy URL without any login in it; a login may hold unencoded `@` or `/`, so up to the last `@`. */
-export function proxyUrlWithoutLogin(url: string): string {
-  return url.trim().replace(/^([a-z][a-z0-9+.-]*:\/\/).*@(?=[^@]*$)/i, '$1');
-}

@@ -4,7 +4,8 @@
 // returns is a `verdict.*` id of shared/i18n/catalog/{en,zh-CN}/verdict.ts with its parameters.
 import type { Alternative, CredentialInfo, FailureKind, FixKind, ProxyProtocol, Recommendation } from './types.ts';
 import { msg, type Message, type MessageId } from './i18n/message.ts';
-import { codexCanLogIn, proxyUrlWithoutLogin, type ProxyAuthScheme } from './proxy-login.ts';
+import { codexCanLogIn, type ProxyAuthScheme } from './proxy-login.ts';
+import { proxyUrlWithoutLogin } from './proxy-url.ts';
 
 /**
  * `unsupported`: the step works, but not for Codex (HTTPS through a SOCKS proxy: Codex's HTTP client has no SOCKS).

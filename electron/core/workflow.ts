@@ -39,7 +39,7 @@ import { runOsCommand, type RunCommand } from './environment/run-command.ts';
 import { searchCaOnCodexRoute } from './trust/search-route.ts';
 import type { CaSearchResult } from './trust/find-ca.ts';
 import type { CaSourceOptions } from './trust/sources.ts';
-import { proxyUrlWithLogin } from '../../shared/proxy-login.ts';
+import { parseProxyUrl, proxyUrlWithLogin } from '../../shared/proxy-url.ts';
 import { asMessage, errorMessageOf } from '../../shared/fix-errors.ts';
 import { msg, type Message } from '../../shared/i18n/message.ts';
 import { english } from './fixes/english.ts';
@@ -115,19 +115,13 @@ export function proxyProber(
 
 /** When an http:// URL fails because its port speaks only SOCKS5, say so: that is the usual mistake. */
 async function socksPortHint(url: string, opts: Pick<WorkflowOptions, 'signal'>): Promise<Message | undefined> {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
+  const parsed = parseProxyUrl(url);
+  if (!parsed.ok || parsed.proxy.scheme !== 'http' || !parsed.proxy.explicitScheme || !parsed.proxy.explicitPort)
     return undefined;
-  }
-  if (parsed.protocol !== 'http:' || !parsed.port) return undefined;
-  const host = parsed.hostname.replace(/^\[(.*)\]$/, '$1');
-  const sniff = await sniffProxyPort(host, Number(parsed.port), { timeoutMs: 1000, signal: opts.signal }).catch(
-    () => undefined,
-  );
+  const { host, port } = parsed.proxy;
+  const sniff = await sniffProxyPort(host, port, { timeoutMs: 1000, signal: opts.signal }).catch(() => undefined);
   if (sniff?.speaks !== 'socks5') return undefined;
-  return msg('fixes.probe.socks-port', { host, port: parsed.port });
+  return msg('fixes.probe.socks-port', { host, port: String(port) });
 }
 
 /** The Clash API client with the loopback timeout the fixes use; throws so a failed change is never journaled. */

@@ -11,6 +11,7 @@
 import { existsSync } from 'node:fs';
 import type { Finding, ProxyVar, ProxyVarSource } from '../../../shared/types.ts';
 import { redactUrl } from '../redact.ts';
+import { parseProxyUrl } from '../../../shared/proxy-url.ts';
 import type { DotenvEntry } from './dotenv.ts';
 import { msg } from '../../../shared/i18n/message.ts';
 import { makeFinding } from './findings.ts';
@@ -19,8 +20,6 @@ const HTTPS_ORDER = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', '
 const HTTP_ORDER = ['HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy'];
 const NO_PROXY_KEYS = ['NO_PROXY', 'no_proxy'];
 const PROXY_KEYS = [...HTTPS_ORDER, ...NO_PROXY_KEYS];
-const ACCEPTED_PROXY_SCHEMES = new Set(['http:', 'socks5:', 'socks5h:']);
-
 export interface ProxyEnvResult {
   proxyVars: ProxyVar[];
   effectiveProxy: ProxyVar | null;
@@ -111,7 +110,9 @@ function checkProxyUrl(pv: ProxyVar, dotenvFile: string): Finding[] {
       ? msg('setup.proxy.from-dotenv-line', { line: pv.line ?? 0 })
       : msg('setup.proxy.from-process');
   const evidence = [msg('setup.proxy.variable-from', { key: pv.key, value: pv.display, origin })];
-  if (!/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(pv.value.trim())) {
+  const parsed = parseProxyUrl(pv.value);
+  if (parsed.ok && !parsed.proxy.explicitScheme) {
+    // Codex reads it as http://, which is only right for an HTTP or mixed port.
     return [
       makeFinding(
         'proxy.missing-scheme',
@@ -122,32 +123,26 @@ function checkProxyUrl(pv: ProxyVar, dotenvFile: string): Finding[] {
       ),
     ];
   }
-  let url: URL;
-  try {
-    url = new URL(pv.value.trim());
-    if (!url.hostname) throw new Error('no host');
-  } catch {
-    return [
-      makeFinding('proxy.unparseable', 'error', msg('setup.proxy.unparseable', { key: pv.key }), evidence, location),
-    ];
-  }
-  if (url.protocol === 'https:') {
+  if (parsed.ok) return [];
+  if (parsed.problem === 'scheme' && parsed.scheme === 'https') {
     return [
       makeFinding('proxy.https-scheme', 'error', msg('setup.proxy.https-scheme', { key: pv.key }), evidence, location),
     ];
   }
-  if (!ACCEPTED_PROXY_SCHEMES.has(url.protocol)) {
+  if (parsed.problem === 'scheme') {
     return [
       makeFinding(
         'proxy.unsupported-scheme',
         'error',
-        msg('setup.proxy.unsupported-scheme', { key: pv.key, scheme: url.protocol }),
+        msg('setup.proxy.unsupported-scheme', { key: pv.key, scheme: `${parsed.scheme}:` }),
         evidence,
         location,
       ),
     ];
   }
-  return [];
+  return [
+    makeFinding('proxy.unparseable', 'error', msg('setup.proxy.unparseable', { key: pv.key }), evidence, location),
+  ];
 }
 
 function resolveCaFile(

@@ -3,7 +3,8 @@ import type { Finding, ProbePhase, ProbeResult, Route, Severity, TlsInfo } from 
 import { msg, type Message, type MessageId } from '../../../shared/i18n/message.ts';
 import { sameMessage } from './messages.ts';
 import type { RouteFacts, StepState } from '../../../shared/recommend.ts';
-import { proxyAuthSchemes, proxyUrlWithoutLogin } from '../../../shared/proxy-login.ts';
+import { proxyAuthSchemes } from '../../../shared/proxy-login.ts';
+import { proxyUrlWithoutLogin } from '../../../shared/proxy-url.ts';
 
 export interface RouteOutcome {
   route: Route;

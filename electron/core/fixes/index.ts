@@ -21,7 +21,7 @@ export {
   type ProxyProbeResult,
   type SetClashTun,
 } from './plan.ts';
-export { parseProxyUrl } from './use-proxy.ts';
+export { proxyToWrite } from './use-proxy.ts';
 export { CA_BUNDLE_NAME } from './trust-ca.ts';
 
 export async function planFix(fix: ApplicableFix, ctx: FixContext): Promise<PlannedFix> {

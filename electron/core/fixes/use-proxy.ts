@@ -14,39 +14,32 @@ import {
 } from './plan.ts';
 import { appendToDotenvValue, DotenvEditError, parseDotenvLines, setDotenvKeys } from './dotenv-edit.ts';
 import { parseDotenv } from '../codex/dotenv.ts';
+import { parseProxyUrl, type ProxyUrl } from '../../../shared/proxy-url.ts';
 
 export const LOOPBACK_NO_PROXY = ['localhost', '127.0.0.1', '::1'];
 
-export interface ParsedProxyUrl {
-  scheme: 'http' | 'socks5' | 'socks5h';
-  host: string;
-  port: number;
-  hasCredentials: boolean;
-}
-
-export function parseProxyUrl(url: string): ParsedProxyUrl {
-  let parsed: URL;
-  try {
-    parsed = new URL(url.trim());
-  } catch {
+/**
+ * The proxy a fix may write to .env: one Codex accepts (shared/proxy-url.ts), written in full as
+ * scheme://host:port with an optional login, so that the file says what it does.
+ */
+export function proxyToWrite(url: string): ProxyUrl {
+  const parsed = parseProxyUrl(url);
+  if (!parsed.ok) {
+    if (parsed.problem === 'scheme' && parsed.scheme === 'https')
+      throw new FixError(msg('fixes.error.proxy-https'), 'invalid-proxy');
+    if (parsed.problem === 'scheme')
+      throw new FixError(msg('fixes.error.proxy-scheme', { scheme: parsed.scheme }), 'invalid-proxy');
+    if (parsed.problem === 'no-host') throw new FixError(msg('fixes.error.proxy-no-host'), 'invalid-proxy');
+    if (parsed.problem === 'port-range') throw new FixError(msg('fixes.error.proxy-port-range'), 'invalid-proxy');
     throw new FixError(msg('fixes.error.proxy-not-url', { url: redactUrl(url) }), 'invalid-proxy');
   }
-  const scheme = parsed.protocol.replace(/:$/, '');
-  if (scheme === 'https') {
-    throw new FixError(msg('fixes.error.proxy-https'), 'invalid-proxy');
-  }
-  if (scheme !== 'http' && scheme !== 'socks5' && scheme !== 'socks5h') {
-    throw new FixError(msg('fixes.error.proxy-scheme', { scheme }), 'invalid-proxy');
-  }
-  if (!parsed.hostname) throw new FixError(msg('fixes.error.proxy-no-host'), 'invalid-proxy');
-  if (!parsed.port) throw new FixError(msg('fixes.error.proxy-no-port', { url: redactUrl(url) }), 'invalid-proxy');
-  const port = Number(parsed.port);
-  if (!Number.isInteger(port) || port < 1 || port > 65535)
-    throw new FixError(msg('fixes.error.proxy-port-range'), 'invalid-proxy');
-  if ((parsed.pathname && parsed.pathname !== '/') || parsed.search || parsed.hash) {
-    throw new FixError(msg('fixes.error.proxy-extra'), 'invalid-proxy');
-  }
-  return { scheme, host: parsed.hostname, port, hasCredentials: parsed.username !== '' };
+  const proxy = parsed.proxy;
+  if (!proxy.explicitScheme)
+    throw new FixError(msg('fixes.error.proxy-not-url', { url: redactUrl(url) }), 'invalid-proxy');
+  if (!proxy.explicitPort)
+    throw new FixError(msg('fixes.error.proxy-no-port', { url: redactUrl(url) }), 'invalid-proxy');
+  if (proxy.hasPath || proxy.hasQueryOrFragment) throw new FixError(msg('fixes.error.proxy-extra'), 'invalid-proxy');
+  return proxy;
 }
 
 /** NO_PROXY entries with loopback added (existing entries first, no duplicates). */
@@ -76,7 +69,7 @@ export async function planUseProxy(ctx: FixContext): Promise<PlannedFix> {
   if (!url) {
     throw new FixError(msg('fixes.error.no-proxy-url'), 'invalid-proxy');
   }
-  const proxy = parseProxyUrl(url);
+  const proxy = proxyToWrite(url);
   const display = redactUrl(url);
   const warnings: Message[] = [];
   const sideEffects: Message[] = [];
@@ -85,7 +78,7 @@ export async function planUseProxy(ctx: FixContext): Promise<PlannedFix> {
     const probe = await ctx.probeProxy(url);
     if (probe.loginRequired) {
       throw new FixError(
-        proxy.hasCredentials
+        proxy.hasLogin
           ? msg('fixes.error.proxy-login-refused', { proxy: display })
           : msg('fixes.error.proxy-login-needed', { proxy: display }),
         'proxy-login',
@@ -180,7 +173,7 @@ export async function planUseProxy(ctx: FixContext): Promise<PlannedFix> {
   // A password in .env: nobody else may read the file (its other bits are kept; revert restores them).
   const currentMode = before === null ? undefined : fileMode(envPath);
   const tighten =
-    proxy.hasCredentials && currentMode !== undefined && (currentMode & 0o077) !== 0 && process.platform !== 'win32';
+    proxy.hasLogin && currentMode !== undefined && (currentMode & 0o077) !== 0 && process.platform !== 'win32';
   const edit = {
     path: envPath,
     before,

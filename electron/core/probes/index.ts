@@ -17,5 +17,5 @@ export { probeWebSocket, type WebSocketProbeOptions } from './websocket.ts';
 export { CODEX_WEBSOCKET_HEADERS } from './codex-headers.ts';
 export { sniffProxyPort, type SniffResult } from './sniff.ts';
 export { probeRoute, websocketUrlFor, reachabilityUrlFor, type RouteProbeOptions } from './route.ts';
-export { parseProxyUrl, type ProxyEndpoint } from './proxy-url.ts';
+export { proxyEndpoint, type ProxyEndpoint } from './proxy-url.ts';
 export { proxyFingerprint, parseHttpHead } from './http-head.ts';

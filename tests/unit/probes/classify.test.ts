@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { classifyConnectAnswer, connectRequest } from '../../../electron/core/probes/http-connect.ts';
 import { parseHttpHead, type HttpHead } from '../../../electron/core/probes/http-head.ts';
 import { classifyHttpAnswer, httpRequest } from '../../../electron/core/probes/https.ts';
-import { parseProxyUrl, proxyAuthorization } from '../../../electron/core/probes/proxy-url.ts';
+import { proxyAuthorization, proxyEndpoint } from '../../../electron/core/probes/proxy-url.ts';
 import { socksConnectRequest, socksReplyFailure } from '../../../electron/core/probes/socks5.ts';
 import { targetOf } from '../../../electron/core/probes/target.ts';
 import { classifyUpgradeAnswer, expectedAccept, upgradeRequest } from '../../../electron/core/probes/websocket.ts';
@@ -14,31 +14,31 @@ import { en } from '../../i18n.ts';
 
 const head = (text: string): HttpHead => parseHttpHead(text)!;
 
-describe('parseProxyUrl', () => {
+describe('proxyEndpoint', () => {
   test('reads scheme, host, port and the decoded login', () => {
-    const p = parseProxyUrl('http://us%20er:p%40ss@127.0.0.1:3128');
+    const p = proxyEndpoint('http://us%20er:p%40ss@127.0.0.1:3128');
     assert.deepEqual([p.scheme, p.host, p.port, p.username, p.password], ['http', '127.0.0.1', 3128, 'us er', 'p@ss']);
     assert.equal(p.display, 'http://us%20er:****@127.0.0.1:3128');
   });
 
   test('defaults: bare host:port is http, socks ports default to 1080, IPv6 loses its brackets', () => {
-    assert.equal(parseProxyUrl('127.0.0.1:7890').scheme, 'http');
-    assert.equal(parseProxyUrl('socks5h://localhost').port, 1080);
-    assert.equal(parseProxyUrl('socks5://[::1]:1086').host, '::1');
+    assert.equal(proxyEndpoint('127.0.0.1:7890').scheme, 'http');
+    assert.equal(proxyEndpoint('socks5h://localhost').port, 1080);
+    assert.equal(proxyEndpoint('socks5://[::1]:1086').host, '::1');
   });
 
   test('https:// and other schemes are refused as Codex refuses them', () => {
     assert.throws(
-      () => parseProxyUrl('https://127.0.0.1:443'),
+      () => proxyEndpoint('https://127.0.0.1:443'),
       (e: unknown) => e instanceof ProbeFailure && /only http/.test(en(e.detail)),
     );
-    assert.throws(() => parseProxyUrl('socks4://127.0.0.1:1080'), ProbeFailure);
+    assert.throws(() => proxyEndpoint('socks4://127.0.0.1:1080'), ProbeFailure);
   });
 
   test('Proxy-Authorization only when the URL has a login', () => {
-    assert.equal(proxyAuthorization(parseProxyUrl('http://127.0.0.1:1')), undefined);
+    assert.equal(proxyAuthorization(proxyEndpoint('http://127.0.0.1:1')), undefined);
     assert.equal(
-      proxyAuthorization(parseProxyUrl('http://u:p@127.0.0.1:1')),
+      proxyAuthorization(proxyEndpoint('http://u:p@127.0.0.1:1')),
       `Basic ${Buffer.from('u:p').toString('base64')}`,
     );
   });
@@ -47,17 +47,17 @@ describe('parseProxyUrl', () => {
 describe('CONNECT', () => {
   test('the request names the target twice and carries the proxy login only if the URL has one', () => {
     assert.equal(
-      connectRequest(parseProxyUrl('http://127.0.0.1:3128'), 'api.lab.test', 443),
+      connectRequest(proxyEndpoint('http://127.0.0.1:3128'), 'api.lab.test', 443),
       'CONNECT api.lab.test:443 HTTP/1.1\r\nHost: api.lab.test:443\r\n\r\n',
     );
     assert.match(
-      connectRequest(parseProxyUrl('http://u:p@127.0.0.1:3128'), '::1', 80),
+      connectRequest(proxyEndpoint('http://u:p@127.0.0.1:3128'), '::1', 80),
       /^CONNECT \[::1\]:80 HTTP\/1.1\r\nHost: \[::1\]:80\r\nProxy-Authorization: Basic /,
     );
   });
 
   test('200 opens the tunnel, 407 wants a login, anything else denies it with evidence', () => {
-    const proxy = parseProxyUrl('http://127.0.0.1:3128');
+    const proxy = proxyEndpoint('http://127.0.0.1:3128');
     assert.equal(classifyConnectAnswer(head('HTTP/1.1 200 Connection established\r\n\r\n'), proxy), null);
     assert.equal(
       classifyConnectAnswer(head('HTTP/1.1 407 Proxy Authentication Required\r\n\r\n'), proxy)?.kind,
@@ -110,7 +110,7 @@ describe('HTTP request and answer', () => {
     const target = targetOf('http://api.lab.test:8080/v1/models');
     const direct = httpRequest(target);
     assert.match(direct, /^GET \/v1\/models HTTP\/1.1\r\nHost: api.lab.test:8080\r\n/);
-    const forwarded = httpRequest(target, { forwardVia: parseProxyUrl('http://u:p@127.0.0.1:3128') });
+    const forwarded = httpRequest(target, { forwardVia: proxyEndpoint('http://u:p@127.0.0.1:3128') });
     assert.match(forwarded, /^GET http:\/\/api.lab.test:8080\/v1\/models HTTP\/1.1\r\n/);
     assert.match(forwarded, /Proxy-Authorization: Basic/);
     assert.doesNotMatch(direct + forwarded, /^Authorization:/im);

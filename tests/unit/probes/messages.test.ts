@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { classifyConnectAnswer } from '../../../electron/core/probes/http-connect.ts';
 import { parseHttpHead, type HttpHead } from '../../../electron/core/probes/http-head.ts';
 import { classifyHttpAnswer } from '../../../electron/core/probes/https.ts';
-import { parseProxyUrl } from '../../../electron/core/probes/proxy-url.ts';
+import { proxyEndpoint } from '../../../electron/core/probes/proxy-url.ts';
 import { socksReplyFailure } from '../../../electron/core/probes/socks5.ts';
 import { connectFailure } from '../../../electron/core/probes/tcp.ts';
 import { classifyUpgradeAnswer } from '../../../electron/core/probes/websocket.ts';
@@ -27,7 +27,7 @@ function assertTranslated(m: Message): void {
 
 describe('probe details as messages', () => {
   test('the English is what it was', () => {
-    const proxy = parseProxyUrl('http://127.0.0.1:3128');
+    const proxy = proxyEndpoint('http://127.0.0.1:3128');
     const denied = classifyConnectAnswer(
       head('HTTP/1.1 403 Forbidden\r\nServer: squid/5.7\r\nX-Squid-Error: ERR_ACCESS_DENIED 0\r\n\r\n'),
       proxy,
@@ -71,7 +71,7 @@ describe('probe details as messages', () => {
   });
 
   test('every failure reads in Chinese, raw data kept', () => {
-    const proxy = parseProxyUrl('http://u:p@127.0.0.1:3128');
+    const proxy = proxyEndpoint('http://u:p@127.0.0.1:3128');
     const failures = [
       classifyConnectAnswer(head('HTTP/1.1 407 Proxy Authentication Required\r\nServer: squid\r\n\r\n'), proxy)!,
       classifyConnectAnswer(head('HTTP/1.1 502 Bad Gateway\r\nVia: 1.1 gw\r\n\r\n'), proxy)!,

@@ -1,11 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  codexCanLogIn,
-  proxyAuthSchemes,
-  proxyUrlWithLogin,
-  proxyUrlWithoutLogin,
-} from '../../../shared/proxy-login.ts';
+import { codexCanLogIn, proxyAuthSchemes } from '../../../shared/proxy-login.ts';
+import { proxyUrlWithLogin, proxyUrlWithoutLogin } from '../../../shared/proxy-url.ts';
 
 describe('Proxy-Authenticate', () => {
   test('schemes, with quoted parameters that hold commas and scheme names', () => {
