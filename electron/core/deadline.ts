@@ -1,7 +1,7 @@
 // Bounding work by time: one budget (a timer and the caller's AbortSignal folded into one signal) for
 // the probes, the trust search and the environment scan, and a race that never rejects.
 import dns from 'node:dns';
-import { setMaxListeners } from 'node:events';
+import { setMaxListeners, type EventEmitter } from 'node:events';
 
 /** Resolves a name to addresses, as getaddrinfo does. */
 export type LookupFn = (host: string) => Promise<Array<{ address: string; family: number }>>;
@@ -56,6 +56,50 @@ export class Deadline {
 
   get cancelled(): boolean {
     return this.signal.reason instanceof Cancelled;
+  }
+
+  /** The work's result, or a rejection with this deadline's reason when it aborts first (the work itself goes on). */
+  race<T>(work: Promise<T>): Promise<T> {
+    if (this.signal.aborted) return Promise.reject(this.signal.reason as Error);
+    return new Promise<T>((resolve, reject) => {
+      const onAbort = () => reject(this.signal.reason as Error);
+      this.signal.addEventListener('abort', onAbort, { once: true });
+      work.then(
+        (value) => {
+          this.signal.removeEventListener('abort', onAbort);
+          resolve(value);
+        },
+        (error: unknown) => {
+          this.signal.removeEventListener('abort', onAbort);
+          reject(error as Error);
+        },
+      );
+    });
+  }
+
+  /**
+   * Resolves when `emitter` emits `event`; rejects with its 'error', with `closed()` when it emits
+   * 'close' first (if given), or with this deadline's reason when it aborts first.
+   */
+  untilEvent(emitter: EventEmitter, event: string, closed?: () => Error): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const onAbort = () => finish(() => reject(this.signal.reason as Error));
+      const onEvent = () => finish(resolve);
+      const onError = (error: Error) => finish(() => reject(error));
+      const onClose = () => finish(() => reject(closed!()));
+      const finish = (settle: () => void) => {
+        this.signal.removeEventListener('abort', onAbort);
+        emitter.off(event, onEvent);
+        emitter.off('error', onError);
+        if (closed) emitter.off('close', onClose);
+        settle();
+      };
+      emitter.once(event, onEvent);
+      emitter.once('error', onError);
+      if (closed) emitter.once('close', onClose);
+      this.signal.addEventListener('abort', onAbort, { once: true });
+      if (this.signal.aborted) onAbort();
+    });
   }
 
   dispose(): void {

@@ -7,7 +7,7 @@ import { msg } from '../../../shared/i18n/message.ts';
 import { Deadline, isCancelled, ms } from '../deadline.ts';
 import { ProbeFailure, type ProbeOptions } from './failure.ts';
 import { failedResult, okResult } from './result.ts';
-import { cancelledFailure, untilDeadline } from './tcp.ts';
+import { cancelledFailure } from './tcp.ts';
 
 export interface DnsAnswer {
   a: string[];
@@ -52,7 +52,7 @@ export async function resolveHost(host: string, opts: ProbeOptions & { route?: R
     let systemAddresses: Array<{ address: string; family: number }> = [];
     let systemError: NodeJS.ErrnoException | undefined;
     try {
-      systemAddresses = await untilDeadline(system, deadline);
+      systemAddresses = await deadline.race(system);
     } catch (error) {
       if (isCancelled(error)) throw cancelledFailure();
       systemError = error as NodeJS.ErrnoException;

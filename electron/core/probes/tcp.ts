@@ -14,29 +14,10 @@ export interface TcpConnection {
 
 export type PeerRole = 'target' | 'proxy';
 
-/** Rejects when the deadline aborts; the work itself cannot be cancelled (dns.lookup). */
-export function untilDeadline<T>(work: Promise<T>, deadline: Deadline): Promise<T> {
-  if (deadline.signal.aborted) return Promise.reject(deadline.signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(deadline.signal.reason);
-    deadline.signal.addEventListener('abort', onAbort, { once: true });
-    work.then(
-      (value) => {
-        deadline.signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error) => {
-        deadline.signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
-}
-
 /** The system resolver (getaddrinfo: /etc/hosts, then DNS), as Codex resolves names. */
 export async function lookupAddress(host: string, deadline: Deadline): Promise<string> {
   if (net.isIP(host)) return host;
-  const addresses = await untilDeadline(deadline.lookup(host), deadline);
+  const addresses = await deadline.race(deadline.lookup(host));
   const first = addresses[0];
   if (!first) throw Object.assign(new Error(`${host} has no addresses`), { code: 'ENOTFOUND' });
   return first.address;
@@ -68,26 +49,7 @@ export async function tcpConnect(
   const socket = net.connect({ host: address, port });
   socket.setNoDelay(true);
   try {
-    await new Promise<void>((resolve, reject) => {
-      const onAbort = () => reject(deadline.signal.reason);
-      const cleanup = () => {
-        deadline.signal.removeEventListener('abort', onAbort);
-        socket.off('connect', onConnect);
-        socket.off('error', onError);
-      };
-      const onConnect = () => {
-        cleanup();
-        resolve();
-      };
-      const onError = (error: Error) => {
-        cleanup();
-        reject(error);
-      };
-      socket.once('connect', onConnect);
-      socket.once('error', onError);
-      deadline.signal.addEventListener('abort', onAbort, { once: true });
-      if (deadline.signal.aborted) onAbort();
-    });
+    await deadline.untilEvent(socket, 'connect');
   } catch (error) {
     socket.destroy();
     if (isCancelled(error)) throw cancelledFailure();

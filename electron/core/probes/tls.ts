@@ -125,32 +125,9 @@ export async function tlsHandshake(socket: net.Socket, opts: TlsOptions, deadlin
     ALPNProtocols: ['http/1.1'],
   });
   try {
-    await new Promise<void>((resolve, reject) => {
-      const onAbort = () => reject(deadline.signal.reason);
-      const cleanup = () => {
-        deadline.signal.removeEventListener('abort', onAbort);
-        secure.off('secureConnect', onSecure);
-        secure.off('error', onError);
-        secure.off('close', onClose);
-      };
-      const onSecure = () => {
-        cleanup();
-        resolve();
-      };
-      const onError = (error: Error) => {
-        cleanup();
-        reject(error);
-      };
-      const onClose = () => {
-        cleanup();
-        reject(Object.assign(new Error('closed during the TLS handshake'), { code: 'ECONNRESET' }));
-      };
-      secure.once('secureConnect', onSecure);
-      secure.once('error', onError);
-      secure.once('close', onClose);
-      deadline.signal.addEventListener('abort', onAbort, { once: true });
-      if (deadline.signal.aborted) onAbort();
-    });
+    await deadline.untilEvent(secure, 'secureConnect', () =>
+      Object.assign(new Error('closed during the TLS handshake'), { code: 'ECONNRESET' }),
+    );
   } catch (error) {
     secure.destroy();
     socket.destroy();
