@@ -1,5 +1,6 @@
 // The core as the app sees it (shared/service.ts): the renderer names fixes, plans and changes by
 // id; file paths and file bytes stay here.
+import { redactUrl } from './redact.ts';
 import os from 'node:os';
 import type { DoctorService, SetupSummary } from '../../shared/service.ts';
 import type { Locale } from '../../shared/i18n/locale.ts';
@@ -62,7 +63,7 @@ export function createDoctorService(options: DoctorServiceOptions): DoctorServic
         profiles: setup.profiles,
         providerId: p?.id ?? null,
         providerBuiltIn: p?.builtIn ?? null,
-        baseUrl: p?.baseUrl ?? null,
+        baseUrl: p ? redactUrl(p.baseUrl) : null, // shown: a login or a token in it stays hidden
         supportsWebsockets: p?.supportsWebsockets ?? null,
         authMode: setup.authMode,
         credential: setup.credential,
