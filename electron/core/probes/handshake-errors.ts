@@ -2,10 +2,11 @@
 // SOCKS reply, a WebSocket upgrade answer): silence, a close, or bytes of another protocol.
 import type { FailureKind } from '../../../shared/types.ts';
 import { msg, type Message } from '../../../shared/i18n/message.ts';
-import { Deadline, isCancelled } from '../deadline.ts';
+import { Deadline, isCancelled, ms } from '../deadline.ts';
+import type net from 'node:net';
 import { ProbeFailure } from './failure.ts';
-import { describeBytes, looksLikeHttp } from './http-head.ts';
-import { HeadTooLong, NotHttp, PeerClosed, type SocketReader } from './socket-reader.ts';
+import { describeBytes, looksLikeHttp, parseHttpHead, type HttpHead } from './http-head.ts';
+import { HeadTooLong, NotHttp, PeerClosed, SocketReader } from './socket-reader.ts';
 import { cancelledFailure } from './tcp.ts';
 
 export interface HandshakeContext {
@@ -70,4 +71,28 @@ export function handshakeFailure(
   if (error instanceof HeadTooLong)
     return new ProbeFailure(mismatchKind, msg('probes.handshake.head-too-long', { what, bytes: error.maxBytes }));
   return new ProbeFailure(mismatchKind, msg('probes.handshake.other', { what, error: (error as Error).message }));
+}
+
+/**
+ * Sends an HTTP request on the socket and reads the answer's head; a failure is classified by
+ * handshakeFailure with `context`. `firstByteMs` is from the request to the answer's first byte.
+ */
+export async function exchangeHttpHead(
+  socket: net.Socket,
+  request: string,
+  deadline: Deadline,
+  context: HandshakeContext,
+): Promise<{ head: HttpHead | null; firstByteMs?: number }> {
+  const reader = new SocketReader(socket, deadline.signal);
+  const sentAt = performance.now();
+  let head: HttpHead | null;
+  try {
+    socket.write(request);
+    head = parseHttpHead(await reader.readHttpHead());
+  } catch (error) {
+    throw handshakeFailure(error, reader, deadline, context);
+  } finally {
+    reader.release();
+  }
+  return reader.firstByteAt === undefined ? { head } : { head, firstByteMs: ms(reader.firstByteAt - sentAt) };
 }

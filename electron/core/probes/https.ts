@@ -8,11 +8,10 @@ import { msg, type Message } from '../../../shared/i18n/message.ts';
 import { authHeaderLines, type ProbeAuth } from './codex-headers.ts';
 import { Deadline, ms } from '../deadline.ts';
 import { ProbeFailure, type ProbeOptions } from './failure.ts';
-import { handshakeFailure } from './handshake-errors.ts';
-import { evidenceHeaders, parseHttpHead, proxyFingerprint, type HttpHead } from './http-head.ts';
+import { exchangeHttpHead } from './handshake-errors.ts';
+import { evidenceHeaders, proxyFingerprint, type HttpHead } from './http-head.ts';
 import { proxyAuthorization, routeProxy, type ProxyEndpoint } from './proxy-url.ts';
 import { failedResult, okResult } from './result.ts';
-import { SocketReader } from './socket-reader.ts';
 import { targetOf, type Target } from './target.ts';
 import { tcpConnect } from './tcp.ts';
 import { tlsHandshake, tlsOkDetail, tlsTrustFailure, type TlsOptions } from './tls.ts';
@@ -172,23 +171,19 @@ export async function runHttpsSteps(url: string, route: Route, opts: HttpsProbeO
       if (trust) return fail(trust);
     }
 
-    const reader = new SocketReader(socket, deadline.signal);
-    const sentAt = performance.now();
-    let head: HttpHead | null;
-    try {
-      socket.write(httpRequest(target, forward ? { forwardVia: proxy! } : { auth: opts.auth }));
-      head = parseHttpHead(await reader.readHttpHead());
-    } catch (error) {
-      throw handshakeFailure(error, reader, deadline, {
+    const exchange = await exchangeHttpHead(
+      socket,
+      httpRequest(target, forward ? { forwardVia: proxy! } : { auth: opts.auth }),
+      deadline,
+      {
         waitingFor: msg('probes.https.waiting', { host: target.hostHeader }),
         expect: 'http',
         peerIsProxy: forward,
         closedSilently: forward ? 'proxy-protocol-mismatch' : 'reset',
-      });
-    } finally {
-      reader.release();
-    }
-    if (reader.firstByteAt !== undefined) timings.firstByteMs = ms(reader.firstByteAt - sentAt);
+      },
+    );
+    const head = exchange.head;
+    if (exchange.firstByteMs !== undefined) timings.firstByteMs = exchange.firstByteMs;
     if (!head) throw new ProbeFailure('error', msg('probes.https.no-status-line'));
     const data: Record<string, unknown> = {
       status: head.status,

@@ -7,11 +7,10 @@ import { msg } from '../../../shared/i18n/message.ts';
 import { authHeaderLines, websocketHeaders, type ProbeAuth } from './codex-headers.ts';
 import { Deadline, ms } from '../deadline.ts';
 import { ProbeFailure, type ProbeOptions } from './failure.ts';
-import { handshakeFailure } from './handshake-errors.ts';
-import { evidenceHeaders, parseHttpHead, proxyFingerprint, serviceSigns, type HttpHead } from './http-head.ts';
+import { exchangeHttpHead } from './handshake-errors.ts';
+import { evidenceHeaders, proxyFingerprint, serviceSigns, type HttpHead } from './http-head.ts';
 import type { Timings } from './https.ts';
 import { failedResult, okResult } from './result.ts';
-import { SocketReader } from './socket-reader.ts';
 import { targetOf, type Target } from './target.ts';
 import { tlsHandshake, tlsTrustFailure, type TlsOptions } from './tls.ts';
 import { establishTunnel } from './tunnel.ts';
@@ -120,23 +119,14 @@ export async function probeWebSocket(wsUrl: string, route: Route, opts: WebSocke
     }
 
     const key = randomBytes(16).toString('base64');
-    const reader = new SocketReader(socket, deadline.signal);
-    const sentAt = performance.now();
-    let head: HttpHead | null;
-    try {
-      socket.write(upgradeRequest(target, key, opts.headers, opts.auth));
-      head = parseHttpHead(await reader.readHttpHead());
-    } catch (error) {
-      throw handshakeFailure(error, reader, deadline, {
-        waitingFor: msg('probes.ws.waiting', { url: target.display }),
-        expect: 'http',
-        peerIsProxy: false,
-        closedSilently: 'reset',
-      });
-    } finally {
-      reader.release();
-    }
-    if (reader.firstByteAt !== undefined) timings.firstByteMs = ms(reader.firstByteAt - sentAt);
+    const exchange = await exchangeHttpHead(socket, upgradeRequest(target, key, opts.headers, opts.auth), deadline, {
+      waitingFor: msg('probes.ws.waiting', { url: target.display }),
+      expect: 'http',
+      peerIsProxy: false,
+      closedSilently: 'reset',
+    });
+    const head = exchange.head;
+    if (exchange.firstByteMs !== undefined) timings.firstByteMs = exchange.firstByteMs;
     if (!head) throw new ProbeFailure('error', msg('probes.ws.no-status-line'));
     const failure = classifyUpgradeAnswer(head, key, opts.auth?.usable ?? false);
     if (failure) return failedResult('websocket', route, deadline, failure, context());
