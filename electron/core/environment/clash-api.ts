@@ -4,6 +4,7 @@
 import http from 'node:http';
 import type { ClashApiInfo } from '../../../shared/types.ts';
 import { formatHostPort, loopbackAddressFor, parseHostPort } from './host-port.ts';
+import { asPort } from './apps/config-text.ts';
 
 export interface ClashApiOptions {
   timeoutMs: number;
@@ -91,16 +92,12 @@ function json(body: string): Record<string, unknown> | undefined {
 }
 
 /** sing-box reports 0 for ports it does not track: 0 means unknown. */
-function port(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isInteger(value) && value > 0 && value < 65536 ? value : undefined;
-}
-
 export function parseClashConfigs(body: Record<string, unknown>): Pick<ClashApiInfo, 'ports' | 'tunEnabled'> {
   const out: Pick<ClashApiInfo, 'ports' | 'tunEnabled'> = {};
   const ports: NonNullable<ClashApiInfo['ports']> = {};
-  const http = port(body['port']);
-  const socks = port(body['socks-port']);
-  const mixed = port(body['mixed-port']);
+  const http = asPort(body['port']);
+  const socks = asPort(body['socks-port']);
+  const mixed = asPort(body['mixed-port']);
   if (http) ports.port = http;
   if (socks) ports.socksPort = socks;
   if (mixed) ports.mixedPort = mixed;
