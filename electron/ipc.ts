@@ -20,7 +20,10 @@ export function registerIpc(service: DoctorService, getWindow: () => BrowserWind
     async openExternal(url) {
       // Checked again here: the validator already refused anything off the allow-list.
       // `userMessage`: what toIpcError hands the page, in its language.
-      if (!isAllowedExternalUrl(url)) throw Object.assign(new Error('link not on the allow-list'), { userMessage: msg('app.native.link-not-allowed') });
+      if (!isAllowedExternalUrl(url))
+        throw Object.assign(new Error('link not on the allow-list'), {
+          userMessage: msg('app.native.link-not-allowed'),
+        });
       await shell.openExternal(url);
     },
   });

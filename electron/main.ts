@@ -33,9 +33,7 @@ function guardContents(contents: WebContents): void {
 
 function createWindow(): void {
   const dark = nativeTheme.shouldUseDarkColors;
-  const win = new BrowserWindow(
-    mainWindowOptions(path.join(__dirname, 'preload.cjs'), dark ? '#15171c' : '#f7f7f9'),
-  );
+  const win = new BrowserWindow(mainWindowOptions(path.join(__dirname, 'preload.cjs'), dark ? '#15171c' : '#f7f7f9'));
   mainWindow = win;
   win.once('ready-to-show', () => win.show());
   win.on('closed', () => {

@@ -9,7 +9,13 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { createDoctorService } from '../../electron/core/service.ts';
-import { NotLoopbackError, PAGE_KEY_HEADER, PAGE_KEY_META, startBrowserServer, type BrowserServer } from '../../electron/web/server.ts';
+import {
+  NotLoopbackError,
+  PAGE_KEY_HEADER,
+  PAGE_KEY_META,
+  startBrowserServer,
+  type BrowserServer,
+} from '../../electron/web/server.ts';
 import { PROXY_PORTS_ENV } from '../../electron/app-options.ts';
 import { makeTempDir } from '../lab/temp-dirs.ts';
 import { setupScenario, type Scenario } from '../lab/scenarios.ts';
@@ -38,14 +44,26 @@ interface Answer {
 }
 
 /** A raw HTTP request, so that Host, Origin and Cookie are exactly what a test says. */
-function request(port: number, opts: { method?: string; path?: string; headers?: Record<string, string>; body?: string }): Promise<Answer> {
+function request(
+  port: number,
+  opts: { method?: string; path?: string; headers?: Record<string, string>; body?: string },
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port, method: opts.method ?? 'GET', path: opts.path ?? '/', headers: opts.headers ?? {}, setHost: !opts.headers?.Host },
+      {
+        host: '127.0.0.1',
+        port,
+        method: opts.method ?? 'GET',
+        path: opts.path ?? '/',
+        headers: opts.headers ?? {},
+        setHost: !opts.headers?.Host,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
       },
     );
     req.on('error', reject);
@@ -101,7 +119,8 @@ const apply = (lab: Lab, headers: Record<string, string>) =>
   });
 
 function assertNoCors(answer: Answer): void {
-  for (const name of Object.keys(answer.headers)) assert.ok(!name.startsWith('access-control-'), `a CORS header: ${name}`);
+  for (const name of Object.keys(answer.headers))
+    assert.ok(!name.startsWith('access-control-'), `a CORS header: ${name}`);
 }
 
 describe('browser mode: refused requests write nothing', { concurrency: false }, () => {
@@ -112,9 +131,17 @@ describe('browser mode: refused requests write nothing', { concurrency: false },
     assert.equal((await request(port, {})).status, 403, 'the page needs the token');
     assert.equal((await request(port, { path: '/assets/' })).status, 403);
     assert.equal((await request(port, { path: '/?token=wrong' })).status, 403, 'a wrong token');
-    assert.equal((await request(port, { path: `/?token=${'A'.repeat(43)}` })).status, 403, 'a wrong token of the right length');
+    assert.equal(
+      (await request(port, { path: `/?token=${'A'.repeat(43)}` })).status,
+      403,
+      'a wrong token of the right length',
+    );
     assert.equal((await apply(lab, origin)).status, 403, 'the API without a cookie');
-    assert.equal((await apply(lab, { ...origin, Cookie: `ccd-session-${port}=forged` })).status, 403, 'a forged cookie');
+    assert.equal(
+      (await apply(lab, { ...origin, Cookie: `ccd-session-${port}=forged` })).status,
+      403,
+      'a forged cookie',
+    );
     const { cookie, key } = await login(lab.server);
     const again = await request(port, { path: new URL(lab.server.url).pathname + new URL(lab.server.url).search });
     assert.equal(again.status, 403, 'the token works once');
@@ -126,8 +153,22 @@ describe('browser mode: refused requests write nothing', { concurrency: false },
     assert.match(page.body, /connect-src 'self'/);
     assert.doesNotMatch(page.body, /connect-src 'none'/);
     assert.doesNotMatch(page.body, new RegExp(PAGE_KEY_META), 'the page key is given once');
-    assert.equal((await apply(lab, { ...origin, Cookie: cookie })).status, 403, 'the cookie without the page key (a cookie leaked to another port)');
-    assert.equal((await apply(lab, { ...origin, Cookie: cookie, [PAGE_KEY_HEADER]: key.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')) })).status, 403, 'a wrong page key');
+    assert.equal(
+      (await apply(lab, { ...origin, Cookie: cookie })).status,
+      403,
+      'the cookie without the page key (a cookie leaked to another port)',
+    );
+    assert.equal(
+      (
+        await apply(lab, {
+          ...origin,
+          Cookie: cookie,
+          [PAGE_KEY_HEADER]: key.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')),
+        })
+      ).status,
+      403,
+      'a wrong page key',
+    );
     assert.deepEqual(snapshotDir(lab.scenario.codexHome), lab.before);
   });
 
@@ -139,7 +180,11 @@ describe('browser mode: refused requests write nothing', { concurrency: false },
     for (const host of ['evil.example', `evil.example:${port}`, `127.0.0.1:${port + 1}`, `192.168.1.10:${port}`]) {
       const answer = await apply(lab, { ...ok, Host: host });
       assert.equal(answer.status, 403, `Host ${host}`);
-      assert.equal((await request(port, { headers: { Cookie: cookie, Host: host } })).status, 403, `the page for Host ${host}`);
+      assert.equal(
+        (await request(port, { headers: { Cookie: cookie, Host: host } })).status,
+        403,
+        `the page for Host ${host}`,
+      );
     }
     for (const origin of ['http://evil.example', `http://127.0.0.1:${port + 1}`, `https://127.0.0.1:${port}`, 'null']) {
       const answer = await apply(lab, { ...ok, Origin: origin });
@@ -148,11 +193,25 @@ describe('browser mode: refused requests write nothing', { concurrency: false },
     }
     assert.equal((await apply(lab, { Cookie: cookie, [PAGE_KEY_HEADER]: key })).status, 403, 'no Origin');
     assert.equal((await apply(lab, { ...ok, 'Sec-Fetch-Site': 'same-site' })).status, 403, 'Sec-Fetch-Site same-site');
-    const events = await request(port, { method: 'POST', path: '/api/events', headers: { ...ok, Origin: 'http://evil.example', 'Content-Type': 'application/json' }, body: '{}' });
+    const events = await request(port, {
+      method: 'POST',
+      path: '/api/events',
+      headers: { ...ok, Origin: 'http://evil.example', 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     assert.equal(events.status, 403, 'the event stream checks the Origin too');
-    const textPlain = await request(port, { method: 'POST', path: '/api/fix%3Aapply', headers: { ...ok, 'Content-Type': 'text/plain' }, body: JSON.stringify({ planId: lab.planId }) });
+    const textPlain = await request(port, {
+      method: 'POST',
+      path: '/api/fix%3Aapply',
+      headers: { ...ok, 'Content-Type': 'text/plain' },
+      body: JSON.stringify({ planId: lab.planId }),
+    });
     assert.equal(textPlain.status, 415, 'a "simple" text/plain POST (no preflight) is refused');
-    const preflight = await request(port, { method: 'OPTIONS', path: '/api/fix%3Aapply', headers: { Origin: 'http://evil.example', 'Access-Control-Request-Method': 'POST' } });
+    const preflight = await request(port, {
+      method: 'OPTIONS',
+      path: '/api/fix%3Aapply',
+      headers: { Origin: 'http://evil.example', 'Access-Control-Request-Method': 'POST' },
+    });
     assert.notEqual(preflight.status, 204);
     assertNoCors(preflight);
     assert.deepEqual(snapshotDir(lab.scenario.codexHome), lab.before, 'nothing in CODEX_HOME was written');
@@ -200,7 +259,9 @@ describe('browser mode: refused requests write nothing', { concurrency: false },
     await browser.page.getByRole('heading', { level: 1 }).first().waitFor();
     const evilPage = await browser.context.newPage();
     await evilPage.goto(evilUrl);
-    const results = (await evilPage.waitForFunction('window.results', undefined, { timeout: 15_000 }).then((h) => h.jsonValue())) as Record<string, unknown>;
+    const results = (await evilPage
+      .waitForFunction('window.results', undefined, { timeout: 15_000 })
+      .then((h) => h.jsonValue())) as Record<string, unknown>;
     assert.equal(results.cors, 'blocked', 'a CORS fetch gets no answer it may read');
     assert.equal(results.events, 'error', 'no event stream');
     assert.equal(results.page, 'blocked', 'the page itself cannot be read either');
@@ -208,14 +269,21 @@ describe('browser mode: refused requests write nothing', { concurrency: false },
     assert.deepEqual(snapshotDir(lab.scenario.codexHome), lab.before, 'nothing in CODEX_HOME was written');
 
     // The doctor's own page, in the same browser, still can.
-    const own = (await browser.page.evaluate(`window.doctor.applyFix({ planId: ${JSON.stringify(lab.planId)} })`)) as { ok: boolean };
+    const own = (await browser.page.evaluate(`window.doctor.applyFix({ planId: ${JSON.stringify(lab.planId)} })`)) as {
+      ok: boolean;
+    };
     assert.equal(own.ok, true, 'the plan was applicable all along');
   });
 
   test('only loopback addresses can be listened on', async () => {
     ensureRendererBuilt();
-    const service = createDoctorService({ codexHome: makeTempDir('e2e-codex-home'), env: { PATH: process.env.PATH ?? '' } });
-    const external = Object.values(os.networkInterfaces()).flat().find((i) => i && !i.internal)?.address;
+    const service = createDoctorService({
+      codexHome: makeTempDir('e2e-codex-home'),
+      env: { PATH: process.env.PATH ?? '' },
+    });
+    const external = Object.values(os.networkInterfaces())
+      .flat()
+      .find((i) => i && !i.internal)?.address;
     for (const host of ['0.0.0.0', '::', 'localhost', 'example.com', '192.168.1.10', ...(external ? [external] : [])]) {
       await assert.rejects(
         startBrowserServer({ service, rendererDir: RENDERER_DIR, clientScriptFile: CLIENT_SCRIPT_FILE, host }),
@@ -225,14 +293,19 @@ describe('browser mode: refused requests write nothing', { concurrency: false },
     }
   });
 
-  test('the page answers trust-ca\'s file picker with the command to run; bad payloads get the IPC envelope', async () => {
+  test("the page answers trust-ca's file picker with the command to run; bad payloads get the IPC envelope", async () => {
     const lab = await labWithPlan();
     const { cookie, key } = await login(lab.server);
     const post = (channel: string, body: string) =>
       request(lab.server.port, {
         method: 'POST',
         path: `/api/${encodeURIComponent(channel)}`,
-        headers: { Cookie: cookie, Origin: lab.server.origin, [PAGE_KEY_HEADER]: key, 'Content-Type': 'application/json' },
+        headers: {
+          Cookie: cookie,
+          Origin: lab.server.origin,
+          [PAGE_KEY_HEADER]: key,
+          'Content-Type': 'application/json',
+        },
         body,
       });
     const pick = JSON.parse((await post('fix:preview', JSON.stringify({ fix: 'trust-ca', pickCaFile: true }))).body);
@@ -253,10 +326,23 @@ describe('browser mode: refused requests write nothing', { concurrency: false },
 
   test('the server stops when no page came, and a while after the last page left', async () => {
     ensureRendererBuilt();
-    const service = createDoctorService({ codexHome: makeTempDir('e2e-codex-home'), env: { PATH: process.env.PATH ?? '' } });
-    const unused = await startBrowserServer({ service, rendererDir: RENDERER_DIR, clientScriptFile: CLIENT_SCRIPT_FILE, firstLoadMs: 300 });
+    const service = createDoctorService({
+      codexHome: makeTempDir('e2e-codex-home'),
+      env: { PATH: process.env.PATH ?? '' },
+    });
+    const unused = await startBrowserServer({
+      service,
+      rendererDir: RENDERER_DIR,
+      clientScriptFile: CLIENT_SCRIPT_FILE,
+      firstLoadMs: 300,
+    });
     assert.equal(await unused.closed, 'idle');
-    const used = await startBrowserServer({ service, rendererDir: RENDERER_DIR, clientScriptFile: CLIENT_SCRIPT_FILE, idleMs: 1000 });
+    const used = await startBrowserServer({
+      service,
+      rendererDir: RENDERER_DIR,
+      clientScriptFile: CLIENT_SCRIPT_FILE,
+      idleMs: 1000,
+    });
     const browser = await openBrowserAt(used.url);
     await browser.page.getByRole('heading', { level: 1 }).first().waitFor();
     let stopped = false;
@@ -270,53 +356,74 @@ describe('browser mode: refused requests write nothing', { concurrency: false },
 
 describe('browser mode as shipped: the command prints a URL that runs the wizard', () => {
   test('a bad --port or --codex-home: exit 2 with one line, nothing served', () => {
-    for (const args of [['--port', '99999'], ['--port', 'x'], ['--codex-home', '/nonexistent/codex'], ['--host', '0.0.0.0']]) {
-      const run = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'codex-connection-doctor.cjs'), 'app', '--no-open', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
+    for (const args of [
+      ['--port', '99999'],
+      ['--port', 'x'],
+      ['--codex-home', '/nonexistent/codex'],
+      ['--host', '0.0.0.0'],
+    ]) {
+      const run = spawnSync(
+        process.execPath,
+        [path.join(ROOT, 'bin', 'codex-connection-doctor.cjs'), 'app', '--no-open', ...args],
+        { cwd: ROOT, encoding: 'utf8', timeout: 30_000 },
+      );
       assert.equal(run.status, 2, `${args.join(' ')}: ${run.stdout}${run.stderr}`);
       assert.equal(run.stderr.trim().split('\n').length, 1, run.stderr);
       assert.equal(run.stdout, '');
     }
   });
 
-  test('`codex-connection-doctor app --no-open`: diagnose, Fix #1, revert in Chromium; Ctrl-C stops it', { timeout: 180_000 }, async () => {
-    ensureRendererBuilt();
-    const scenario = await setupScenario('ws-refused');
-    cleanups.push(() => scenario.stop());
-    const doctorHome = makeTempDir('e2e-doctor-home');
-    // labEnv has no DISPLAY: the command prints the URL instead of opening a browser.
-    const env: NodeJS.ProcessEnv = { ...labEnv(scenario, doctorHome), [PROXY_PORTS_ENV]: scenario.extraProxyPorts.join(','), NO_COLOR: '1' };
-    const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'bin', 'codex-connection-doctor.cjs'), 'app', '--no-open', '--codex-home', scenario.codexHome], {
-      cwd: ROOT,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    cleanups.push(async () => child.exitCode === null && child.kill('SIGKILL'));
-    let stdout = '';
-    let stderr = '';
-    child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout!.on('data', (c: Buffer) => {
-        stdout += c.toString();
-        const found = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(stdout);
-        if (found && /Ctrl-C stops the doctor/.test(stdout)) resolve(found[0]);
+  test(
+    '`codex-connection-doctor app --no-open`: diagnose, Fix #1, revert in Chromium; Ctrl-C stops it',
+    { timeout: 180_000 },
+    async () => {
+      ensureRendererBuilt();
+      const scenario = await setupScenario('ws-refused');
+      cleanups.push(() => scenario.stop());
+      const doctorHome = makeTempDir('e2e-doctor-home');
+      // labEnv has no DISPLAY: the command prints the URL instead of opening a browser.
+      const env: NodeJS.ProcessEnv = {
+        ...labEnv(scenario, doctorHome),
+        [PROXY_PORTS_ENV]: scenario.extraProxyPorts.join(','),
+        NO_COLOR: '1',
+      };
+      const child: ChildProcess = spawn(
+        process.execPath,
+        [path.join(ROOT, 'bin', 'codex-connection-doctor.cjs'), 'app', '--no-open', '--codex-home', scenario.codexHome],
+        {
+          cwd: ROOT,
+          env,
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
+      cleanups.push(async () => child.exitCode === null && child.kill('SIGKILL'));
+      let stdout = '';
+      let stderr = '';
+      child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout!.on('data', (c: Buffer) => {
+          stdout += c.toString();
+          const found = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(stdout);
+          if (found && /Ctrl-C stops the doctor/.test(stdout)) resolve(found[0]);
+        });
+        child.on('exit', (code) => reject(new Error(`app exited with ${code}: ${stdout}${stderr}`)));
       });
-      child.on('exit', (code) => reject(new Error(`app exited with ${code}: ${stdout}${stderr}`)));
-    });
-    assert.match(stdout, /ssh -L \d+:127\.0\.0\.1:\d+/, 'without a display it says how to reach it over SSH');
+      assert.match(stdout, /ssh -L \d+:127\.0\.0\.1:\d+/, 'without a display it says how to reach it over SSH');
 
-    const browser: BrowserPage = await openBrowserAt(url);
-    cleanups.push(() => browser.context.close());
-    await wsRefusedFlow({
-      page: browser.page,
-      scenario,
-      pageErrors: browser.pageErrors,
-      screenshot: async () => undefined,
-      clipboardTexts: async () => [...browser.record.clipboard],
-    });
+      const browser: BrowserPage = await openBrowserAt(url);
+      cleanups.push(() => browser.context.close());
+      await wsRefusedFlow({
+        page: browser.page,
+        scenario,
+        pageErrors: browser.pageErrors,
+        screenshot: async () => undefined,
+        clipboardTexts: async () => [...browser.record.clipboard],
+      });
 
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    child.kill('SIGINT');
-    assert.equal(await exited, 0, `Ctrl-C stops it cleanly: ${stderr}`);
-    assert.match(stdout, /Stopped\./);
-  });
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      child.kill('SIGINT');
+      assert.equal(await exited, 0, `Ctrl-C stops it cleanly: ${stderr}`);
+      assert.match(stdout, /Stopped\./);
+    },
+  );
 });

@@ -35,13 +35,25 @@ const skipReason = !binary
     : null;
 if (skipReason) console.log(`# Electron e2e skipped: ${skipReason}`);
 // The proxy-needed lab runs a real squid (the Linux job installs it; macOS and Windows have none).
-const squidSkipReason = skipReason ?? (existsSync(SQUID_BINARY) ? null : `no squid at ${SQUID_BINARY} for the proxy-needed lab`);
+const squidSkipReason =
+  skipReason ?? (existsSync(SQUID_BINARY) ? null : `no squid at ${SQUID_BINARY} for the proxy-needed lab`);
 if (squidSkipReason && !skipReason) console.log(`# Electron proxy-needed e2e skipped: ${squidSkipReason}`);
 
 const TEST_OPTIONS = { skip: skipReason ?? false, timeout: 180_000 };
 
 /** What the app needs from the machine to open a window at all (display, temp dir, Windows' system root). */
-const PASSED_THROUGH = ['DISPLAY', 'XAUTHORITY', 'WAYLAND_DISPLAY', 'XDG_RUNTIME_DIR', 'TMPDIR', 'TEMP', 'TMP', 'SystemRoot', 'windir', 'ComSpec'];
+const PASSED_THROUGH = [
+  'DISPLAY',
+  'XAUTHORITY',
+  'WAYLAND_DISPLAY',
+  'XDG_RUNTIME_DIR',
+  'TMPDIR',
+  'TEMP',
+  'TMP',
+  'SystemRoot',
+  'windir',
+  'ComSpec',
+];
 
 function appEnv(scenario: Scenario, doctorHome: string): Record<string, string> {
   const env: Record<string, string> = {};
@@ -69,7 +81,11 @@ async function withApp(
     app = await electron.launch({
       executablePath: binary!,
       // Chromium's --lang is Electron's locale (app.getLocale(), the page's navigator.language): the OS language as the app sees it.
-      args: [mainBundle, `--user-data-dir=${makeTempDir('electron-user-data')}`, `--lang=${lang === 'zh-CN' ? 'zh-CN' : 'en-US'}`],
+      args: [
+        mainBundle,
+        `--user-data-dir=${makeTempDir('electron-user-data')}`,
+        `--lang=${lang === 'zh-CN' ? 'zh-CN' : 'en-US'}`,
+      ],
       env: appEnv(scenario, makeTempDir('electron-doctor-home')),
     });
     const page = await app.firstWindow();
@@ -102,49 +118,78 @@ async function withApp(
 }
 
 describe('the built Electron app', { concurrency: false }, () => {
-  test('the window runs sandboxed and isolated, with the strict CSP, and the API refuses bad payloads', TEST_OPTIONS, async () => {
-    await withApp('ws-ok', async (target, app) => {
-      const prefs = await app.evaluate(({ BrowserWindow }) => {
-        const win = BrowserWindow.getAllWindows()[0]!;
-        // Not in Electron's typings, but present: the preferences the page really runs with.
-        const p = (win.webContents as unknown as { getLastWebPreferences(): Record<string, unknown> }).getLastWebPreferences();
-        return { contextIsolation: p.contextIsolation, sandbox: p.sandbox, nodeIntegration: p.nodeIntegration };
+  test(
+    'the window runs sandboxed and isolated, with the strict CSP, and the API refuses bad payloads',
+    TEST_OPTIONS,
+    async () => {
+      await withApp('ws-ok', async (target, app) => {
+        const prefs = await app.evaluate(({ BrowserWindow }) => {
+          const win = BrowserWindow.getAllWindows()[0]!;
+          // Not in Electron's typings, but present: the preferences the page really runs with.
+          const p = (
+            win.webContents as unknown as { getLastWebPreferences(): Record<string, unknown> }
+          ).getLastWebPreferences();
+          return { contextIsolation: p.contextIsolation, sandbox: p.sandbox, nodeIntegration: p.nodeIntegration };
+        });
+        assert.deepEqual(prefs, { contextIsolation: true, sandbox: true, nodeIntegration: false });
+        assert.equal(
+          await target.page.evaluate(() => typeof (globalThis as { require?: unknown }).require),
+          'undefined',
+        );
+        await strictPageFlow(target);
       });
-      assert.deepEqual(prefs, { contextIsolation: true, sandbox: true, nodeIntegration: false });
-      assert.equal(await target.page.evaluate(() => typeof (globalThis as { require?: unknown }).require), 'undefined');
-      await strictPageFlow(target);
-    });
-  });
+    },
+  );
 
-  test('ws-refused: Fix #1 recommended → diff → applied → healthy → revert is byte-identical', TEST_OPTIONS, async () => {
-    await withApp('ws-refused', wsRefusedFlow);
-  });
+  test(
+    'ws-refused: Fix #1 recommended → diff → applied → healthy → revert is byte-identical',
+    TEST_OPTIONS,
+    async () => {
+      await withApp('ws-refused', wsRefusedFlow);
+    },
+  );
 
   test('ws-refused with the OS in Chinese: the app starts in 简体中文, same flow', TEST_OPTIONS, async () => {
     await withApp('ws-refused', wsRefusedFlow, 'zh-CN');
   });
 
-  test('proxy-needed: Fix #2 recommended with the proxy that works', { ...TEST_OPTIONS, skip: squidSkipReason ?? false }, async () => {
-    await withApp('proxy-needed', proxyNeededFlow);
-  });
+  test(
+    'proxy-needed: Fix #2 recommended with the proxy that works',
+    { ...TEST_OPTIONS, skip: squidSkipReason ?? false },
+    async () => {
+      await withApp('proxy-needed', proxyNeededFlow);
+    },
+  );
 
-  test('proxy-login-missing: Fix #2 asks for the login, refuses a wrong password, writes the right one, reverts', { ...TEST_OPTIONS, skip: squidSkipReason ?? false }, async () => {
-    await withApp('proxy-login-missing', proxyLoginFlow);
-  });
+  test(
+    'proxy-login-missing: Fix #2 asks for the login, refuses a wrong password, writes the right one, reverts',
+    { ...TEST_OPTIONS, skip: squidSkipReason ?? false },
+    async () => {
+      await withApp('proxy-login-missing', proxyLoginFlow);
+    },
+  );
 
   test('broken config.toml: a clear error with its location, and nothing written', TEST_OPTIONS, async () => {
     await withApp('broken-config', brokenConfigFlow);
   });
 
-  test('config.toml with a syntax error: its line is shown, fixes are refused, nothing written', TEST_OPTIONS, async () => {
-    await withApp('ws-ok', syntaxErrorFlow);
-  });
+  test(
+    'config.toml with a syntax error: its line is shown, fixes are refused, nothing written',
+    TEST_OPTIONS,
+    async () => {
+      await withApp('ws-ok', syntaxErrorFlow);
+    },
+  );
 
   test('ws-ok: "no fix needed" is a real outcome', TEST_OPTIONS, async () => {
     await withApp('ws-ok', wsOkFlow);
   });
 
-  test('wrong-key: the login outcome on its own, no fix card, and no credential in the page', TEST_OPTIONS, async () => {
-    await withApp('wrong-key', wrongKeyFlow);
-  });
+  test(
+    'wrong-key: the login outcome on its own, no fix card, and no credential in the page',
+    TEST_OPTIONS,
+    async () => {
+      await withApp('wrong-key', wrongKeyFlow);
+    },
+  );
 });

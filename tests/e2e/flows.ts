@@ -54,7 +54,10 @@ export function assertReportLanguage(markdown: string, lang: Locale, where: stri
   if (lang === 'zh-CN') {
     assert.ok(hasHan(headings[0]!), `the ${where} report's title is Chinese: ${headings[0]}`);
     const chinese = headings.filter(hasHan).length;
-    assert.ok(chinese * 2 >= headings.length, `most of the ${where} report's headings are Chinese: ${headings.join(' | ')}`);
+    assert.ok(
+      chinese * 2 >= headings.length,
+      `most of the ${where} report's headings are Chinese: ${headings.join(' | ')}`,
+    );
   } else {
     assert.ok(!hasHan(markdown), `the English ${where} report holds no Chinese`);
   }
@@ -73,7 +76,11 @@ export async function diagnose(target: FlowTarget, shots?: string): Promise<void
   assert.ok((await page.locator('.checks li').count()) >= 3, 'the checks are listed');
   const codexDoctor = page.locator('.checks li').filter({ hasText: 'codex doctor' });
   if ((await codexDoctor.count()) > 0) {
-    assert.doesNotMatch(await codexDoctor.innerText(), /: ok —/, "codex doctor's passing parts are counted, not listed");
+    assert.doesNotMatch(
+      await codexDoctor.innerText(),
+      /: ok —/,
+      "codex doctor's passing parts are counted, not listed",
+    );
   }
   if (shots) await target.screenshot(`${shots}-2-diagnose`, { dark: shots === 'ws-refused' });
   await page.getByRole('button', { name: T('See what was found') }).click();
@@ -89,7 +96,10 @@ export async function wsRefusedFlow(target: FlowTarget): Promise<void> {
 
   await diagnose(target, 'ws-refused');
   assert.equal(
-    await page.locator('.evidence li, section .findings li').filter({ hasText: P('the upgrade was refused') }).count(),
+    await page
+      .locator('.evidence li, section .findings li')
+      .filter({ hasText: P('the upgrade was refused') })
+      .count(),
     1,
     'the refused WebSocket is said once, under the cause',
   );
@@ -109,7 +119,11 @@ export async function wsRefusedFlow(target: FlowTarget): Promise<void> {
   await page.getByRole('heading', { level: 1, name: T('Preview the change') }).waitFor({ timeout: STEP_TIMEOUT });
   const added = page.locator('.diff-add').filter({ hasText: 'supports_websockets = false' });
   await added.first().waitFor();
-  assert.match(await added.first().locator('.ln').nth(1).innerText(), /^\d+$/, 'added lines carry their new line number');
+  assert.match(
+    await added.first().locator('.ln').nth(1).innerText(),
+    /^\d+$/,
+    'added lines carry their new line number',
+  );
   assert.deepEqual(readFileSync(configPath), original, 'previewing writes nothing');
   await page.locator('#undo-note').getByText('codex-connection-doctor revert --last').waitFor();
   await target.screenshot('ws-refused-5-preview', { dark: true });
@@ -144,7 +158,10 @@ export async function wsRefusedFlow(target: FlowTarget): Promise<void> {
   await page.getByText(T('Reverted. Your files are back as they were.')).waitFor({ timeout: STEP_TIMEOUT });
   assert.deepEqual(readFileSync(configPath), original, 'revert restores the exact bytes');
 
-  await page.getByRole('button', { name: T('History') }).last().click();
+  await page
+    .getByRole('button', { name: T('History') })
+    .last()
+    .click();
   await page.getByRole('heading', { level: 1, name: T('History of changes') }).waitFor();
   await page.locator('table.history tbody tr').first().getByText(P('Reverted')).first().waitFor();
   await target.screenshot('ws-refused-8-history');
@@ -213,7 +230,10 @@ export async function brokenConfigFlow(target: FlowTarget): Promise<void> {
 export async function syntaxErrorFlow(target: FlowTarget): Promise<void> {
   const { page, scenario } = target;
   const { P } = words(target);
-  writeFileSync(path.join(scenario.codexHome, 'config.toml'), 'model_provider = "lab"\n[model_providers.lab\nname = "Lab"\n');
+  writeFileSync(
+    path.join(scenario.codexHome, 'config.toml'),
+    'model_provider = "lab"\n[model_providers.lab\nname = "Lab"\n',
+  );
   const before = snapshotDir(scenario.codexHome);
   await page.reload();
   const problem = page.getByRole('alert').filter({ hasText: P('Your Codex configuration has a problem') });
@@ -221,7 +241,9 @@ export async function syntaxErrorFlow(target: FlowTarget): Promise<void> {
   assert.match(await problem.innerText(), /config\.toml:2/);
   await target.screenshot('syntax-error-1-start');
   const preview = (await page.evaluate(() =>
-    (globalThis as unknown as { doctor: { previewFix(r: unknown): Promise<unknown> } }).doctor.previewFix({ fix: 'disable-websockets' }),
+    (globalThis as unknown as { doctor: { previewFix(r: unknown): Promise<unknown> } }).doctor.previewFix({
+      fix: 'disable-websockets',
+    }),
   )) as { ok: boolean; error?: { message: Message; hint: Message } };
   assert.equal(preview.ok, false, 'no plan is made over a config that does not parse');
   // The error is messages (ids the page renders in its language), never English sentences.
@@ -278,7 +300,8 @@ export async function wrongKeyFlow(target: FlowTarget): Promise<void> {
   assert.equal(await verdict.count(), 1, 'the login outcome is shown once, under its own title');
   assert.equal(await page.getByRole('heading', { name: T('No fix needed') }).count(), 0, 'not the healthy outcome');
   assert.equal(await page.locator('.fix-card').count(), 0, 'no fix card: no WebSocket fix helps a rejected login');
-  for (const n of [1, 2, 3]) assert.equal(await page.getByRole('button', { name: T(`Preview fix #${n}`) }).count(), 0, 'nothing to preview');
+  for (const n of [1, 2, 3])
+    assert.equal(await page.getByRole('button', { name: T(`Preview fix #${n}`) }).count(), 0, 'nothing to preview');
   const notice = page.locator('section.notice').filter({ has: verdict });
   assert.match(await notice.innerText(), /LAB_KEY/, 'the reasons name the variable Codex sends');
   assert.match(await notice.innerText(), P('Nothing in your files needs to change'));
@@ -321,7 +344,10 @@ export async function proxyLoginFlow(target: FlowTarget): Promise<void> {
   await target.screenshot('proxy-login-5-preview');
   await page.getByRole('button', { name: T('Apply this change') }).click();
   await page.getByText(T('Codex can now connect without reconnecting.')).waitFor({ timeout: STEP_TIMEOUT });
-  assert.match(readFileSync(dotenvPath, 'utf8'), new RegExp(`^HTTPS_PROXY=http://alice:${encodeURIComponent(LAB_PROXY_PASSWORD)}@127\\.0\\.0\\.1:\\d+$`, 'm'));
+  assert.match(
+    readFileSync(dotenvPath, 'utf8'),
+    new RegExp(`^HTTPS_PROXY=http://alice:${encodeURIComponent(LAB_PROXY_PASSWORD)}@127\\.0\\.0\\.1:\\d+$`, 'm'),
+  );
   await assertNoPassword(page, 'Apply');
 
   await page.getByRole('button', { name: T('Continue') }).click();
@@ -405,11 +431,15 @@ export async function strictPageFlow(target: FlowTarget): Promise<void> {
   })()`);
   assert.equal(inlineRan, false, 'inline scripts are blocked');
   const result = await page.evaluate(() =>
-    (globalThis as unknown as { doctor: { applyFix(r: unknown): Promise<unknown> } }).doctor.applyFix({ planId: '../../etc/passwd' }),
+    (globalThis as unknown as { doctor: { applyFix(r: unknown): Promise<unknown> } }).doctor.applyFix({
+      planId: '../../etc/passwd',
+    }),
   );
   assert.deepEqual((result as { ok: boolean }).ok, false);
   const link = await page.evaluate(() =>
-    (globalThis as unknown as { doctor: { openLink(r: unknown): Promise<unknown> } }).doctor.openLink({ url: 'https://evil.example/' }),
+    (globalThis as unknown as { doctor: { openLink(r: unknown): Promise<unknown> } }).doctor.openLink({
+      url: 'https://evil.example/',
+    }),
   );
   assert.equal((link as { ok: boolean }).ok, false);
 }

@@ -55,7 +55,10 @@ export interface SessionOptions {
 }
 
 /** Launches Chromium with a fresh profile and opens a browser-mode URL; nothing but that server is reachable. */
-export async function openBrowserAt(url: string, opts: SessionOptions & { alsoAllow?: string[] } = {}): Promise<BrowserPage> {
+export async function openBrowserAt(
+  url: string,
+  opts: SessionOptions & { alsoAllow?: string[] } = {},
+): Promise<BrowserPage> {
   const origin = new URL(url).origin;
   const reachable = new Set([origin, ...(opts.alsoAllow ?? [])]);
   const context = await chromium.launchPersistentContext(makeTempDir('e2e-chromium-profile'), {
@@ -144,10 +147,14 @@ export async function openSession(name: ScenarioName, opts: SessionOptions = {})
   // The progress events the server streams are the service's own, as they are; record them on the way.
   const diagnose = service.diagnose.bind(service);
   service.diagnose = (req, onProgress, signal) =>
-    diagnose(req, (event) => {
-      progress.push(JSON.stringify(event));
-      onProgress?.(event);
-    }, signal);
+    diagnose(
+      req,
+      (event) => {
+        progress.push(JSON.stringify(event));
+        onProgress?.(event);
+      },
+      signal,
+    );
   const server = await startBrowserServer({ service, rendererDir: RENDERER_DIR, clientScriptFile: CLIENT_SCRIPT_FILE });
   const browser = await openBrowserAt(server.url, opts);
   const responses = browser.record.responses;
@@ -171,9 +178,14 @@ export async function openSession(name: ScenarioName, opts: SessionOptions = {})
 }
 
 /** Where a language's screenshots go: English in docs/screenshots/, the others in a folder of their own, same names. */
-export const screenshotDir = (lang: Locale = 'en'): string => (lang === 'en' ? SCREENSHOT_DIR : path.join(SCREENSHOT_DIR, lang));
+export const screenshotDir = (lang: Locale = 'en'): string =>
+  lang === 'en' ? SCREENSHOT_DIR : path.join(SCREENSHOT_DIR, lang);
 
-export async function screenshot(page: Page, name: string, opts: { dark?: boolean; lang?: Locale } = {}): Promise<void> {
+export async function screenshot(
+  page: Page,
+  name: string,
+  opts: { dark?: boolean; lang?: Locale } = {},
+): Promise<void> {
   const dir = screenshotDir(opts.lang);
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });

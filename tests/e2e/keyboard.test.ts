@@ -118,7 +118,10 @@ function describeKeyboard(lang: Locale): void {
       await tabTo(page, T('Revert now'));
       await page.keyboard.press('Space');
       await page.getByText(T('Reverted. Your files are back as they were.')).waitFor({ timeout: STEP_TIMEOUT });
-      assert.ok((await focused(page)).name.startsWith(T('Reverted. Your files are back as they were.')), 'focus lands on the result of the revert');
+      assert.ok(
+        (await focused(page)).name.startsWith(T('Reverted. Your files are back as they were.')),
+        'focus lands on the result of the revert',
+      );
       assert.deepEqual(readFileSync(configPath), original, 'revert restores the exact bytes');
       assert.deepEqual(session.pageErrors, []);
     });

@@ -53,7 +53,10 @@ function catalog(): Entry[] {
 function translate(lang: Locale, english: string, depth = 0): string[] | undefined {
   const tr = translator(lang);
   const exact = catalog().filter((e) => e.params.length === 0 && e.text === english);
-  if (exact.length > 0) return unique(exact.map((e) => stripTags(tr.t(e.id, e.key !== e.id ? { count: e.key.endsWith('_one') ? 1 : 2 } : undefined))));
+  if (exact.length > 0)
+    return unique(
+      exact.map((e) => stripTags(tr.t(e.id, e.key !== e.id ? { count: e.key.endsWith('_one') ? 1 : 2 } : undefined))),
+    );
   if (depth > 3) return undefined;
   let best: { literal: number; texts: string[] } | undefined;
   for (const e of catalog()) {
@@ -113,12 +116,14 @@ export function uiPattern(lang: Locale, englishPart: string, flags = ''): RegExp
     if (!literals.some((l) => l.includes(englishPart))) continue;
     // The text in `lang` with placeholders, then every placeholder as "anything".
     const marked: Record<string, string | number> = {};
-    for (const name of e.params) marked[name] = `\u0000${name}\u0000`;
+    for (const name of e.params) marked[name] = `⟦${name}⟧`;
     // A plural needs a number to choose its form; an unlikely one, then read as "anything" too.
     if (hasPlural(e.id)) marked.count = COUNT_MARK;
-    const text = stripTags(tr.t(e.id, marked))
-      .replace(new RegExp(`${COUNT_MARK}|${COUNT_MARK.toLocaleString('en')}`, 'g'), '\u0000count\u0000');
-    found.add(text.split(/\u0000\w+\u0000/).map(escapeRegExp).join('[\\s\\S]*?'));
+    const text = stripTags(tr.t(e.id, marked)).replace(
+      new RegExp(`${COUNT_MARK}|${COUNT_MARK.toLocaleString('en')}`, 'g'),
+      '⟦count⟧',
+    );
+    found.add(text.split(/⟦\w+⟧/).map(escapeRegExp).join('[\\s\\S]*?'));
   }
   if (found.size === 0) throw new Error(`no catalog text holds "${englishPart}" in English (for the ${lang} run)`);
   return new RegExp([...found].map((p) => `(?:${p})`).join('|'), flags);

@@ -32,20 +32,39 @@ async function switchTo(page: Page, from: Locale, to: Locale): Promise<void> {
   if ((await select.count()) > 0) {
     await select.first().selectOption({ label: uiT(from, LANGUAGE_NAME[to]) });
   } else {
-    await banner.getByRole('button', { name: uiT(from, LANGUAGE_NAME[to]) }).or(banner.getByRole('radio', { name: uiT(from, LANGUAGE_NAME[to]) })).first().click();
+    await banner
+      .getByRole('button', { name: uiT(from, LANGUAGE_NAME[to]) })
+      .or(banner.getByRole('radio', { name: uiT(from, LANGUAGE_NAME[to]) }))
+      .first()
+      .click();
   }
-  await startHeading(page, to).or(page.getByRole('heading', { level: 1 }).filter({ hasText: uiString(to, 'What was found') })).first().waitFor();
+  await startHeading(page, to)
+    .or(page.getByRole('heading', { level: 1 }).filter({ hasText: uiString(to, 'What was found') }))
+    .first()
+    .waitFor();
 }
 
-const startHeading = (page: Page, lang: Locale) => page.getByRole('heading', { level: 1, name: uiString(lang, 'Why does Codex keep reconnecting?') });
+const startHeading = (page: Page, lang: Locale) =>
+  page.getByRole('heading', { level: 1, name: uiString(lang, 'Why does Codex keep reconnecting?') });
 
 async function expectLanguage(page: Page, lang: Locale): Promise<void> {
   const { T } = words({ lang });
-  await page.getByRole('button', { name: T('History') }).first().waitFor();
-  assert.equal(await page.evaluate('document.documentElement.lang'), lang, 'the page says its language (the fonts follow it)');
+  await page
+    .getByRole('button', { name: T('History') })
+    .first()
+    .waitFor();
+  assert.equal(
+    await page.evaluate('document.documentElement.lang'),
+    lang,
+    'the page says its language (the fonts follow it)',
+  );
   const text = (await page.locator('main').innerText()) + (await page.getByRole('banner').innerText());
   if (lang === 'zh-CN') assert.ok(hasHan(text), 'the page is in Chinese');
-  else assert.ok(!hasHan(text.split(uiT('en', LANGUAGE_NAME['zh-CN'])).join('')), `the page is in English: ${text.slice(0, 300)}`);
+  else
+    assert.ok(
+      !hasHan(text.split(uiT('en', LANGUAGE_NAME['zh-CN'])).join('')),
+      `the page is in English: ${text.slice(0, 300)}`,
+    );
 }
 
 // Runs in the page (a string: the tests' tsconfig has no DOM types). Every box and control that
@@ -161,7 +180,10 @@ describe('the app in both languages', { concurrency: false }, () => {
       await page.getByRole('button', { name: T('Continue') }).click();
       await page.getByRole('heading', { level: 1, name: T('Done') }).waitFor();
       await assertNothingOverflows(page, lang, 'Done');
-      await page.getByRole('button', { name: T('History') }).last().click();
+      await page
+        .getByRole('button', { name: T('History') })
+        .last()
+        .click();
       await page.getByRole('heading', { level: 1, name: T('History of changes') }).waitFor();
       await page.locator('table.history tbody tr').first().waitFor();
       await assertNothingOverflows(page, lang, 'History');

@@ -51,7 +51,10 @@ function describeEdges(lang: Locale): void {
   async function applyAndOpenHistory(page: Page) {
     await page.getByRole('button', { name: T('Apply this change') }).click();
     await page.getByRole('button', { name: T('Continue') }).click({ timeout: STEP_TIMEOUT });
-    await page.getByRole('button', { name: T('History') }).last().click();
+    await page
+      .getByRole('button', { name: T('History') })
+      .last()
+      .click();
     await heading(page, 'History of changes').waitFor();
   }
 
@@ -65,13 +68,29 @@ function describeEdges(lang: Locale): void {
       // Round 1: "remove only the fix's lines" keeps the user's edits and drops the fix's.
       await previewFix(page, 1);
       await applyAndOpenHistory(page);
-      const edited = readFileSync(configPath, 'utf8').replace('model = "lab-model"', 'model = "my-model"') + '# my own note\n';
+      const edited =
+        readFileSync(configPath, 'utf8').replace('model = "lab-model"', 'model = "my-model"') + '# my own note\n';
       writeFileSync(configPath, edited);
-      await page.locator('table.history tbody tr').first().getByRole('button', { name: new RegExp(`^${escapeRegExp(uiString(lang, 'Revert'))}`) }).click();
+      await page
+        .locator('table.history tbody tr')
+        .first()
+        .getByRole('button', { name: new RegExp(`^${escapeRegExp(uiString(lang, 'Revert'))}`) })
+        .click();
       const conflict = page.getByRole('alertdialog', { name: T('The file changed since the fix') });
       await conflict.waitFor({ timeout: STEP_TIMEOUT });
-      assert.match(await conflict.locator('.diff-add').allInnerTexts().then((t) => t.join('\n')), /my own note/, 'the diff shows the later edit');
-      assert.equal(await page.evaluate('document.activeElement && document.activeElement.textContent'), uiString(lang, 'The file changed since the fix'), 'focus moves to the choice');
+      assert.match(
+        await conflict
+          .locator('.diff-add')
+          .allInnerTexts()
+          .then((t) => t.join('\n')),
+        /my own note/,
+        'the diff shows the later edit',
+      );
+      assert.equal(
+        await page.evaluate('document.activeElement && document.activeElement.textContent'),
+        uiString(lang, 'The file changed since the fix'),
+        'focus moves to the choice',
+      );
       assert.equal(readFileSync(configPath, 'utf8'), edited, 'nothing is written before the user chooses');
       await screenshot(page, 'history-revert-conflict', { dark: true, lang });
       await conflict.getByRole('button', { name: T('Remove only the fix’s lines') }).click();
@@ -89,7 +108,11 @@ function describeEdges(lang: Locale): void {
       await applyAndOpenHistory(page);
       const edited2 = readFileSync(configPath, 'utf8') + '# second note\n';
       writeFileSync(configPath, edited2);
-      await page.locator('table.history tbody tr').first().getByRole('button', { name: new RegExp(`^${escapeRegExp(uiString(lang, 'Revert'))}`) }).click();
+      await page
+        .locator('table.history tbody tr')
+        .first()
+        .getByRole('button', { name: new RegExp(`^${escapeRegExp(uiString(lang, 'Revert'))}`) })
+        .click();
       await conflict.waitFor({ timeout: STEP_TIMEOUT });
       await conflict.getByRole('button', { name: T('Keep my file') }).click();
       await page.getByText(T('Your file was kept as it is.')).waitFor({ timeout: STEP_TIMEOUT });
@@ -176,7 +199,9 @@ function describeEdges(lang: Locale): void {
       const { page, scenario } = session;
       const configPath = path.join(scenario.codexHome, 'config.toml');
       await previewFix(page, 1);
-      const overflow = (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number;
+      const overflow = (await page.evaluate(
+        'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+      )) as number;
       assert.ok(overflow <= 0, `the page does not scroll sideways at 800 px (overflow ${overflow}px)`);
       await screenshot(page, 'narrow-5-preview', { lang });
       const edited = readFileSync(configPath, 'utf8') + '# edited after the preview\n';
@@ -187,7 +212,11 @@ function describeEdges(lang: Locale): void {
       assert.match(await alert.innerText(), P('What to do next'));
       assert.match(await alert.innerText(), P('Nothing was written'));
       assert.equal(readFileSync(configPath, 'utf8'), edited, 'nothing was written');
-      assert.equal(await page.getByRole('button', { name: T('Apply this change') }).count(), 0, 'the stale preview cannot be applied');
+      assert.equal(
+        await page.getByRole('button', { name: T('Apply this change') }).count(),
+        0,
+        'the stale preview cannot be applied',
+      );
       await screenshot(page, 'error-changed-since-preview', { lang });
       await page.getByRole('button', { name: T('Preview the fix again') }).click();
       await heading(page, 'Preview the change').waitFor({ timeout: STEP_TIMEOUT });
@@ -202,14 +231,24 @@ function describeEdges(lang: Locale): void {
       const session = await open('proxy-needed');
       const { page, scenario } = session;
       const password = 'Pr0xyPassw0rdXYZ';
-      const secrets = [password, 'eyFakeIdTokenQWERTY', 'FakeAccessTokenASDF', 'FakeRefreshTokenZXCV', 'sk-FakeKeyPOIU'];
+      const secrets = [
+        password,
+        'eyFakeIdTokenQWERTY',
+        'FakeAccessTokenASDF',
+        'FakeRefreshTokenZXCV',
+        'sk-FakeKeyPOIU',
+      ];
       const proxy = `http://alice:${password}@127.0.0.1:${scenario.squid!.port}`;
       writeFileSync(path.join(scenario.codexHome, '.env'), `HTTPS_PROXY=${proxy}\nHTTP_PROXY=${proxy}\n`);
       writeFileSync(
         path.join(scenario.codexHome, 'auth.json'),
         JSON.stringify({
           OPENAI_API_KEY: 'sk-FakeKeyPOIU',
-          tokens: { id_token: 'eyFakeIdTokenQWERTY', access_token: 'FakeAccessTokenASDF', refresh_token: 'FakeRefreshTokenZXCV' },
+          tokens: {
+            id_token: 'eyFakeIdTokenQWERTY',
+            access_token: 'FakeAccessTokenASDF',
+            refresh_token: 'FakeRefreshTokenZXCV',
+          },
         }),
       );
       await page.reload();
@@ -232,14 +271,20 @@ function describeEdges(lang: Locale): void {
       const saved = await session.record.saved();
       assert.equal(session.record.clipboard.length, 2);
       assert.equal(saved.length, 2);
-      assert.equal(await page.evaluate('navigator.clipboard.readText()'), session.record.clipboard[1], 'the real clipboard holds the last copy');
+      assert.equal(
+        await page.evaluate('navigator.clipboard.readText()'),
+        session.record.clipboard[1],
+        'the real clipboard holds the last copy',
+      );
       assert.match(session.record.clipboard[0]!, /alice:\*\*\*\*@/, 'the proxy shows in its redacted form');
       JSON.parse(session.record.clipboard[1]!);
       // The Markdown copied and downloaded is in the page's language.
       assertReportLanguage(session.record.clipboard[0]!, lang, 'copied');
       assertReportLanguage(saved.find((s) => s.name.endsWith('.md'))!.text, lang, 'downloaded');
       const dom = await page.content();
-      const inputs = await page.locator('input, textarea').evaluateAll((els) => els.map((e) => (e as unknown as { value: string }).value));
+      const inputs = await page
+        .locator('input, textarea')
+        .evaluateAll((els) => els.map((e) => (e as unknown as { value: string }).value));
       const places: Record<string, string> = {
         dom,
         inputs: inputs.join('\n'),

@@ -62,7 +62,10 @@ function describeWizard(lang: Locale): void {
       const session = await open('proxy-login-missing');
       await proxyLoginFlow(inBrowser(session));
       const sent = session.record.responses.join('\n');
-      assert.ok(!sent.includes(LAB_PROXY_PASSWORD) && !sent.includes(encodeURIComponent(LAB_PROXY_PASSWORD)), 'the password was sent back to the page');
+      assert.ok(
+        !sent.includes(LAB_PROXY_PASSWORD) && !sent.includes(encodeURIComponent(LAB_PROXY_PASSWORD)),
+        'the password was sent back to the page',
+      );
     });
 
     test('tls-inspecting-proxy: the company CA is named, trusted through a bundle, and reverted', async () => {
@@ -81,13 +84,14 @@ function describeWizard(lang: Locale): void {
       await wsOkFlow(inBrowser(await open('ws-ok')));
     });
 
-    test("wrong-key: the login outcome on its own, no fix card, and no credential in the page", async () => {
+    test('wrong-key: the login outcome on its own, no fix card, and no credential in the page', async () => {
       const session = await open('wrong-key');
       await wrongKeyFlow(inBrowser(session));
       // Nor in anything the service sent the page (API answers and progress events).
       const sent = session.record.responses.join('\n');
       assert.ok(sent.length > 0, 'what the server sent was recorded');
-      for (const [name, secret] of Object.entries(LAB_SECRETS)) assert.ok(!sent.includes(secret), `${name} was sent to the page`);
+      for (const [name, secret] of Object.entries(LAB_SECRETS))
+        assert.ok(!sent.includes(secret), `${name} was sent to the page`);
     });
 
     test('the strict CSP is in force in the page and the API refuses bad payloads', async () => {

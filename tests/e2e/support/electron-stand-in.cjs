@@ -1,7 +1,14 @@
 // A stand-in for the 'electron' module that records what the bundled main and preload ask of it,
 // so the bundles can be loaded under plain Node where no Electron binary exists. It checks the
 // bundles' wiring only; the real Electron run is tests/e2e/electron.test.ts.
-const recorded = { windows: [], handlers: new Map(), exposed: new Map(), sessionHandlers: [], appEvents: [], dialogs: [] };
+const recorded = {
+  windows: [],
+  handlers: new Map(),
+  exposed: new Map(),
+  sessionHandlers: [],
+  appEvents: [],
+  dialogs: [],
+};
 globalThis.__electronStandIn = recorded;
 
 function emitterStub(target) {

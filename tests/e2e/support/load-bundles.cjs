@@ -19,11 +19,18 @@ const dist = path.resolve(__dirname, '..', '..', '..', 'dist', 'electron');
   const foreign = { senderFrame: { id: 'some-iframe' } };
   const call = (channel, event, payload) => rec.handlers.get(channel)(event, payload);
   const permission = rec.sessionHandlers.find(([k]) => k === 'permission-check')[1];
-  const headers = await new Promise((r) => rec.sessionHandlers.find(([k]) => k === 'headers')[1]({ responseHeaders: {} }, r));
+  const headers = await new Promise((r) =>
+    rec.sessionHandlers.find(([k]) => k === 'headers')[1]({ responseHeaders: {} }, r),
+  );
   const contents = require(path.join(__dirname, 'electron-stand-in.cjs')).BrowserWindow;
   const guarded = new contents({});
   rec.onWebContentsCreated?.({}, guarded.webContents);
-  const navigation = { prevented: false, preventDefault() { this.prevented = true; } };
+  const navigation = {
+    prevented: false,
+    preventDefault() {
+      this.prevented = true;
+    },
+  };
   for (const fn of guarded.webContents.listeners.get('will-navigate') ?? []) fn(navigation, 'https://example.com/');
   console.log(
     JSON.stringify({
