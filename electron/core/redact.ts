@@ -85,6 +85,31 @@ function redactQuery(search: string): string {
   return `?${parts.join('&')}`;
 }
 
+/**
+ * The password of a URL, as written and decoded (text may hold either), to be masked wherever it
+ * appears. A password may hold `/`, `?`, `#`, `@` or spaces unencoded; then the URL does not parse
+ * and, as in redactUrl, the password is everything between `//user:` and the last `@`.
+ */
+export function urlPasswords(url: string): string[] {
+  const text = url.trim();
+  let password: string | undefined;
+  try {
+    const parsed = new URL(text);
+    if (userInfoParsedWhole(text, parsed)) password = parsed.password;
+  } catch {
+    password = undefined;
+  }
+  password ??= /^[a-z][a-z0-9+.-]*:\/\/[^:@/]*:(.*)@[^@]*$/i.exec(text)?.[1];
+  if (!password) return [];
+  let decoded = password;
+  try {
+    decoded = decodeURIComponent(password);
+  } catch {
+    // keep the raw form
+  }
+  return [...new Set([password, decoded])];
+}
+
 /** Replaces every occurrence of each secret (and its URL-encoded form) with `****`. */
 export function redactKnownSecrets(text: string, secrets: string[]): string {
   let out = text;

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CodexDoctorReport } from '../../../shared/types.ts';
 import { parseDotenv } from './dotenv.ts';
-import { redactOutput } from '../redact.ts';
+import { redactOutput, urlPasswords } from '../redact.ts';
 import { runCommand } from '../run-command.ts';
 
 export interface RunDoctorOptions {
@@ -100,19 +100,10 @@ function collectSecrets(env: NodeJS.ProcessEnv): string[] {
     if (!value || value.length < 4) continue;
     if (SECRET_NAME.test(key)) secrets.push(value);
     else if (/_PROXY$/i.test(key)) {
-      const password = /\/\/[^/@\s:]*:([^/@\s]+)@/.exec(value)?.[1];
-      if (password) secrets.push(password, decodeURIComponentSafe(password));
+      secrets.push(...urlPasswords(value));
     }
   }
   return secrets.sort((a, b) => b.length - a.length);
-}
-
-function decodeURIComponentSafe(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
 }
 
 function redactJson(value: unknown, secrets: string[]): unknown {

@@ -1,5 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import type { CodexSetup } from '../../../shared/types.ts';
 import { redactCredentials, redactKnownSecrets, redactLine, redactUrl } from '../../../electron/core/redact.ts';
 
 describe('redactUrl', () => {
@@ -105,5 +106,23 @@ describe('issue 9 item 2: diff lines hide inline-table secrets and passwords wit
     }
     assert.equal(redactLine('http_headers = { "X-Org" = "org" }'), 'http_headers = { "X-Org" = "org" }');
     assert.equal(redactLine('name = "OpenAI"'), 'name = "OpenAI"');
+  });
+});
+
+describe('urlPasswords (what the report and codex doctor output are scrubbed of)', () => {
+  test('written and decoded forms; a password with an unencoded / or @ is found whole', async () => {
+    const { urlPasswords } = await import('../../../electron/core/redact.ts');
+    assert.deepEqual(urlPasswords('http://u:p%40ss@h:1'), ['p%40ss', 'p@ss']);
+    assert.deepEqual(urlPasswords('http://u:hunter2@h:1'), ['hunter2']);
+    assert.deepEqual(urlPasswords('http://alice:Se/cr3t@127.0.0.1:3128'), ['Se/cr3t']);
+    assert.deepEqual(urlPasswords('http://alice:a@b/c@127.0.0.1:3128'), ['a@b/c']);
+    assert.deepEqual(urlPasswords('http://127.0.0.1:3128'), []);
+    assert.deepEqual(urlPasswords('not a url'), []);
+  });
+
+  test('the diagnosis collects a proxy password that holds a /', async () => {
+    const { collectSecrets } = await import('../../../electron/core/diagnosis/secrets.ts');
+    const setup = { proxyVars: [{ value: 'http://alice:Se/cr3t@127.0.0.1:3128' }] } as unknown as CodexSetup;
+    assert.deepEqual(collectSecrets(setup), ['Se/cr3t']);
   });
 });
