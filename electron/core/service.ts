@@ -10,7 +10,7 @@ import { FixError, listHistory, type PlannedFix } from './fixes/index.ts';
 import { createFixEngine } from './workflow.ts';
 import { formatLocation } from '../../shared/format.ts';
 import { msg } from '../../shared/i18n/message.ts';
-import { translator, withText } from '../../shared/i18n/translate.ts';
+import { english, translator, withText } from '../../shared/i18n/translate.ts';
 
 export interface DoctorServiceOptions {
   codexHome?: string;
@@ -124,7 +124,7 @@ export function createDoctorService(options: DoctorServiceOptions): DoctorServic
       const lastReport = engine.lastReport;
       if (!lastReport) {
         const userMessage = msg('report.no-report-yet');
-        throw Object.assign(new Error(translator('en').tm(userMessage)), { userMessage });
+        throw Object.assign(new Error(english(userMessage)), { userMessage });
       }
       const stamp = lastReport.startedAt.replace(/[:.]/g, '-');
       // JSON: the report's English keys and ids, each message with its text in the chosen language (as `--json`).

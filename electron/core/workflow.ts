@@ -42,7 +42,7 @@ import type { CaSourceOptions } from './trust/sources.ts';
 import { parseProxyUrl, proxyUrlWithLogin } from '../../shared/proxy-url.ts';
 import { asMessage, errorMessageOf } from '../../shared/fix-errors.ts';
 import { msg, type Message } from '../../shared/i18n/message.ts';
-import { english } from './fixes/english.ts';
+import { english } from '../../shared/i18n/translate.ts';
 
 export interface WorkflowOptions {
   codexHome: string;

@@ -19,7 +19,7 @@ import { createHandlers, dispatch } from '../ipc-handlers.ts';
 import { CONTENT_SECURITY_POLICY } from '../window-security.ts';
 import { localeFromTag } from '../../shared/i18n/locale.ts';
 import { msg, type Message, type MessageId } from '../../shared/i18n/message.ts';
-import { translator } from '../../shared/i18n/translate.ts';
+import { english, translator } from '../../shared/i18n/translate.ts';
 
 /** The Electron window's CSP, except that the page may call the server it was served from. */
 export const BROWSER_MODE_CSP = CONTENT_SECURITY_POLICY.replace("connect-src 'none'", "connect-src 'self'");
@@ -59,7 +59,7 @@ export interface BrowserServer {
 export class NotLoopbackError extends Error {
   override name = 'NotLoopbackError';
   constructor(readonly userMessage: Message) {
-    super(translator('en').tm(userMessage));
+    super(english(userMessage));
   }
 }
 
@@ -103,7 +103,7 @@ export function browserIndexHtml(html: string, pageKey?: string): string {
   const at = withCsp.search(/<script\b/i);
   if (at < 0 || withCsp === html) {
     const userMessage = msg('cli.server.not-app-page');
-    throw Object.assign(new Error(translator('en').tm(userMessage)), { userMessage });
+    throw Object.assign(new Error(english(userMessage)), { userMessage });
   }
   const meta = pageKey ? `<meta name="${PAGE_KEY_META}" content="${pageKey}" />\n    ` : '';
   return `${withCsp.slice(0, at)}${meta}<script src=".${CLIENT_SCRIPT_PATH}"></script>\n    ${withCsp.slice(at)}`;

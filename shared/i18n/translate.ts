@@ -96,3 +96,8 @@ export function withText<T>(value: T, tr: Translator): T {
   };
   return walk(value) as T;
 }
+
+/** A message's English text: for `Error.message` (logs, stack traces), never for what a person reads. */
+export function english(message: Message): string {
+  return translator('en').tm(message);
+}

@@ -3,7 +3,7 @@
 // reader does not understand are never rewritten.
 import { detectEol } from '../toml/index.ts';
 import { msg, type Message } from '../../../shared/i18n/message.ts';
-import { english } from './english.ts';
+import { english } from '../../../shared/i18n/translate.ts';
 
 export type DotenvQuote = '"' | "'" | '';
 

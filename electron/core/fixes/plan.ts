@@ -18,7 +18,7 @@ import {
 } from '../toml/index.ts';
 import { redactLine } from '../redact.ts';
 import { ConfigFileError, invalidUtf8Position, MAX_CONFIG_FILE_BYTES, readConfigFileSync } from '../config-file.ts';
-import { english } from './english.ts';
+import { english } from '../../../shared/i18n/translate.ts';
 import type { CaSearchResult } from '../trust/find-ca.ts';
 
 export interface ProxyProbeResult {

@@ -9,7 +9,7 @@ import tls from 'node:tls';
 import { X509Certificate } from 'node:crypto';
 import type { CaBundleDescription, FileDiff } from '../../../shared/types.ts';
 import { msg, type Message } from '../../../shared/i18n/message.ts';
-import { english } from './english.ts';
+import { english } from '../../../shared/i18n/translate.ts';
 import {
   assertCodexHome,
   decodeText,

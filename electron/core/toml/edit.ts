@@ -5,7 +5,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { parseTomlDocument } from './read.ts';
 import { msg, type Message } from '../../../shared/i18n/message.ts';
 import { errorMessageOf } from '../../../shared/fix-errors.ts';
-import { english } from '../fixes/english.ts';
+import { english } from '../../../shared/i18n/translate.ts';
 import {
   parseInlineTable,
   scanToml,

@@ -5,7 +5,7 @@ import { findCompanyCa } from './find-ca.ts';
 import { collectCaCertificates, countLine, type CaSourceOptions, type CollectedCertificates } from './sources.ts';
 import { parseDerCertificate, parsePemCertificates } from './certificates.ts';
 import { msg, type Message } from '../../../shared/i18n/message.ts';
-import { translator } from '../../../shared/i18n/translate.ts';
+import { english } from '../../../shared/i18n/translate.ts';
 import fs from 'node:fs';
 
 export {
@@ -34,7 +34,7 @@ export { codexTlsTarget, presentedChain, verifierFor, type RouteTlsTarget } from
  */
 export class CaFileError extends Error {
   constructor(readonly userMessage: Message) {
-    super(translator('en').tm(userMessage));
+    super(english(userMessage));
     this.name = 'CaFileError';
   }
 }
