@@ -1,6 +1,7 @@
 // The whole diagnosis: read the Codex setup, scan the machine for proxies, probe every route to the
 // provider's endpoint concurrently, and turn what was measured into findings and one verdict.
 import { redactKnownSecrets, redactUrl } from '../redact.ts';
+import { parseProxyUrl } from '../../../shared/proxy-url.ts';
 import os from 'node:os';
 import type {
   CheckEvent,
@@ -320,9 +321,10 @@ function routeStatus(results: ProbeResult[], websocketsUsed: boolean): CheckEven
   return https?.ok ? 'warning' : 'error';
 }
 
+/** The `host:port` a proxy URL names, as the local candidates are keyed. */
 function hostPort(url: string): string {
-  const u = new URL(url);
-  return `${u.hostname.replace(/^\[(.*)\]$/, '$1')}:${u.port}`;
+  const parsed = parseProxyUrl(url);
+  return parsed.ok ? `${parsed.proxy.host}:${parsed.proxy.port}` : url;
 }
 
 function configuredSpeaks(outcome: RouteOutcome, candidates: LocalProxyCandidate[]) {

@@ -5,11 +5,12 @@ import { Deadline, ms } from '../deadline.ts';
 import { ProbeFailure } from './failure.ts';
 import { handshakeFailure } from './handshake-errors.ts';
 import { evidenceHeaders, parseHttpHead, type HttpHead } from './http-head.ts';
-import { hostPort, proxyAuthorization, type ProxyEndpoint } from './proxy-url.ts';
+import { proxyAuthorization, type ProxyEndpoint } from './proxy-url.ts';
 import { SocketReader } from './socket-reader.ts';
+import { formatHostPort } from '../environment/host-port.ts';
 
 export function connectRequest(proxy: ProxyEndpoint, host: string, port: number): string {
-  const target = hostPort(host, port);
+  const target = formatHostPort({ host, port });
   const lines = [`CONNECT ${target} HTTP/1.1`, `Host: ${target}`];
   // The user's own proxy login, sent to that proxy only, as Codex would.
   const auth = proxyAuthorization(proxy);
@@ -57,7 +58,7 @@ export async function httpConnect(
     head = parseHttpHead(await reader.readHttpHead());
   } catch (error) {
     throw handshakeFailure(error, reader, deadline, {
-      waitingFor: msg('probes.connect.waiting', { target: hostPort(host, port) }),
+      waitingFor: msg('probes.connect.waiting', { target: formatHostPort({ host, port }) }),
       expect: 'http',
       peerIsProxy: true,
       closedSilently: 'proxy-protocol-mismatch',

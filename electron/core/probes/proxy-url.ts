@@ -37,11 +37,6 @@ export function routeProxy(route: Route): ProxyEndpoint | null {
   return route.proxyUrl ? proxyEndpoint(route.proxyUrl) : null;
 }
 
-/** `host:port` as an HTTP request target or Host header (IPv6 literals in brackets). */
-export function hostPort(host: string, port: number): string {
-  return `${host.includes(':') ? `[${host}]` : host}:${port}`;
-}
-
 /** The Proxy-Authorization value for a proxy URL that carries a login, else undefined. */
 export function proxyAuthorization(proxy: ProxyEndpoint): string | undefined {
   if (proxy.username === undefined && proxy.password === undefined) return undefined;

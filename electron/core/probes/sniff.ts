@@ -6,9 +6,9 @@ import { msg, type Message } from '../../../shared/i18n/message.ts';
 import { Deadline, ms } from '../deadline.ts';
 import { ProbeFailure, failureDetail, type ProbeOptions } from './failure.ts';
 import { describeBytes, looksLikeHttp, parseHttpHead } from './http-head.ts';
-import { hostPort } from './proxy-url.ts';
 import { NotHttp, SocketReader } from './socket-reader.ts';
 import { tcpConnect } from './tcp.ts';
+import { formatHostPort } from '../environment/host-port.ts';
 
 export interface SniffResult {
   speaks: ProxyProtocol;
@@ -126,7 +126,7 @@ export async function sniffProxyPort(host: string, port: number, opts: ProbeOpti
       talk(host, port, opts.timeoutMs, stop.signal, HTTP_SNIFF_REQUEST, 'http', opts.lookup).then(recognised),
     ]);
     const speaks = combineObservations(socks, http);
-    const where = hostPort(host, port);
+    const where = formatHostPort({ host, port });
     const detail =
       speaks === 'closed'
         ? msg('probes.sniff.closed', { where })

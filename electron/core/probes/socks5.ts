@@ -7,9 +7,10 @@ import { Deadline, isCancelled, ms } from '../deadline.ts';
 import { ProbeFailure } from './failure.ts';
 import { handshakeFailure, type HandshakeContext } from './handshake-errors.ts';
 import { describeBytes } from './http-head.ts';
-import { hostPort, type ProxyEndpoint } from './proxy-url.ts';
+import { type ProxyEndpoint } from './proxy-url.ts';
 import { SocketReader } from './socket-reader.ts';
 import { cancelledFailure, lookupAddress } from './tcp.ts';
+import { formatHostPort } from '../environment/host-port.ts';
 
 const REPLY_MEANINGS: Record<number, { kind: FailureKind; text: MessageId }> = {
   0x01: { kind: 'error', text: 'probes.socks.reply-01' },
@@ -125,7 +126,7 @@ export async function socks5Connect(
         msg('probes.socks.unknown-method', { method: choice[1]!.toString(16) }),
       );
     }
-    step = ctx(msg('probes.socks.waiting-connect', { target: hostPort(target, port) }));
+    step = ctx(msg('probes.socks.waiting-connect', { target: formatHostPort({ host: target, port }) }));
     socket.write(socksConnectRequest(target, port));
     const reply = await reader.readExactly(4);
     const failure = socksReplyFailure(reply[1]!);

@@ -1,8 +1,8 @@
 // The endpoint a probe talks to, read from its URL.
 import { msg } from '../../../shared/i18n/message.ts';
 import { ProbeFailure } from './failure.ts';
-import { hostPort } from './proxy-url.ts';
 import { redactUrl } from '../redact.ts';
+import { formatHostPort } from '../environment/host-port.ts';
 
 export interface Target {
   url: URL;
@@ -36,7 +36,7 @@ export function targetOf(raw: string): Target {
     port,
     secure,
     requestPath: `${url.pathname || '/'}${url.search}`,
-    hostHeader: port === defaultPort ? (host.includes(':') ? `[${host}]` : host) : hostPort(host, port),
+    hostHeader: port === defaultPort ? (host.includes(':') ? `[${host}]` : host) : formatHostPort({ host, port }),
     display: redactUrl(url.toString()),
   };
 }

@@ -6,10 +6,11 @@ import { msg } from '../../../shared/i18n/message.ts';
 import { Deadline } from '../deadline.ts';
 import { type ProbeOptions } from './failure.ts';
 import { httpConnect } from './http-connect.ts';
-import { hostPort, routeProxy, type ProxyEndpoint } from './proxy-url.ts';
+import { routeProxy, type ProxyEndpoint } from './proxy-url.ts';
 import { failedResult, okResult } from './result.ts';
 import { socks5Connect } from './socks5.ts';
 import { tcpConnect } from './tcp.ts';
+import { formatHostPort } from '../environment/host-port.ts';
 
 export interface TunnelTimings {
   /** Name lookup of the target (direct) or of the proxy. */
@@ -45,7 +46,7 @@ export async function establishTunnel(route: Route, host: string, port: number, 
       socket: tcp.socket,
       timings: { dnsMs: tcp.dnsMs, tcpMs: tcp.tcpMs },
       via: 'direct',
-      detail: msg('probes.tunnel.direct', { target: hostPort(host, port), address: tcp.address }),
+      detail: msg('probes.tunnel.direct', { target: formatHostPort({ host, port }), address: tcp.address }),
     };
   }
   return proxiedTunnel(proxy, host, port, deadline);
@@ -61,7 +62,7 @@ async function proxiedTunnel(proxy: ProxyEndpoint, host: string, port: number, d
         timings: { dnsMs: tcp.dnsMs, tcpMs: tcp.tcpMs, proxyMs: connect.proxyMs },
         via: 'http-connect',
         detail: msg('probes.tunnel.http-connect', {
-          target: hostPort(host, port),
+          target: formatHostPort({ host, port }),
           proxy: proxy.display,
           status: connect.statusLine,
         }),
@@ -72,7 +73,10 @@ async function proxiedTunnel(proxy: ProxyEndpoint, host: string, port: number, d
       socket: tcp.socket,
       timings: { dnsMs: tcp.dnsMs, tcpMs: tcp.tcpMs, proxyMs: socks.proxyMs },
       via: 'socks5',
-      detail: msg('probes.tunnel.socks5', { target: hostPort(socks.requested, port), proxy: proxy.display }),
+      detail: msg('probes.tunnel.socks5', {
+        target: formatHostPort({ host: socks.requested, port }),
+        proxy: proxy.display,
+      }),
     };
   } catch (error) {
     tcp.socket.destroy();
