@@ -9,11 +9,17 @@ export interface RunResult {
   code: number | null;
 }
 
-export type RunCommand = (cmd: string, args: string[], opts: { timeoutMs: number }) => Promise<RunResult>;
+export interface RunCommandOptions {
+  timeoutMs: number;
+  /** The most bytes of output read (default the runner's, 4 MiB); more is a failure to run. */
+  maxBytes?: number;
+}
+
+export type RunCommand = (cmd: string, args: string[], opts: RunCommandOptions) => Promise<RunResult>;
 
 /** The real runner: never rejects; a missing command or a timeout becomes `code: null` with a reason in stderr. */
-export const runOsCommand: RunCommand = async (cmd, args, { timeoutMs }) =>
-  asRunResult(cmd, await runCommand(cmd, args, { timeoutMs }), timeoutMs);
+export const runOsCommand: RunCommand = async (cmd, args, opts) =>
+  asRunResult(cmd, await runCommand(cmd, args, opts), opts.timeoutMs);
 
 /** A runner's result as the readers see it: a failure to run is `code: null`, with why in stderr. */
 export function asRunResult(cmd: string, result: CommandResult, timeoutMs: number): RunResult {
@@ -42,9 +48,14 @@ export function runFailure(cmd: string, result: RunResult): string {
 }
 
 /** Runs a command and never rejects, even if an injected runner does. */
-export async function runSafely(run: RunCommand, cmd: string, args: string[], timeoutMs: number): Promise<RunResult> {
+export async function runSafely(
+  run: RunCommand,
+  cmd: string,
+  args: string[],
+  opts: number | RunCommandOptions,
+): Promise<RunResult> {
   try {
-    return await run(cmd, args, { timeoutMs });
+    return await run(cmd, args, typeof opts === 'number' ? { timeoutMs: opts } : opts);
   } catch (error) {
     return { stdout: '', stderr: `${cmd}: ${error instanceof Error ? error.message : String(error)}`, code: null };
   }

@@ -23,7 +23,6 @@ export {
   LINUX_ANCHOR_DIRS,
   LINUX_BUNDLES,
   type CaSourceOptions,
-  type CommandRunner,
 } from './sources.ts';
 export { summarizeCertificate, commonName, refusalReasons, pemBlocks, type CertificateRole } from './certificates.ts';
 export { codexTlsTarget, presentedChain, verifierFor, type RouteTlsTarget } from './route-tls.ts';

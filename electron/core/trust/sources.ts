@@ -8,7 +8,7 @@ import type { X509Certificate } from 'node:crypto';
 import type { CaSourceInfo } from '../../../shared/types.ts';
 import { parseDerCertificate, parsePemCertificates } from './certificates.ts';
 import { msg, type Message } from '../../../shared/i18n/message.ts';
-import { runCommand } from '../run-command.ts';
+import { runOsCommand, runSafely, type RunCommand } from '../environment/run-command.ts';
 
 /** The variables other tools read a CA bundle from (process environment). */
 export const CA_ENV_VARS = [
@@ -31,12 +31,6 @@ export const LINUX_BUNDLES = [
 /** Folders where a CA is installed before `update-ca-certificates` / `update-ca-trust` puts it in the bundle. */
 export const LINUX_ANCHOR_DIRS = ['/usr/local/share/ca-certificates', '/etc/pki/ca-trust/source/anchors'];
 
-export interface RunResult {
-  stdout: string;
-  code: number | null;
-}
-export type CommandRunner = (command: string, args: string[], timeoutMs: number) => Promise<RunResult>;
-
 export interface CaSourceOptions {
   env: NodeJS.ProcessEnv;
   homedir: string;
@@ -52,7 +46,7 @@ export interface CaSourceOptions {
   /** macOS keychains for `security find-certificate -a -p` (default: System and login). */
   keychains?: string[];
   /** Runs `security` (macOS) or PowerShell (Windows). */
-  run?: CommandRunner;
+  run?: RunCommand;
   timeoutMs?: number;
 }
 
@@ -67,13 +61,6 @@ export interface CollectedCertificates {
   /** One line per source read: what it held, or why it could not be read. */
   searched: Message[];
 }
-
-export const defaultRunner: CommandRunner = async (command, args, timeoutMs) => {
-  // A whole keychain or certificate store as PEM can run to tens of megabytes.
-  const result = await runCommand(command, args, { timeoutMs, maxBytes: 64 * 1024 * 1024 });
-  const ran = !result.timedOut && !result.truncated && result.spawnError === undefined;
-  return { stdout: result.stdout, code: ran ? result.exitCode : null };
-};
 
 function expandHome(p: string, homedir: string): string {
   return p === '~' ? homedir : p.startsWith('~/') || p.startsWith('~\\') ? path.join(homedir, p.slice(2)) : p;
@@ -201,8 +188,10 @@ export const WINDOWS_STORE_SCRIPT = [
 export async function collectCaCertificates(opts: CaSourceOptions): Promise<CollectedCertificates> {
   const out: CollectedCertificates = { certificates: [], searched: [] };
   const { env, homedir, platform } = opts;
-  const run = opts.run ?? defaultRunner;
+  const run = opts.run ?? runOsCommand;
   const timeoutMs = opts.timeoutMs ?? 5000;
+  // A whole keychain or certificate store as PEM can run to tens of megabytes.
+  const storeRunOptions = { timeoutMs, maxBytes: 64 * 1024 * 1024 };
 
   // Other tools' CA variables (the process environment Codex is started with).
   for (const key of CA_ENV_VARS) {
@@ -308,10 +297,7 @@ export async function collectCaCertificates(opts: CaSourceOptions): Promise<Coll
       path.join(homedir, 'Library', 'Keychains', 'login.keychain-db'),
     ];
     for (const keychain of keychains) {
-      const result = await run('security', ['find-certificate', '-a', '-p', keychain], timeoutMs).catch(() => ({
-        stdout: '',
-        code: null,
-      }));
+      const result = await runSafely(run, 'security', ['find-certificate', '-a', '-p', keychain], storeRunOptions);
       const parsed = parsePemCertificates(result.stdout);
       const label = msg('diagnosis.ca-source.keychain');
       out.searched.push(
@@ -327,14 +313,12 @@ export async function collectCaCertificates(opts: CaSourceOptions): Promise<Coll
     }
   }
   if (platform === 'win32') {
-    const result = await run(
+    const result = await runSafely(
+      run,
       'powershell.exe',
       ['-NoProfile', '-NonInteractive', '-Command', WINDOWS_STORE_SCRIPT],
-      timeoutMs,
-    ).catch(() => ({
-      stdout: '',
-      code: null,
-    }));
+      storeRunOptions,
+    );
     const parsed = parsePemCertificates(result.stdout);
     const label = msg('diagnosis.ca-source.windows-store');
     out.searched.push(

@@ -61,6 +61,14 @@ describe('runOsCommand (real processes)', () => {
     const failed = await runOsCommand(process.execPath, ['-e', 'process.exit(3)'], { timeoutMs: 5000 });
     assert.equal(failed.code, 3);
   });
+  test('output past maxBytes is a failure to run, as with execFile and its maxBuffer', async () => {
+    const script = "process.stdout.write('x'.repeat(5000))";
+    const cut = await runOsCommand(process.execPath, ['-e', script], { timeoutMs: 5000, maxBytes: 1000 });
+    assert.equal(cut.code, null);
+    assert.match(cut.stderr, /output limit/);
+    const whole = await runOsCommand(process.execPath, ['-e', script], { timeoutMs: 5000 });
+    assert.deepEqual([whole.code, whole.stdout.length], [0, 5000]);
+  });
   test('a missing command and a timeout resolve with code null', async () => {
     const missing = await runOsCommand('definitely-not-a-command-xyz', [], { timeoutMs: 1000 });
     assert.equal(missing.code, null);

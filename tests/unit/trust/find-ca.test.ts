@@ -149,8 +149,8 @@ describe('CA sources', () => {
     const run = async (cmd: string, args: string[]) => {
       calls.push([cmd, ...args]);
       return args.at(-1)!.includes('System')
-        ? { stdout: recordedSecurityOutput([other.pem, company.pem]), code: 0 }
-        : { stdout: '', code: 44 };
+        ? { stdout: recordedSecurityOutput([other.pem, company.pem]), stderr: '', code: 0 }
+        : { stdout: '', stderr: '', code: 44 };
     };
     const home = makeTempDir('ca-home');
     const r = await search(
@@ -174,7 +174,7 @@ describe('CA sources', () => {
     const run = async (cmd: string, args: string[]) => {
       assert.equal(cmd, 'powershell.exe');
       script = args.at(-1)!;
-      return { stdout: recordedPowerShellOutput([other.pem, company.pem]), code: 0 };
+      return { stdout: recordedPowerShellOutput([other.pem, company.pem]), stderr: '', code: 0 };
     };
     const r = await search(isolated({ platform: 'win32', linuxBundles: undefined, anchorDirs: undefined, run }));
     assert.equal(script, WINDOWS_STORE_SCRIPT);
