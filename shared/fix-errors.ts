@@ -50,7 +50,7 @@ export interface ExplainedError {
 
 /** Text we only have as a string (from a library, the OS, an older module) shown as it is. */
 export function textMessage(text: string): Message {
-  return msg('errors.text', { text });
+  return msg('common.text', { text });
 }
 
 /** A message, or a string shown as it is (for values other modules may give either way). */

@@ -38,7 +38,7 @@ import {
 const direct: Route = { kind: 'direct', label: msg('probes.route.direct') };
 const proxied = (proxyUrl: string): Route => ({
   kind: 'local-proxy',
-  label: msg('probes.raw', { text: 'lab proxy' }),
+  label: msg('common.text', { text: 'lab proxy' }),
   proxyUrl,
 });
 /**
@@ -368,7 +368,7 @@ describe('through squid', () => {
     const url = squidAuth.url.replace('http://', `http://labuser:${PROXY_PASSWORD}@`);
     const route: Route = {
       kind: 'configured-proxy',
-      label: msg('probes.raw', { text: 'HTTPS_PROXY' }),
+      label: msg('common.text', { text: 'HTTPS_PROXY' }),
       proxyUrl: url,
       display: 'http://labuser:****@…',
     };

@@ -202,7 +202,7 @@ export function resolveEffectiveProvider(
         'config.invalid-value',
         'error',
         msg('setup.provider.invalid-value'),
-        [msg('setup.verbatim', { text: `model_provider = ${JSON.stringify(rawId)}` })],
+        [msg('common.text', { text: `model_provider = ${JSON.stringify(rawId)}` })],
         selecting ? { file: selecting.file, ...locateKey(selecting.text, ['model_provider']) } : undefined,
       ),
     );

@@ -55,7 +55,7 @@ async function readTextFile(file: string): Promise<ReadOutcome> {
     const code = (err as NodeJS.ErrnoException).code;
     return {
       kind: 'unreadable',
-      reason: msg('setup.verbatim', { text: code ?? (err instanceof Error ? err.message : String(err)) }),
+      reason: msg('common.text', { text: code ?? (err instanceof Error ? err.message : String(err)) }),
     };
   }
 }
@@ -65,7 +65,7 @@ function unreadableFinding(file: string, reason: Message): Finding {
     'codex.file.unreadable',
     'error',
     msg('setup.file.unreadable', { name: path.basename(file), reason }),
-    [msg('setup.verbatim', { text: file })],
+    [msg('common.text', { text: file })],
     {
       file,
     },

@@ -32,5 +32,5 @@ export class ProbeFailure extends Error {
 /** What an error says, as a message: a ProbeFailure's detail, or any other error's own text as it is. */
 export function failureDetail(error: unknown): Message {
   if (error instanceof ProbeFailure) return error.detail;
-  return msg('probes.raw', { text: error instanceof Error ? error.message : String(error) });
+  return msg('common.text', { text: error instanceof Error ? error.message : String(error) });
 }

@@ -90,11 +90,11 @@ export function parseTomlDocument(text: string, file: string): TomlParseResult {
       // The parser's own words, as it wrote them.
       return {
         ok: false,
-        error: errorAt(file, line, column, msg('setup.verbatim', { text: firstLineOfMessage }), firstLineOfMessage),
+        error: errorAt(file, line, column, msg('common.text', { text: firstLineOfMessage }), firstLineOfMessage),
       };
     }
     const message = err instanceof Error ? err.message : String(err);
-    const problem = msg('setup.verbatim', { text: message });
+    const problem = msg('common.text', { text: message });
     return {
       ok: false,
       error: {

@@ -163,7 +163,7 @@ describe('what the service’s 401 proves, by route', () => {
     ok: false,
     durationMs: 5,
     failure: 'unauthenticated' as const,
-    detail: msg('setup.verbatim', { text: 'the upgrade reached the service' }),
+    detail: msg('common.text', { text: 'the upgrade reached the service' }),
     data: { status: 401, ...(tls ? { tls } : {}) },
   });
   const https = {
@@ -171,7 +171,7 @@ describe('what the service’s 401 proves, by route', () => {
     route: { kind: 'direct' as const, label: msg('diagnosis.route.direct') },
     ok: true,
     durationMs: 5,
-    detail: msg('setup.verbatim', { text: 'HTTP 401' }),
+    detail: msg('common.text', { text: 'HTTP 401' }),
   };
 
   test('wss:// with a publicly trusted chain: the WebSocket counts as working', async () => {

@@ -29,7 +29,7 @@ const proxy = (
   https,
   websocket,
 });
-const text = (line: string): Message => msg('setup.verbatim', { text: line });
+const text = (line: string): Message => msg('common.text', { text: line });
 
 function facts(over: Partial<RecommendationFacts>): RecommendationFacts {
   return {

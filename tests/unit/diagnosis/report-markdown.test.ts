@@ -7,7 +7,7 @@ import { msg } from '../../../shared/i18n/message.ts';
 import { translator } from '../../../shared/i18n/translate.ts';
 import type { DiagnosisReport } from '../../../shared/types.ts';
 
-const text = (t: string) => msg('errors.text', { text: t });
+const text = (t: string) => msg('common.text', { text: t });
 
 function report(over: Partial<DiagnosisReport> = {}): DiagnosisReport {
   return {

@@ -158,7 +158,7 @@ describe('facts and findings from probe results', () => {
     ok: false,
     durationMs: 3,
     failure,
-    detail: msg('probes.raw', { text: detail }),
+    detail: msg('common.text', { text: detail }),
   });
 
   test('a failed connection is reported once, not once per later step', () => {
@@ -196,7 +196,7 @@ describe('facts and findings from probe results', () => {
       route: socks,
       ok: true,
       durationMs: 1,
-      detail: msg('probes.raw', { text: 'ok' }),
+      detail: msg('common.text', { text: 'ok' }),
     });
     const facts = routeFacts({ route: socks, results: [ok('tcp'), ok('https'), ok('websocket')], speaks: 'socks5' });
     assert.equal(facts.https, 'unsupported');
@@ -207,7 +207,7 @@ describe('facts and findings from probe results', () => {
 describe('findings when WebSockets are off', () => {
   test('a refused WebSocket on Codex’s route is information, not an error, when the provider does not use WebSockets', () => {
     const route: Route = { kind: 'direct', label: msg('diagnosis.route.direct') };
-    const detail = (error: string) => msg('probes.raw', { text: error });
+    const detail = (error: string) => msg('common.text', { text: error });
     const results: ProbeResult[] = [
       { phase: 'https', route, ok: true, durationMs: 5, detail: detail('HTTP 401 from the service') },
       {

@@ -139,7 +139,7 @@ describe('bad input writes nothing', () => {
           return {
             carriesWebSocket: false,
             carriesHttps: true,
-            detail: msg('errors.text', { text: 'CONNECT denied (403)' }),
+            detail: msg('common.text', { text: 'CONNECT denied (403)' }),
           };
         },
       }),

@@ -4,7 +4,7 @@ import { msg, type Message } from '../../../shared/i18n/message.ts';
 import type { CheckEvent, DiagnosisReport, Recommendation } from '../../../shared/types.ts';
 
 /** A line shown as it is (the probes' `probes.raw`). */
-export const raw = (text: string): Message => msg('probes.raw', { text });
+export const raw = (text: string): Message => msg('common.text', { text });
 
 export function recommendation(overrides: Partial<Recommendation> = {}): Recommendation {
   return {

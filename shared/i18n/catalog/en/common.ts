@@ -1,4 +1,6 @@
 // Words every area uses. Keys start with `common.`.
 export const enCommon = {
+  // A value shown as it is: a path, a config line, an OS or a library's own words.
+  'common.text': '{{text}}',
   'common.list-separator': ', ',
 };

@@ -272,7 +272,6 @@ export const enFixes = {
 
   // ------------------------------------------------------------ errors: what went wrong
   /** Text we only have as a string (a library's, the OS's), shown as it is. */
-  'errors.text': '{{text}}',
   /** An error the core did not expect: its own (redacted) text. */
   'errors.unexpected': '{{error}}',
   'errors.something-wrong': 'Something went wrong.',

@@ -3,7 +3,6 @@
 // Keys start with `probes.`.
 export const enProbes = {
   // An error text shown as it is (the operating system's or a library's).
-  'probes.raw': '{{text}}',
   'probes.cancelled': 'cancelled',
   'probes.route.direct': 'direct',
 

@@ -4,7 +4,6 @@
 // Keys start with `setup.`.
 export const enSetup = {
   // A value shown as it is: a path, a config line, Codex's own error text, the TOML parser's message.
-  'setup.verbatim': '{{text}}',
   'setup.none': 'none',
   'setup.assignment': '{{key}}={{value}}',
   // Codex's own error text, word for word (in English: Codex prints it so).

@@ -247,7 +247,6 @@ export const zhFixes = {
   'fixes.dotenv.line-break': '.env 的值在这里不能包含换行',
 
   // ------------------------------------------------------------ errors: what went wrong
-  'errors.text': '{{text}}',
   'errors.unexpected': '意外错误：{{error}}',
   'errors.something-wrong': '出了点问题。',
   'errors.unknown-request': '未知的请求。',

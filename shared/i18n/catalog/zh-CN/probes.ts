@@ -2,7 +2,6 @@ import type { enProbes } from '../en/probes.ts';
 import type { ZhOf } from '../types.ts';
 
 export const zhProbes = {
-  'probes.raw': '{{text}}',
   'probes.cancelled': '已取消',
   'probes.route.direct': '直连',
 

@@ -2,7 +2,6 @@ import type { enSetup } from '../en/setup.ts';
 import type { ZhOf } from '../types.ts';
 
 export const zhSetup = {
-  'setup.verbatim': '{{text}}',
   'setup.none': '无',
   'setup.assignment': '{{key}}={{value}}',
   'setup.codex-error': 'Codex 报错：{{text}}',
