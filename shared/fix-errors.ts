@@ -53,11 +53,6 @@ export function textMessage(text: string): Message {
   return msg('common.text', { text });
 }
 
-/** A message, or a string shown as it is (for values other modules may give either way). */
-export function asMessage(value: Message | string): Message {
-  return typeof value === 'string' ? textMessage(value) : value;
-}
-
 /** What an error says to the user: its `userMessage` when it has one, else its text as it is. */
 export function errorMessageOf(error: unknown): Message {
   if (

@@ -40,7 +40,7 @@ import { searchCaOnCodexRoute } from './trust/search-route.ts';
 import type { CaSearchResult } from './trust/find-ca.ts';
 import type { CaSourceOptions } from './trust/sources.ts';
 import { parseProxyUrl, proxyUrlWithLogin } from '../../shared/proxy-url.ts';
-import { asMessage, errorMessageOf } from '../../shared/fix-errors.ts';
+import { errorMessageOf } from '../../shared/fix-errors.ts';
 import { msg, type Message } from '../../shared/i18n/message.ts';
 import { english } from '../../shared/i18n/translate.ts';
 
@@ -128,7 +128,7 @@ async function socksPortHint(url: string, opts: Pick<WorkflowOptions, 'signal'>)
 export const clashTunSwitch: SetClashTun = async (controller, secret, enable) => {
   const result = await setClashTun(controller, secret, enable, { timeoutMs: 3000 });
   if (!result.ok) {
-    const userMessage = result.error === undefined ? msg('fixes.error.tun-unchanged') : asMessage(result.error);
+    const userMessage = result.error === undefined ? msg('fixes.error.tun-unchanged') : result.error;
     throw Object.assign(new Error(english(userMessage)), { userMessage });
   }
 };

@@ -1,6 +1,7 @@
 // The Clash / mihomo external controller (also sing-box's Clash-compatible API), on loopback only.
 // The secret is the user's own local controller secret: it is sent to that loopback port and
 // nowhere else, and never appears in a result or an error.
+import { msg, type Message } from '../../../shared/i18n/message.ts';
 import http from 'node:http';
 import type { ClashApiInfo } from '../../../shared/types.ts';
 import { formatHostPort, loopbackAddressFor, parseHostPort } from './host-port.ts';
@@ -155,7 +156,8 @@ export interface SetTunResult {
   ok: boolean;
   /** TUN state read back from /configs after the change; absent if it could not be read. */
   tunEnabled?: boolean;
-  error?: string;
+  /** Why TUN could not be switched, for the user. */
+  error?: Message;
 }
 
 const CONFIRM_ATTEMPTS = 3;
@@ -169,12 +171,19 @@ export async function setClashTun(
   opts: ClashApiOptions,
 ): Promise<SetTunResult> {
   const target = loopbackController(controller);
-  if (typeof target === 'string') return { ok: false, error: target };
+  if (typeof target === 'string')
+    return { ok: false, error: msg('setup.clash-api.controller-refused', { reason: target }) };
   try {
     const patched = await request(target, 'PATCH', '/configs', secret, opts, JSON.stringify({ tun: { enable } }));
-    if (patched.status === 401) return { ok: false, error: 'the controller rejected the secret (401)' };
+    if (patched.status === 401) return { ok: false, error: msg('setup.clash-api.secret-rejected') };
     if (patched.status < 200 || patched.status >= 300) {
-      return { ok: false, error: `PATCH /configs answered ${patched.status}${shortMessage(patched.body)}` };
+      const said = shortMessage(patched.body);
+      return {
+        ok: false,
+        error: said
+          ? msg('setup.clash-api.patch-refused-said', { status: patched.status, said })
+          : msg('setup.clash-api.patch-refused', { status: patched.status }),
+      };
     }
     let tunEnabled: boolean | undefined;
     // mihomo applies the change asynchronously on some versions: re-read a few times.
@@ -189,19 +198,22 @@ export async function setClashTun(
       ok: false,
       error:
         tunEnabled === undefined
-          ? 'could not read TUN state back from /configs'
-          : `the controller accepted the change but TUN is still ${tunEnabled ? 'on' : 'off'} (TUN usually needs administrator rights or the app's service mode)`,
+          ? msg('setup.clash-api.tun-unreadable')
+          : tunEnabled
+            ? msg('setup.clash-api.tun-still-on')
+            : msg('setup.clash-api.tun-still-off'),
     };
     if (tunEnabled !== undefined) result.tunEnabled = tunEnabled;
     return result;
   } catch (error) {
-    return { ok: false, error: reason(error) };
+    return { ok: false, error: msg('setup.clash-api.request-failed', { reason: reason(error) }) };
   }
 }
 
+/** The `message` of the API's JSON error, shortened; '' when there is none. */
 function shortMessage(body: string): string {
   const message = json(body)?.['message'];
-  return typeof message === 'string' ? `: ${message.slice(0, 200)}` : '';
+  return typeof message === 'string' ? message.slice(0, 200) : '';
 }
 
 function pause(ms: number, signal?: AbortSignal): Promise<void> {

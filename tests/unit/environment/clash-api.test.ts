@@ -1,3 +1,4 @@
+import { en, zh } from '../../i18n.ts';
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
@@ -73,7 +74,8 @@ describe('queryClashApi', () => {
     assert.match(info.error ?? '', /not on loopback/);
     const tun = await setClashTun('example.com:9090', SECRET, true, opts);
     assert.equal(tun.ok, false);
-    assert.match(tun.error ?? '', /not on loopback/);
+    assert.match(en(tun.error!), /Clash API was not called: refusing a controller that is not on loopback/);
+    assert.match(zh(tun.error!), /没有调用 Clash API/);
   });
 
   test('wildcard address `:port` is reached on 127.0.0.1', async () => {
@@ -123,13 +125,15 @@ describe('setClashTun', () => {
     const result = await setClashTun(api.address, undefined, true, opts);
     assert.equal(result.ok, false);
     assert.equal(result.tunEnabled, false);
-    assert.match(result.error ?? '', /still off/);
+    assert.match(en(result.error!), /still off/);
+    assert.match(zh(result.error!), /仍然关着/);
   });
 
   test('wrong secret', async () => {
     const api = await fake({ secret: SECRET });
     const result = await setClashTun(api.address, 'bad', true, opts);
-    assert.deepEqual(result, { ok: false, error: 'the controller rejected the secret (401)' });
+    assert.equal(result.ok, false);
+    assert.equal(en(result.error!), 'the controller rejected the secret (401)');
     assert.equal(api.state.tun, false);
   });
 });

@@ -187,4 +187,14 @@ export const enSetup = {
   'setup.codex-doctor.cancelled': 'codex doctor was cancelled',
   'setup.codex-doctor.no-json': 'codex doctor printed no JSON (exit {{exit}})',
   'setup.codex-doctor.no-json-said': 'codex doctor printed no JSON (exit {{exit}}): {{line}}',
+  'setup.clash-api.controller-refused': 'the Clash API was not called: {{reason}}',
+  'setup.clash-api.secret-rejected': 'the controller rejected the secret (401)',
+  'setup.clash-api.patch-refused': 'PATCH /configs answered {{status}}',
+  'setup.clash-api.patch-refused-said': 'PATCH /configs answered {{status}}: {{said}}',
+  'setup.clash-api.tun-unreadable': 'could not read TUN state back from /configs',
+  'setup.clash-api.tun-still-on':
+    "the controller accepted the change but TUN is still on (TUN usually needs administrator rights or the app's service mode)",
+  'setup.clash-api.tun-still-off':
+    "the controller accepted the change but TUN is still off (TUN usually needs administrator rights or the app's service mode)",
+  'setup.clash-api.request-failed': 'the Clash API did not answer: {{reason}}',
 };

@@ -155,4 +155,12 @@ export const zhSetup = {
   'setup.codex-doctor.cancelled': 'codex doctor 已取消',
   'setup.codex-doctor.no-json': 'codex doctor 没有输出 JSON（退出码 {{exit}}）',
   'setup.codex-doctor.no-json-said': 'codex doctor 没有输出 JSON（退出码 {{exit}}）：{{line}}',
+  'setup.clash-api.controller-refused': '没有调用 Clash API：{{reason}}',
+  'setup.clash-api.secret-rejected': '控制器拒绝了密钥（secret，401）',
+  'setup.clash-api.patch-refused': 'PATCH /configs 返回 {{status}}',
+  'setup.clash-api.patch-refused-said': 'PATCH /configs 返回 {{status}}：{{said}}',
+  'setup.clash-api.tun-unreadable': '无法从 /configs 读回 TUN 状态',
+  'setup.clash-api.tun-still-on': '控制器接受了修改，但 TUN 仍然开着（TUN 通常需要管理员权限或代理软件的服务模式）',
+  'setup.clash-api.tun-still-off': '控制器接受了修改，但 TUN 仍然关着（TUN 通常需要管理员权限或代理软件的服务模式）',
+  'setup.clash-api.request-failed': 'Clash API 没有应答：{{reason}}',
 } satisfies ZhOf<typeof enSetup>;
