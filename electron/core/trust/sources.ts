@@ -192,6 +192,22 @@ export async function collectCaCertificates(opts: CaSourceOptions): Promise<Coll
   const timeoutMs = opts.timeoutMs ?? 5000;
   // A whole keychain or certificate store as PEM can run to tens of megabytes.
   const storeRunOptions = { timeoutMs, maxBytes: 64 * 1024 * 1024 };
+  /** An OS store read by a command that prints its certificates as PEM (Codex reads these stores itself). */
+  const readStore = async (
+    kind: 'keychain' | 'windows-store',
+    label: Message,
+    storePath: string | undefined,
+    command: string,
+    args: string[],
+    failed: Message,
+  ): Promise<void> => {
+    const result = await runSafely(run, command, args, storeRunOptions);
+    const parsed = parsePemCertificates(result.stdout);
+    const count = parsed.certs.length;
+    out.searched.push(countLine(label, storePath, count, result.code !== 0 && count === 0 ? failed : undefined));
+    const source: CaSourceInfo = { kind, label, ...(storePath ? { path: storePath } : {}), codexReads: true };
+    for (const c of parsed.certs) out.certificates.push({ ...c, source });
+  };
 
   // Other tools' CA variables (the process environment Codex is started with).
   for (const key of CA_ENV_VARS) {
@@ -297,40 +313,26 @@ export async function collectCaCertificates(opts: CaSourceOptions): Promise<Coll
       path.join(homedir, 'Library', 'Keychains', 'login.keychain-db'),
     ];
     for (const keychain of keychains) {
-      const result = await runSafely(run, 'security', ['find-certificate', '-a', '-p', keychain], storeRunOptions);
-      const parsed = parsePemCertificates(result.stdout);
-      const label = msg('diagnosis.ca-source.keychain');
-      out.searched.push(
-        countLine(
-          label,
-          keychain,
-          parsed.certs.length,
-          result.code !== 0 && parsed.certs.length === 0 ? msg('diagnosis.ca-file.security-failed') : undefined,
-        ),
+      await readStore(
+        'keychain',
+        msg('diagnosis.ca-source.keychain'),
+        keychain,
+        'security',
+        ['find-certificate', '-a', '-p', keychain],
+        msg('diagnosis.ca-file.security-failed'),
       );
-      for (const c of parsed.certs)
-        out.certificates.push({ ...c, source: { kind: 'keychain', label, path: keychain, codexReads: true } });
     }
   }
   if (platform === 'win32') {
-    const result = await runSafely(
-      run,
+    const script = ['-NoProfile', '-NonInteractive', '-Command', WINDOWS_STORE_SCRIPT];
+    await readStore(
+      'windows-store',
+      msg('diagnosis.ca-source.windows-store'),
+      undefined,
       'powershell.exe',
-      ['-NoProfile', '-NonInteractive', '-Command', WINDOWS_STORE_SCRIPT],
-      storeRunOptions,
+      script,
+      msg('diagnosis.ca-file.powershell-failed'),
     );
-    const parsed = parsePemCertificates(result.stdout);
-    const label = msg('diagnosis.ca-source.windows-store');
-    out.searched.push(
-      countLine(
-        label,
-        undefined,
-        parsed.certs.length,
-        result.code !== 0 && parsed.certs.length === 0 ? msg('diagnosis.ca-file.powershell-failed') : undefined,
-      ),
-    );
-    for (const c of parsed.certs)
-      out.certificates.push({ ...c, source: { kind: 'windows-store', label, codexReads: true } });
   }
   return out;
 }
