@@ -1,7 +1,8 @@
 // Turns probe results into the facts the recommendation rules read, and into findings.
 import type { Finding, ProbePhase, ProbeResult, Route, Severity, TlsInfo } from '../../../shared/types.ts';
-import { msg, type Message, type MessageId } from '../../../shared/i18n/message.ts';
+import { msg, type Message } from '../../../shared/i18n/message.ts';
 import { sameMessage } from './messages.ts';
+import { PROBE_PHASE_NAMES } from '../../../shared/format.ts';
 import type { RouteFacts, StepState } from '../../../shared/recommend.ts';
 import { proxyAuthSchemes } from '../../../shared/proxy-login.ts';
 import { proxyUrlWithoutLogin } from '../../../shared/proxy-url.ts';
@@ -91,18 +92,9 @@ export function evidenceLines(outcomes: RouteOutcome[]): Message[] {
   );
 }
 
-const PHASE_NAMES: Record<ProbePhase, MessageId> = {
-  dns: 'diagnosis.phase.dns',
-  tcp: 'diagnosis.phase.tcp',
-  tls: 'diagnosis.phase.tls',
-  https: 'diagnosis.phase.https',
-  websocket: 'diagnosis.phase.websocket',
-  'proxy-sniff': 'diagnosis.phase.proxy-sniff',
-};
-
 /** A step of a probe in words (`DNS lookup`, `WebSocket handshake`). */
 export function phaseName(phase: ProbePhase): Message {
-  return msg(PHASE_NAMES[phase]);
+  return msg(PROBE_PHASE_NAMES[phase]);
 }
 
 /**

@@ -1,20 +1,11 @@
 import { ReportActions, SeverityBadge } from '../../components/common.tsx';
 import { findingsView, locationText } from '../../logic/findings.ts';
 import type { MessageId } from '../../../shared/i18n/message.ts';
-import type { FailureKind, ProbePhase } from '../../../shared/types.ts';
+import type { FailureKind } from '../../../shared/types.ts';
+import { PROBE_PHASE_NAMES } from '../../../shared/format.ts';
 import { useText } from '../../i18n.tsx';
 import { durationMessage } from '../../logic/format.ts';
 import { useSlice, useStores } from '../../store-context.tsx';
-
-/** The step of a probe, in words. */
-const PHASE: Record<ProbePhase, MessageId> = {
-  dns: 'diagnosis.phase.dns',
-  tcp: 'diagnosis.phase.tcp',
-  tls: 'diagnosis.phase.tls',
-  https: 'diagnosis.phase.https',
-  websocket: 'diagnosis.phase.websocket',
-  'proxy-sniff': 'diagnosis.phase.proxy-sniff',
-};
 
 /** Why a probe failed: the report's code in English, a word in Chinese. */
 const FAILURE: Record<FailureKind, MessageId> = {
@@ -105,7 +96,7 @@ export function FindingsStep() {
           <tbody>
             {view.probes.map((p, i) => (
               <tr key={i}>
-                <td>{t(PHASE[p.phase])}</td>
+                <td>{t(PROBE_PHASE_NAMES[p.phase])}</td>
                 <td>{p.route.display ?? tm(p.route.label)}</td>
                 <td>{t(p.ok ? 'app.status.ok' : p.failure ? FAILURE[p.failure] : 'app.findings.probe-failed')}</td>
                 <td>{durationText(p.durationMs)}</td>
