@@ -1,35 +1,17 @@
 // The command line on real users' files: revert after the user edited the file, a realistic .env
 // for use-proxy, proxies typed by the user that do not work, and bad input that must write nothing.
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'smol-toml';
-import { setupScenario, type Scenario } from '../lab/scenarios.ts';
 import { startSquid } from '../lab/squid.ts';
 import { startV2raySocks } from '../lab/v2ray-socks.ts';
 import { closedPort } from '../lab/ports.ts';
 import { runCodex } from '../lab/run-codex.ts';
 import { makeTempDir } from '../lab/temp-dirs.ts';
-import { changeIdFrom, cli, journalText, snapshot } from './cli-run.ts';
-
-const cleanups: (() => Promise<void>)[] = [];
-after(async () => {
-  for (const c of cleanups.reverse()) await c().catch(() => undefined);
-});
-async function scenario(name: Parameters<typeof setupScenario>[0]): Promise<Scenario> {
-  const s = await setupScenario(name);
-  cleanups.push(() => s.stop());
-  return s;
-}
-// A HOME of its own: the machine scan runs `npm prefix -g` and `gsettings`, which leave caches in HOME.
-// The scenario's environment carries the key Codex needs, as the user's shell would.
-const envFor = (s: Scenario) => ({
-  ...s.env,
-  HOME: makeTempDir('ccd-user-home'),
-  CODEX_CONNECTION_DOCTOR_HOME: makeTempDir('ccd-doctor-home'),
-});
+import { changeIdFrom, cli, envFor, journalText, scenario, snapshot, stopAfterAll } from './cli-run.ts';
 
 describe('revert after the user edited the file', () => {
   test(
@@ -167,9 +149,9 @@ describe('a --proxy typed by the user is probed before anything is written', () 
       const s = await scenario('proxy-needed');
       const env = envFor(s);
       const socks = await startV2raySocks({});
-      cleanups.push(() => socks.stop());
+      stopAfterAll(() => socks.stop());
       const authSquid = await startSquid({ basicAuth: { user: 'alice', password: 'Sq-Pass77' } });
-      cleanups.push(() => authSquid.stop());
+      stopAfterAll(() => authSquid.stop());
       const before = snapshot(s.codexHome);
       const refused: [string, RegExp][] = [
         [`http://127.0.0.1:${await closedPort()}`, /nothing listens/],

@@ -1,36 +1,19 @@
 // The command line in the user's language: LANG / LC_ALL / LC_MESSAGES pick Chinese or English,
 // --lang overrides them, and --json keeps its English keys and ids with the text beside each message.
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import os from 'node:os';
-import { setupScenario, type Scenario } from '../lab/scenarios.ts';
 import { makeTempDir } from '../lab/temp-dirs.ts';
 import { FIX_TITLES } from '../../shared/recommend.ts';
 import { translator } from '../../shared/i18n/translate.ts';
 import type { Message } from '../../shared/i18n/message.ts';
-import { cli } from './cli-run.ts';
+import { cli, envFor, scenario } from './cli-run.ts';
 
 const en = translator('en');
 const zh = translator('zh-CN');
 const HAN = /\p{Script=Han}/u;
 const ZH_LANG = 'zh_CN.UTF-8';
-
-const cleanups: (() => Promise<void>)[] = [];
-after(async () => {
-  for (const c of cleanups.reverse()) await c().catch(() => undefined);
-});
-async function scenario(name: Parameters<typeof setupScenario>[0]): Promise<Scenario> {
-  const s = await setupScenario(name);
-  cleanups.push(() => s.stop());
-  return s;
-}
-const envFor = (s: Scenario, lang: Record<string, string>) => ({
-  ...s.env,
-  HOME: makeTempDir('ccd-user-home'),
-  CODEX_CONNECTION_DOCTOR_HOME: makeTempDir('ccd-doctor-home'),
-  ...lang,
-});
 
 /** A message as --json prints it: the id and params, and the text. */
 type Rendered = Message & { text: string };

@@ -5,26 +5,10 @@ import assert from 'node:assert/strict';
 import net from 'node:net';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, describe, test } from 'node:test';
-import { LAB_PROXY_PASSWORD, setupScenario, type Scenario } from '../lab/scenarios.ts';
+import { describe, test } from 'node:test';
+import { LAB_PROXY_PASSWORD } from '../lab/scenarios.ts';
 import { runCodex } from '../lab/run-codex.ts';
-import { makeTempDir } from '../lab/temp-dirs.ts';
-import { cli, journalText, snapshot } from './cli-run.ts';
-
-const cleanups: (() => Promise<void>)[] = [];
-after(async () => {
-  for (const c of cleanups.reverse()) await c().catch(() => undefined);
-});
-async function scenario(name: Parameters<typeof setupScenario>[0]): Promise<Scenario> {
-  const s = await setupScenario(name);
-  cleanups.push(() => s.stop());
-  return s;
-}
-const envFor = (s: Scenario) => ({
-  ...s.env,
-  HOME: makeTempDir('ccd-user-home'),
-  CODEX_CONNECTION_DOCTOR_HOME: makeTempDir('ccd-doctor-home'),
-});
+import { cli, envFor, journalText, scenario, snapshot, stopAfterAll } from './cli-run.ts';
 
 describe('a proxy that wants a user name and password', () => {
   test(
@@ -116,7 +100,7 @@ describe('a proxy that wants a login Codex cannot do', () => {
       socket.on('error', () => undefined);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    cleanups.push(() => new Promise((resolve) => server.close(() => resolve())));
+    stopAfterAll(() => new Promise((resolve) => server.close(() => resolve())));
     const port = (server.address() as net.AddressInfo).port;
     const s = await scenario('proxy-needed');
     writeFileSync(

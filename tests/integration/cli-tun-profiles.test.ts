@@ -1,6 +1,6 @@
 // The command line end to end for Fix #3 (TUN through a mihomo controller found in the user's own
 // config files) and for users who run `codex --profile work`.
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,13 +12,9 @@ import { LAB_QUIET_TOML } from '../lab/codex-home.ts';
 import { closedPort } from '../lab/ports.ts';
 import { codexLauncherPath, runCodex } from '../lab/run-codex.ts';
 import { makeTempDir } from '../lab/temp-dirs.ts';
-import { changeIdFrom, cli, journalText, snapshot } from './cli-run.ts';
+import { changeIdFrom, cli, journalText, snapshot, stopAfterAll } from './cli-run.ts';
 
 const SECRET = 'clash-secret-Zq81';
-const cleanups: (() => Promise<void>)[] = [];
-after(async () => {
-  for (const c of cleanups.reverse()) await c().catch(() => undefined);
-});
 
 /** A user's home with mihomo's config naming its controller, a CODEX_HOME and a journal folder. */
 function userWithMihomo(controller: string): {
@@ -50,7 +46,7 @@ describe('fix enable-tun through the command line', () => {
     { timeout: 60_000 },
     async () => {
       const clash: FakeClash = await startFakeClashApi({ secret: SECRET });
-      cleanups.push(() => clash.close());
+      stopAfterAll(() => clash.close());
       const u = userWithMihomo(clash.address);
       const patches = () => clash.requests.filter((r) => r.method === 'PATCH').length;
 
@@ -132,7 +128,7 @@ describe('profiles: codex --profile work', () => {
     async () => {
       const healthy = await startFakeResponsesApi({ mode: 'ok' });
       const refusing = await startFakeResponsesApi({ mode: 'refuse' });
-      cleanups.push(
+      stopAfterAll(
         () => healthy.close(),
         () => refusing.close(),
       );
@@ -197,7 +193,7 @@ describe('profiles: codex --profile work', () => {
     { timeout: 120_000 },
     async () => {
       const refusing = await startFakeResponsesApi({ mode: 'refuse' });
-      cleanups.push(() => refusing.close());
+      stopAfterAll(() => refusing.close());
       const codexHome = makeTempDir('ccd-profile-home');
       const doctorHome = makeTempDir('ccd-doctor-home');
       const env = { HOME: codexHome, CODEX_CONNECTION_DOCTOR_HOME: doctorHome, [LAB_KEY_VAR]: LAB_API_KEY };
