@@ -1,4 +1,5 @@
 // The fix the user chose: its preview, applying it, and undoing it from the wizard.
+import type { Locale } from '../../shared/i18n/locale.ts';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DoctorApi, IpcError } from '../../shared/ipc.ts';
 import { proxyUrlProblem } from '../../shared/ipc.ts';
@@ -24,7 +25,12 @@ export interface FixState {
   setProxyUrl(text: string): void;
   setProxyUser(text: string): void;
   /** `proxyPassword`: for a proxy that wants a login; sent with this one request and not kept. */
-  preview(profile: string | null, proxyPassword?: string, opts?: { pickCaFile?: boolean }): Promise<boolean>;
+  /** `lang`: the language of the CA-file dialog main may open (trust-ca). */
+  preview(
+    profile: string | null,
+    proxyPassword?: string,
+    opts?: { pickCaFile?: boolean; lang?: Locale },
+  ): Promise<boolean>;
   apply(): Promise<boolean>;
   revert(mode?: RevertMode): Promise<void>;
   reset(): void;
@@ -66,7 +72,9 @@ export function createFixStore(api: DoctorApi): StoreApi<FixState> {
       let request: Parameters<DoctorApi['previewFix']>[0] = {
         fix: selected,
         profile,
-        ...(selected === 'trust-ca' && opts?.pickCaFile ? { pickCaFile: true } : {}),
+        ...(selected === 'trust-ca' && opts?.pickCaFile
+          ? { pickCaFile: true, ...(opts.lang ? { lang: opts.lang } : {}) }
+          : {}),
       };
       if (selected === 'use-proxy') {
         const problem = proxyUrl.trim() ? proxyUrlProblem(proxyUrl) : msg('app.proxy.url-missing');

@@ -7,7 +7,7 @@ import { useSlice, useStores } from '../../store-context.tsx';
 
 export function ChooseFixStep() {
   const stores = useStores();
-  const { t, tm } = useText();
+  const { t, tm, lang } = useText();
   const report = useSlice(
     (s) => s.diagnosis,
     (s) => s.report,
@@ -36,7 +36,7 @@ export function ChooseFixStep() {
   const preview = async (chosen: ApplicableFix, opts?: { pickCaFile?: boolean }) => {
     stores.fix.getState().select(chosen);
     const password = chosen === 'use-proxy' && needsLogin ? proxyPassword : undefined;
-    const ok = await stores.fix.getState().preview(profile, password, opts);
+    const ok = await stores.fix.getState().preview(profile, password, opts && { ...opts, lang });
     if (ok) {
       setProxyPassword('');
       stores.wizard.getState().goTo('preview');

@@ -162,6 +162,21 @@ describe('fix store', () => {
     assert.equal(stores.fix.getState().status, 'previewed');
   });
 
+  test('trust-ca with a CA file to pick: main is told the language of its dialog', async () => {
+    const { api, calls } = fakeApi({ previewFix: async () => ok({ ...plan, fix: 'trust-ca' }) });
+    const stores = createAppStores(api);
+    stores.fix.getState().select('trust-ca');
+    await stores.fix.getState().preview(null, undefined, { pickCaFile: true, lang: 'zh-CN' });
+    await stores.fix.getState().preview(null);
+    assert.deepEqual(
+      calls.map((c) => c.request),
+      [
+        { fix: 'trust-ca', profile: null, pickCaFile: true, lang: 'zh-CN' },
+        { fix: 'trust-ca', profile: null },
+      ],
+    );
+  });
+
   test('apply sends only the plan id; revert sends only the change id', async () => {
     const { api, calls } = fakeApi({
       previewFix: async () => ok(plan),
