@@ -270,20 +270,26 @@ export async function startFakeResponsesApi(opts: FakeResponsesApiOptions): Prom
   // The `ws` server answers a client's ping with a pong by itself (autoPong, on by default).
   const wss = new WebSocketServer({ noServer: true, autoPong: true });
 
-  const onRequest = (req: http.IncomingMessage, res: http.ServerResponse): void => {
-    stats.httpRequests += 1;
+  /** Every request and upgrade is recorded with whether it carried the expected credential. */
+  const recordRequest = (req: http.IncomingMessage, upgrade: boolean) => {
     lastHeaders = req.headers;
     const path = pathOf(req);
     const failure = authFailure(auth, req.headers);
     const record: RecordedRequest = {
       method: req.method ?? '',
       path,
-      upgrade: false,
+      upgrade,
       authorized: failure === null,
       status: null,
       headers: req.headers,
     };
     requests.push(record);
+    return { path, failure, record };
+  };
+
+  const onRequest = (req: http.IncomingMessage, res: http.ServerResponse): void => {
+    stats.httpRequests += 1;
+    const { path, failure, record } = recordRequest(req, false);
     const answerJson = (status: number, body: unknown) => {
       record.status = status;
       if (status === 401) stats.unauthorized += 1;
@@ -331,18 +337,7 @@ export async function startFakeResponsesApi(opts: FakeResponsesApiOptions): Prom
 
   server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     stats.wsUpgrades += 1;
-    lastHeaders = req.headers;
-    const path = pathOf(req);
-    const failure = authFailure(auth, req.headers);
-    const record: RecordedRequest = {
-      method: req.method ?? '',
-      path,
-      upgrade: true,
-      authorized: failure === null,
-      status: null,
-      headers: req.headers,
-    };
-    requests.push(record);
+    const { path, failure, record } = recordRequest(req, true);
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
     socket.on('error', () => socket.destroy());
