@@ -1,10 +1,10 @@
 // The core as the app sees it (shared/service.ts): the renderer names fixes, plans and changes by
 // id; file paths and file bytes stay here.
-import { redactUrl } from './redact.ts';
 import os from 'node:os';
 import type { DoctorService, SetupSummary } from '../../shared/service.ts';
 import type { Locale } from '../../shared/i18n/locale.ts';
 import { loadCodexSetup, resolveCodexHome } from './codex/index.ts';
+import { codexSummary } from './diagnosis/diagnose.ts';
 import { reportToMarkdown } from './diagnosis/report-markdown.ts';
 import { FixError, listHistory, type PlannedFix } from './fixes/index.ts';
 import { createFixEngine } from './workflow.ts';
@@ -55,19 +55,19 @@ export function createDoctorService(options: DoctorServiceOptions): DoctorServic
         platform,
         findInstalls: true,
       });
-      const p = setup.provider;
+      const c = codexSummary(setup);
       return {
-        home: setup.home,
-        homeExists: setup.homeExists,
-        profile: setup.profile,
-        profiles: setup.profiles,
-        providerId: p?.id ?? null,
-        providerBuiltIn: p?.builtIn ?? null,
-        baseUrl: p ? redactUrl(p.baseUrl) : null, // shown: a login or a token in it stays hidden
-        supportsWebsockets: p?.supportsWebsockets ?? null,
-        authMode: setup.authMode,
-        credential: setup.credential,
-        codexVersion: setup.installs.find((i) => i.version)?.version ?? null,
+        home: c.home,
+        homeExists: c.homeExists,
+        profile: c.profile,
+        profiles: c.profiles,
+        providerId: c.provider?.id ?? null,
+        providerBuiltIn: c.provider?.builtIn ?? null,
+        baseUrl: c.provider?.baseUrl ?? null,
+        supportsWebsockets: c.provider?.supportsWebsockets ?? null,
+        authMode: c.authMode,
+        credential: c.credential,
+        codexVersion: c.version,
         problems: setup.findings
           .filter((f) => f.severity === 'error')
           .map((f) => ({

@@ -390,7 +390,8 @@ function blockingConfigProblems(setup: CodexSetup): Message[] {
   );
 }
 
-function codexSummary(setup: CodexSetup): DiagnosisReport['codex'] {
+/** The setup as the report (and the app's Start step) show it: secrets masked. */
+export function codexSummary(setup: CodexSetup): DiagnosisReport['codex'] {
   const p = setup.provider;
   return {
     home: setup.home,
