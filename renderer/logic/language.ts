@@ -5,14 +5,28 @@ import { isLocale, localeFromTag, type Locale } from '../../shared/i18n/locale.t
 
 /** Where the language chosen in the header is remembered. */
 export const LANG_STORAGE_KEY = 'codex-connection-doctor.lang';
+/**
+ * Browser mode listens on a new port each run, and localStorage is per origin (port included);
+ * cookies are per host, so this one carries the choice from one run to the next.
+ */
+export const LANG_COOKIE = 'codex-connection-doctor-lang';
+const YEAR_S = 365 * 24 * 3600;
 
 /** What this file uses of the page (typed here: the unit tests load it without the DOM types). */
 interface Page {
   localStorage?: { getItem(key: string): string | null; setItem(key: string, value: string): void };
   navigator?: { language?: string };
-  document?: { documentElement: { lang: string } };
+  document?: { documentElement: { lang: string }; cookie?: string };
 }
 const page = globalThis as Page;
+
+function cookies(): string {
+  try {
+    return page.document?.cookie ?? '';
+  } catch {
+    return '';
+  }
+}
 
 function storage(): Page['localStorage'] | null {
   try {
@@ -29,6 +43,8 @@ function storage(): Page['localStorage'] | null {
 export function initialLang(): Locale {
   const stored = storage()?.getItem(LANG_STORAGE_KEY);
   if (isLocale(stored)) return stored;
+  const fromCookie = new RegExp(`(?:^|;\\s*)${LANG_COOKIE}=([^;]*)`).exec(cookies())?.[1];
+  if (isLocale(fromCookie)) return fromCookie;
   return localeFromTag(page.navigator?.language);
 }
 
@@ -36,6 +52,7 @@ export function initialLang(): Locale {
 export function rememberLang(lang: Locale): void {
   try {
     storage()?.setItem(LANG_STORAGE_KEY, lang);
+    if (page.document) page.document.cookie = `${LANG_COOKIE}=${lang}; Path=/; Max-Age=${YEAR_S}; SameSite=Strict`;
   } catch {
     // A page without storage (private mode) still switches; it just does not remember.
   }

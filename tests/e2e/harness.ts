@@ -43,6 +43,8 @@ export interface BrowserPage {
   /** Errors the page printed (CSP violations among them). */
   pageErrors: string[];
   record: PageRecord;
+  /** Lets the browser reach one more origin (e.g. a second run of the doctor on another port). */
+  allow(origin: string): void;
 }
 
 export interface SessionOptions {
@@ -121,7 +123,13 @@ export async function openBrowserAt(
     downloads.push(d.path().then((file) => ({ name: d.suggestedFilename(), text: readFileSync(file, 'utf8') })));
   });
   await page.goto(url);
-  return { context, page, pageErrors, record: { ...record, saved: () => Promise.all(downloads) } };
+  return {
+    context,
+    page,
+    pageErrors,
+    record: { ...record, saved: () => Promise.all(downloads) },
+    allow: (other) => void reachable.add(other),
+  };
 }
 
 export interface Session extends BrowserPage {

@@ -7,7 +7,9 @@ import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { MessageId } from '../../shared/i18n/message.ts';
-import { openSession, type Session, type SessionOptions } from './harness.ts';
+import { CLIENT_SCRIPT_FILE, openSession, RENDERER_DIR, type Session, type SessionOptions } from './harness.ts';
+import { startBrowserServer } from '../../electron/web/server.ts';
+import { createDoctorService } from '../../electron/core/service.ts';
 import { STEP_TIMEOUT, assertReportLanguage, words } from './flows.ts';
 import { LOCALES, hasHan, uiString, uiT, type Locale } from './lang.ts';
 
@@ -128,6 +130,25 @@ describe('the app in both languages', { concurrency: false }, () => {
     await startHeading(page, 'en').waitFor();
     await expectLanguage(page, 'en');
     assert.deepEqual(session.pageErrors, []);
+  });
+
+  test('browser mode: the choice carries over to the next run, on another port', async () => {
+    const session = await open('ws-ok', { locale: 'en' });
+    await startHeading(session.page, 'en').waitFor();
+    await switchTo(session.page, 'en', 'zh-CN');
+    await expectLanguage(session.page, 'zh-CN');
+    // The doctor started again: a new server on a new port, in the same browser.
+    const service = createDoctorService({ codexHome: session.scenario.codexHome, env: { ...session.scenario.env } });
+    const next = await startBrowserServer({ service, rendererDir: RENDERER_DIR, clientScriptFile: CLIENT_SCRIPT_FILE });
+    try {
+      assert.notEqual(new URL(next.url).port, new URL(session.server.url).port);
+      session.allow(new URL(next.url).origin);
+      await session.page.goto(next.url);
+      await startHeading(session.page, 'zh-CN').waitFor();
+      await expectLanguage(session.page, 'zh-CN');
+    } finally {
+      await next.close();
+    }
   });
 
   test("the browser's language picks the first language; the switch, once used, wins over it", async () => {

@@ -54,3 +54,23 @@ test('a catalog text with <strong>, <code> or <q> becomes elements around the wo
   assert.equal((lead[1] as ReactElement).type, 'q');
   assert.deepEqual(richNodes('no tags here'), ['no tags here']);
 });
+
+test('browser mode: the choice is also kept in a cookie, which outlives the port (localStorage does not)', async () => {
+  const { rememberLang, LANG_COOKIE } = await import('../../../renderer/logic/language.ts');
+  const doc = { documentElement: { lang: 'en' }, cookie: '' };
+  Object.defineProperty(globalThis, 'document', { value: doc, configurable: true });
+  try {
+    page('en-US');
+    rememberLang('zh-CN');
+    assert.match(doc.cookie, new RegExp(`^${LANG_COOKIE}=zh-CN; Path=/; Max-Age=\\d+; SameSite=Strict$`));
+    assert.equal(doc.documentElement.lang, 'zh-CN');
+    // A new run on another port: an empty localStorage, the cookie the browser sends back.
+    page('en-US');
+    doc.cookie = `ccd-session-4242=abc; ${LANG_COOKIE}=zh-CN`;
+    assert.equal(initialLang(), 'zh-CN');
+    doc.cookie = `${LANG_COOKIE}=klingon`;
+    assert.equal(initialLang(), 'en');
+  } finally {
+    delete (globalThis as { document?: unknown }).document;
+  }
+});
