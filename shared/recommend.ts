@@ -3,7 +3,7 @@
 // and tests/unit/recommend.test.ts has a test per row. It speaks only in messages: every text it
 // returns is a `verdict.*` id of shared/i18n/catalog/{en,zh-CN}/verdict.ts with its parameters.
 import type { Alternative, CredentialInfo, FailureKind, FixKind, ProxyProtocol, Recommendation } from './types.ts';
-import { msg, type Message, type MessageId } from './i18n/message.ts';
+import { joinMessages, type Message, type MessageId, msg } from './i18n/message.ts';
 import { codexCanLogIn, type ProxyAuthScheme } from './proxy-login.ts';
 import { proxyUrlWithoutLogin } from './proxy-url.ts';
 
@@ -210,11 +210,6 @@ function describe(state: StepState): Message {
 
 export function routeSummary(r: RouteFacts): Message {
   return msg('verdict.route.summary', { route: r.label, https: describe(r.https), websocket: describe(r.websocket) });
-}
-
-/** Messages joined with `; ` (`；` in Chinese), for lines that hold commas themselves. */
-function semicolonList(items: readonly Message[]): Message {
-  return items.slice(1).reduce((head, tail) => msg('verdict.semicolon-list', { head, tail }), items[0]!);
 }
 
 /** Whether a message names `text` in one of its parameters, nested messages included. */
@@ -592,7 +587,7 @@ export const RULES: readonly Rule[] = [
                 ca.searched.length
                   ? msg('verdict.untrusted-ca.not-found', {
                       issuer: ca.lookingFor,
-                      searched: semicolonList(ca.searched),
+                      searched: joinMessages(ca.searched, 'clauses')!,
                     })
                   : msg('verdict.untrusted-ca.not-found-nothing-readable', { issuer: ca.lookingFor }),
               ]

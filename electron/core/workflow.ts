@@ -41,7 +41,7 @@ import type { CaSearchResult } from './trust/find-ca.ts';
 import type { CaSourceOptions } from './trust/sources.ts';
 import { parseProxyUrl, proxyUrlWithLogin } from '../../shared/proxy-url.ts';
 import { errorMessageOf } from '../../shared/fix-errors.ts';
-import { msg, type Message } from '../../shared/i18n/message.ts';
+import { joinMessages, type Message, msg } from '../../shared/i18n/message.ts';
 import { english } from '../../shared/i18n/translate.ts';
 
 export interface WorkflowOptions {
@@ -107,7 +107,7 @@ export function proxyProber(
       detail:
         hint ??
         (reasons.length
-          ? reasons.slice(1).reduce((a, b) => msg('fixes.join.semicolon', { a, b }), reasons[0]!)
+          ? joinMessages(reasons, 'clauses')!
           : msg('fixes.probe.works', { url: redactUrl(baseUrl), proxy: redactUrl(url) })),
     };
   };

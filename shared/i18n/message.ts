@@ -37,3 +37,14 @@ export function isMessage(value: unknown): value is Message {
     (v.params === undefined || (typeof v.params === 'object' && v.params !== null))
   );
 }
+
+/**
+ * Messages one after another, as one: `a; b; c` (clauses, for lines whose parts hold commas
+ * themselves) or `A. B. C.` (sentences). Null for an empty list.
+ */
+export function joinMessages(list: readonly Message[], how: 'clauses' | 'sentences'): Message | null {
+  const [first, ...rest] = list;
+  if (!first) return null;
+  const id = how === 'clauses' ? 'common.join.clauses' : 'common.join.sentences';
+  return rest.reduce((head, tail) => msg(id, { head, tail }), first);
+}

@@ -2,7 +2,7 @@
 // change up: Codex CLI sessions, the Codex desktop app, and VS Code / Cursor / Windsurf with the
 // Codex extension (which runs `codex app-server` from its own folder).
 import { runSafely, type RunCommand } from '../environment/run-command.ts';
-import { msg, type Message, type MessageId } from '../../../shared/i18n/message.ts';
+import { joinMessages, type Message, type MessageId, msg } from '../../../shared/i18n/message.ts';
 
 /** The kinds of Codex programs, by their English names (stable: tests and the process list use them). */
 export type CodexProgram =
@@ -99,6 +99,6 @@ export function restartNote(processes: CodexProcess[]): Message | null {
       pids: `${pids.slice(0, 3).join(', ')}${pids.length > 3 ? ', …' : ''}`,
     }),
   );
-  const list = programs.slice(1).reduce((a, b) => msg('fixes.join.semicolon', { a, b }), programs[0]!);
+  const list = joinMessages(programs, 'clauses')!;
   return msg('fixes.after.restart', { programs: list });
 }

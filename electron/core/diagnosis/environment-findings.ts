@@ -1,7 +1,6 @@
 // What the machine scan found, as one progress line and as findings.
 import type { EnvironmentReport, Finding } from '../../../shared/types.ts';
-import { msg, type Message } from '../../../shared/i18n/message.ts';
-import { parts } from './messages.ts';
+import { joinMessages, type Message, msg } from '../../../shared/i18n/message.ts';
 
 /**
  * TUN is on when a TUN device carries the traffic, or when the proxy app's own API says so (its
@@ -27,7 +26,7 @@ export function environmentSummary(e: EnvironmentReport): Message {
     ...(system !== null ? [msg('diagnosis.environment.system-proxy', { address: system })] : []),
     tunIsOn(e) ? msg('diagnosis.environment.tun-on') : msg('diagnosis.environment.tun-off'),
   ];
-  return parts(list)!;
+  return joinMessages(list, 'clauses')!;
 }
 
 export function environmentFindings(e: EnvironmentReport): Finding[] {

@@ -11,8 +11,7 @@ import { findCompanyCa, describeSource } from '../trust/find-ca.ts';
 import { collectCaCertificates, type CaSourceOptions } from '../trust/sources.ts';
 import { commonName } from '../trust/certificates.ts';
 import type { RouteOutcome } from './facts.ts';
-import { msg, type Message } from '../../../shared/i18n/message.ts';
-import { sentences } from './messages.ts';
+import { joinMessages, type Message, msg } from '../../../shared/i18n/message.ts';
 
 type Timed = <T>(
   id: string,
@@ -139,7 +138,7 @@ export async function untrustedCaStep(input: TrustStepInput): Promise<TrustStepR
             ? msg('diagnosis.ca.refused-by-codex', {
                 subject: proven.summary.subject,
                 sources: facts.proven!.foundIn,
-                refusals: sentences(report.refusals)!,
+                refusals: joinMessages(report.refusals, 'sentences')!,
               })
             : msg('diagnosis.ca.found', { subject: proven.summary.subject, sources: facts.proven!.foundIn }),
           evidence: [...caFacts(proven), ...report.rejected],

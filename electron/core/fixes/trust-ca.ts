@@ -8,7 +8,7 @@ import path from 'node:path';
 import tls from 'node:tls';
 import { X509Certificate } from 'node:crypto';
 import type { CaBundleDescription, FileDiff } from '../../../shared/types.ts';
-import { msg, type Message } from '../../../shared/i18n/message.ts';
+import { joinMessages, type Message, msg } from '../../../shared/i18n/message.ts';
 import { english } from '../../../shared/i18n/translate.ts';
 import {
   assertCodexHome,
@@ -85,7 +85,10 @@ export async function planTrustCa(ctx: FixContext): Promise<PlannedFix> {
   const refusals = uniqueMessages([...search.report.refusals, ...caRefusals(proven.cert)]);
   if (refusals.length > 0) {
     throw new FixError(
-      msg('fixes.error.ca-refused', { name: commonName(proven.summary), refusals: sentences(refusals) }),
+      msg('fixes.error.ca-refused', {
+        name: commonName(proven.summary),
+        refusals: joinMessages(refusals, 'sentences')!,
+      }),
       'not-applicable',
     );
   }
@@ -184,11 +187,6 @@ function uniqueMessages(list: Message[]): Message[] {
     seen.add(key);
     return true;
   });
-}
-
-/** Sentences one after another (`A. B.`), as one message. */
-function sentences(list: Message[]): Message {
-  return list.slice(1).reduce((a, b) => msg('fixes.join.sentences', { a, b }), list[0]!);
 }
 
 /** The bundle's entry in the preview (in English like the file): what it holds, not 200 KB of PEM. */

@@ -4,9 +4,7 @@
 // Keys start with `diagnosis.`.
 export const enDiagnosis = {
   // Two sentences in a row (`A. B.`), built pairwise for a list of sentences.
-  'diagnosis.sentences': '{{head}} {{tail}}',
   // Two parts of a progress line (`a; b`), built pairwise.
-  'diagnosis.parts': '{{head}}; {{tail}}',
 
   // The routes a probe takes.
   'diagnosis.route.direct': 'direct',

@@ -141,8 +141,6 @@ export const enFixes = {
     'since then Codex recorded {{retries}} retries, {{fallbacks}} fallbacks to HTTPS, {{waits}} waits for the network',
 
   // ------------------------------------------------------------ joining sentences
-  'fixes.join.semicolon': '{{a}}; {{b}}',
-  'fixes.join.sentences': '{{a}} {{b}}',
 
   // ------------------------------------------------------------ refusals and failures (FixError)
   'fixes.error.codex-home-absent':

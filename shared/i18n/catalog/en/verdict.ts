@@ -44,7 +44,6 @@ export const enVerdict = {
   'verdict.route.summary': '{{route}}: HTTPS {{https}}, WebSocket {{websocket}}',
   'verdict.route.https-through-system-proxy': '{{direct}} (HTTPS through the {{systemProxy}})',
   /** `a; b; c`: the sources the CA search read (built pairwise). */
-  'verdict.semicolon-list': '{{head}}; {{tail}}',
 
   'verdict.socks-warning':
     'This port speaks only SOCKS5. Codex uses it for the WebSocket, but its HTTPS client cannot use SOCKS: ' +

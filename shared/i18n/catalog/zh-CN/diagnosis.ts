@@ -2,9 +2,6 @@ import type { enDiagnosis } from '../en/diagnosis.ts';
 import type { ZhOf } from '../types.ts';
 
 export const zhDiagnosis = {
-  'diagnosis.sentences': '{{head}}{{tail}}',
-  'diagnosis.parts': '{{head}}；{{tail}}',
-
   'diagnosis.route.direct': '直连',
   'diagnosis.route.configured-proxy': '环境变量 {{variable}}（{{url}}）',
   'diagnosis.route.configured-proxy-dotenv': '$CODEX_HOME/.env 中的 {{variable}}（{{url}}）',

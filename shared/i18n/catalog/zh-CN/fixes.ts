@@ -127,8 +127,6 @@ export const zhFixes = {
     '此后 Codex 记录到 {{retries}} 次重试、{{fallbacks}} 次回退到 HTTPS、{{waits}} 次等待网络',
 
   // ------------------------------------------------------------ joining sentences
-  'fixes.join.semicolon': '{{a}}；{{b}}',
-  'fixes.join.sentences': '{{a}}{{b}}',
 
   // ------------------------------------------------------------ refusals and failures (FixError)
   'fixes.error.codex-home-absent':

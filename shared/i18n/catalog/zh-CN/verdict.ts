@@ -39,7 +39,6 @@ export const zhVerdict = {
 
   'verdict.route.summary': '{{route}}：HTTPS {{https}}，WebSocket {{websocket}}',
   'verdict.route.https-through-system-proxy': '{{direct}}（HTTPS 经由{{systemProxy}}）',
-  'verdict.semicolon-list': '{{head}}；{{tail}}',
 
   'verdict.socks-warning':
     '这个端口只支持 SOCKS5。Codex 的 WebSocket 可以走它，但 Codex 的 HTTPS 客户端不支持 SOCKS：' +
